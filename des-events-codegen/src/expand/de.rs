@@ -1,0 +1,240 @@
+//! Deserializers for generated structs: read a JSON object only (never an array, unlike
+//! serde's derive), check every constraint while reading, reject unknown keys of closed
+//! objects, reject `null` where the schema does not allow it, and tell absent from present.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+
+use super::ident;
+use super::types::rust_type;
+use crate::check::ADDITIONAL_FIELD;
+use crate::ir::{Additional, Format, StructDef, Type};
+
+/// The seed expression that reads `ty`, plus the `static` rule items it refers to.
+pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
+    let private = quote!(::des_events::__private);
+    let opt_u64 = |value: Option<u64>| match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    };
+    let opt_f64 = |value: Option<f64>| match value {
+        Some(value) => {
+            let value = Literal::f64_suffixed(value);
+            quote!(::core::option::Option::Some(#value))
+        }
+        None => quote!(::core::option::Option::None),
+    };
+    let rules_name = format_ident!("__RULES_{}", id);
+    let plain = |ty: &Type| {
+        let rust = rust_type(ty);
+        (
+            quote!(#private::PlainSeed::<#rust>::NEW),
+            TokenStream::new(),
+        )
+    };
+    match ty {
+        Type::String(rules) => {
+            // `Uuid` checks its own format; `date` is checked by the rules.
+            let format = match rules.format {
+                Some(Format::Date) => quote!(::core::option::Option::Some(#private::Format::Date)),
+                _ => quote!(::core::option::Option::None),
+            };
+            let checked = rules.format == Some(Format::Date)
+                || rules.min_length.is_some()
+                || rules.max_length.is_some()
+                || rules.pattern.is_some();
+            if !checked {
+                return plain(ty);
+            }
+            let rust = rust_type(ty);
+            let (min, max) = (opt_u64(rules.min_length), opt_u64(rules.max_length));
+            let pattern = match &rules.pattern {
+                Some(source) => {
+                    quote!(::core::option::Option::Some(#private::Pattern::new(#source)))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            let credential = rules.credential;
+            (
+                quote!(#private::StrSeed::<#rust>::new(&#rules_name)),
+                quote! {
+                    static #rules_name: #private::StrRules = #private::StrRules {
+                        format: #format,
+                        min_length: #min,
+                        max_length: #max,
+                        pattern: #pattern,
+                        credential: #credential,
+                    };
+                },
+            )
+        }
+        Type::Integer(rules) | Type::Number(rules) => {
+            let integer = matches!(ty, Type::Integer(_));
+            if !integer && rules.is_empty() {
+                return plain(ty);
+            }
+            let seed = if integer {
+                quote!(#private::IntSeed)
+            } else {
+                quote!(#private::NumSeed)
+            };
+            if rules.is_empty() {
+                return (quote!(#seed(&#private::NumRules::NONE)), TokenStream::new());
+            }
+            let (min, max) = (opt_f64(rules.minimum), opt_f64(rules.maximum));
+            let (xmin, xmax) = (
+                opt_f64(rules.exclusive_minimum),
+                opt_f64(rules.exclusive_maximum),
+            );
+            (
+                quote!(#seed(&#rules_name)),
+                quote! {
+                    static #rules_name: #private::NumRules = #private::NumRules {
+                        minimum: #min,
+                        maximum: #max,
+                        exclusive_minimum: #xmin,
+                        exclusive_maximum: #xmax,
+                    };
+                },
+            )
+        }
+        Type::Array(item, rules) => {
+            let (item_seed, item_statics) = seed(item, &format!("{id}_item"));
+            let (min, max) = (opt_u64(rules.min_items), opt_u64(rules.max_items));
+            (
+                quote!(#private::VecSeed(#item_seed, &#rules_name)),
+                quote! {
+                    #item_statics
+                    static #rules_name: #private::ArrayRules = #private::ArrayRules {
+                        min_items: #min,
+                        max_items: #max,
+                    };
+                },
+            )
+        }
+        Type::Boolean | Type::Map | Type::Named(_) => plain(ty),
+    }
+}
+
+/// `impl Deserialize` for a struct.
+pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
+    let private = quote!(::des_events::__private);
+    let name = ident(&def.name);
+    let expecting = format!("an object ({})", def.name);
+    let wires: Vec<&String> = def.fields.iter().map(|field| &field.wire_name).collect();
+    let slots: Vec<_> = (0..def.fields.len())
+        .map(|index| format_ident!("__field{}", index))
+        .collect();
+    let mut statics = Vec::new();
+    let mut reads = Vec::new();
+    for (index, field) in def.fields.iter().enumerate() {
+        let (seed, rules) = seed(&field.ty, &index.to_string());
+        statics.push(rules);
+        let slot = &slots[index];
+        let wire = &field.wire_name;
+        reads.push(quote! {
+            #wire => {
+                if #slot.is_some() {
+                    return ::core::result::Result::Err(
+                        <__A::Error as #private::serde::de::Error>::duplicate_field(#wire),
+                    );
+                }
+                #slot = ::core::option::Option::Some(__map.next_value_seed(#seed)?);
+            }
+        });
+    }
+    let types = def.fields.iter().map(|field| rust_type(&field.ty));
+    let finish = def.fields.iter().zip(&slots).map(|(field, slot)| {
+        let rust_name = ident(&field.rust_name);
+        let wire = &field.wire_name;
+        if field.required {
+            quote! {
+                let #rust_name = match #slot {
+                    ::core::option::Option::Some(value) => value,
+                    ::core::option::Option::None => {
+                        return ::core::result::Result::Err(
+                            <__A::Error as #private::serde::de::Error>::missing_field(#wire),
+                        );
+                    }
+                };
+            }
+        } else {
+            quote!(let #rust_name = #slot;)
+        }
+    });
+    let names: Vec<_> = def
+        .fields
+        .iter()
+        .map(|field| ident(&field.rust_name))
+        .collect();
+    let (extra_init, unknown, extra_field) = match def.additional {
+        Additional::Closed => (
+            TokenStream::new(),
+            quote! {
+                __other => {
+                    return ::core::result::Result::Err(
+                        <__A::Error as #private::serde::de::Error>::unknown_field(__other, &[#(#wires),*]),
+                    );
+                }
+            },
+            TokenStream::new(),
+        ),
+        Additional::Open => {
+            let extra = ident(ADDITIONAL_FIELD);
+            (
+                quote!(let mut #extra = #private::serde_json::Map::new();),
+                quote! {
+                    __other => {
+                        let __key = ::std::string::String::from(__other);
+                        if #extra.contains_key(&__key) {
+                            return ::core::result::Result::Err(
+                                <__A::Error as #private::serde::de::Error>::duplicate_field("(additional property)"),
+                            );
+                        }
+                        let __value = __map.next_value::<#private::serde_json::Value>()?;
+                        #extra.insert(__key, __value);
+                    }
+                },
+                quote!(#extra,),
+            )
+        }
+    };
+    quote! {
+        #[automatically_derived]
+        impl<'de> #private::serde::Deserialize<'de> for #name {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: #private::serde::Deserializer<'de>,
+            {
+                struct __Visitor;
+
+                impl<'de> #private::serde::de::Visitor<'de> for __Visitor {
+                    type Value = #name;
+
+                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        __f.write_str(#expecting)
+                    }
+
+                    fn visit_map<__A>(self, mut __map: __A) -> ::core::result::Result<#name, __A::Error>
+                    where
+                        __A: #private::serde::de::MapAccess<'de>,
+                    {
+                        #(#statics)*
+                        #(let mut #slots: ::core::option::Option<#types> = ::core::option::Option::None;)*
+                        #extra_init
+                        while let ::core::option::Option::Some(__key) = __map.next_key::<#private::Key<'de>>()? {
+                            match __key.as_str() {
+                                #(#reads)*
+                                #unknown
+                            }
+                        }
+                        #(#finish)*
+                        ::core::result::Result::Ok(#name { #(#names,)* #extra_field })
+                    }
+                }
+
+                __deserializer.deserialize_map(__Visitor)
+            }
+        }
+    }
+}

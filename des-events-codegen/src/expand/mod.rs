@@ -1,0 +1,70 @@
+//! Stage 4, expand: the IR to Rust tokens. A pure function of the IR: the same schema
+//! gives byte-identical tokens. Split like serde_derive: named types (`types`), their
+//! deserializers (`de`), the dispatch enum (`union`) and the conformance tests (`tests`).
+
+mod de;
+mod tests;
+mod types;
+mod union;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::ir::{Docs, Schema};
+
+/// Options of one expansion.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Emit the `#[cfg(test)]` conformance tests.
+    pub tests: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { tests: true }
+    }
+}
+
+/// Expands a checked schema.
+pub fn expand(schema: &Schema, options: &Options) -> TokenStream {
+    let types = schema.types.iter().map(|def| types::type_def(schema, def));
+    let union = union::union(schema);
+    let tests = if options.tests {
+        tests::tests(schema)
+    } else {
+        TokenStream::new()
+    };
+    quote! {
+        #(#types)*
+        #union
+        #tests
+    }
+}
+
+/// An identifier; `r#` prefixes make raw identifiers.
+pub(crate) fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// `#[doc = "..."]` lines from docs and extra paragraphs.
+pub(crate) fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
+    let mut paragraphs: Vec<String> = Vec::new();
+    if let Some(title) = &docs.title {
+        paragraphs.push(title.clone());
+    }
+    if let Some(description) = &docs.description {
+        paragraphs.push(description.clone());
+    }
+    paragraphs.extend(extra.iter().cloned());
+    let mut lines = Vec::new();
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        if index > 0 {
+            lines.push(String::new());
+        }
+        lines.extend(paragraph.lines().map(|line| format!(" {line}")));
+    }
+    quote! { #(#[doc = #lines])* }
+}

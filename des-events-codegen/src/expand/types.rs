@@ -1,0 +1,268 @@
+//! Named types: structs for objects, enums for string sets, with their derives and the
+//! schemars attributes that make `schemars::schema_for!` describe the same documents.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::{de, doc_attrs, ident};
+use crate::check::ADDITIONAL_FIELD;
+use crate::ir::{Additional, EnumDef, Field, Format, Schema, StructDef, Type, TypeDef};
+
+/// The Rust type of a value.
+pub(crate) fn rust_type(ty: &Type) -> TokenStream {
+    match ty {
+        Type::String(rules) if rules.credential => quote!(::des_events::Credential),
+        Type::String(rules) if rules.format == Some(Format::Uuid) => quote!(::des_events::Uuid),
+        Type::String(_) => quote!(::std::string::String),
+        Type::Integer(_) => quote!(i64),
+        Type::Number(_) => quote!(f64),
+        Type::Boolean => quote!(bool),
+        Type::Map => {
+            quote!(::des_events::serde_json::Map<::std::string::String, ::des_events::serde_json::Value>)
+        }
+        Type::Array(item, _) => {
+            let item = rust_type(item);
+            quote!(::std::vec::Vec<#item>)
+        }
+        Type::Named(name) => {
+            let name = ident(name);
+            quote!(#name)
+        }
+    }
+}
+
+pub(crate) fn type_def(schema: &Schema, def: &TypeDef) -> TokenStream {
+    match def {
+        TypeDef::Struct(def) => struct_def(schema, def),
+        TypeDef::Enum(def) => enum_def(def),
+    }
+}
+
+fn derives(eq: bool, hash: bool, extra: TokenStream) -> TokenStream {
+    let eq = eq.then(|| quote!(::core::cmp::Eq,));
+    let hash = hash.then(|| quote!(::core::hash::Hash,));
+    quote! {
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            #eq
+            #hash
+            #extra
+            ::des_events::__private::serde::Serialize,
+            ::des_events::__private::schemars::JsonSchema
+        )]
+    }
+}
+
+fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
+    let name = ident(&def.name);
+    let whole = TypeDef::Struct(def.clone());
+    let default = def
+        .fields
+        .iter()
+        .all(|field| !field.required)
+        .then(|| quote!(::core::default::Default,));
+    let derive = derives(
+        schema.def_is(&whole, false),
+        schema.def_is(&whole, true),
+        quote!(#default),
+    );
+    let docs = doc_attrs(&def.docs, &[]);
+    let deny = (def.additional == Additional::Closed).then(|| quote!(, deny_unknown_fields));
+    let fields = def.fields.iter().map(field);
+    let extra = (def.additional == Additional::Open).then(|| {
+        let extra = ident(ADDITIONAL_FIELD);
+        let map = rust_type(&Type::Map);
+        quote! {
+            /// Properties not named by the schema (the object is open).
+            #[serde(flatten)]
+            pub #extra: #map,
+        }
+    });
+    let deserialize = de::struct_de(def);
+    quote! {
+        #docs
+        #derive
+        #[serde(crate = "::des_events::__private::serde" #deny)]
+        #[schemars(crate = "::des_events::__private::schemars")]
+        pub struct #name {
+            #(#fields)*
+            #extra
+        }
+        #deserialize
+    }
+}
+
+fn field(field: &Field) -> TokenStream {
+    let name = ident(&field.rust_name);
+    let wire = &field.wire_name;
+    let mut extra_docs = Vec::new();
+    if field.credential {
+        extra_docs.push("A credential: its `Debug` is redacted; never log it.".to_owned());
+    }
+    if let Type::String(rules) = &field.ty {
+        if let Some(format) = &rules.annotation_format {
+            extra_docs.push(format!("Format `{format}` (documented, not checked)."));
+        }
+    }
+    let docs = doc_attrs(&field.docs, &extra_docs);
+    let ty = rust_type(&field.ty);
+    let schema_attrs = schemars_rules(&field.ty, false);
+    if field.required {
+        quote! {
+            #docs
+            #[serde(rename = #wire)]
+            #schema_attrs
+            pub #name: #ty,
+        }
+    } else {
+        let with = ty.to_string();
+        quote! {
+            #docs
+            #[serde(rename = #wire, default, skip_serializing_if = "::core::option::Option::is_none")]
+            #[schemars(with = #with)]
+            #schema_attrs
+            pub #name: ::core::option::Option<#ty>,
+        }
+    }
+}
+
+/// `#[schemars(...)]` for the constraints of `ty` (`inner(...)` for array items).
+fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
+    let mut parts: Vec<TokenStream> = Vec::new();
+    match ty {
+        Type::String(rules) => {
+            let length = bounds(rules.min_length, rules.max_length);
+            if let Some(length) = length {
+                parts.push(quote!(length(#length)));
+            }
+            if let Some(pattern) = &rules.pattern {
+                parts.push(quote!(regex(pattern = #pattern)));
+            }
+            if rules.format == Some(Format::Date) {
+                parts.push(quote!(extend("format" = "date")));
+            }
+        }
+        Type::Integer(rules) | Type::Number(rules) => {
+            let lit = |value: f64| Literal::f64_unsuffixed(value);
+            let mut range = Vec::new();
+            if let Some(min) = rules.minimum {
+                let min = lit(min);
+                range.push(quote!(min = #min));
+            }
+            if let Some(max) = rules.maximum {
+                let max = lit(max);
+                range.push(quote!(max = #max));
+            }
+            if !range.is_empty() {
+                parts.push(quote!(range(#(#range),*)));
+            }
+            if let Some(bound) = rules.exclusive_minimum {
+                let bound = lit(bound);
+                parts.push(quote!(extend("exclusiveMinimum" = #bound)));
+            }
+            if let Some(bound) = rules.exclusive_maximum {
+                let bound = lit(bound);
+                parts.push(quote!(extend("exclusiveMaximum" = #bound)));
+            }
+        }
+        Type::Array(item, rules) => {
+            if let Some(length) = bounds(rules.min_items, rules.max_items) {
+                parts.push(quote!(length(#length)));
+            }
+            if !inner {
+                let item_rules = schemars_rules(item, true);
+                if !item_rules.is_empty() {
+                    parts.push(quote!(inner(#item_rules)));
+                }
+            }
+        }
+        _ => {}
+    }
+    if parts.is_empty() {
+        TokenStream::new()
+    } else if inner {
+        quote!(#(#parts),*)
+    } else {
+        quote!(#[schemars(#(#parts),*)])
+    }
+}
+
+fn bounds(min: Option<u64>, max: Option<u64>) -> Option<TokenStream> {
+    let min = min.map(|min| quote!(min = #min));
+    let max = max.map(|max| quote!(max = #max));
+    match (min, max) {
+        (None, None) => None,
+        (Some(min), None) => Some(min),
+        (None, Some(max)) => Some(max),
+        (Some(min), Some(max)) => Some(quote!(#min, #max)),
+    }
+}
+
+fn enum_def(def: &EnumDef) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = doc_attrs(&def.docs, &[]);
+    let derive = derives(
+        true,
+        true,
+        quote!(
+            ::core::marker::Copy,
+            ::core::cmp::PartialOrd,
+            ::core::cmp::Ord,
+        ),
+    );
+    let wires: Vec<&String> = def.variants.iter().map(|(wire, _)| wire).collect();
+    let variants: Vec<_> = def
+        .variants
+        .iter()
+        .map(|(_, variant)| ident(variant))
+        .collect();
+    let variant_docs = wires.iter().map(|wire| format!(" `\"{wire}\"`"));
+    let expecting = format!("one of the {} values", def.name);
+    quote! {
+        #docs
+        #derive
+        #[serde(crate = "::des_events::__private::serde")]
+        #[schemars(crate = "::des_events::__private::schemars")]
+        pub enum #name {
+            #(
+                #[doc = #variant_docs]
+                #[serde(rename = #wires)]
+                #variants,
+            )*
+        }
+
+        impl #name {
+            /// Every value, in schema order.
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The value on the wire.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> ::des_events::__private::serde::Deserialize<'de> for #name {
+            fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: ::des_events::__private::serde::Deserializer<'de>,
+            {
+                let index = ::des_events::__private::str_enum(deserializer, &[#(#wires),*])?;
+                Self::ALL.get(index).copied().ok_or_else(|| {
+                    <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+//! The IR: the product's vocabulary. Names here are already resolved, escaped and
+//! de-duplicated; expansion is a pure function of these types.
+
+use serde_json::Value;
+
+/// A whole schema: an event union plus the named types it uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Schema {
+    /// The schema file as the user named it.
+    pub file: String,
+    /// The root `title`, a Rust type name (the dispatch enum).
+    pub name: String,
+    /// The root `description`.
+    pub description: Option<String>,
+    /// The events, in schema order.
+    pub events: Vec<Event>,
+    /// Every named type (message structs, nested structs, enums), in a deterministic order.
+    pub types: Vec<TypeDef>,
+}
+
+impl Schema {
+    /// The named type called `name`.
+    pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        self.types.iter().find(|def| def.name() == name)
+    }
+
+    /// The struct called `name`.
+    pub fn struct_def(&self, name: &str) -> Option<&StructDef> {
+        match self.type_def(name) {
+            Some(TypeDef::Struct(def)) => Some(def),
+            _ => None,
+        }
+    }
+
+    /// The event whose wire name is `wire`.
+    pub fn event(&self, wire: &str) -> Option<&Event> {
+        self.events.iter().find(|event| event.wire_name == wire)
+    }
+
+    /// Whether values of `ty` can implement `Eq` (no floating point inside).
+    pub fn is_eq(&self, ty: &Type) -> bool {
+        self.walk_all(ty, &mut |ty| !matches!(ty, Type::Number(_)))
+    }
+
+    /// Whether values of `ty` can implement `Hash` (`Eq`, and no JSON maps inside).
+    pub fn is_hash(&self, ty: &Type) -> bool {
+        self.walk_all(ty, &mut |ty| !matches!(ty, Type::Number(_) | Type::Map))
+    }
+
+    /// Whether a named type can implement `Eq` / `Hash`.
+    pub fn def_is(&self, def: &TypeDef, hash: bool) -> bool {
+        let check = |ty: &Type| {
+            if hash {
+                self.is_hash(ty)
+            } else {
+                self.is_eq(ty)
+            }
+        };
+        match def {
+            TypeDef::Enum(_) => true,
+            TypeDef::Struct(def) => {
+                def.fields.iter().all(|field| check(&field.ty))
+                    && (def.additional == Additional::Closed || !hash)
+            }
+        }
+    }
+
+    fn walk_all(&self, ty: &Type, ok: &mut dyn FnMut(&Type) -> bool) -> bool {
+        let mut seen = Vec::new();
+        self.walk_inner(ty, ok, &mut seen)
+    }
+
+    fn walk_inner<'a>(
+        &'a self,
+        ty: &'a Type,
+        ok: &mut dyn FnMut(&Type) -> bool,
+        seen: &mut Vec<&'a str>,
+    ) -> bool {
+        if !ok(ty) {
+            return false;
+        }
+        match ty {
+            Type::Array(item, _) => self.walk_inner(item, ok, seen),
+            Type::Named(name) => {
+                if seen.contains(&name.as_str()) {
+                    return true;
+                }
+                seen.push(name);
+                match self.type_def(name) {
+                    Some(TypeDef::Struct(def)) => {
+                        let open = def.additional == Additional::Open;
+                        (!open || ok(&Type::Map))
+                            && def
+                                .fields
+                                .iter()
+                                .all(|field| self.walk_inner(&field.ty, ok, seen))
+                    }
+                    _ => true,
+                }
+            }
+            _ => true,
+        }
+    }
+}
+
+/// One event of the union.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    /// The `event` constant on the wire, e.g. `updateToken`.
+    pub wire_name: String,
+    /// The enum variant (and message struct) name, e.g. `UpdateToken`.
+    pub variant: String,
+    /// The handler method name, e.g. `update_token`.
+    pub method: String,
+    /// The message struct's name.
+    pub message: String,
+    /// The event's `title` / `description`.
+    pub docs: Docs,
+    /// The documented example envelopes.
+    pub examples: Vec<Value>,
+    /// `x-des-reply-to`: the wire name of the event this one answers.
+    pub reply_to: Option<String>,
+    /// The event's JSON pointer in the schema.
+    pub pointer: String,
+}
+
+/// Doc text from `title` and `description`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Docs {
+    /// `title`.
+    pub title: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
+}
+
+/// A named Rust type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeDef {
+    /// An object.
+    Struct(StructDef),
+    /// A closed set of strings.
+    Enum(EnumDef),
+}
+
+impl TypeDef {
+    /// The Rust name.
+    pub fn name(&self) -> &str {
+        match self {
+            TypeDef::Struct(def) => &def.name,
+            TypeDef::Enum(def) => &def.name,
+        }
+    }
+
+    /// The JSON pointer of the schema that defined it.
+    pub fn pointer(&self) -> &str {
+        match self {
+            TypeDef::Struct(def) => &def.pointer,
+            TypeDef::Enum(def) => &def.pointer,
+        }
+    }
+}
+
+/// An object with named properties.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StructDef {
+    /// The Rust name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// The properties, in schema order.
+    pub fields: Vec<Field>,
+    /// What happens to keys that are not properties.
+    pub additional: Additional,
+    /// The schema's JSON pointer.
+    pub pointer: String,
+}
+
+/// `additionalProperties`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Additional {
+    /// `false`: unknown keys are rejected.
+    Closed,
+    /// `true` or absent: unknown keys are kept, in an `additional_properties` map.
+    Open,
+}
+
+/// One property of an object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// The key on the wire.
+    pub wire_name: String,
+    /// The Rust field name (snake_case, raw identifier when it is a keyword).
+    pub rust_name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// The value's type.
+    pub ty: Type,
+    /// In `required`.
+    pub required: bool,
+    /// `x-des-credential: true`: the value is a secret.
+    pub credential: bool,
+    /// The property schema's JSON pointer.
+    pub pointer: String,
+}
+
+/// The type of a value, with the constraints checked while deserializing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Type {
+    /// A JSON string.
+    String(StringRules),
+    /// A JSON integer (`i64`).
+    Integer(NumberRules),
+    /// A JSON number (`f64`).
+    Number(NumberRules),
+    /// `true` / `false`.
+    Boolean,
+    /// A free-form JSON object.
+    Map,
+    /// A JSON array.
+    Array(Box<Type>, ArrayRules),
+    /// A named struct or enum.
+    Named(String),
+}
+
+/// String constraints.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StringRules {
+    /// An asserted `format`.
+    pub format: Option<Format>,
+    /// A format we document but do not check.
+    pub annotation_format: Option<String>,
+    /// `minLength`, in Unicode code points.
+    pub min_length: Option<u64>,
+    /// `maxLength`, in Unicode code points.
+    pub max_length: Option<u64>,
+    /// `pattern`, an ECMA-262 regular expression.
+    pub pattern: Option<String>,
+    /// A credential: never printed.
+    pub credential: bool,
+}
+
+/// The formats we assert.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// RFC 4122 hyphenated text form, any case.
+    Uuid,
+    /// RFC 3339 `full-date`.
+    Date,
+}
+
+impl Format {
+    /// The keyword value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Uuid => "uuid",
+            Format::Date => "date",
+        }
+    }
+}
+
+/// Numeric bounds.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NumberRules {
+    /// `minimum`.
+    pub minimum: Option<f64>,
+    /// `maximum`.
+    pub maximum: Option<f64>,
+    /// `exclusiveMinimum`.
+    pub exclusive_minimum: Option<f64>,
+    /// `exclusiveMaximum`.
+    pub exclusive_maximum: Option<f64>,
+}
+
+impl NumberRules {
+    /// No bound at all.
+    pub fn is_empty(&self) -> bool {
+        *self == NumberRules::default()
+    }
+}
+
+/// Array constraints.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArrayRules {
+    /// `minItems`.
+    pub min_items: Option<u64>,
+    /// `maxItems`.
+    pub max_items: Option<u64>,
+}
+
+/// A closed set of string values (`enum`, or a string `const`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EnumDef {
+    /// The Rust name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// `(wire value, Rust variant name)`, in schema order.
+    pub variants: Vec<(String, String)>,
+    /// The schema's JSON pointer.
+    pub pointer: String,
+}

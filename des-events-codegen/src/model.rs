@@ -1,0 +1,946 @@
+//! Stage 2, model: turn a loaded schema into the IR, collecting every problem.
+//!
+//! Every keyword is looked at: it is either modelled exactly, accepted as a documented
+//! annotation, or reported as an error with its location. Nothing is silently ignored.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::{Map, Value};
+
+use crate::diag::{Diagnostic, Diagnostics, join};
+use crate::ir::*;
+use crate::load::Document;
+use crate::name;
+
+/// The draft we implement.
+pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// Formats we know but do not assert yet: rejected rather than silently unchecked.
+const UNASSERTED_FORMATS: &[&str] = &[
+    "date-time",
+    "time",
+    "duration",
+    "email",
+    "idn-email",
+    "hostname",
+    "idn-hostname",
+    "ipv4",
+    "ipv6",
+    "uri",
+    "uri-reference",
+    "iri",
+    "iri-reference",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
+/// Keywords that only annotate: accepted anywhere, never change validation.
+const ANNOTATIONS: &[&str] = &["$comment", "title", "description"];
+
+/// Builds the IR of `doc`, or every problem found in it.
+pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
+    let mut modeler = Modeler {
+        doc,
+        diags: Vec::new(),
+        types: Vec::new(),
+        refs: HashMap::new(),
+        in_progress: Vec::new(),
+    };
+    let schema = modeler.root();
+    if modeler.diags.is_empty() {
+        if let Some(schema) = schema {
+            return Ok(schema);
+        }
+    }
+    Err(Diagnostics(modeler.diags))
+}
+
+struct Modeler<'d> {
+    doc: &'d Document,
+    diags: Vec<Diagnostic>,
+    types: Vec<TypeDef>,
+    /// `$ref` targets already modelled, by pointer.
+    refs: HashMap<String, Type>,
+    /// `$ref` targets being modelled (to detect recursion).
+    in_progress: Vec<String>,
+}
+
+impl Modeler<'_> {
+    fn error(&mut self, pointer: &str, message: impl Into<String>, hint: Option<&str>) {
+        self.diags.push(Diagnostic {
+            file: self.doc.file.clone(),
+            pos: self.doc.key_pos(pointer),
+            pointer: Some(pointer.to_owned()),
+            message: message.into(),
+            hint: hint.map(str::to_owned),
+        });
+    }
+
+    /// Reports every key of `object` that is not in `allowed`.
+    fn only(&mut self, pointer: &str, object: &Map<String, Value>, allowed: &[&str], what: &str) {
+        for key in object.keys() {
+            if allowed.contains(&key.as_str()) || ANNOTATIONS.contains(&key.as_str()) {
+                continue;
+            }
+            let mut listed: Vec<&str> = allowed.to_vec();
+            listed.extend_from_slice(ANNOTATIONS);
+            let hint = format!("keywords accepted on {what}: {}", listed.join(", "));
+            self.error(
+                &join(pointer, key),
+                format!("unsupported keyword `{key}` on {what}"),
+                Some(&hint),
+            );
+        }
+    }
+
+    fn object<'v>(
+        &mut self,
+        pointer: &str,
+        value: &'v Value,
+        what: &str,
+    ) -> Option<&'v Map<String, Value>> {
+        match value {
+            Value::Object(object) => Some(object),
+            _ => {
+                self.error(pointer, format!("{what} must be a JSON object"), None);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, pointer: &str, value: Option<&Value>, what: &str) -> Option<String> {
+        match value {
+            None => None,
+            Some(Value::String(text)) => Some(text.clone()),
+            Some(_) => {
+                self.error(pointer, format!("`{what}` must be a string"), None);
+                None
+            }
+        }
+    }
+
+    fn docs(&mut self, pointer: &str, object: &Map<String, Value>) -> Docs {
+        Docs {
+            title: self.string(&join(pointer, "title"), object.get("title"), "title"),
+            description: self.string(
+                &join(pointer, "description"),
+                object.get("description"),
+                "description",
+            ),
+        }
+    }
+
+    fn root(&mut self) -> Option<Schema> {
+        let doc = self.doc;
+        let root = self.object("", &doc.value, "the schema root")?;
+        self.only(
+            "",
+            root,
+            &["$schema", "$id", "oneOf", "$defs"],
+            "the schema root",
+        );
+        if let Some(draft) = root.get("$schema") {
+            if draft.as_str() != Some(DRAFT_2020_12) {
+                self.error(
+                    "/$schema",
+                    "unsupported `$schema`",
+                    Some(&format!(
+                        "des-events implements JSON Schema draft 2020-12: \"{DRAFT_2020_12}\""
+                    )),
+                );
+            }
+        }
+        if let Some(id) = root.get("$id") {
+            if !id.is_string() {
+                self.error("/$id", "`$id` must be a string", None);
+            }
+        }
+        let docs = self.docs("", root);
+        let title = match &docs.title {
+            Some(title) => title.clone(),
+            None => {
+                self.error(
+                    "",
+                    "the schema root needs a `title`",
+                    Some("the title names the generated dispatch enum, e.g. \"title\": \"PartnerEvent\""),
+                );
+                String::new()
+            }
+        };
+        let enum_name = name::type_name(&title);
+        let events = match root.get("oneOf") {
+            Some(Value::Array(variants)) if !variants.is_empty() => {
+                let mut events = Vec::new();
+                for (index, variant) in variants.iter().enumerate() {
+                    let pointer = format!("/oneOf/{index}");
+                    if let Some(event) = self.event(&pointer, variant) {
+                        events.push(event);
+                    }
+                }
+                events
+            }
+            Some(_) => {
+                self.error(
+                    "/oneOf",
+                    "`oneOf` must be a non-empty array of event schemas",
+                    None,
+                );
+                Vec::new()
+            }
+            None => {
+                self.error(
+                    "",
+                    "the schema root must be an event union: a `oneOf` of event objects",
+                    Some("each alternative is {\"type\": \"object\", \"properties\": {\"event\": {\"const\": \"<name>\"}, \"message\": {...}}}"),
+                );
+                Vec::new()
+            }
+        };
+        // Every definition is modelled, used or not, so that its problems are reported.
+        if let Some(defs) = root.get("$defs") {
+            match defs {
+                Value::Object(defs) => {
+                    for key in defs.keys() {
+                        let pointer = join("/$defs", key);
+                        self.resolve(&pointer);
+                    }
+                }
+                _ => self.error("/$defs", "`$defs` must be an object", None),
+            }
+        }
+        Some(Schema {
+            file: doc.file.clone(),
+            name: enum_name,
+            description: docs.description,
+            events,
+            types: std::mem::take(&mut self.types),
+        })
+    }
+
+    fn event(&mut self, pointer: &str, value: &Value) -> Option<Event> {
+        let (pointer, value) = match value.get("$ref") {
+            Some(_) => {
+                let object = self.object(pointer, value, "an event schema")?;
+                self.only(pointer, object, &["$ref"], "an event `$ref`");
+                let target = self.ref_target(pointer, object)?;
+                let value = self.doc.get(&target)?;
+                (target, value)
+            }
+            None => (pointer.to_owned(), value),
+        };
+        let pointer = pointer.as_str();
+        let object = self.object(pointer, value, "an event schema")?;
+        self.only(
+            pointer,
+            object,
+            &[
+                "type",
+                "properties",
+                "required",
+                "additionalProperties",
+                "examples",
+                "x-des-reply-to",
+            ],
+            "an event schema",
+        );
+        self.expect_type(pointer, object, "object");
+        if object.get("additionalProperties") != Some(&Value::Bool(false)) {
+            self.error(
+                pointer,
+                "an event schema must close its envelope",
+                Some("add \"additionalProperties\": false: the envelope has exactly the keys `event` and `message`"),
+            );
+        }
+        let docs = self.docs(pointer, object);
+        let props_pointer = join(pointer, "properties");
+        let Some(properties) = object.get("properties").and_then(Value::as_object) else {
+            self.error(
+                pointer,
+                "an event schema needs `properties` with `event` and `message`",
+                None,
+            );
+            return None;
+        };
+        for key in properties.keys() {
+            if key != "event" && key != "message" {
+                self.error(
+                    &join(&props_pointer, key),
+                    format!("unexpected envelope property `{key}`"),
+                    Some("an event envelope has exactly the properties `event` and `message`"),
+                );
+            }
+        }
+        let required = self.required(pointer, object);
+        for key in ["event", "message"] {
+            if !required.contains_key(key) {
+                self.error(
+                    pointer,
+                    format!("the envelope property `{key}` must be in `required`"),
+                    Some("add \"required\": [\"event\", \"message\"]"),
+                );
+            }
+        }
+        let wire_name = self.event_name(&join(&props_pointer, "event"), properties.get("event"))?;
+        let variant = name::type_name(&wire_name);
+        let method = name::field_name(&wire_name);
+        let message_pointer = join(&props_pointer, "message");
+        let message_name = match docs.title.as_deref() {
+            Some(title) => name::type_name(title),
+            None => variant.clone(),
+        };
+        let message = match properties.get("message") {
+            Some(schema) => self.message_type(&message_pointer, schema, &message_name),
+            None => {
+                self.error(
+                    &props_pointer,
+                    "an event schema needs a `message` property",
+                    None,
+                );
+                None
+            }
+        };
+        let reply_to = self.string(
+            &join(pointer, "x-des-reply-to"),
+            object.get("x-des-reply-to"),
+            "x-des-reply-to",
+        );
+        let examples = self.examples(pointer, object, &wire_name);
+        Some(Event {
+            wire_name,
+            variant,
+            method,
+            message: message?,
+            docs,
+            examples,
+            reply_to,
+            pointer: pointer.to_owned(),
+        })
+    }
+
+    fn event_name(&mut self, pointer: &str, schema: Option<&Value>) -> Option<String> {
+        let hint = "write \"event\": {\"const\": \"<eventName>\"}";
+        let Some(schema) = schema else {
+            self.error(
+                pointer,
+                "an event schema needs an `event` property",
+                Some(hint),
+            );
+            return None;
+        };
+        let object = self.object(pointer, schema, "the `event` schema")?;
+        self.only(pointer, object, &["const", "type"], "the `event` property");
+        if let Some(ty) = object.get("type") {
+            if ty.as_str() != Some("string") {
+                self.error(
+                    &join(pointer, "type"),
+                    "the `event` property must be a string",
+                    Some(hint),
+                );
+            }
+        }
+        match object.get("const") {
+            Some(Value::String(name)) => Some(name.clone()),
+            Some(_) => {
+                self.error(
+                    &join(pointer, "const"),
+                    "the event name `const` must be a string",
+                    Some(hint),
+                );
+                None
+            }
+            None => {
+                self.error(
+                    pointer,
+                    "the `event` property of a union variant must be a `const`",
+                    Some(hint),
+                );
+                None
+            }
+        }
+    }
+
+    fn examples(&mut self, pointer: &str, object: &Map<String, Value>, wire: &str) -> Vec<Value> {
+        let examples_pointer = join(pointer, "examples");
+        match object.get("examples") {
+            None => Vec::new(),
+            Some(Value::Array(examples)) => {
+                for (index, example) in examples.iter().enumerate() {
+                    let event = example.get("event").and_then(Value::as_str);
+                    if event != Some(wire) {
+                        self.error(
+                            &join(&examples_pointer, &index.to_string()),
+                            format!("this example is not an envelope of event `{wire}`"),
+                            Some("examples are whole envelopes: {\"event\": ..., \"message\": {...}}"),
+                        );
+                    }
+                }
+                examples.clone()
+            }
+            Some(_) => {
+                self.error(&examples_pointer, "`examples` must be an array", None);
+                Vec::new()
+            }
+        }
+    }
+
+    /// The message of an event: always a named struct.
+    fn message_type(&mut self, pointer: &str, schema: &Value, name: &str) -> Option<String> {
+        match self.value_type(pointer, schema, name)? {
+            Type::Named(name) if self.is_struct(&name) => Some(name),
+            _ => {
+                self.error(
+                    pointer,
+                    "an event's `message` must be an object schema with `properties`",
+                    Some("use {\"type\": \"object\", \"properties\": {}, \"additionalProperties\": false} for an event without data"),
+                );
+                None
+            }
+        }
+    }
+
+    fn is_struct(&self, name: &str) -> bool {
+        self.types
+            .iter()
+            .any(|def| matches!(def, TypeDef::Struct(def) if def.name == name))
+    }
+
+    fn required(&mut self, pointer: &str, object: &Map<String, Value>) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        let required_pointer = join(pointer, "required");
+        match object.get("required") {
+            None => {}
+            Some(Value::Array(items)) => {
+                for (index, item) in items.iter().enumerate() {
+                    match item {
+                        Value::String(key) => {
+                            if out.insert(key.clone(), index).is_some() {
+                                self.error(
+                                    &join(&required_pointer, &index.to_string()),
+                                    format!("`{key}` is listed twice in `required`"),
+                                    None,
+                                );
+                            }
+                        }
+                        _ => self.error(
+                            &join(&required_pointer, &index.to_string()),
+                            "`required` must list strings",
+                            None,
+                        ),
+                    }
+                }
+            }
+            Some(_) => self.error(
+                &required_pointer,
+                "`required` must be an array of strings",
+                None,
+            ),
+        }
+        out
+    }
+
+    fn expect_type(&mut self, pointer: &str, object: &Map<String, Value>, expected: &str) {
+        match object.get("type") {
+            Some(Value::String(ty)) if ty == expected => {}
+            Some(_) => self.error(
+                &join(pointer, "type"),
+                format!("expected \"type\": \"{expected}\""),
+                None,
+            ),
+            None => self.error(pointer, format!("missing \"type\": \"{expected}\""), None),
+        }
+    }
+
+    fn ref_target(&mut self, pointer: &str, object: &Map<String, Value>) -> Option<String> {
+        let ref_pointer = join(pointer, "$ref");
+        let Some(Value::String(reference)) = object.get("$ref") else {
+            self.error(&ref_pointer, "`$ref` must be a string", None);
+            return None;
+        };
+        let Some(target) = reference.strip_prefix('#') else {
+            self.error(
+                &ref_pointer,
+                format!("unsupported `$ref` \"{reference}\""),
+                Some("only references inside the same file are supported, e.g. \"#/$defs/Dream\""),
+            );
+            return None;
+        };
+        let target = percent_decode(target);
+        if self.doc.get(&target).is_none() || !(target.is_empty() || target.starts_with('/')) {
+            self.error(
+                &ref_pointer,
+                format!("`$ref` \"{reference}\" points at nothing in this file"),
+                None,
+            );
+            return None;
+        }
+        Some(target)
+    }
+
+    /// Models the schema at `pointer` once (a `$ref` target) and returns its type.
+    fn resolve(&mut self, target: &str) -> Option<Type> {
+        if let Some(ty) = self.refs.get(target) {
+            return Some(ty.clone());
+        }
+        if self.in_progress.iter().any(|pointer| pointer == target) {
+            self.error(
+                target,
+                "recursive schemas are not supported yet",
+                Some("des-events cannot generate a recursive type from this schema"),
+            );
+            return None;
+        }
+        let value = self.doc.get(target)?;
+        let last = target
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .replace("~1", "/")
+            .replace("~0", "~");
+        self.in_progress.push(target.to_owned());
+        let ty = self.value_type(target, value, &name::type_name(&last));
+        self.in_progress.pop();
+        let ty = ty?;
+        self.refs.insert(target.to_owned(), ty.clone());
+        Some(ty)
+    }
+
+    /// The type of a property (or definition) schema; `suggested` names it if it is named.
+    fn value_type(&mut self, pointer: &str, schema: &Value, suggested: &str) -> Option<Type> {
+        let object = self.object(pointer, schema, "a schema")?;
+        if object.contains_key("$ref") {
+            self.only(pointer, object, &["$ref"], "a schema with `$ref`");
+            let target = self.ref_target(pointer, object)?;
+            return self.resolve(&target);
+        }
+        let docs = self.docs(pointer, object);
+        let name = docs
+            .title
+            .as_deref()
+            .map_or_else(|| suggested.to_owned(), name::type_name);
+        if object.contains_key("enum") || object.contains_key("const") {
+            return self.enum_type(pointer, object, name, docs);
+        }
+        match object.get("type") {
+            Some(Value::String(ty)) => match ty.as_str() {
+                "string" => self.string_type(pointer, object),
+                "integer" => self.number_type(pointer, object).map(Type::Integer),
+                "number" => self.number_type(pointer, object).map(Type::Number),
+                "boolean" => {
+                    self.only(pointer, object, &["type"], "a boolean schema");
+                    Some(Type::Boolean)
+                }
+                "object" => self.object_type(pointer, object, name, docs),
+                "array" => self.array_type(pointer, object, &name),
+                "null" => {
+                    self.error(
+                        &join(pointer, "type"),
+                        "a property that is always `null` is not supported",
+                        None,
+                    );
+                    None
+                }
+                other => {
+                    self.error(
+                        &join(pointer, "type"),
+                        format!("unknown type `{other}`"),
+                        None,
+                    );
+                    None
+                }
+            },
+            Some(Value::Array(_)) => {
+                self.error(
+                    &join(pointer, "type"),
+                    "a list of types (such as a nullable type) is not supported yet",
+                    Some("use a single type; make the property optional instead of nullable"),
+                );
+                None
+            }
+            Some(_) => {
+                self.error(&join(pointer, "type"), "`type` must be a string", None);
+                None
+            }
+            None => {
+                self.error(
+                    pointer,
+                    "this schema needs a `type` (or `enum`, `const`, `$ref`)",
+                    Some("des-events generates one Rust type per schema; an untyped schema would accept any JSON"),
+                );
+                None
+            }
+        }
+    }
+
+    fn enum_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: String,
+        docs: Docs,
+    ) -> Option<Type> {
+        self.only(
+            pointer,
+            object,
+            &["enum", "const", "type"],
+            "an enum schema",
+        );
+        if object.contains_key("enum") && object.contains_key("const") {
+            self.error(pointer, "use either `enum` or `const`, not both", None);
+            return None;
+        }
+        if let Some(ty) = object.get("type") {
+            if ty.as_str() != Some("string") {
+                self.error(
+                    &join(pointer, "type"),
+                    "only string enums and consts are supported",
+                    None,
+                );
+                return None;
+            }
+        }
+        let (values, values_pointer): (Vec<(String, &Value)>, String) =
+            match (object.get("enum"), object.get("const")) {
+                (Some(Value::Array(values)), _) => (
+                    values
+                        .iter()
+                        .enumerate()
+                        .map(|(index, value)| {
+                            (join(&join(pointer, "enum"), &index.to_string()), value)
+                        })
+                        .collect(),
+                    join(pointer, "enum"),
+                ),
+                (Some(_), _) => {
+                    self.error(&join(pointer, "enum"), "`enum` must be an array", None);
+                    return None;
+                }
+                (None, Some(value)) => (
+                    vec![(join(pointer, "const"), value)],
+                    join(pointer, "const"),
+                ),
+                (None, None) => return None,
+            };
+        if values.is_empty() {
+            self.error(&values_pointer, "an empty `enum` accepts no value", None);
+            return None;
+        }
+        let mut variants: Vec<(String, String)> = Vec::new();
+        let mut ok = true;
+        for (value_pointer, value) in values {
+            let Value::String(wire) = value else {
+                self.error(
+                    &value_pointer,
+                    "only string values are supported in `enum` and `const`",
+                    None,
+                );
+                ok = false;
+                continue;
+            };
+            let variant = name::type_name(wire);
+            if let Some((other, _)) = variants
+                .iter()
+                .find(|(other_wire, other)| other == &variant || other_wire == wire)
+            {
+                let message = if other == wire {
+                    format!("the value \"{wire}\" is listed twice")
+                } else {
+                    format!(
+                        "the values \"{other}\" and \"{wire}\" both become the Rust variant `{variant}`"
+                    )
+                };
+                self.error(&value_pointer, message, Some("rename one of the values"));
+                ok = false;
+                continue;
+            }
+            variants.push((wire.clone(), variant));
+        }
+        if !ok {
+            return None;
+        }
+        self.register(TypeDef::Enum(EnumDef {
+            name: name.clone(),
+            docs,
+            variants,
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(Type::Named(name))
+    }
+
+    fn string_type(&mut self, pointer: &str, object: &Map<String, Value>) -> Option<Type> {
+        self.only(
+            pointer,
+            object,
+            &[
+                "type",
+                "format",
+                "minLength",
+                "maxLength",
+                "pattern",
+                "x-des-credential",
+            ],
+            "a string schema",
+        );
+        let mut rules = StringRules::default();
+        if let Some(format) = object.get("format") {
+            match format.as_str() {
+                Some("uuid") => rules.format = Some(Format::Uuid),
+                Some("date") => rules.format = Some(Format::Date),
+                Some(known) if UNASSERTED_FORMATS.contains(&known) => self.error(
+                    &join(pointer, "format"),
+                    format!("format `{known}` is not asserted by des-events yet"),
+                    Some("supported formats: uuid, date; remove the keyword or use `pattern`"),
+                ),
+                Some(other) => rules.annotation_format = Some(other.to_owned()),
+                None => self.error(&join(pointer, "format"), "`format` must be a string", None),
+            }
+        }
+        rules.min_length = self.count(pointer, object, "minLength");
+        rules.max_length = self.count(pointer, object, "maxLength");
+        if let Some(pattern) = object.get("pattern") {
+            match pattern.as_str() {
+                Some(source) => match regress::Regex::new(source) {
+                    Ok(_) => rules.pattern = Some(source.to_owned()),
+                    Err(err) => self.error(
+                        &join(pointer, "pattern"),
+                        format!("invalid ECMA-262 regular expression: {err}"),
+                        None,
+                    ),
+                },
+                None => self.error(
+                    &join(pointer, "pattern"),
+                    "`pattern` must be a string",
+                    None,
+                ),
+            }
+        }
+        match object.get("x-des-credential") {
+            None | Some(Value::Bool(false)) => {}
+            Some(Value::Bool(true)) => rules.credential = true,
+            Some(_) => self.error(
+                &join(pointer, "x-des-credential"),
+                "`x-des-credential` must be a boolean",
+                None,
+            ),
+        }
+        if rules.credential && rules.format.is_some() {
+            self.error(
+                pointer,
+                "a credential cannot also have an asserted `format`",
+                None,
+            );
+        }
+        Some(Type::String(rules))
+    }
+
+    fn count(&mut self, pointer: &str, object: &Map<String, Value>, keyword: &str) -> Option<u64> {
+        let value = object.get(keyword)?;
+        match value.as_u64() {
+            Some(count) => Some(count),
+            None => {
+                self.error(
+                    &join(pointer, keyword),
+                    format!("`{keyword}` must be a non-negative integer"),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn number_type(&mut self, pointer: &str, object: &Map<String, Value>) -> Option<NumberRules> {
+        self.only(
+            pointer,
+            object,
+            &[
+                "type",
+                "minimum",
+                "maximum",
+                "exclusiveMinimum",
+                "exclusiveMaximum",
+            ],
+            "a numeric schema",
+        );
+        let mut bound = |keyword: &str| -> Option<f64> {
+            let value = object.get(keyword)?;
+            match value.as_f64() {
+                Some(number) => Some(number),
+                None => {
+                    self.error(
+                        &join(pointer, keyword),
+                        format!("`{keyword}` must be a number"),
+                        None,
+                    );
+                    None
+                }
+            }
+        };
+        Some(NumberRules {
+            minimum: bound("minimum"),
+            maximum: bound("maximum"),
+            exclusive_minimum: bound("exclusiveMinimum"),
+            exclusive_maximum: bound("exclusiveMaximum"),
+        })
+    }
+
+    fn array_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: &str,
+    ) -> Option<Type> {
+        self.only(
+            pointer,
+            object,
+            &["type", "items", "minItems", "maxItems"],
+            "an array schema",
+        );
+        let rules = ArrayRules {
+            min_items: self.count(pointer, object, "minItems"),
+            max_items: self.count(pointer, object, "maxItems"),
+        };
+        let Some(items) = object.get("items") else {
+            self.error(
+                pointer,
+                "an array schema needs `items`",
+                Some("des-events generates a `Vec` of the item type"),
+            );
+            return None;
+        };
+        let item = self.value_type(&join(pointer, "items"), items, &format!("{name}Item"))?;
+        Some(Type::Array(Box::new(item), rules))
+    }
+
+    fn object_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: String,
+        docs: Docs,
+    ) -> Option<Type> {
+        self.only(
+            pointer,
+            object,
+            &["type", "properties", "required", "additionalProperties"],
+            "an object schema",
+        );
+        let additional = match object.get("additionalProperties") {
+            None | Some(Value::Bool(true)) => Additional::Open,
+            Some(Value::Bool(false)) => Additional::Closed,
+            Some(_) => {
+                self.error(
+                    &join(pointer, "additionalProperties"),
+                    "`additionalProperties` must be `true` or `false`",
+                    Some("a schema for additional properties is not supported yet"),
+                );
+                return None;
+            }
+        };
+        let properties_pointer = join(pointer, "properties");
+        let empty = Map::new();
+        let properties = match object.get("properties") {
+            None => &empty,
+            Some(Value::Object(properties)) => properties,
+            Some(_) => {
+                self.error(&properties_pointer, "`properties` must be an object", None);
+                return None;
+            }
+        };
+        let required = self.required(pointer, object);
+        for (key, index) in &required {
+            if !properties.contains_key(key) {
+                self.error(
+                    &join(&join(pointer, "required"), &index.to_string()),
+                    format!("`{key}` is required but not in `properties`"),
+                    Some("des-events needs a schema for every required property"),
+                );
+            }
+        }
+        if properties.is_empty() && additional == Additional::Open {
+            return Some(Type::Map);
+        }
+        // Reserve the name before the fields so that nested names stay in schema order.
+        let mut fields = Vec::new();
+        let mut ok = true;
+        for (key, schema) in properties {
+            let field_pointer = join(&properties_pointer, key);
+            let suggested = format!("{name}{}", name::type_name(key));
+            let Some(ty) = self.value_type(&field_pointer, schema, &suggested) else {
+                ok = false;
+                continue;
+            };
+            let credential = matches!(&ty, Type::String(rules) if rules.credential);
+            let field_docs = match schema.as_object() {
+                Some(object) if !object.contains_key("$ref") => Docs {
+                    title: object
+                        .get("title")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                    description: object
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                },
+                _ => Docs::default(),
+            };
+            fields.push(Field {
+                wire_name: key.clone(),
+                rust_name: name::field_name(key),
+                docs: field_docs,
+                ty,
+                required: required.contains_key(key),
+                credential,
+                pointer: field_pointer,
+            });
+        }
+        if !ok {
+            return None;
+        }
+        self.register(TypeDef::Struct(StructDef {
+            name: name.clone(),
+            docs,
+            fields,
+            additional,
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(Type::Named(name))
+    }
+
+    /// Adds a named type; a second, different type with the same name is an error.
+    fn register(&mut self, def: TypeDef) -> Option<()> {
+        if let Some(existing) = self.types.iter().find(|other| other.name() == def.name()) {
+            let (name, first) = (existing.name().to_owned(), existing.pointer().to_owned());
+            self.error(
+                def.pointer(),
+                format!("the type name `{name}` is already used by the schema at {first}"),
+                Some("give one of them a distinct `title`, or share one definition through `$defs` and `$ref`"),
+            );
+            return None;
+        }
+        self.types.push(def);
+        Some(())
+    }
+}
+
+/// Decodes `%XX` escapes of a URI fragment (JSON pointers in `$ref` are URI-encoded).
+fn percent_decode(fragment: &str) -> String {
+    let bytes = fragment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%' {
+            if let Some(decoded) = fragment
+                .get(index + 1..index + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            {
+                out.push(decoded);
+                index += 3;
+                continue;
+            }
+        }
+        out.push(bytes[index]);
+        index += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,316 @@
+//! Mutants: from each documented example, documents that break exactly one rule of the
+//! schema, with the error the runtime must give. The conformance tests emitted into the
+//! user's crate and the workspace's differential tests share this one generator.
+
+use serde_json::{Value, json};
+
+use crate::ir::{Additional, Format, Schema, Type, TypeDef};
+
+/// The error a mutant must be rejected with (mirrors the runtime's `Expect`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expectation {
+    /// Not JSON.
+    Syntax,
+    /// An unknown event name.
+    UnknownEvent(String),
+    /// A required field is missing at this path.
+    MissingField(String),
+    /// A field not allowed at this path.
+    UnknownField(String),
+    /// A value of the wrong JSON type at this path.
+    WrongType(String),
+    /// A violated constraint: keyword, path.
+    Constraint(String, String),
+}
+
+/// One invalid document derived from an example.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mutant {
+    /// What was changed, e.g. `updateToken#0: message.requestId removed`.
+    pub label: String,
+    /// The document's text.
+    pub text: String,
+    /// How it must be rejected.
+    pub expect: Expectation,
+}
+
+/// The name used for unknown events and fields in mutants.
+pub const UNEXPECTED: &str = "__unexpected__";
+
+/// Every mutant of every example of `schema`, in a deterministic order.
+pub fn mutants(schema: &Schema) -> Vec<Mutant> {
+    let mut out = Vec::new();
+    for event in &schema.events {
+        for (index, example) in event.examples.iter().enumerate() {
+            let tag = format!("{}#{index}", event.wire_name);
+            let mut add = |what: String, document: Value, expect: Expectation| {
+                out.push(Mutant {
+                    label: format!("{tag}: {what}"),
+                    text: document.to_string(),
+                    expect,
+                });
+            };
+            // The envelope.
+            let mut unknown = example.clone();
+            unknown["event"] = json!("__unknownEvent");
+            add(
+                "unknown event".into(),
+                unknown,
+                Expectation::UnknownEvent("__unknownEvent".into()),
+            );
+            let mut extra = example.clone();
+            extra[UNEXPECTED] = json!(1);
+            add(
+                "extra envelope key".into(),
+                extra,
+                Expectation::UnknownField(UNEXPECTED.into()),
+            );
+            for key in ["event", "message"] {
+                let mut removed = example.clone();
+                if let Some(object) = removed.as_object_mut() {
+                    object.remove(key);
+                }
+                add(
+                    format!("{key} removed"),
+                    removed,
+                    Expectation::MissingField(key.into()),
+                );
+            }
+            let mut wrong_name = example.clone();
+            wrong_name["event"] = json!(1);
+            add(
+                "event not a string".into(),
+                wrong_name,
+                Expectation::WrongType("event".into()),
+            );
+            let text = example.to_string();
+            out.push(Mutant {
+                label: format!("{tag}: truncated"),
+                text: text[..text.len() - 1].to_owned(),
+                expect: Expectation::Syntax,
+            });
+            // The message, recursively.
+            if let Some(message) = example.get("message") {
+                let mut ctx = Walk {
+                    schema,
+                    example,
+                    out: &mut out,
+                    tag: &tag,
+                };
+                ctx.named(&event.message, message, &["message".to_owned()]);
+            }
+        }
+    }
+    out
+}
+
+struct Walk<'a> {
+    schema: &'a Schema,
+    example: &'a Value,
+    out: &'a mut Vec<Mutant>,
+    tag: &'a str,
+}
+
+impl Walk<'_> {
+    fn emit(
+        &mut self,
+        keys: &[String],
+        what: &str,
+        change: impl FnOnce(&mut Value),
+        expect: Expectation,
+    ) {
+        let mut document = self.example.clone();
+        if let Some(target) = document.pointer_mut(&pointer(keys)) {
+            change(target);
+            self.out.push(Mutant {
+                label: format!("{}: {} {what}", self.tag, path(keys)),
+                text: document.to_string(),
+                expect,
+            });
+        }
+    }
+
+    fn named(&mut self, name: &str, value: &Value, keys: &[String]) {
+        match self.schema.type_def(name) {
+            Some(TypeDef::Struct(def)) => {
+                let Some(object) = value.as_object() else {
+                    return;
+                };
+                if def.additional == Additional::Closed {
+                    let mut field_keys = keys.to_vec();
+                    field_keys.push(crate::mutate::UNEXPECTED.to_owned());
+                    self.emit(
+                        keys,
+                        "gains an unknown field",
+                        |target| {
+                            if let Some(object) = target.as_object_mut() {
+                                object.insert(UNEXPECTED.to_owned(), json!(1));
+                            }
+                        },
+                        Expectation::UnknownField(path(&field_keys)),
+                    );
+                }
+                let fields = def.fields.clone();
+                for field in &fields {
+                    let mut field_keys = keys.to_vec();
+                    field_keys.push(field.wire_name.clone());
+                    let Some(present) = object.get(&field.wire_name) else {
+                        continue;
+                    };
+                    if field.required {
+                        let wire = field.wire_name.clone();
+                        self.emit(
+                            keys,
+                            &format!("loses `{wire}`"),
+                            |target| remove(target, &wire),
+                            Expectation::MissingField(path(&field_keys)),
+                        );
+                    } else {
+                        self.emit(
+                            &field_keys,
+                            "is null",
+                            |target| *target = Value::Null,
+                            Expectation::WrongType(path(&field_keys)),
+                        );
+                    }
+                    self.value(&field.ty, present, &field_keys);
+                }
+            }
+            Some(TypeDef::Enum(_)) => {
+                self.emit(
+                    keys,
+                    "is not an allowed value",
+                    |target| *target = json!("__notAValue__"),
+                    Expectation::Constraint("enum".into(), path(keys)),
+                );
+                self.emit(
+                    keys,
+                    "is a number",
+                    |target| *target = json!(7),
+                    Expectation::WrongType(path(keys)),
+                );
+            }
+            None => {}
+        }
+    }
+
+    fn value(&mut self, ty: &Type, value: &Value, keys: &[String]) {
+        let wrong = |ty: &Type| -> Value {
+            match ty {
+                Type::String(_) => json!(12345),
+                Type::Integer(_) => json!("12"),
+                Type::Number(_) => json!("1.5"),
+                Type::Boolean => json!("true"),
+                Type::Map => json!([]),
+                Type::Array(..) => json!({}),
+                Type::Named(_) => json!(true),
+            }
+        };
+        if !matches!(ty, Type::Named(name) if matches!(self.schema.type_def(name), Some(TypeDef::Enum(_))))
+        {
+            let replacement = wrong(ty);
+            self.emit(
+                keys,
+                "has the wrong type",
+                |target| *target = replacement,
+                Expectation::WrongType(path(keys)),
+            );
+        }
+        match ty {
+            Type::String(rules) => {
+                let bad = match rules.format {
+                    Some(Format::Uuid) => Some("{a2313192-e2dc-452e-b56c-2f23baf6eee1}"),
+                    Some(Format::Date) => Some("2026-02-30"),
+                    None => None,
+                };
+                if let Some(bad) = bad {
+                    self.emit(
+                        keys,
+                        "breaks its format",
+                        |target| *target = json!(bad),
+                        Expectation::Constraint("format".into(), path(keys)),
+                    );
+                }
+                if let Some(min) = rules.min_length.filter(|min| *min > 0) {
+                    let short = "x".repeat(usize::try_from(min - 1).unwrap_or(0));
+                    self.emit(
+                        keys,
+                        "is too short",
+                        |target| *target = json!(short),
+                        Expectation::Constraint("minLength".into(), path(keys)),
+                    );
+                }
+                if let Some(max) = rules.max_length.filter(|max| *max < 10_000) {
+                    let long = "x".repeat(usize::try_from(max + 1).unwrap_or(0));
+                    self.emit(
+                        keys,
+                        "is too long",
+                        |target| *target = json!(long),
+                        Expectation::Constraint("maxLength".into(), path(keys)),
+                    );
+                }
+            }
+            Type::Integer(rules) | Type::Number(rules) => {
+                let integer = matches!(ty, Type::Integer(_));
+                let cases = [
+                    (rules.minimum.map(|b| b - 1.0), "minimum"),
+                    (rules.maximum.map(|b| b + 1.0), "maximum"),
+                    (rules.exclusive_minimum, "exclusiveMinimum"),
+                    (rules.exclusive_maximum, "exclusiveMaximum"),
+                ];
+                for (bad, keyword) in cases {
+                    let Some(bad) = bad else { continue };
+                    let bad = if integer {
+                        json!(bad.round() as i64)
+                    } else {
+                        json!(bad)
+                    };
+                    self.emit(
+                        keys,
+                        &format!("breaks `{keyword}`"),
+                        |target| *target = bad,
+                        Expectation::Constraint(keyword.into(), path(keys)),
+                    );
+                }
+            }
+            Type::Array(item, _) => {
+                if let Some(first) = value.as_array().and_then(|items| items.first()) {
+                    let mut item_keys = keys.to_vec();
+                    item_keys.push("0".into());
+                    self.value(item, first, &item_keys);
+                }
+            }
+            Type::Named(name) => self.named(name, value, keys),
+            Type::Boolean | Type::Map => {}
+        }
+    }
+}
+
+fn remove(target: &mut Value, key: &str) {
+    if let Some(object) = target.as_object_mut() {
+        object.remove(key);
+    }
+}
+
+/// `/message/dream/user` from keys.
+fn pointer(keys: &[String]) -> String {
+    keys.iter()
+        .map(|key| format!("/{}", crate::diag::escape_token(key)))
+        .collect()
+}
+
+/// `message.dream.items[0]` from keys (array indexes are all-digit keys).
+pub fn path(keys: &[String]) -> String {
+    let mut out = String::new();
+    for key in keys {
+        if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(&format!("[{key}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(key);
+        }
+    }
+    out
+}

@@ -1,0 +1,161 @@
+//! Naming: wire names to Rust names, in one place.
+//!
+//! Rules (also in the README):
+//! - types and variants are UpperCamelCase of the wire name, splitting words at `_`, `-`,
+//!   spaces, other punctuation, and lower-to-upper case changes (`onIdTokenDidExpire` ->
+//!   `OnIdTokenDidExpire`, `target_amount` -> `TargetAmount`);
+//! - fields and handler methods are snake_case (`requestId` -> `request_id`); a Rust
+//!   keyword becomes a raw identifier (`type` -> `r#type`);
+//! - a name that would start with a digit, or is empty, gets a `_` (fields) or `V` (types)
+//!   prefix.
+
+/// Splits a wire name into lowercase words.
+fn words(name: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut previous: Option<char> = None;
+    let chars: Vec<char> = name.chars().collect();
+    for (index, &ch) in chars.iter().enumerate() {
+        if !ch.is_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            previous = None;
+            continue;
+        }
+        let boundary = match previous {
+            Some(prev) => {
+                (prev.is_lowercase() || prev.is_ascii_digit()) && ch.is_uppercase()
+                    // "HTTPServer" -> "HTTP", "Server"
+                    || prev.is_uppercase()
+                        && ch.is_uppercase()
+                        && chars.get(index + 1).is_some_and(|next| next.is_lowercase())
+            }
+            None => false,
+        };
+        if boundary && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        current.extend(ch.to_lowercase());
+        previous = Some(ch);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// `UpperCamelCase`, for types and variants.
+pub fn type_name(name: &str) -> String {
+    let mut out = String::new();
+    for word in words(name) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_uppercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, 'V');
+    }
+    if matches!(out.as_str(), "Self") {
+        out.push('_');
+    }
+    out
+}
+
+/// `snake_case`, for fields and methods; keywords become raw identifiers.
+pub fn field_name(name: &str) -> String {
+    let mut out = words(name).join("_");
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert(0, '_');
+    }
+    if matches!(out.as_str(), "self" | "super" | "crate" | "_") {
+        out.push('_');
+    } else if is_keyword(&out) {
+        out.insert_str(0, "r#");
+    }
+    out
+}
+
+/// Rust keywords (strict and reserved, all editions) that need `r#`.
+fn is_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "static"
+            | "struct"
+            | "trait"
+            | "true"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "async"
+            | "await"
+            | "dyn"
+            | "abstract"
+            | "become"
+            | "box"
+            | "do"
+            | "final"
+            | "macro"
+            | "override"
+            | "priv"
+            | "typeof"
+            | "unsized"
+            | "virtual"
+            | "yield"
+            | "try"
+            | "gen"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_names() {
+        assert_eq!(type_name("onIdTokenDidExpire"), "OnIdTokenDidExpire");
+        assert_eq!(type_name("target_amount"), "TargetAmount");
+        assert_eq!(type_name("UserClicked"), "UserClicked");
+        assert_eq!(type_name("HTTPServer"), "HttpServer");
+        assert_eq!(type_name("on-share now"), "OnShareNow");
+        assert_eq!(type_name("3d"), "V3d");
+        assert_eq!(type_name(""), "V");
+        assert_eq!(type_name("self"), "Self_");
+    }
+
+    #[test]
+    fn field_names() {
+        assert_eq!(field_name("requestId"), "request_id");
+        assert_eq!(field_name("target_amount"), "target_amount");
+        assert_eq!(field_name("externalId"), "external_id");
+        assert_eq!(field_name("type"), "r#type");
+        assert_eq!(field_name("self"), "self_");
+        assert_eq!(field_name("2fa"), "_2fa");
+        assert_eq!(field_name("idToken"), "id_token");
+    }
+}

@@ -1,0 +1,86 @@
+//! Helpers for the conformance tests that `include_schema!` emits into the user's crate.
+//! They panic with a precise message on failure, as test assertions do; nothing here
+//! runs outside `#[cfg(test)]` code.
+
+use crate::EventUnion;
+use crate::error::{Error, Problem};
+
+/// What a mutant must be rejected with.
+#[derive(Clone, Copy, Debug)]
+pub enum Expect {
+    /// Not JSON.
+    Syntax,
+    /// An unknown event with this name.
+    UnknownEvent(&'static str),
+    /// A missing required field at this path.
+    MissingField(&'static str),
+    /// An unknown field at this path.
+    UnknownField(&'static str),
+    /// A wrong JSON type at this path.
+    WrongType(&'static str),
+    /// A violated constraint (keyword) at this path.
+    Constraint(&'static str, &'static str),
+}
+
+/// A documented example parses to `event`, and serializes back to an equal JSON value,
+/// in both key orders.
+pub fn example<T: EventUnion>(json: &str, event: &str) {
+    let parsed = match T::from_json(json) {
+        Ok(parsed) => parsed,
+        Err(err) => panic!("example of `{event}` rejected: {err}\n{json}"),
+    };
+    assert_eq!(
+        parsed.event_name(),
+        event,
+        "example parsed to the wrong event"
+    );
+    let expected: serde_json::Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(err) => panic!("example is not JSON: {err}"),
+    };
+    let written = parsed.to_json();
+    let round: serde_json::Value = match serde_json::from_str(&written) {
+        Ok(value) => value,
+        Err(err) => panic!("to_json wrote invalid JSON: {err}\n{written}"),
+    };
+    assert_eq!(round, expected, "example of `{event}` does not round-trip");
+    assert!(
+        written.starts_with("{\"event\":"),
+        "`event` must be written first: {written}"
+    );
+    // The same document with `message` first parses to the same value.
+    let reversed = match (expected.get("event"), expected.get("message")) {
+        (Some(name), Some(message)) => format!("{{\"message\":{message},\"event\":{name}}}"),
+        _ => panic!("example is not an envelope: {json}"),
+    };
+    match T::from_json(&reversed) {
+        Ok(again) => assert!(again == parsed, "message-first parse differs for `{event}`"),
+        Err(err) => panic!("message-first example of `{event}` rejected: {err}"),
+    }
+}
+
+/// A mutant is rejected with the expected error.
+pub fn reject<T: EventUnion>(label: &str, json: &str, expect: Expect) {
+    let err = match T::from_json(json) {
+        Ok(value) => panic!("mutant `{label}` was accepted as {value:?}\n{json}"),
+        Err(err) => err,
+    };
+    let ok = match (&err, expect) {
+        (Error::Syntax { .. }, Expect::Syntax) => true,
+        (Error::UnknownEvent { name, .. }, Expect::UnknownEvent(expected)) => name == expected,
+        (Error::Invalid(invalid), expect) => match (&invalid.problem, expect) {
+            (Problem::MissingField { .. }, Expect::MissingField(path))
+            | (Problem::UnknownField { .. }, Expect::UnknownField(path))
+            | (Problem::WrongType { .. }, Expect::WrongType(path)) => invalid.path == path,
+            (Problem::Constraint { keyword, .. }, Expect::Constraint(expected, path)) => {
+                keyword == expected && invalid.path == path
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    assert!(
+        ok,
+        "mutant `{label}`: expected {expect:?}, got {err:?} ({err})\n{json}"
+    );
+}

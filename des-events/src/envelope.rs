@@ -1,0 +1,317 @@
+//! The envelope `{"event": ..., "message": ...}`: one streaming deserializer shared by
+//! every generated dispatch enum, and the precise-error path of `from_json`.
+//!
+//! The fast path reads the document once. When `event` comes first (as we write it),
+//! the message is deserialized straight into its struct; when `message` comes first it
+//! is buffered, then read once the event is known. Only when the fast path fails does
+//! [`from_json`] re-read the document to find the event, the path, line and column of
+//! the problem, so that valid traffic pays nothing for precise errors.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+use serde_json::value::RawValue;
+
+use crate::error::{Error, Invalid, Problem};
+use crate::rules::Key;
+use crate::values::StringVisitor;
+
+/// Implemented by generated dispatch enums; the glue between them and this module.
+#[doc(hidden)]
+pub trait EventSet: Sized {
+    /// The enum's name (the schema `title`).
+    const NAME: &'static str;
+    /// The wire names, in variant order.
+    const EVENTS: &'static [&'static str];
+    /// `(event, path)` of every credential, e.g. `("updateToken", "message.idToken")`.
+    const CREDENTIALS: &'static [(&'static str, &'static str)];
+    /// Deserializes the message of event number `index` into its variant.
+    fn deserialize_message<'de, D: Deserializer<'de>>(
+        index: usize,
+        deserializer: D,
+    ) -> Result<Self, D::Error>;
+}
+
+/// `Deserialize` for a dispatch enum: accepts either key order, rejects other keys.
+pub fn deserialize<'de, T: EventSet, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_map(EnvelopeVisitor::<T>(PhantomData))
+}
+
+struct EnvelopeVisitor<T>(PhantomData<fn() -> T>);
+
+impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "an event envelope {{\"event\": ..., \"message\": ...}} ({})",
+            T::NAME
+        )
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut event: Option<usize> = None;
+        let mut buffered: Option<serde_json::Value> = None;
+        let mut done: Option<T> = None;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            match key.as_str() {
+                "event" => {
+                    if event.is_some() {
+                        return Err(de::Error::duplicate_field("event"));
+                    }
+                    let index = map.next_value_seed(EventName::<T>(PhantomData))?;
+                    event = Some(index);
+                }
+                "message" => {
+                    if done.is_some() || buffered.is_some() {
+                        return Err(de::Error::duplicate_field("message"));
+                    }
+                    match event {
+                        Some(index) => {
+                            done = Some(map.next_value_seed(MessageSeed::<T>(index, PhantomData))?)
+                        }
+                        None => buffered = Some(map.next_value()?),
+                    }
+                }
+                other => return Err(de::Error::unknown_field(other, &["event", "message"])),
+            }
+        }
+        let Some(index) = event else {
+            return Err(de::Error::missing_field("event"));
+        };
+        if let Some(value) = done {
+            return Ok(value);
+        }
+        match buffered {
+            Some(value) => T::deserialize_message(index, value).map_err(de::Error::custom),
+            None => Err(de::Error::missing_field("message")),
+        }
+    }
+}
+
+/// Reads the event name and returns its index.
+struct EventName<T>(PhantomData<fn() -> T>);
+
+/// The message of an unknown event starts with this.
+const UNKNOWN_EVENT: &str = "unknown event `";
+
+impl<'de, T: EventSet> DeserializeSeed<'de> for EventName<T> {
+    type Value = usize;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+        let name = deserializer.deserialize_str(StringVisitor("an event name (a string)"))?;
+        T::EVENTS
+            .iter()
+            .position(|known| *known == name)
+            .ok_or_else(|| de::Error::custom(format_args!("{UNKNOWN_EVENT}{name}`")))
+    }
+}
+
+struct MessageSeed<T>(usize, PhantomData<fn() -> T>);
+
+impl<'de, T: EventSet> DeserializeSeed<'de> for MessageSeed<T> {
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        T::deserialize_message(self.0, deserializer)
+    }
+}
+
+/// Parses one enveloped event, with a precise [`Error`] on failure.
+pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let fast =
+        deserialize::<T, _>(&mut deserializer).and_then(|value| deserializer.end().map(|()| value));
+    match fast {
+        Ok(value) => Ok(value),
+        Err(fast) => Err(diagnose::<T>(text, &fast).redact(T::CREDENTIALS)),
+    }
+}
+
+/// Serializes an event; infallible for generated types.
+pub fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Generated types serialize only strings, numbers, booleans and string-keyed maps,
+    // which serde_json cannot fail on; the fallback is unreachable in practice.
+    serde_json::to_string(value)
+        .unwrap_or_else(|err| format!("{{\"error\":{:?}}}", err.to_string()))
+}
+
+/// Strips serde_json's " at line L column C" suffix.
+fn bare(err: &serde_json::Error) -> String {
+    let message = err.to_string();
+    match message.rfind(" at line ") {
+        Some(index) if err.line() > 0 => message[..index].to_owned(),
+        _ => message,
+    }
+}
+
+/// The slow path: re-reads `text` step by step to say precisely what is wrong.
+fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
+    // 1. Well-formed JSON at all?
+    if let Err(err) = serde_json::from_str::<de::IgnoredAny>(text) {
+        return Error::Syntax {
+            line: err.line(),
+            column: err.column(),
+            message: bare(&err),
+        };
+    }
+    // 2. An object of raw members?
+    let members: Vec<(String, &RawValue)> = match serde_json::from_str::<RawObject<'_>>(text) {
+        Ok(RawObject(members)) => members,
+        Err(err) => {
+            return Error::invalid(None, String::new(), &bare(&err), (err.line(), err.column()));
+        }
+    };
+    let at = |raw: &RawValue| position(text, raw.get().as_ptr() as usize - text.as_ptr() as usize);
+    let mut event = None;
+    let mut message = None;
+    for (key, raw) in &members {
+        let slot = match key.as_str() {
+            "event" => &mut event,
+            "message" => &mut message,
+            _ => {
+                let (line, column) = at(raw);
+                let problem = Problem::UnknownField { field: key.clone() };
+                return Error::Invalid(Box::new(Invalid {
+                    event: None,
+                    path: key.clone(),
+                    problem,
+                    line,
+                    column,
+                }));
+            }
+        };
+        if slot.replace(*raw).is_some() {
+            let (line, column) = at(raw);
+            let problem = Problem::DuplicateField { field: key.clone() };
+            return Error::Invalid(Box::new(Invalid {
+                event: None,
+                path: key.clone(),
+                problem,
+                line,
+                column,
+            }));
+        }
+    }
+    let end = position(text, text.trim_end().len());
+    let missing = |field: &str| {
+        Error::Invalid(Box::new(Invalid {
+            event: None,
+            path: field.to_owned(),
+            problem: Problem::MissingField {
+                field: field.to_owned(),
+            },
+            line: end.0,
+            column: end.1,
+        }))
+    };
+    // 3. A known event name?
+    let Some(event_raw) = event else {
+        return missing("event");
+    };
+    let name = match serde_json::from_str::<String>(event_raw.get()) {
+        Ok(name) => name,
+        Err(err) => return Error::invalid(None, "event".to_owned(), &bare(&err), at(event_raw)),
+    };
+    let Some(index) = T::EVENTS.iter().position(|known| *known == name) else {
+        let (line, column) = at(event_raw);
+        return Error::UnknownEvent { name, line, column };
+    };
+    // 4. A valid message?
+    let Some(message_raw) = message else {
+        let mut err = missing("message");
+        if let Error::Invalid(invalid) = &mut err {
+            invalid.event = Some(name);
+        }
+        return err;
+    };
+    let offset = message_raw.get().as_ptr() as usize - text.as_ptr() as usize;
+    let mut inner = serde_json::Deserializer::from_str(message_raw.get());
+    let mut track = serde_path_to_error::Track::new();
+    let tracked = serde_path_to_error::Deserializer::new(&mut inner, &mut track);
+    match T::deserialize_message(index, tracked) {
+        Ok(_) => {}
+        Err(err) => {
+            let path = message_path(&track.path());
+            let (line, column) = shift(text, offset, err.line(), err.column());
+            return Error::invalid(Some(name), path, &bare(&err), (line, column));
+        }
+    }
+    // Not expected: the fast path failed where the careful one did not.
+    let (line, column) = (fast.line(), fast.column());
+    Error::invalid(Some(name), String::new(), &bare(fast), (line, column))
+}
+
+/// `message.a.b[0]` from a tracked path.
+fn message_path(path: &serde_path_to_error::Path) -> String {
+    let mut out = String::from("message");
+    for segment in path.iter() {
+        match segment {
+            serde_path_to_error::Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            serde_path_to_error::Segment::Map { key } => {
+                out.push('.');
+                out.push_str(key);
+            }
+            serde_path_to_error::Segment::Enum { variant } => {
+                out.push('.');
+                out.push_str(variant);
+            }
+            serde_path_to_error::Segment::Unknown => out.push_str(".?"),
+        }
+    }
+    out
+}
+
+/// The 1-based line and column of byte `offset`.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |index| index + 1);
+    (line, before.len() - start + 1)
+}
+
+/// Maps a position inside the sub-document at `offset` to one in `text`.
+fn shift(text: &str, offset: usize, line: usize, column: usize) -> (usize, usize) {
+    let (base_line, base_column) = position(text, offset);
+    if line <= 1 {
+        (base_line, base_column + column.saturating_sub(1))
+    } else {
+        (base_line + line - 1, column)
+    }
+}
+
+/// A JSON object read as raw members, keeping duplicates and order.
+struct RawObject<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> de::Deserialize<'de> for RawObject<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct RawVisitor<'a>(PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> Visitor<'de> for RawVisitor<'a> {
+            type Value = RawObject<'a>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an event envelope {\"event\": ..., \"message\": ...}")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut members = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    let value: &'a RawValue = map.next_value()?;
+                    members.push((key, value));
+                }
+                Ok(RawObject(members))
+            }
+        }
+        deserializer.deserialize_map(RawVisitor(PhantomData))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions() {
+        assert_eq!(position("abc", 0), (1, 1));
+        assert_eq!(position("a\nbc", 3), (2, 2));
+        assert_eq!(shift("xx\n  {\"a\":1}", 5, 1, 3), (2, 5));
+    }
+}

@@ -1,0 +1,106 @@
+//! # des-events
+//!
+//! A compile-time-checked Rust API for the messages that a bank's app (the "Bank App")
+//! and the Dreams embedded savings experience (DES) exchange through an iframe or a
+//! mobile WebView. The types are generated at compile time from the JSON Schemas in the
+//! repository's `schema/` folder by [`include_schema!`], so an upstream schema change
+//! shows up as a compile error where your code uses the changed event.
+//!
+//! - [`partner::PartnerEvent`]: Bank App -> DES.
+//! - [`des::DesEvent`]: DES -> Bank App.
+//! - [`Error`]: why a message was rejected.
+//!
+//! ```
+//! use des_events::des::{DesEvent, DesEventHandler};
+//!
+//! let json = r#"{"event":"onIdTokenDidExpire","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#;
+//! let event = DesEvent::from_json(json)?;
+//! assert_eq!(event.event_name(), "onIdTokenDidExpire");
+//! if let DesEvent::OnIdTokenDidExpire(message) = &event {
+//!     assert_eq!(message.request_id.as_str(), "a2313192-e2dc-452e-b56c-2f23baf6eee1");
+//! }
+//! assert_eq!(event.to_json(), json);
+//!
+//! // A missing field is an error that names the event and the path.
+//! let err = DesEvent::from_json(r#"{"event":"onIdTokenDidExpire","message":{}}"#).unwrap_err();
+//! assert_eq!(err.to_string(),
+//!     "invalid `onIdTokenDidExpire` event at message.requestId (line 1, column 42): missing required field `requestId`");
+//! # Ok::<(), des_events::Error>(())
+//! ```
+
+extern crate self as des_events;
+
+#[doc(hidden)]
+pub mod conformance;
+#[doc(hidden)]
+pub mod envelope;
+mod error;
+mod rules;
+mod values;
+
+pub use des_events_macros::include_schema;
+pub use error::{Error, Invalid, Problem};
+pub use values::{Credential, InvalidUuid, Uuid};
+
+/// The `serde_json` that generated types use for free-form objects (`Map<String, Value>`).
+pub use serde_json;
+
+/// What every generated dispatch enum offers; use it to write code generic over both
+/// directions. The same methods also exist as inherent methods on each enum.
+pub trait EventUnion:
+    envelope::EventSet
+    + serde::Serialize
+    + serde::de::DeserializeOwned
+    + Clone
+    + PartialEq
+    + std::fmt::Debug
+{
+    /// The wire name of this event, e.g. `updateToken`.
+    fn event_name(&self) -> &'static str;
+
+    /// Every event name of the schema, in schema order.
+    fn event_names() -> &'static [&'static str] {
+        Self::EVENTS
+    }
+
+    /// Whether the schema has an event called `name`.
+    fn has_event(name: &str) -> bool {
+        Self::EVENTS.contains(&name)
+    }
+
+    /// Parses one enveloped message; accepts `event` and `message` in either order.
+    fn from_json(json: &str) -> Result<Self, Error> {
+        envelope::from_json(json)
+    }
+
+    /// Writes the envelope, `event` first.
+    fn to_json(&self) -> String {
+        envelope::to_json(self)
+    }
+}
+
+/// Partner events: messages from the Bank App to DES, generated from
+/// `schema/partner-events.schema.json`.
+pub mod partner {
+    crate::include_schema!("../schema/partner-events.schema.json");
+}
+
+/// DES events: messages from DES to the Bank App, generated from
+/// `schema/des-events.schema.json`.
+pub mod des {
+    crate::include_schema!("../schema/des-events.schema.json");
+}
+
+/// Support for generated code. Not a public API: it may change in any release.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::conformance::{self, Expect};
+    pub use crate::envelope::{self, EventSet};
+    pub use crate::rules::{
+        ArrayRules, Format, IntSeed, Key, NumRules, NumSeed, Pattern, PlainSeed, StrRules, StrSeed,
+        VecSeed, str_enum, violation,
+    };
+    pub use schemars;
+    pub use serde;
+    pub use serde_json;
+}
