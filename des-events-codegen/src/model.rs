@@ -49,11 +49,10 @@ pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
         in_progress: Vec::new(),
     };
     let schema = modeler.root();
-    if modeler.diags.is_empty() {
-        if let Some(schema) = schema {
+    if modeler.diags.is_empty()
+        && let Some(schema) = schema {
             return Ok(schema);
         }
-    }
     Err(Diagnostics(modeler.diags))
 }
 
@@ -141,8 +140,8 @@ impl Modeler<'_> {
             &["$schema", "$id", "oneOf", "$defs"],
             "the schema root",
         );
-        if let Some(draft) = root.get("$schema") {
-            if draft.as_str() != Some(DRAFT_2020_12) {
+        if let Some(draft) = root.get("$schema")
+            && draft.as_str() != Some(DRAFT_2020_12) {
                 self.error(
                     "/$schema",
                     "unsupported `$schema`",
@@ -151,12 +150,10 @@ impl Modeler<'_> {
                     )),
                 );
             }
-        }
-        if let Some(id) = root.get("$id") {
-            if !id.is_string() {
+        if let Some(id) = root.get("$id")
+            && !id.is_string() {
                 self.error("/$id", "`$id` must be a string", None);
             }
-        }
         let docs = self.docs("", root);
         let title = match &docs.title {
             Some(title) => title.clone(),
@@ -331,15 +328,14 @@ impl Modeler<'_> {
         };
         let object = self.object(pointer, schema, "the `event` schema")?;
         self.only(pointer, object, &["const", "type"], "the `event` property");
-        if let Some(ty) = object.get("type") {
-            if ty.as_str() != Some("string") {
+        if let Some(ty) = object.get("type")
+            && ty.as_str() != Some("string") {
                 self.error(
                     &join(pointer, "type"),
                     "the `event` property must be a string",
                     Some(hint),
                 );
             }
-        }
         match object.get("const") {
             Some(Value::String(name)) => Some(name.clone()),
             Some(_) => {
@@ -590,8 +586,8 @@ impl Modeler<'_> {
             self.error(pointer, "use either `enum` or `const`, not both", None);
             return None;
         }
-        if let Some(ty) = object.get("type") {
-            if ty.as_str() != Some("string") {
+        if let Some(ty) = object.get("type")
+            && ty.as_str() != Some("string") {
                 self.error(
                     &join(pointer, "type"),
                     "only string enums and consts are supported",
@@ -599,7 +595,6 @@ impl Modeler<'_> {
                 );
                 return None;
             }
-        }
         let (values, values_pointer): (Vec<(String, &Value)>, String) =
             match (object.get("enum"), object.get("const")) {
                 (Some(Value::Array(values)), _) => (
@@ -929,8 +924,8 @@ fn percent_decode(fragment: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut index = 0;
     while index < bytes.len() {
-        if bytes[index] == b'%' {
-            if let Some(decoded) = fragment
+        if bytes[index] == b'%'
+            && let Some(decoded) = fragment
                 .get(index + 1..index + 3)
                 .and_then(|hex| u8::from_str_radix(hex, 16).ok())
             {
@@ -938,7 +933,6 @@ fn percent_decode(fragment: &str) -> String {
                 index += 3;
                 continue;
             }
-        }
         out.push(bytes[index]);
         index += 1;
     }

@@ -144,13 +144,12 @@ impl Error {
             let secret = credentials
                 .iter()
                 .any(|(event, path)| invalid.event.as_deref() == Some(event) && inside(path));
-            if secret {
-                if let Problem::WrongType { found, .. } | Problem::Constraint { found, .. } =
+            if secret
+                && let Problem::WrongType { found, .. } | Problem::Constraint { found, .. } =
                     &mut invalid.problem
                 {
                     *found = "<redacted>".to_owned();
                 }
-            }
         }
         self
     }
@@ -180,8 +179,8 @@ fn classify(path: String, message: &str) -> (String, Problem) {
         let field = field_in(rest);
         return (with_field(&path, &field), Problem::DuplicateField { field });
     }
-    if let Some(rest) = message.strip_prefix(VIOLATION) {
-        if let Some((keyword, rest)) = rest.split_once("` violated: expected ") {
+    if let Some(rest) = message.strip_prefix(VIOLATION)
+        && let Some((keyword, rest)) = rest.split_once("` violated: expected ") {
             let (expected, found) = rest.split_once("; found ").unwrap_or((rest, "?"));
             let problem = if keyword == "type" {
                 Problem::WrongType {
@@ -197,10 +196,9 @@ fn classify(path: String, message: &str) -> (String, Problem) {
             };
             return (path, problem);
         }
-    }
     for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some(rest) = message.strip_prefix(prefix) {
-            if let Some((found, expected)) = rest.split_once(", expected ") {
+        if let Some(rest) = message.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.split_once(", expected ") {
                 let found = found.replace('`', "");
                 return (
                     path,
@@ -210,10 +208,9 @@ fn classify(path: String, message: &str) -> (String, Problem) {
                     },
                 );
             }
-        }
     }
-    if let Some(rest) = message.strip_prefix("invalid length ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
+    if let Some(rest) = message.strip_prefix("invalid length ")
+        && let Some((found, expected)) = rest.split_once(", expected ") {
             return (
                 path,
                 Problem::Constraint {
@@ -223,7 +220,6 @@ fn classify(path: String, message: &str) -> (String, Problem) {
                 },
             );
         }
-    }
     (
         path,
         Problem::Constraint {

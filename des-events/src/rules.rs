@@ -219,7 +219,8 @@ impl NumRules {
     };
 
     fn check<E: de::Error>(&self, value: f64, shown: &dyn fmt::Display) -> Result<(), E> {
-        let checks: [(Option<f64>, &str, &str, fn(f64, f64) -> bool); 4] = [
+        type Check = (Option<f64>, &'static str, &'static str, fn(f64, f64) -> bool);
+        let checks: [Check; 4] = [
             (self.minimum, "minimum", ">=", |v, b| v >= b),
             (self.maximum, "maximum", "<=", |v, b| v <= b),
             (self.exclusive_minimum, "exclusiveMinimum", ">", |v, b| {
@@ -230,15 +231,14 @@ impl NumRules {
             }),
         ];
         for (bound, keyword, op, ok) in checks {
-            if let Some(bound) = bound {
-                if !ok(value, bound) {
+            if let Some(bound) = bound
+                && !ok(value, bound) {
                     return Err(violation(
                         keyword,
                         format_args!("a number {op} {bound}"),
                         shown,
                     ));
                 }
-            }
         }
         Ok(())
     }

@@ -101,11 +101,10 @@ fn field(field: &Field) -> TokenStream {
     if field.credential {
         extra_docs.push("A credential: its `Debug` is redacted; never log it.".to_owned());
     }
-    if let Type::String(rules) = &field.ty {
-        if let Some(format) = &rules.annotation_format {
+    if let Type::String(rules) = &field.ty
+        && let Some(format) = &rules.annotation_format {
             extra_docs.push(format!("Format `{format}` (documented, not checked)."));
         }
-    }
     let docs = doc_attrs(&field.docs, &extra_docs);
     let ty = rust_type(&field.ty);
     let schema_attrs = schemars_rules(&field.ty, false);
