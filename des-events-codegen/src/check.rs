@@ -1,5 +1,5 @@
-//! Stage 3, check: the problems that need the whole IR (names that collide after case
-//! conversion, duplicate events). Every problem is collected; none stops the others.
+//! Stage 3, check: the problems that need the whole IR (field names that collide after
+//! case conversion, type names reserved for the generated API). Every problem is collected; none stops the others.
 
 use std::collections::HashMap;
 
@@ -22,34 +22,6 @@ pub fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
             hint: Some(hint.to_owned()),
         });
     };
-
-    let mut wire: HashMap<&str, &str> = HashMap::new();
-    let mut variants: HashMap<&str, (&str, &str)> = HashMap::new();
-    for event in &schema.events {
-        if let Some(first) = wire.insert(&event.wire_name, &event.pointer) {
-            error(
-                &event.pointer,
-                format!(
-                    "the event `{}` is defined twice (first at {first})",
-                    event.wire_name
-                ),
-                "each event name may appear once in the union",
-            );
-            continue;
-        }
-        if let Some((other, first)) =
-            variants.insert(&event.variant, (&event.wire_name, &event.pointer))
-        {
-            error(
-                &event.pointer,
-                format!(
-                    "the events `{other}` (at {first}) and `{}` both become the Rust variant `{}`",
-                    event.wire_name, event.variant
-                ),
-                "event names must stay distinct after conversion to UpperCamelCase",
-            );
-        }
-    }
 
     let reserved = [schema.name.clone(), format!("{}Handler", schema.name)];
     for def in &schema.types {

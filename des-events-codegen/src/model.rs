@@ -47,12 +47,15 @@ pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
         types: Vec::new(),
         refs: HashMap::new(),
         in_progress: Vec::new(),
+        seen_events: HashMap::new(),
+        seen_variants: HashMap::new(),
     };
     let schema = modeler.root();
     if modeler.diags.is_empty()
-        && let Some(schema) = schema {
-            return Ok(schema);
-        }
+        && let Some(schema) = schema
+    {
+        return Ok(schema);
+    }
     Err(Diagnostics(modeler.diags))
 }
 
@@ -64,6 +67,9 @@ struct Modeler<'d> {
     refs: HashMap<String, Type>,
     /// `$ref` targets being modelled (to detect recursion).
     in_progress: Vec<String>,
+    /// Events seen so far: wire name -> pointer, variant name -> (wire name, pointer).
+    seen_events: HashMap<String, String>,
+    seen_variants: HashMap<String, (String, String)>,
 }
 
 impl Modeler<'_> {
@@ -141,19 +147,21 @@ impl Modeler<'_> {
             "the schema root",
         );
         if let Some(draft) = root.get("$schema")
-            && draft.as_str() != Some(DRAFT_2020_12) {
-                self.error(
-                    "/$schema",
-                    "unsupported `$schema`",
-                    Some(&format!(
-                        "des-events implements JSON Schema draft 2020-12: \"{DRAFT_2020_12}\""
-                    )),
-                );
-            }
+            && draft.as_str() != Some(DRAFT_2020_12)
+        {
+            self.error(
+                "/$schema",
+                "unsupported `$schema`",
+                Some(&format!(
+                    "des-events implements JSON Schema draft 2020-12: \"{DRAFT_2020_12}\""
+                )),
+            );
+        }
         if let Some(id) = root.get("$id")
-            && !id.is_string() {
-                self.error("/$id", "`$id` must be a string", None);
-            }
+            && !id.is_string()
+        {
+            self.error("/$id", "`$id` must be a string", None);
+        }
         let docs = self.docs("", root);
         let title = match &docs.title {
             Some(title) => title.clone(),
@@ -282,6 +290,9 @@ impl Modeler<'_> {
         let wire_name = self.event_name(&join(&props_pointer, "event"), properties.get("event"))?;
         let variant = name::type_name(&wire_name);
         let method = name::field_name(&wire_name);
+        if !self.unique_event(pointer, &wire_name, &variant) {
+            return None;
+        }
         let message_pointer = join(&props_pointer, "message");
         let message_name = match docs.title.as_deref() {
             Some(title) => name::type_name(title),
@@ -304,6 +315,9 @@ impl Modeler<'_> {
             "x-des-reply-to",
         );
         let examples = self.examples(pointer, object, &wire_name);
+        if let Some(message) = &message {
+            self.describe_message(message, &wire_name);
+        }
         Some(Event {
             wire_name,
             variant,
@@ -329,13 +343,14 @@ impl Modeler<'_> {
         let object = self.object(pointer, schema, "the `event` schema")?;
         self.only(pointer, object, &["const", "type"], "the `event` property");
         if let Some(ty) = object.get("type")
-            && ty.as_str() != Some("string") {
-                self.error(
-                    &join(pointer, "type"),
-                    "the `event` property must be a string",
-                    Some(hint),
-                );
-            }
+            && ty.as_str() != Some("string")
+        {
+            self.error(
+                &join(pointer, "type"),
+                "the `event` property must be a string",
+                Some(hint),
+            );
+        }
         match object.get("const") {
             Some(Value::String(name)) => Some(name.clone()),
             Some(_) => {
@@ -392,6 +407,42 @@ impl Modeler<'_> {
                     Some("use {\"type\": \"object\", \"properties\": {}, \"additionalProperties\": false} for an event without data"),
                 );
                 None
+            }
+        }
+    }
+
+    /// Records an event; a second event with the same wire name, or with a name that
+    /// becomes the same Rust variant, is an error naming both places.
+    fn unique_event(&mut self, pointer: &str, wire: &str, variant: &str) -> bool {
+        if let Some(first) = self.seen_events.get(wire).cloned() {
+            self.error(
+                pointer,
+                format!("the event `{wire}` is defined twice (first at {first})"),
+                Some("each event name may appear once in the union"),
+            );
+            return false;
+        }
+        if let Some((other, first)) = self.seen_variants.get(variant).cloned() {
+            self.error(
+                pointer,
+                format!("the events `{other}` (at {first}) and `{wire}` both become the Rust variant `{variant}`"),
+                Some("event names must stay distinct after conversion to UpperCamelCase"),
+            );
+            return false;
+        }
+        self.seen_events.insert(wire.to_owned(), pointer.to_owned());
+        self.seen_variants
+            .insert(variant.to_owned(), (wire.to_owned(), pointer.to_owned()));
+        true
+    }
+
+    /// Gives an event's message struct a first doc line naming the event.
+    fn describe_message(&mut self, message: &str, wire: &str) {
+        for def in &mut self.types {
+            if let TypeDef::Struct(def) = def {
+                if def.name == message && def.docs.title.is_none() {
+                    def.docs.title = Some(format!("The `message` of the `{wire}` event."));
+                }
             }
         }
     }
@@ -587,14 +638,15 @@ impl Modeler<'_> {
             return None;
         }
         if let Some(ty) = object.get("type")
-            && ty.as_str() != Some("string") {
-                self.error(
-                    &join(pointer, "type"),
-                    "only string enums and consts are supported",
-                    None,
-                );
-                return None;
-            }
+            && ty.as_str() != Some("string")
+        {
+            self.error(
+                &join(pointer, "type"),
+                "only string enums and consts are supported",
+                None,
+            );
+            return None;
+        }
         let (values, values_pointer): (Vec<(String, &Value)>, String) =
             match (object.get("enum"), object.get("const")) {
                 (Some(Value::Array(values)), _) => (
@@ -928,11 +980,11 @@ fn percent_decode(fragment: &str) -> String {
             && let Some(decoded) = fragment
                 .get(index + 1..index + 3)
                 .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-            {
-                out.push(decoded);
-                index += 3;
-                continue;
-            }
+        {
+            out.push(decoded);
+            index += 3;
+            continue;
+        }
         out.push(bytes[index]);
         index += 1;
     }

@@ -49,11 +49,14 @@ pub(crate) fn ident(name: &str) -> Ident {
     }
 }
 
-/// `#[doc = "..."]` lines from docs and extra paragraphs.
-pub(crate) fn doc_attrs(docs: &Docs, extra: &[String]) -> TokenStream {
+/// `#[doc = "..."]` lines from docs and extra paragraphs. A `title` that only repeats
+/// the type's name (`named`) is left out.
+pub(crate) fn doc_attrs(docs: &Docs, named: Option<&str>, extra: &[String]) -> TokenStream {
     let mut paragraphs: Vec<String> = Vec::new();
     if let Some(title) = &docs.title {
-        paragraphs.push(title.clone());
+        if named != Some(crate::name::type_name(title).as_str()) {
+            paragraphs.push(title.clone());
+        }
     }
     if let Some(description) = &docs.description {
         paragraphs.push(description.clone());

@@ -68,7 +68,7 @@ fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
         schema.def_is(&whole, true),
         quote!(#default),
     );
-    let docs = doc_attrs(&def.docs, &[]);
+    let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
     let deny = (def.additional == Additional::Closed).then(|| quote!(, deny_unknown_fields));
     let fields = def.fields.iter().map(field);
     let extra = (def.additional == Additional::Open).then(|| {
@@ -102,10 +102,11 @@ fn field(field: &Field) -> TokenStream {
         extra_docs.push("A credential: its `Debug` is redacted; never log it.".to_owned());
     }
     if let Type::String(rules) = &field.ty
-        && let Some(format) = &rules.annotation_format {
-            extra_docs.push(format!("Format `{format}` (documented, not checked)."));
-        }
-    let docs = doc_attrs(&field.docs, &extra_docs);
+        && let Some(format) = &rules.annotation_format
+    {
+        extra_docs.push(format!("Format `{format}` (documented, not checked)."));
+    }
+    let docs = doc_attrs(&field.docs, None, &extra_docs);
     let ty = rust_type(&field.ty);
     let schema_attrs = schemars_rules(&field.ty, false);
     if field.required {
@@ -201,7 +202,7 @@ fn bounds(min: Option<u64>, max: Option<u64>) -> Option<TokenStream> {
 
 fn enum_def(def: &EnumDef) -> TokenStream {
     let name = ident(&def.name);
-    let docs = doc_attrs(&def.docs, &[]);
+    let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
     let derive = derives(
         true,
         true,
