@@ -37,7 +37,7 @@ const UNASSERTED_FORMATS: &[&str] = &[
 ];
 
 /// Keywords that only annotate: accepted anywhere, never change validation.
-const ANNOTATIONS: &[&str] = &["$comment", "title", "description"];
+const ANNOTATIONS: &[&str] = &["$comment", "title", "description", "examples"];
 
 /// Builds the IR of `doc`, or every problem found in it.
 pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
@@ -968,6 +968,21 @@ impl Modeler<'_> {
         self.types.push(def);
         Some(())
     }
+}
+
+/// A property's description followed by its `examples`, if any.
+fn with_examples(description: Option<&str>, examples: Option<&Value>) -> Option<String> {
+    let examples: Vec<String> = match examples {
+        Some(Value::Array(items)) if !items.is_empty() => {
+            items.iter().map(|item| format!("`{item}`")).collect()
+        }
+        _ => return description.map(str::to_owned),
+    };
+    let line = format!("Examples: {}.", examples.join(", "));
+    Some(match description {
+        Some(description) => format!("{description}\n\n{line}"),
+        None => line,
+    })
 }
 
 /// Decodes `%XX` escapes of a URI fragment (JSON pointers in `$ref` are URI-encoded).

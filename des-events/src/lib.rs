@@ -104,3 +104,8 @@ pub mod __private {
     pub use serde;
     pub use serde_json;
 }
+
+/// The README's examples are compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme {}
