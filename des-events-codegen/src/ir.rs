@@ -208,8 +208,8 @@ pub struct Field {
 pub enum Type {
     /// A JSON string.
     String(StringRules),
-    /// A JSON integer (`i64`).
-    Integer(NumberRules),
+    /// A JSON integer (`i64`; the schema must bound it within that range).
+    Integer(IntegerRules),
     /// A JSON number (`f64`).
     Number(NumberRules),
     /// `true` / `false`.
@@ -276,6 +276,20 @@ impl NumberRules {
     pub fn is_empty(&self) -> bool {
         *self == NumberRules::default()
     }
+}
+
+/// Integer bounds, exact as `i64`. A lower and an upper bound are always present: the
+/// engine rejects an `integer` whose range does not fit in `i64`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IntegerRules {
+    /// `minimum`.
+    pub minimum: Option<i64>,
+    /// `maximum`.
+    pub maximum: Option<i64>,
+    /// `exclusiveMinimum`.
+    pub exclusive_minimum: Option<i64>,
+    /// `exclusiveMaximum`.
+    pub exclusive_maximum: Option<i64>,
 }
 
 /// Array constraints.

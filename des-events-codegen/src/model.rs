@@ -572,7 +572,7 @@ impl Modeler<'_> {
         match object.get("type") {
             Some(Value::String(ty)) => match ty.as_str() {
                 "string" => self.string_type(pointer, object),
-                "integer" => self.number_type(pointer, object).map(Type::Integer),
+                "integer" => self.integer_type(pointer, object).map(Type::Integer),
                 "number" => self.number_type(pointer, object).map(Type::Number),
                 "boolean" => {
                     self.only(pointer, object, &["type"], "a boolean schema");
@@ -807,7 +807,7 @@ impl Modeler<'_> {
                 "exclusiveMinimum",
                 "exclusiveMaximum",
             ],
-            "a numeric schema",
+            "a number schema",
         );
         let mut bound = |keyword: &str| -> Option<f64> {
             let value = object.get(keyword)?;
@@ -829,6 +829,60 @@ impl Modeler<'_> {
             exclusive_minimum: bound("exclusiveMinimum"),
             exclusive_maximum: bound("exclusiveMaximum"),
         })
+    }
+
+    fn integer_type(&mut self, pointer: &str, object: &Map<String, Value>) -> Option<IntegerRules> {
+        self.only(
+            pointer,
+            object,
+            &[
+                "type",
+                "minimum",
+                "maximum",
+                "exclusiveMinimum",
+                "exclusiveMaximum",
+            ],
+            "an integer schema",
+        );
+        let mut ok = true;
+        let mut bound = |keyword: &str| -> Option<i64> {
+            let value = object.get(keyword)?;
+            let exact = value.as_i64().or_else(|| {
+                value
+                    .as_f64()
+                    .filter(|f| f.fract() == 0.0 && *f >= -(2f64.powi(63)) && *f < 2f64.powi(63))
+                    .map(|f| f as i64)
+            });
+            if exact.is_none() {
+                ok = false;
+                self.error(
+                    &join(pointer, keyword),
+                    format!("`{keyword}` of an integer must be an integer within the 64-bit range"),
+                    Some("des-events maps `integer` to i64 and checks its bounds exactly"),
+                );
+            }
+            exact
+        };
+        let rules = IntegerRules {
+            minimum: bound("minimum"),
+            maximum: bound("maximum"),
+            exclusive_minimum: bound("exclusiveMinimum"),
+            exclusive_maximum: bound("exclusiveMaximum"),
+        };
+        if !ok {
+            return None;
+        }
+        let lower = rules.minimum.is_some() || rules.exclusive_minimum.is_some();
+        let upper = rules.maximum.is_some() || rules.exclusive_maximum.is_some();
+        if !(lower && upper) {
+            self.error(
+                pointer,
+                "an `integer` needs a lower and an upper bound",
+                Some("JSON Schema integers are unbounded but Rust's i64 is not; state the range, e.g. \"minimum\": -9007199254740991, \"maximum\": 9007199254740991 (the integers JavaScript represents exactly)"),
+            );
+            return None;
+        }
+        Some(rules)
     }
 
     fn array_type(
@@ -924,10 +978,10 @@ impl Modeler<'_> {
                         .get("title")
                         .and_then(Value::as_str)
                         .map(str::to_owned),
-                    description: object
-                        .get("description")
-                        .and_then(Value::as_str)
-                        .map(str::to_owned),
+                    description: with_examples(
+                        object.get("description").and_then(Value::as_str),
+                        object.get("examples"),
+                    ),
                 },
                 _ => Docs::default(),
             };

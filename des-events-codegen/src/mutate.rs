@@ -250,8 +250,24 @@ impl Walk<'_> {
                     );
                 }
             }
-            Type::Integer(rules) | Type::Number(rules) => {
-                let integer = matches!(ty, Type::Integer(_));
+            Type::Integer(rules) => {
+                let cases = [
+                    (rules.minimum.and_then(|b| b.checked_sub(1)), "minimum"),
+                    (rules.maximum.and_then(|b| b.checked_add(1)), "maximum"),
+                    (rules.exclusive_minimum, "exclusiveMinimum"),
+                    (rules.exclusive_maximum, "exclusiveMaximum"),
+                ];
+                for (bad, keyword) in cases {
+                    let Some(bad) = bad else { continue };
+                    self.emit(
+                        keys,
+                        &format!("breaks `{keyword}`"),
+                        |target| *target = json!(bad),
+                        Expectation::Constraint(keyword.into(), path(keys)),
+                    );
+                }
+            }
+            Type::Number(rules) => {
                 let cases = [
                     (rules.minimum.map(|b| b - 1.0), "minimum"),
                     (rules.maximum.map(|b| b + 1.0), "maximum"),
@@ -260,15 +276,10 @@ impl Walk<'_> {
                 ];
                 for (bad, keyword) in cases {
                     let Some(bad) = bad else { continue };
-                    let bad = if integer {
-                        json!(bad.round() as i64)
-                    } else {
-                        json!(bad)
-                    };
                     self.emit(
                         keys,
                         &format!("breaks `{keyword}`"),
-                        |target| *target = bad,
+                        |target| *target = json!(bad),
                         Expectation::Constraint(keyword.into(), path(keys)),
                     );
                 }

@@ -72,7 +72,7 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
                         Some(index) => {
                             done = Some(map.next_value_seed(MessageSeed::<T>(index, PhantomData))?)
                         }
-                        None => buffered = Some(map.next_value()?),
+                        None => buffered = Some(map.next_value::<crate::rules::StrictValue>()?.0),
                     }
                 }
                 other => return Err(de::Error::unknown_field(other, &["event", "message"])),

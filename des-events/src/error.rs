@@ -147,9 +147,9 @@ impl Error {
             if secret
                 && let Problem::WrongType { found, .. } | Problem::Constraint { found, .. } =
                     &mut invalid.problem
-                {
-                    *found = "<redacted>".to_owned();
-                }
+            {
+                *found = "<redacted>".to_owned();
+            }
         }
         self
     }
@@ -180,46 +180,49 @@ fn classify(path: String, message: &str) -> (String, Problem) {
         return (with_field(&path, &field), Problem::DuplicateField { field });
     }
     if let Some(rest) = message.strip_prefix(VIOLATION)
-        && let Some((keyword, rest)) = rest.split_once("` violated: expected ") {
-            let (expected, found) = rest.split_once("; found ").unwrap_or((rest, "?"));
-            let problem = if keyword == "type" {
-                Problem::WrongType {
-                    expected: expected.to_owned(),
-                    found: found.to_owned(),
-                }
-            } else {
-                Problem::Constraint {
-                    keyword: keyword.to_owned(),
-                    expected: expected.to_owned(),
-                    found: found.to_owned(),
-                }
-            };
-            return (path, problem);
-        }
+        && let Some((keyword, rest)) = rest.split_once("` violated: expected ")
+    {
+        let (expected, found) = rest.split_once("; found ").unwrap_or((rest, "?"));
+        let problem = if keyword == "type" {
+            Problem::WrongType {
+                expected: expected.to_owned(),
+                found: found.to_owned(),
+            }
+        } else {
+            Problem::Constraint {
+                keyword: keyword.to_owned(),
+                expected: expected.to_owned(),
+                found: found.to_owned(),
+            }
+        };
+        return (path, problem);
+    }
     for prefix in ["invalid type: ", "invalid value: "] {
         if let Some(rest) = message.strip_prefix(prefix)
-            && let Some((found, expected)) = rest.split_once(", expected ") {
-                let found = found.replace('`', "");
-                return (
-                    path,
-                    Problem::WrongType {
-                        expected: expected.to_owned(),
-                        found,
-                    },
-                );
-            }
-    }
-    if let Some(rest) = message.strip_prefix("invalid length ")
-        && let Some((found, expected)) = rest.split_once(", expected ") {
+            && let Some((found, expected)) = rest.split_once(", expected ")
+        {
+            let found = found.replace('`', "");
             return (
                 path,
-                Problem::Constraint {
-                    keyword: "length".to_owned(),
+                Problem::WrongType {
                     expected: expected.to_owned(),
-                    found: found.to_owned(),
+                    found,
                 },
             );
         }
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return (
+            path,
+            Problem::Constraint {
+                keyword: "length".to_owned(),
+                expected: expected.to_owned(),
+                found: found.to_owned(),
+            },
+        );
+    }
     (
         path,
         Problem::Constraint {

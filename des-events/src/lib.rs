@@ -97,8 +97,8 @@ pub mod __private {
     pub use crate::conformance::{self, Expect};
     pub use crate::envelope::{self, EventSet};
     pub use crate::rules::{
-        ArrayRules, Format, IntSeed, Key, NumRules, NumSeed, Pattern, PlainSeed, StrRules, StrSeed,
-        VecSeed, str_enum, violation,
+        ArrayRules, Format, IntRules, IntSeed, Key, MapSeed, NumRules, NumSeed, Pattern, PlainSeed,
+        StrRules, StrSeed, StrictValue, VecSeed, str_enum, violation,
     };
     pub use schemars;
     pub use serde;

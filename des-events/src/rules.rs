@@ -219,7 +219,12 @@ impl NumRules {
     };
 
     fn check<E: de::Error>(&self, value: f64, shown: &dyn fmt::Display) -> Result<(), E> {
-        type Check = (Option<f64>, &'static str, &'static str, fn(f64, f64) -> bool);
+        type Check = (
+            Option<f64>,
+            &'static str,
+            &'static str,
+            fn(f64, f64) -> bool,
+        );
         let checks: [Check; 4] = [
             (self.minimum, "minimum", ">=", |v, b| v >= b),
             (self.maximum, "maximum", "<=", |v, b| v <= b),
@@ -232,13 +237,14 @@ impl NumRules {
         ];
         for (bound, keyword, op, ok) in checks {
             if let Some(bound) = bound
-                && !ok(value, bound) {
-                    return Err(violation(
-                        keyword,
-                        format_args!("a number {op} {bound}"),
-                        shown,
-                    ));
-                }
+                && !ok(value, bound)
+            {
+                return Err(violation(
+                    keyword,
+                    format_args!("a number {op} {bound}"),
+                    shown,
+                ));
+            }
         }
         Ok(())
     }
@@ -271,39 +277,82 @@ impl<'de, T: Deserialize<'de> + AsRef<str>> DeserializeSeed<'de> for StrSeed<T> 
     }
 }
 
-/// Reads a JSON integer into `i64` and checks [`NumRules`].
+/// Integer bounds of one schema (the engine guarantees a lower and an upper one).
+pub struct IntRules {
+    /// `minimum`.
+    pub minimum: Option<i64>,
+    /// `maximum`.
+    pub maximum: Option<i64>,
+    /// `exclusiveMinimum`.
+    pub exclusive_minimum: Option<i64>,
+    /// `exclusiveMaximum`.
+    pub exclusive_maximum: Option<i64>,
+}
+
+impl IntRules {
+    /// The keyword and text of the bound that `value` breaks, if any. `value` is exact:
+    /// JSON integers outside `i64` arrive as `i128` (or saturated from a float).
+    fn broken(&self, value: i128) -> Option<(&'static str, String)> {
+        type Check = (
+            Option<i64>,
+            &'static str,
+            &'static str,
+            fn(i128, i128) -> bool,
+        );
+        let checks: [Check; 4] = [
+            (self.minimum, "minimum", ">=", |v, b| v >= b),
+            (self.maximum, "maximum", "<=", |v, b| v <= b),
+            (self.exclusive_minimum, "exclusiveMinimum", ">", |v, b| {
+                v > b
+            }),
+            (self.exclusive_maximum, "exclusiveMaximum", "<", |v, b| {
+                v < b
+            }),
+        ];
+        checks.into_iter().find_map(|(bound, keyword, op, ok)| {
+            let bound = bound?;
+            (!ok(value, i128::from(bound))).then(|| (keyword, format!("an integer {op} {bound}")))
+        })
+    }
+}
+
+/// Reads a JSON integer into `i64` and checks [`IntRules`], exactly.
 ///
-/// As JSON Schema says, a number with a zero fractional part (`1.0`) is an integer.
+/// As JSON Schema says, a number with a zero fractional part (`1.0`) is an integer. A
+/// value beyond `i64` breaks a bound, since the engine only accepts bounds inside it.
 #[derive(Clone, Copy)]
-pub struct IntSeed(pub &'static NumRules);
+pub struct IntSeed(pub &'static IntRules);
 
 impl<'de> DeserializeSeed<'de> for IntSeed {
     type Value = i64;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<i64, D::Error> {
-        let value = deserializer.deserialize_any(IntVisitor)?;
-        self.0.check(value as f64, &value)?;
-        Ok(value)
+        let (value, shown) = deserializer.deserialize_any(IntVisitor)?;
+        if let Some((keyword, expected)) = self.0.broken(value) {
+            return Err(violation(keyword, expected, shown));
+        }
+        i64::try_from(value)
+            .map_err(|_| violation("maximum", "an integer that fits in 64 bits", shown))
     }
 }
 
 struct IntVisitor;
 
 impl Visitor<'_> for IntVisitor {
-    type Value = i64;
+    /// The exact value (saturated for huge floats) and how to show it.
+    type Value = (i128, String);
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an integer")
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<i64, E> {
-        Ok(v)
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok((i128::from(v), v.to_string()))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<i64, E> {
-        i64::try_from(v).map_err(|_| violation("type", "an integer that fits in 64 bits", v))
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok((i128::from(v), v.to_string()))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<i64, E> {
-        if v.fract() == 0.0 && v >= i64::MIN as f64 && v < i64::MAX as f64 {
-            Ok(v as i64)
-        } else if v.fract() == 0.0 {
-            Err(violation("type", "an integer that fits in 64 bits", v))
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        if v.fract() == 0.0 && v.is_finite() {
+            // `as` saturates; every value beyond i64 breaks a bound either way.
+            Ok((v as i128, v.to_string()))
         } else {
             Err(E::invalid_type(Unexpected::Float(v), &self))
         }
@@ -389,6 +438,89 @@ impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for VecSeed<S> {
             ));
         }
         Ok(items)
+    }
+}
+
+/// Any JSON value, read with duplicate object keys rejected at every depth
+/// (`serde_json::Value` alone would silently keep the last one).
+pub struct StrictValue(pub serde_json::Value);
+
+impl<'de> Deserialize<'de> for StrictValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(ValueVisitor("any JSON value"))
+            .map(StrictValue)
+    }
+}
+
+/// Reads a JSON object (only) into a `serde_json::Map`, duplicates rejected at every depth.
+#[derive(Clone, Copy)]
+pub struct MapSeed;
+
+impl<'de> DeserializeSeed<'de> for MapSeed {
+    type Value = serde_json::Map<String, serde_json::Value>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        match deserializer.deserialize_map(ValueVisitor("an object"))? {
+            serde_json::Value::Object(map) => Ok(map),
+            _ => Err(de::Error::custom("expected an object")),
+        }
+    }
+}
+
+struct ValueVisitor(&'static str);
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = serde_json::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        serde_json::Number::from_f64(v)
+            .map(serde_json::Value::Number)
+            .ok_or_else(|| E::invalid_value(Unexpected::Float(v), &"a finite number"))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(v.into())
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(serde_json::Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(ValueVisitor("any JSON value"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+        while let Some(StrictValue(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(serde_json::Value::Array(items))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut out = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.contains_key(&key) {
+                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+            }
+            let StrictValue(value) = map.next_value()?;
+            out.insert(key, value);
+        }
+        Ok(serde_json::Value::Object(out))
     }
 }
 
@@ -500,9 +632,14 @@ mod tests {
 
     #[test]
     fn integers_accept_integral_floats_only() {
-        let read = |text: &str| {
-            IntSeed(&NumRules::NONE).deserialize(&mut serde_json::Deserializer::from_str(text))
+        static RULES: IntRules = IntRules {
+            minimum: Some(i64::MIN),
+            maximum: Some(i64::MAX),
+            exclusive_minimum: None,
+            exclusive_maximum: None,
         };
+        let read =
+            |text: &str| IntSeed(&RULES).deserialize(&mut serde_json::Deserializer::from_str(text));
         assert_eq!(read("5").ok(), Some(5));
         assert_eq!(read("5.0").ok(), Some(5));
         assert!(read("5.5").is_err());

@@ -68,18 +68,31 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
                 },
             )
         }
-        Type::Integer(rules) | Type::Number(rules) => {
-            let integer = matches!(ty, Type::Integer(_));
-            if !integer && rules.is_empty() {
-                return plain(ty);
-            }
-            let seed = if integer {
-                quote!(#private::IntSeed)
-            } else {
-                quote!(#private::NumSeed)
+        Type::Integer(rules) => {
+            let opt_i64 = |value: Option<i64>| match value {
+                Some(value) => quote!(::core::option::Option::Some(#value)),
+                None => quote!(::core::option::Option::None),
             };
+            let (min, max) = (opt_i64(rules.minimum), opt_i64(rules.maximum));
+            let (xmin, xmax) = (
+                opt_i64(rules.exclusive_minimum),
+                opt_i64(rules.exclusive_maximum),
+            );
+            (
+                quote!(#private::IntSeed(&#rules_name)),
+                quote! {
+                    static #rules_name: #private::IntRules = #private::IntRules {
+                        minimum: #min,
+                        maximum: #max,
+                        exclusive_minimum: #xmin,
+                        exclusive_maximum: #xmax,
+                    };
+                },
+            )
+        }
+        Type::Number(rules) => {
             if rules.is_empty() {
-                return (quote!(#seed(&#private::NumRules::NONE)), TokenStream::new());
+                return plain(ty);
             }
             let (min, max) = (opt_f64(rules.minimum), opt_f64(rules.maximum));
             let (xmin, xmax) = (
@@ -87,7 +100,7 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
                 opt_f64(rules.exclusive_maximum),
             );
             (
-                quote!(#seed(&#rules_name)),
+                quote!(#private::NumSeed(&#rules_name)),
                 quote! {
                     static #rules_name: #private::NumRules = #private::NumRules {
                         minimum: #min,
@@ -112,7 +125,8 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
                 },
             )
         }
-        Type::Boolean | Type::Map | Type::Named(_) => plain(ty),
+        Type::Map => (quote!(#private::MapSeed), TokenStream::new()),
+        Type::Boolean | Type::Named(_) => plain(ty),
     }
 }
 
@@ -191,7 +205,7 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
                                 <__A::Error as #private::serde::de::Error>::duplicate_field("(additional property)"),
                             );
                         }
-                        let __value = __map.next_value::<#private::serde_json::Value>()?;
+                        let __value = __map.next_value::<#private::StrictValue>()?.0;
                         #extra.insert(__key, __value);
                     }
                 },

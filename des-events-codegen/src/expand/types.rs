@@ -144,7 +144,25 @@ fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
                 parts.push(quote!(extend("format" = "date")));
             }
         }
-        Type::Integer(rules) | Type::Number(rules) => {
+        Type::Integer(rules) => {
+            let mut range = Vec::new();
+            if let Some(min) = rules.minimum {
+                range.push(quote!(min = #min));
+            }
+            if let Some(max) = rules.maximum {
+                range.push(quote!(max = #max));
+            }
+            if !range.is_empty() {
+                parts.push(quote!(range(#(#range),*)));
+            }
+            if let Some(bound) = rules.exclusive_minimum {
+                parts.push(quote!(extend("exclusiveMinimum" = #bound)));
+            }
+            if let Some(bound) = rules.exclusive_maximum {
+                parts.push(quote!(extend("exclusiveMaximum" = #bound)));
+            }
+        }
+        Type::Number(rules) => {
             let lit = |value: f64| Literal::f64_unsuffixed(value);
             let mut range = Vec::new();
             if let Some(min) = rules.minimum {
