@@ -1,1 +1,9 @@
-fn main() {}
+//! The `des-events` command-line tool: checks JSON Lines logs of bridge messages, prints
+//! the code the schema macro generates and lists both event catalogs. The logic lives
+//! in the `cli` modules; this file only hands over the exit status.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::run()
+}
