@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::expand::CATCH_ALL_VARIANT;
 use crate::ir::{Additional, Schema, TypeDef};
 use crate::load::Document;
 
@@ -58,5 +59,86 @@ pub fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
         Ok(())
     } else {
         Err(Diagnostics(diags))
+    }
+}
+
+/// Checks that `replies` (a schema whose events answer `requests`' events) fits: every
+/// `x-des-reply-to` names an event of `requests`, and every `x-des-echo` field of a reply
+/// is required and matches a required field of the same name and type in the request.
+pub fn check_replies(
+    requests: &Schema,
+    replies_doc: &Document,
+    replies: &Schema,
+) -> Result<(), Diagnostics> {
+    let mut diags = Vec::new();
+    let mut error = |pointer: &str, message: String, hint: &str| {
+        diags.push(Diagnostic {
+            file: replies_doc.file.clone(),
+            pos: replies_doc.key_pos(pointer),
+            pointer: Some(pointer.to_owned()),
+            message,
+            hint: Some(hint.to_owned()),
+        });
+    };
+    for reply in &replies.events {
+        let Some(wire) = &reply.reply_to else {
+            continue;
+        };
+        let pointer = format!("{}/x-des-reply-to", reply.pointer);
+        let Some(request) = requests.event(wire) else {
+            error(
+                &pointer,
+                format!("`{wire}` is not an event of {}", requests.file),
+                "`x-des-reply-to` names the event of the other schema that this one answers",
+            );
+            continue;
+        };
+        let (Some(reply_def), Some(request_def)) = (
+            replies.struct_def(&reply.message),
+            requests.struct_def(&request.message),
+        ) else {
+            continue;
+        };
+        for field in reply_def.fields.iter().filter(|field| field.echo) {
+            let source = request_def
+                .fields
+                .iter()
+                .find(|other| other.wire_name == field.wire_name);
+            let fits = source.is_some_and(|source| source.required && source.ty == field.ty)
+                && field.required;
+            if !fits {
+                error(
+                    &format!("{}/x-des-echo", field.pointer),
+                    format!(
+                        "`{}` echoes the request, but `{wire}` has no required field `{}` of the same type (or the echo is optional)",
+                        field.wire_name, field.wire_name
+                    ),
+                    "an `x-des-echo` field is required, and copied from the request's field of the same name and type",
+                );
+            }
+        }
+    }
+    if diags.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(diags))
+    }
+}
+
+/// Checks that the catch-all variant's name is free.
+pub fn check_catch_all(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
+    match schema.events.iter().find(|event| event.variant == CATCH_ALL_VARIANT) {
+        Some(event) => Err(Diagnostic {
+            file: doc.file.clone(),
+            pos: doc.key_pos(&event.pointer),
+            pointer: Some(event.pointer.clone()),
+            message: format!(
+                "the event `{}` becomes the variant `{CATCH_ALL_VARIANT}`, which `catch_all = true` reserves",
+                event.wire_name
+            ),
+            hint: Some("rename the event, or leave `catch_all` off".to_owned()),
+        }
+        .into()),
+        None => Ok(()),
     }
 }

@@ -120,6 +120,11 @@ pub struct Event {
     pub examples: Vec<Value>,
     /// `x-des-reply-to`: the wire name of the event this one answers.
     pub reply_to: Option<String>,
+    /// `x-des-mobile-function`: the WebView function that receives this event.
+    pub mobile_function: Option<String>,
+    /// The native handler name of this event on mobile: `x-des-mobile-handler`, else
+    /// the wire name.
+    pub mobile_handler: String,
     /// The event's JSON pointer in the schema.
     pub pointer: String,
 }
@@ -199,6 +204,9 @@ pub struct Field {
     pub required: bool,
     /// `x-des-credential: true`: the value is a secret.
     pub credential: bool,
+    /// `x-des-echo: true`: in a reply, the value must equal the request's field of the
+    /// same name (reply helpers copy it).
+    pub echo: bool,
     /// The property schema's JSON pointer.
     pub pointer: String,
 }

@@ -23,14 +23,21 @@ use std::path::Path;
 
 use proc_macro2::TokenStream;
 
+pub use check::{check_catch_all, check_replies};
 pub use diag::{Diagnostic, Diagnostics};
-pub use expand::Options;
+pub use expand::{CATCH_ALL_VARIANT, Options, Replies};
 pub use load::Document;
 
 /// Loads, models and checks the schema at `path`; `shown` names it in diagnostics.
 pub fn load_schema(path: &Path, shown: &str) -> Result<ir::Schema, Diagnostics> {
+    load_document(path, shown).map(|(_, schema)| schema)
+}
+
+/// Like [`load_schema`], also returning the document (for positions in later checks).
+pub fn load_document(path: &Path, shown: &str) -> Result<(Document, ir::Schema), Diagnostics> {
     let doc = Document::read(path, shown)?;
-    schema_of(&doc)
+    let schema = schema_of(&doc)?;
+    Ok((doc, schema))
 }
 
 /// Models and checks a schema given as text; `shown` names it in diagnostics.

@@ -247,6 +247,8 @@ impl Modeler<'_> {
                 "additionalProperties",
                 "examples",
                 "x-des-reply-to",
+                "x-des-mobile-function",
+                "x-des-mobile-handler",
             ],
             "an event schema",
         );
@@ -314,6 +316,10 @@ impl Modeler<'_> {
             object.get("x-des-reply-to"),
             "x-des-reply-to",
         );
+        let mobile_function = self.identifier(pointer, object, "x-des-mobile-function");
+        let mobile_handler = self
+            .identifier(pointer, object, "x-des-mobile-handler")
+            .unwrap_or_else(|| wire_name.clone());
         let examples = self.examples(pointer, object, &wire_name);
         if let Some(message) = &message {
             self.describe_message(message, &wire_name);
@@ -326,6 +332,8 @@ impl Modeler<'_> {
             docs,
             examples,
             reply_to,
+            mobile_function,
+            mobile_handler,
             pointer: pointer.to_owned(),
         })
     }
@@ -409,6 +417,31 @@ impl Modeler<'_> {
                 None
             }
         }
+    }
+
+    /// A string annotation that must be a JavaScript identifier.
+    fn identifier(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        keyword: &str,
+    ) -> Option<String> {
+        let keyword_pointer = join(pointer, keyword);
+        let name = self.string(&keyword_pointer, object.get(keyword), keyword)?;
+        let mut chars = name.chars();
+        let ok = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
+        if !ok {
+            self.error(
+                &keyword_pointer,
+                format!("`{keyword}` must be a JavaScript identifier, not \"{name}\""),
+                Some("it names a function or native handler of the mobile bridge"),
+            );
+            return None;
+        }
+        Some(name)
     }
 
     /// Records an event; a second event with the same wire name, or with a name that
@@ -726,6 +759,7 @@ impl Modeler<'_> {
                 "maxLength",
                 "pattern",
                 "x-des-credential",
+                "x-des-echo",
             ],
             "a string schema",
         );
@@ -972,6 +1006,18 @@ impl Modeler<'_> {
                 continue;
             };
             let credential = matches!(&ty, Type::String(rules) if rules.credential);
+            let echo = match schema.get("x-des-echo") {
+                None | Some(Value::Bool(false)) => false,
+                Some(Value::Bool(true)) => true,
+                Some(_) => {
+                    self.error(
+                        &join(&field_pointer, "x-des-echo"),
+                        "`x-des-echo` must be a boolean",
+                        None,
+                    );
+                    false
+                }
+            };
             let field_docs = match schema.as_object() {
                 Some(object) if !object.contains_key("$ref") => Docs {
                     title: object
@@ -992,6 +1038,7 @@ impl Modeler<'_> {
                 ty,
                 required: required.contains_key(key),
                 credential,
+                echo,
                 pointer: field_pointer,
             });
         }

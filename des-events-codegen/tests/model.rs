@@ -320,21 +320,31 @@ fn diagnostics_display_file_position_pointer_and_hint() {
 
 #[test]
 fn integers_need_bounds_within_i64() {
-    let text = union_with(r#"{"type": "object", "properties": {"n": {"type": "integer", "minimum": 0}}}"#);
+    let text =
+        union_with(r#"{"type": "object", "properties": {"n": {"type": "integer", "minimum": 0}}}"#);
     let err = only_error(&text);
     assert_eq!(err.message, "an `integer` needs a lower and an upper bound");
-    assert_eq!(err.pointer.as_deref(), Some("/oneOf/0/properties/message/properties/n"));
+    assert_eq!(
+        err.pointer.as_deref(),
+        Some("/oneOf/0/properties/message/properties/n")
+    );
 
     let text = union_with(
         r#"{"type": "object", "properties": {"n": {"type": "integer", "minimum": 0, "maximum": 18446744073709551615}}}"#,
     );
     let err = only_error(&text);
-    assert!(err.message.contains("within the 64-bit range"), "{}", err.message);
+    assert!(
+        err.message.contains("within the 64-bit range"),
+        "{}",
+        err.message
+    );
 
     let text = union_with(
         r#"{"type": "object", "properties": {"n": {"type": "integer", "exclusiveMinimum": -1, "maximum": 9223372036854775807}}}"#,
     );
     let schema = parse_schema("t.json", &text).unwrap();
     let field = &schema.struct_def("Ping").unwrap().fields[0];
-    assert!(matches!(&field.ty, Type::Integer(rules) if rules.maximum == Some(i64::MAX) && rules.exclusive_minimum == Some(-1)));
+    assert!(
+        matches!(&field.ty, Type::Integer(rules) if rules.maximum == Some(i64::MAX) && rules.exclusive_minimum == Some(-1))
+    );
 }

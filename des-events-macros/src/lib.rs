@@ -1,56 +1,173 @@
 //! The `include_schema!` proc-macro. Thin by design: it parses the invocation, resolves
-//! the path against the invoking crate's `CARGO_MANIFEST_DIR`, calls the engine
+//! paths against the invoking crate's `CARGO_MANIFEST_DIR`, calls the engine
 //! (`des-events-codegen`) and turns its diagnostics into `compile_error!`s. Use it
 //! through the `des-events` crate, which re-exports it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
+use des_events_codegen::{Diagnostics, Options, Replies};
 use proc_macro::TokenStream;
-use quote::quote;
-use syn::LitStr;
+use quote::{ToTokens, quote};
+use syn::parse::{Parse, ParseStream};
+use syn::punctuated::Punctuated;
+use syn::{Ident, LitBool, LitStr, Token};
 
 /// Generates the typed API of an event-union JSON Schema in the invoking module.
 ///
 /// ```ignore
 /// des_events::include_schema!("schema/partner-events.schema.json");
+/// des_events::include_schema!(
+///     "schema/des-events.schema.json",
+///     catch_all = true,                                     // keep unknown events
+///     replies_schema = "schema/partner-events.schema.json", // reply helpers...
+///     replies_module = crate::partner,                      // ...whose types live here
+/// );
 /// ```
 ///
-/// The path is relative to the directory of the invoking crate's `Cargo.toml`. The
-/// build re-runs the macro when the file changes. Every problem in the schema is a
-/// compile error naming the file, line, column and JSON pointer.
+/// Paths are relative to the directory of the invoking crate's `Cargo.toml`. The build
+/// re-runs the macro when a schema file changes. Every problem in a schema is a compile
+/// error naming the file, line, column and JSON pointer.
 #[proc_macro]
 pub fn include_schema(input: TokenStream) -> TokenStream {
-    let literal = match syn::parse::<LitStr>(input) {
-        Ok(literal) => literal,
-        Err(err) => {
-            return syn::Error::new(err.span(), "expected the schema path as a string literal, e.g. include_schema!(\"schema/events.schema.json\")")
-                .to_compile_error()
-                .into();
-        }
+    let invocation = match syn::parse::<Invocation>(input) {
+        Ok(invocation) => invocation,
+        Err(err) => return err.to_compile_error().into(),
     };
-    let shown = literal.value();
+    expand(&invocation).into()
+}
+
+/// The parsed arguments.
+struct Invocation {
+    path: LitStr,
+    catch_all: bool,
+    tests: bool,
+    replies_schema: Option<LitStr>,
+    replies_module: Option<syn::Path>,
+}
+
+impl Parse for Invocation {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let path: LitStr = input.parse().map_err(|err| {
+            syn::Error::new(
+                err.span(),
+                "expected the schema path as a string literal, e.g. include_schema!(\"schema/events.schema.json\")",
+            )
+        })?;
+        let mut invocation = Invocation {
+            path,
+            catch_all: false,
+            tests: true,
+            replies_schema: None,
+            replies_module: None,
+        };
+        if input.is_empty() {
+            return Ok(invocation);
+        }
+        input.parse::<Token![,]>()?;
+        let options =
+            Punctuated::<(Ident, syn::Expr), Token![,]>::parse_terminated_with(input, |input| {
+                let key: Ident = input.parse()?;
+                input.parse::<Token![=]>()?;
+                let value: syn::Expr = input.parse()?;
+                Ok((key, value))
+            })?;
+        for (key, value) in options {
+            let tokens = value.to_token_stream();
+            match key.to_string().as_str() {
+                "catch_all" => invocation.catch_all = syn::parse2::<LitBool>(tokens)?.value,
+                "tests" => invocation.tests = syn::parse2::<LitBool>(tokens)?.value,
+                "replies_schema" => invocation.replies_schema = Some(syn::parse2(tokens)?),
+                "replies_module" => invocation.replies_module = Some(syn::parse2(tokens)?),
+                other => {
+                    return Err(syn::Error::new(
+                        key.span(),
+                        format!(
+                            "unknown option `{other}`; the options are catch_all = bool, tests = bool, replies_schema = \"path\", replies_module = path::to::module"
+                        ),
+                    ));
+                }
+            }
+        }
+        if invocation.replies_schema.is_some() != invocation.replies_module.is_some() {
+            return Err(syn::Error::new(
+                invocation.path.span(),
+                "`replies_schema` and `replies_module` go together",
+            ));
+        }
+        Ok(invocation)
+    }
+}
+
+fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .unwrap_or_default();
+    let shown = invocation.path.value();
     let path = base.join(&shown);
-    let schema = match des_events_codegen::load_schema(&path, &shown) {
-        Ok(schema) => schema,
-        Err(diagnostics) => {
-            let errors = diagnostics.iter().map(|diagnostic| {
-                syn::Error::new(literal.span(), diagnostic.to_string()).to_compile_error()
-            });
-            // Still depend on the file, so that fixing it re-runs the macro.
-            let track = track(&path);
-            return quote!(#(#errors)* #track).into();
+    let mut tracked = vec![track(&path)];
+    let mut problems = Diagnostics::default();
+    let loaded = des_events_codegen::load_document(&path, &shown);
+    let replies = match (&invocation.replies_schema, &invocation.replies_module) {
+        (Some(replies_path), Some(module)) => {
+            let replies_shown = replies_path.value();
+            let replies_file = base.join(&replies_shown);
+            tracked.push(track(&replies_file));
+            match des_events_codegen::load_document(&replies_file, &replies_shown) {
+                Ok(replies) => Some((replies, module)),
+                Err(err) => {
+                    problems.0.extend(err.0);
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    let schema = match loaded {
+        Ok((doc, schema)) => {
+            if invocation.catch_all {
+                if let Err(err) = des_events_codegen::check_catch_all(&doc, &schema) {
+                    problems.0.extend(err.0);
+                }
+            }
+            if let Some(((replies_doc, replies_schema), _)) = &replies {
+                if let Err(err) =
+                    des_events_codegen::check_replies(&schema, replies_doc, replies_schema)
+                {
+                    problems.0.extend(err.0);
+                }
+            }
+            Some(schema)
+        }
+        Err(err) => {
+            problems.0.extend(err.0);
+            None
         }
     };
-    let tokens = des_events_codegen::expand(&schema, &des_events_codegen::Options::default());
-    let track = track(&path);
-    quote!(#tokens #track).into()
+    let schema = match schema {
+        Some(schema) if problems.is_empty() => schema,
+        _ => {
+            // Still depend on the files, so that fixing them re-runs the macro.
+            let span = invocation.path.span();
+            let errors = problems
+                .iter()
+                .map(|diagnostic| syn::Error::new(span, diagnostic.to_string()).to_compile_error());
+            return quote!(#(#errors)* #(#tracked)*);
+        }
+    };
+    let options = Options {
+        tests: invocation.tests,
+        catch_all: invocation.catch_all,
+        replies: replies.map(|((_, schema), module)| Replies {
+            schema,
+            module: module.to_token_stream(),
+        }),
+    };
+    let tokens = des_events_codegen::expand(&schema, &options);
+    quote!(#tokens #(#tracked)*)
 }
 
-/// Makes the build depend on the schema file (the stable way: `include_bytes!`).
-fn track(path: &std::path::Path) -> proc_macro2::TokenStream {
+/// Makes the build depend on a schema file (the stable way: `include_bytes!`).
+fn track(path: &Path) -> proc_macro2::TokenStream {
     if !path.is_file() {
         return proc_macro2::TokenStream::new();
     }

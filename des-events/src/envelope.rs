@@ -14,7 +14,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::error::{Error, Invalid, Problem};
-use crate::rules::Key;
+use crate::rules::{Key, StrictValue};
 use crate::values::StringVisitor;
 
 /// Implemented by generated dispatch enums; the glue between them and this module.
@@ -26,11 +26,62 @@ pub trait EventSet: Sized {
     const EVENTS: &'static [&'static str];
     /// `(event, path)` of every credential, e.g. `("updateToken", "message.idToken")`.
     const CREDENTIALS: &'static [(&'static str, &'static str)];
+    /// The WebView function of each event (`x-des-mobile-function`), by event index.
+    const MOBILE_FUNCTIONS: &'static [Option<&'static str>];
+    /// The native handler name of each event (`x-des-mobile-handler`, else the wire
+    /// name), by event index.
+    const MOBILE_HANDLERS: &'static [&'static str];
+    /// Whether unknown events are kept in a catch-all variant instead of rejected.
+    const CATCH_ALL: bool;
     /// Deserializes the message of event number `index` into its variant.
     fn deserialize_message<'de, D: Deserializer<'de>>(
         index: usize,
         deserializer: D,
     ) -> Result<Self, D::Error>;
+    /// The catch-all variant for `event`, when the enum has one.
+    fn unknown(event: UnknownEvent) -> Option<Self>;
+    /// The event's index in [`Self::EVENTS`]; `None` for the catch-all variant.
+    fn index(&self) -> Option<usize>;
+    /// The bare `message` as JSON.
+    fn message_json(&self) -> String;
+}
+
+/// An event that the schema does not know, kept as received: the catch-all variant of
+/// an enum generated with `include_schema!(..., catch_all = true)`.
+///
+/// It serializes back to the same envelope (the same JSON value).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownEvent {
+    /// The event name as received.
+    pub event: String,
+    /// The message as received (any JSON value; duplicate keys are rejected).
+    pub message: serde_json::Value,
+}
+
+impl serde::Serialize for UnknownEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut envelope = serializer.serialize_struct("UnknownEvent", 2)?;
+        envelope.serialize_field("event", &self.event)?;
+        envelope.serialize_field("message", &self.message)?;
+        envelope.end()
+    }
+}
+
+impl schemars::JsonSchema for UnknownEvent {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "UnknownEvent".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "An event this schema does not know, kept as received.",
+            "type": "object",
+            "properties": { "event": { "type": "string" }, "message": true },
+            "required": ["event", "message"],
+            "additionalProperties": false
+        })
+    }
 }
 
 /// `Deserialize` for a dispatch enum: accepts either key order, rejects other keys.
@@ -52,7 +103,8 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
-        let mut event: Option<usize> = None;
+        // `Ok(index)` for a known event, `Err(name)` for an unknown one (catch-all only).
+        let mut event: Option<Result<usize, String>> = None;
         let mut buffered: Option<serde_json::Value> = None;
         let mut done: Option<T> = None;
         while let Some(key) = map.next_key::<Key<'de>>()? {
@@ -61,50 +113,57 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
                     if event.is_some() {
                         return Err(de::Error::duplicate_field("event"));
                     }
-                    let index = map.next_value_seed(EventName::<T>(PhantomData))?;
-                    event = Some(index);
+                    event = Some(map.next_value_seed(EventName::<T>(PhantomData))?);
                 }
                 "message" => {
                     if done.is_some() || buffered.is_some() {
                         return Err(de::Error::duplicate_field("message"));
                     }
-                    match event {
-                        Some(index) => {
-                            done = Some(map.next_value_seed(MessageSeed::<T>(index, PhantomData))?)
+                    match &event {
+                        Some(Ok(index)) => {
+                            done = Some(map.next_value_seed(MessageSeed::<T>(*index, PhantomData))?)
                         }
-                        None => buffered = Some(map.next_value::<crate::rules::StrictValue>()?.0),
+                        _ => buffered = Some(map.next_value::<StrictValue>()?.0),
                     }
                 }
                 other => return Err(de::Error::unknown_field(other, &["event", "message"])),
             }
         }
-        let Some(index) = event else {
+        let Some(event) = event else {
             return Err(de::Error::missing_field("event"));
         };
         if let Some(value) = done {
             return Ok(value);
         }
-        match buffered {
-            Some(value) => T::deserialize_message(index, value).map_err(de::Error::custom),
-            None => Err(de::Error::missing_field("message")),
+        let Some(message) = buffered else {
+            return Err(de::Error::missing_field("message"));
+        };
+        match event {
+            Ok(index) => T::deserialize_message(index, message).map_err(de::Error::custom),
+            Err(name) => T::unknown(UnknownEvent {
+                event: name.clone(),
+                message,
+            })
+            .ok_or_else(|| de::Error::custom(format_args!("{UNKNOWN_EVENT}{name}`"))),
         }
     }
 }
 
-/// Reads the event name and returns its index.
+/// Reads the event name: its index, or (catch-all only) the unknown name.
 struct EventName<T>(PhantomData<fn() -> T>);
 
 /// The message of an unknown event starts with this.
 const UNKNOWN_EVENT: &str = "unknown event `";
 
 impl<'de, T: EventSet> DeserializeSeed<'de> for EventName<T> {
-    type Value = usize;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+    type Value = Result<usize, String>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         let name = deserializer.deserialize_str(StringVisitor("an event name (a string)"))?;
-        T::EVENTS
-            .iter()
-            .position(|known| *known == name)
-            .ok_or_else(|| de::Error::custom(format_args!("{UNKNOWN_EVENT}{name}`")))
+        match T::EVENTS.iter().position(|known| *known == name) {
+            Some(index) => Ok(Ok(index)),
+            None if T::CATCH_ALL => Ok(Err(name.into_owned())),
+            None => Err(de::Error::custom(format_args!("{UNKNOWN_EVENT}{name}`"))),
+        }
     }
 }
 
@@ -115,6 +174,42 @@ impl<'de, T: EventSet> DeserializeSeed<'de> for MessageSeed<T> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         T::deserialize_message(self.0, deserializer)
     }
+}
+
+/// Parses a bare message for event number `index`, with a precise [`Error`] on failure.
+/// `offset` is where `message` starts in `whole` (for line and column).
+pub(crate) fn parse_message<T: EventSet>(
+    index: usize,
+    whole: &str,
+    offset: usize,
+    message: &str,
+) -> Result<T, Error> {
+    let mut deserializer = serde_json::Deserializer::from_str(message);
+    let fast = match T::deserialize_message(index, &mut deserializer)
+        .and_then(|value| deserializer.end().map(|()| value))
+    {
+        Ok(value) => return Ok(value),
+        Err(err) => err,
+    };
+    let name = T::EVENTS.get(index).copied().unwrap_or_default().to_owned();
+    if fast.is_syntax() || fast.is_eof() {
+        let (line, column) = shift(whole, offset, fast.line(), fast.column());
+        return Err(Error::Syntax {
+            line,
+            column,
+            message: bare(&fast),
+        });
+    }
+    let mut inner = serde_json::Deserializer::from_str(message);
+    let mut track = serde_path_to_error::Track::new();
+    let tracked = serde_path_to_error::Deserializer::new(&mut inner, &mut track);
+    let (path, err) = match T::deserialize_message(index, tracked).and_then(|_| inner.end()) {
+        Err(err) => (message_path(&track.path()), err),
+        // Not expected: the fast path failed where the careful one did not.
+        Ok(()) => ("message".to_owned(), fast),
+    };
+    let position = shift(whole, offset, err.line(), err.column());
+    Err(Error::invalid(Some(name), path, &bare(&err), position).redact(T::CREDENTIALS))
 }
 
 /// Parses one enveloped event, with a precise [`Error`] on failure.
@@ -213,10 +308,11 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
         Ok(name) => name,
         Err(err) => return Error::invalid(None, "event".to_owned(), &bare(&err), at(event_raw)),
     };
-    let Some(index) = T::EVENTS.iter().position(|known| *known == name) else {
+    let index = T::EVENTS.iter().position(|known| *known == name);
+    if index.is_none() && !T::CATCH_ALL {
         let (line, column) = at(event_raw);
         return Error::UnknownEvent { name, line, column };
-    };
+    }
     // 4. A valid message?
     let Some(message_raw) = message else {
         let mut err = missing("message");
@@ -225,21 +321,20 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
         }
         return err;
     };
-    let offset = message_raw.get().as_ptr() as usize - text.as_ptr() as usize;
-    let mut inner = serde_json::Deserializer::from_str(message_raw.get());
-    let mut track = serde_path_to_error::Track::new();
-    let tracked = serde_path_to_error::Deserializer::new(&mut inner, &mut track);
-    match T::deserialize_message(index, tracked) {
-        Ok(_) => {}
-        Err(err) => {
-            let path = message_path(&track.path());
-            let (line, column) = shift(text, offset, err.line(), err.column());
-            return Error::invalid(Some(name), path, &bare(&err), (line, column));
+    if let Some(index) = index {
+        let offset = message_raw.get().as_ptr() as usize - text.as_ptr() as usize;
+        if let Err(err) = parse_message::<T>(index, text, offset, message_raw.get()) {
+            return err;
         }
     }
     // Not expected: the fast path failed where the careful one did not.
-    let (line, column) = (fast.line(), fast.column());
-    Error::invalid(Some(name), String::new(), &bare(fast), (line, column))
+    let event = index.map(|_| name);
+    Error::invalid(
+        event,
+        String::new(),
+        &bare(fast),
+        (fast.line(), fast.column()),
+    )
 }
 
 /// `message.a.b[0]` from a tracked path.

@@ -33,6 +33,12 @@ pub enum Error {
     },
     /// The document breaks the schema.
     Invalid(Box<Invalid>),
+    /// The event has no mobile function (`x-des-mobile-function`), so it cannot be sent
+    /// over the WebView bridge.
+    NoMobileFunction {
+        /// The event name.
+        event: String,
+    },
 }
 
 /// Details of a document that breaks the schema.
@@ -94,7 +100,9 @@ impl Error {
     pub fn event(&self) -> Option<&str> {
         match self {
             Error::Syntax { .. } => None,
-            Error::UnknownEvent { name, .. } => Some(name),
+            Error::UnknownEvent { name, .. } | Error::NoMobileFunction { event: name } => {
+                Some(name)
+            }
             Error::Invalid(invalid) => invalid.event.as_deref(),
         }
     }
@@ -106,6 +114,7 @@ impl Error {
                 (*line, *column)
             }
             Error::Invalid(invalid) => (invalid.line, invalid.column),
+            Error::NoMobileFunction { .. } => (0, 0),
         }
     }
 
@@ -250,6 +259,12 @@ impl fmt::Display for Error {
                 write!(f, "unknown event `{name}` at line {line}, column {column}")
             }
             Error::Invalid(invalid) => fmt::Display::fmt(invalid, f),
+            Error::NoMobileFunction { event } => {
+                write!(
+                    f,
+                    "the event `{event}` has no mobile function (x-des-mobile-function)"
+                )
+            }
         }
     }
 }

@@ -30,6 +30,7 @@
 
 extern crate self as des_events;
 
+pub mod bridge;
 #[doc(hidden)]
 pub mod conformance;
 #[doc(hidden)]
@@ -39,6 +40,7 @@ mod rules;
 mod values;
 
 pub use des_events_macros::include_schema;
+pub use envelope::UnknownEvent;
 pub use error::{Error, Invalid, Problem};
 pub use values::{Credential, InvalidUuid, Uuid};
 
@@ -56,7 +58,7 @@ pub trait EventUnion:
     + std::fmt::Debug
 {
     /// The wire name of this event, e.g. `updateToken`.
-    fn event_name(&self) -> &'static str;
+    fn event_name(&self) -> &str;
 
     /// Every event name of the schema, in schema order.
     fn event_names() -> &'static [&'static str] {
@@ -77,6 +79,17 @@ pub trait EventUnion:
     fn to_json(&self) -> String {
         envelope::to_json(self)
     }
+
+    /// The JavaScript call that delivers this event to a mobile WebView, e.g.
+    /// `updateIdToken('{"requestId":"…","idToken":"…"}')`, safely escaped.
+    fn to_mobile_js(&self) -> Result<String, Error> {
+        bridge::encode(self)
+    }
+
+    /// Decodes the bare message that DES passed to the native handler `handler`.
+    fn from_mobile(handler: &str, message: &str) -> Result<Self, Error> {
+        bridge::decode(handler, message)
+    }
 }
 
 /// Partner events: messages from the Bank App to DES, generated from
@@ -86,9 +99,14 @@ pub mod partner {
 }
 
 /// DES events: messages from DES to the Bank App, generated from
-/// `schema/des-events.schema.json`.
+/// `schema/des-events.schema.json`, with reply helpers that build the partner event
+/// answering a request (e.g. [`des::OnIdTokenDidExpire::reply_update_token`]).
 pub mod des {
-    crate::include_schema!("../schema/des-events.schema.json");
+    crate::include_schema!(
+        "../schema/des-events.schema.json",
+        replies_schema = "../schema/partner-events.schema.json",
+        replies_module = crate::partner,
+    );
 }
 
 /// Support for generated code. Not a public API: it may change in any release.

@@ -3,6 +3,7 @@
 //! deserializers (`de`), the dispatch enum (`union`) and the conformance tests (`tests`).
 
 mod de;
+mod replies;
 mod tests;
 mod types;
 mod union;
@@ -12,23 +13,48 @@ use quote::quote;
 
 use crate::ir::{Docs, Schema};
 
-/// Options of one expansion.
+/// Options of one expansion (the macro's `key = value` arguments).
 #[derive(Clone, Debug)]
 pub struct Options {
     /// Emit the `#[cfg(test)]` conformance tests.
     pub tests: bool,
+    /// Give the dispatch enum a catch-all variant ([`CATCH_ALL_VARIANT`]) that keeps
+    /// unknown events instead of rejecting them.
+    pub catch_all: bool,
+    /// Generate reply helpers: the events of another schema that answer this one's.
+    pub replies: Option<Replies>,
+}
+
+/// The name of the catch-all variant.
+pub const CATCH_ALL_VARIANT: &str = "Other";
+
+/// The schema whose events reply to this one's, and the Rust module that holds its API.
+#[derive(Clone, Debug)]
+pub struct Replies {
+    /// The replying schema (checked with [`crate::check_replies`]).
+    pub schema: Schema,
+    /// The path of the module where that schema was expanded, e.g. `crate::partner`.
+    pub module: TokenStream,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { tests: true }
+        Options {
+            tests: true,
+            catch_all: false,
+            replies: None,
+        }
     }
 }
 
 /// Expands a checked schema.
 pub fn expand(schema: &Schema, options: &Options) -> TokenStream {
     let types = schema.types.iter().map(|def| types::type_def(schema, def));
-    let union = union::union(schema);
+    let union = union::union(schema, options.catch_all);
+    let replies = options
+        .replies
+        .as_ref()
+        .map(|replies| replies::replies(schema, replies));
     let tests = if options.tests {
         tests::tests(schema)
     } else {
@@ -37,6 +63,7 @@ pub fn expand(schema: &Schema, options: &Options) -> TokenStream {
     quote! {
         #(#types)*
         #union
+        #replies
         #tests
     }
 }

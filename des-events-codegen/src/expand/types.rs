@@ -10,6 +10,11 @@ use crate::ir::{Additional, EnumDef, Field, Format, Schema, StructDef, Type, Typ
 
 /// The Rust type of a value.
 pub(crate) fn rust_type(ty: &Type) -> TokenStream {
+    rust_type_in(ty, None)
+}
+
+/// The Rust type of a value whose named types live in `module` (or here).
+pub(crate) fn rust_type_in(ty: &Type, module: Option<&TokenStream>) -> TokenStream {
     match ty {
         Type::String(rules) if rules.credential => quote!(::des_events::Credential),
         Type::String(rules) if rules.format == Some(Format::Uuid) => quote!(::des_events::Uuid),
@@ -21,12 +26,15 @@ pub(crate) fn rust_type(ty: &Type) -> TokenStream {
             quote!(::des_events::serde_json::Map<::std::string::String, ::des_events::serde_json::Value>)
         }
         Type::Array(item, _) => {
-            let item = rust_type(item);
+            let item = rust_type_in(item, module);
             quote!(::std::vec::Vec<#item>)
         }
         Type::Named(name) => {
             let name = ident(name);
-            quote!(#name)
+            match module {
+                Some(module) => quote!(#module::#name),
+                None => quote!(#name),
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ use quote::{format_ident, quote};
 use super::{doc_attrs, ident};
 use crate::ir::{Docs, Schema, Type, TypeDef};
 
-pub(crate) fn union(schema: &Schema) -> TokenStream {
+pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
     let private = quote!(::des_events::__private);
     let name = ident(&schema.name);
     let handler = format_ident!("{}Handler", schema.name);
@@ -60,6 +60,68 @@ pub(crate) fn union(schema: &Schema) -> TokenStream {
         )],
     );
     let title = &schema.name;
+    let mobile_functions = schema
+        .events
+        .iter()
+        .map(|event| match &event.mobile_function {
+            Some(name) => quote!(::core::option::Option::Some(#name)),
+            None => quote!(::core::option::Option::None),
+        });
+    let mobile_handlers = schema.events.iter().map(|event| &event.mobile_handler);
+    let other = ident(super::CATCH_ALL_VARIANT);
+    let indexes_again = 0..schema.events.len();
+    let event_name_type = if catch_all {
+        quote!(&str)
+    } else {
+        quote!(&'static str)
+    };
+    let (
+        other_variant,
+        other_name,
+        other_index,
+        other_json,
+        other_ser,
+        other_unknown,
+        other_method,
+        other_dispatch,
+    ) = if catch_all {
+        (
+            quote! {
+                /// An event this schema does not know, kept as received (`catch_all = true`).
+                #[serde(untagged)]
+                #other(::des_events::UnknownEvent),
+            },
+            quote!(Self::#other(unknown) => &unknown.event,),
+            quote!(Self::#other(_) => ::core::option::Option::None,),
+            quote!(Self::#other(unknown) => ::des_events::__private::envelope::to_json(&unknown.message),),
+            quote! {
+                Self::#other(unknown) => {
+                    __envelope.serialize_field("event", &unknown.event)?;
+                    __envelope.serialize_field("message", &unknown.message)?;
+                }
+            },
+            quote!(::core::option::Option::Some(Self::#other(event))),
+            quote! {
+                /// Handles an event the schema does not know (`catch_all = true`).
+                fn other(&mut self, event: ::des_events::UnknownEvent) -> Self::Output;
+            },
+            quote!(Self::#other(event) => handler.other(event),),
+        )
+    } else {
+        (
+            TokenStream::new(),
+            TokenStream::new(),
+            TokenStream::new(),
+            TokenStream::new(),
+            TokenStream::new(),
+            quote! {
+                let _ = event;
+                ::core::option::Option::None
+            },
+            TokenStream::new(),
+            TokenStream::new(),
+        )
+    };
     let credentials = credential_paths(schema);
     let credential_events = credentials.iter().map(|(event, _)| event);
     let credential_paths = credentials.iter().map(|(_, path)| path);
@@ -95,9 +157,9 @@ pub(crate) fn union(schema: &Schema) -> TokenStream {
             ::core::fmt::Debug,
             ::core::cmp::PartialEq,
             #eq
-            ::des_events::__private::serde::Serialize,
             ::des_events::__private::schemars::JsonSchema
         )]
+        // Read by schemars only: `Serialize` and `Deserialize` are written out below.
         #[serde(crate = "::des_events::__private::serde", tag = "event", content = "message", deny_unknown_fields)]
         #[schemars(crate = "::des_events::__private::schemars", title = #title)]
         pub enum #name {
@@ -106,6 +168,28 @@ pub(crate) fn union(schema: &Schema) -> TokenStream {
                 #[serde(rename = #wires)]
                 #variants(#messages),
             )*
+            #other_variant
+        }
+
+        #[automatically_derived]
+        impl #private::serde::Serialize for #name {
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #private::serde::Serializer,
+            {
+                use #private::serde::ser::SerializeStruct as _;
+                let mut __envelope = __serializer.serialize_struct(#title, 2)?;
+                match self {
+                    #(
+                        Self::#variants(message) => {
+                            __envelope.serialize_field("event", #wires)?;
+                            __envelope.serialize_field("message", message)?;
+                        }
+                    )*
+                    #other_ser
+                }
+                __envelope.end()
+            }
         }
 
         #[automatically_derived]
@@ -124,6 +208,27 @@ pub(crate) fn union(schema: &Schema) -> TokenStream {
             const EVENTS: &'static [&'static str] = &[#(#wires),*];
             const CREDENTIALS: &'static [(&'static str, &'static str)] =
                 &[#((#credential_events, #credential_paths)),*];
+            const MOBILE_FUNCTIONS: &'static [::core::option::Option<&'static str>] = &[#(#mobile_functions),*];
+            const MOBILE_HANDLERS: &'static [&'static str] = &[#(#mobile_handlers),*];
+            const CATCH_ALL: bool = #catch_all;
+
+            fn unknown(event: ::des_events::UnknownEvent) -> ::core::option::Option<Self> {
+                #other_unknown
+            }
+
+            fn index(&self) -> ::core::option::Option<usize> {
+                match self {
+                    #(Self::#variants(_) => ::core::option::Option::Some(#indexes_again),)*
+                    #other_index
+                }
+            }
+
+            fn message_json(&self) -> ::std::string::String {
+                match self {
+                    #(Self::#variants(message) => #private::envelope::to_json(message),)*
+                    #other_json
+                }
+            }
 
             fn deserialize_message<'de, __D>(__index: usize, __deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
@@ -143,10 +248,8 @@ pub(crate) fn union(schema: &Schema) -> TokenStream {
 
         #[automatically_derived]
         impl ::des_events::EventUnion for #name {
-            fn event_name(&self) -> &'static str {
-                match self {
-                    #(Self::#variants(_) => #wires,)*
-                }
+            fn event_name(&self) -> &str {
+                #name::event_name(self)
             }
         }
 
@@ -165,14 +268,30 @@ pub(crate) fn union(schema: &Schema) -> TokenStream {
             }
 
             /// The wire name of this event.
-            pub fn event_name(&self) -> &'static str {
-                <Self as ::des_events::EventUnion>::event_name(self)
+            pub fn event_name(&self) -> #event_name_type {
+                match self {
+                    #(Self::#variants(_) => #wires,)*
+                    #other_name
+                }
+            }
+
+            /// The JavaScript call that delivers this event to a mobile WebView
+            /// (`x-des-mobile-function`), with the message safely escaped.
+            pub fn to_mobile_js(&self) -> ::core::result::Result<::std::string::String, ::des_events::Error> {
+                <Self as ::des_events::EventUnion>::to_mobile_js(self)
+            }
+
+            /// Decodes the bare message that DES passed to the native handler `handler`
+            /// (`x-des-mobile-handler`, else the event name).
+            pub fn from_mobile(handler: &str, message: &str) -> ::core::result::Result<Self, ::des_events::Error> {
+                <Self as ::des_events::EventUnion>::from_mobile(handler, message)
             }
 
             /// Calls the handler method of this event.
             pub fn dispatch<__H: #handler + ?::core::marker::Sized>(self, handler: &mut __H) -> __H::Output {
                 match self {
                     #(Self::#variants(message) => handler.#methods(message),)*
+                    #other_dispatch
                 }
             }
         }
@@ -187,6 +306,7 @@ pub(crate) fn union(schema: &Schema) -> TokenStream {
                 #method_docs
                 fn #methods(&mut self, message: #messages) -> Self::Output;
             )*
+            #other_method
         }
     }
 }
