@@ -38,10 +38,18 @@ pub fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
         }
         if let TypeDef::Struct(def) = def {
             let mut names: HashMap<&str, &str> = HashMap::new();
-            if def.additional == Additional::Open {
-                names.insert(ADDITIONAL_FIELD, "(the map of additional properties)");
-            }
             for field in &def.fields {
+                if def.additional == Additional::Open && field.rust_name == ADDITIONAL_FIELD {
+                    error(
+                        &field.pointer,
+                        format!(
+                            "the property `{}` becomes the Rust field `{ADDITIONAL_FIELD}`, which holds the unknown keys of this open object",
+                            field.wire_name
+                        ),
+                        "add \"additionalProperties\": false, or rename the property",
+                    );
+                    continue;
+                }
                 if let Some(other) = names.insert(&field.rust_name, &field.wire_name) {
                     error(
                         &field.pointer,

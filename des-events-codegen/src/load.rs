@@ -12,7 +12,7 @@ use jsonc_parser::ast;
 use jsonc_parser::common::Ranged;
 use serde_json::Value;
 
-use crate::diag::{Diagnostic, Pos, join};
+use crate::diag::{Diagnostic, Diagnostics, Pos, join};
 
 /// A parsed schema file.
 #[derive(Clone, Debug)]
@@ -31,30 +31,37 @@ pub struct Document {
 
 impl Document {
     /// Reads and parses `path`; `shown` is the name used in diagnostics.
-    pub fn read(path: &Path, shown: &str) -> Result<Document, Diagnostic> {
+    pub fn read(path: &Path, shown: &str) -> Result<Document, Diagnostics> {
         let text = std::fs::read_to_string(path).map_err(|err| Diagnostic {
             file: shown.to_owned(),
             pos: None,
             pointer: None,
-            message: format!("cannot read schema file: {err}"),
-            hint: Some(
-                "paths are relative to the directory of the invoking crate's Cargo.toml".into(),
-            ),
+            message: match err.kind() {
+                std::io::ErrorKind::NotFound => "schema file not found".to_owned(),
+                std::io::ErrorKind::InvalidData => "the schema file is not UTF-8 text".to_owned(),
+                _ => format!("cannot read schema file: {err}"),
+            },
+            hint: None,
         })?;
         Document::parse(shown, text)
     }
 
     /// Parses `text`; `file` is the name used in diagnostics.
-    pub fn parse(file: &str, text: String) -> Result<Document, Diagnostic> {
+    pub fn parse(file: &str, text: String) -> Result<Document, Diagnostics> {
+        // RFC 8259 lets a parser ignore a byte order mark; editors hide it anyway.
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
         let value: Value = serde_json::from_str(&text).map_err(|err| Diagnostic {
             file: file.to_owned(),
             pos: Some(Pos {
-                line: err.line(),
-                column: err.column(),
+                line: err.line().max(1),
+                column: err.column().max(1),
             }),
             pointer: None,
             message: format!("invalid JSON: {}", strip_position(&err.to_string())),
-            hint: None,
+            hint: Some("a schema file is strict JSON: no comments, no trailing commas".into()),
         })?;
         let options = jsonc_parser::ParseOptions {
             allow_comments: false,
@@ -89,18 +96,22 @@ impl Document {
             let mut walker = Walker {
                 text: &text,
                 doc: &mut doc,
-                duplicate: None,
+                duplicates: Vec::new(),
                 offsets: LineIndex::new(&text),
             };
             walker.walk(root, String::new());
-            if let Some((pointer, pos)) = walker.duplicate {
-                return Err(Diagnostic {
-                    file: file.to_owned(),
-                    pos: Some(pos),
-                    pointer: Some(pointer),
-                    message: "duplicate key in object".into(),
-                    hint: Some("JSON Schema leaves duplicate keys undefined; keep one".into()),
-                });
+            if !walker.duplicates.is_empty() {
+                let duplicates = walker
+                    .duplicates
+                    .into_iter()
+                    .map(|(pointer, pos)| Diagnostic {
+                        file: file.to_owned(),
+                        pos: Some(pos),
+                        pointer: Some(pointer),
+                        message: "duplicate key in object".into(),
+                        hint: Some("JSON Schema leaves duplicate keys undefined; keep one".into()),
+                    });
+                return Err(Diagnostics(duplicates.collect()));
             }
         }
         doc.text = text;
@@ -174,7 +185,7 @@ impl LineIndex {
 struct Walker<'t, 'd> {
     text: &'t str,
     doc: &'d mut Document,
-    duplicate: Option<(String, Pos)>,
+    duplicates: Vec<(String, Pos)>,
     offsets: LineIndex,
 }
 
@@ -188,8 +199,8 @@ impl Walker<'_, '_> {
                     let name = prop.name.as_str();
                     let child = join(&pointer, name);
                     let key_pos = self.offsets.pos(self.text, prop.range.start);
-                    if !seen.insert(name.to_owned()) && self.duplicate.is_none() {
-                        self.duplicate = Some((child.clone(), key_pos));
+                    if !seen.insert(name.to_owned()) {
+                        self.duplicates.push((child.clone(), key_pos));
                     }
                     self.doc.key_positions.insert(child.clone(), key_pos);
                     self.walk(&prop.value, child);
@@ -230,7 +241,10 @@ mod tests {
 
     #[test]
     fn invalid_json_reports_line_and_column() {
-        let err = Document::parse("t.json", "{\n  \"a\": ,\n}".to_owned()).unwrap_err();
+        let err = Document::parse("t.json", "{\n  \"a\": ,\n}".to_owned())
+            .unwrap_err()
+            .0
+            .remove(0);
         assert_eq!(err.pos, Some(Pos { line: 2, column: 8 }));
         assert!(
             err.message.starts_with("invalid JSON: expected value"),
@@ -241,7 +255,10 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_rejected() {
-        let err = Document::parse("t.json", "{\"a\": 1, \"a\": 2}".to_owned()).unwrap_err();
+        let err = Document::parse("t.json", "{\"a\": 1, \"a\": 2}".to_owned())
+            .unwrap_err()
+            .0
+            .remove(0);
         assert_eq!(err.pointer.as_deref(), Some("/a"));
         assert_eq!(
             err.pos,

@@ -47,6 +47,7 @@ pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
         types: Vec::new(),
         refs: HashMap::new(),
         in_progress: Vec::new(),
+        failed: Vec::new(),
         seen_events: HashMap::new(),
         seen_variants: HashMap::new(),
     };
@@ -67,6 +68,8 @@ struct Modeler<'d> {
     refs: HashMap<String, Type>,
     /// `$ref` targets being modelled (to detect recursion).
     in_progress: Vec<String>,
+    /// `$ref` targets that failed (reported once).
+    failed: Vec<String>,
     /// Events seen so far: wire name -> pointer, variant name -> (wire name, pointer).
     seen_events: HashMap<String, String>,
     seen_variants: HashMap<String, (String, String)>,
@@ -140,12 +143,16 @@ impl Modeler<'_> {
     fn root(&mut self) -> Option<Schema> {
         let doc = self.doc;
         let root = self.object("", &doc.value, "the schema root")?;
-        self.only(
-            "",
-            root,
-            &["$schema", "$id", "oneOf", "$defs"],
-            "the schema root",
-        );
+        // Without `oneOf` this is not an event union at all: say that once, instead of
+        // listing every keyword of some other kind of schema.
+        if root.contains_key("oneOf") {
+            self.only(
+                "",
+                root,
+                &["$schema", "$id", "oneOf", "$defs"],
+                "the schema root",
+            );
+        }
         if let Some(draft) = root.get("$schema")
             && draft.as_str() != Some(DRAFT_2020_12)
         {
@@ -198,7 +205,9 @@ impl Modeler<'_> {
                 self.error(
                     "",
                     "the schema root must be an event union: a `oneOf` of event objects",
-                    Some("each alternative is {\"type\": \"object\", \"properties\": {\"event\": {\"const\": \"<name>\"}, \"message\": {...}}}"),
+                    Some(
+                        "each alternative is {\"type\": \"object\", \"properties\": {\"event\": {\"const\": \"<name>\"}, \"message\": {...}}, \"required\": [\"event\", \"message\"], \"additionalProperties\": false}",
+                    ),
                 );
                 Vec::new()
             }
@@ -209,7 +218,7 @@ impl Modeler<'_> {
                 Value::Object(defs) => {
                     for key in defs.keys() {
                         let pointer = join("/$defs", key);
-                        self.resolve(&pointer);
+                        self.resolve(&pointer, &pointer);
                     }
                 }
                 _ => self.error("/$defs", "`$defs` must be an object", None),
@@ -292,7 +301,8 @@ impl Modeler<'_> {
         let wire_name = self.event_name(&join(&props_pointer, "event"), properties.get("event"))?;
         let variant = name::type_name(&wire_name);
         let method = name::field_name(&wire_name);
-        if !self.unique_event(pointer, &wire_name, &variant) {
+        let const_pointer = join(&join(&props_pointer, "event"), "const");
+        if !self.unique_event(&const_pointer, &wire_name, &variant) {
             return None;
         }
         let message_pointer = join(&props_pointer, "message");
@@ -463,19 +473,26 @@ impl Modeler<'_> {
             );
             return false;
         }
-        self.seen_events.insert(wire.to_owned(), pointer.to_owned());
-        self.seen_variants
-            .insert(variant.to_owned(), (wire.to_owned(), pointer.to_owned()));
+        let event_pointer = pointer
+            .strip_suffix("/properties/event/const")
+            .unwrap_or(pointer);
+        self.seen_events
+            .insert(wire.to_owned(), event_pointer.to_owned());
+        self.seen_variants.insert(
+            variant.to_owned(),
+            (wire.to_owned(), event_pointer.to_owned()),
+        );
         true
     }
 
     /// Gives an event's message struct a first doc line naming the event.
     fn describe_message(&mut self, message: &str, wire: &str) {
         for def in &mut self.types {
-            if let TypeDef::Struct(def) = def {
-                if def.name == message && def.docs.title.is_none() {
-                    def.docs.title = Some(format!("The `message` of the `{wire}` event."));
-                }
+            if let TypeDef::Struct(def) = def
+                && def.name == message
+                && def.docs.title.is_none()
+            {
+                def.docs.title = Some(format!("The `message` of the `{wire}` event."));
             }
         }
     }
@@ -548,10 +565,21 @@ impl Modeler<'_> {
         };
         let target = percent_decode(target);
         if self.doc.get(&target).is_none() || !(target.is_empty() || target.starts_with('/')) {
+            let defs: Vec<String> = self
+                .doc
+                .get("/$defs")
+                .and_then(Value::as_object)
+                .map(|defs| defs.keys().map(|key| format!("#/$defs/{key}")).collect())
+                .unwrap_or_default();
+            let hint = if defs.is_empty() {
+                "this file has no `$defs`".to_owned()
+            } else {
+                format!("the definitions of this file: {}", defs.join(", "))
+            };
             self.error(
                 &ref_pointer,
                 format!("`$ref` \"{reference}\" points at nothing in this file"),
-                None,
+                Some(&hint),
             );
             return None;
         }
@@ -559,16 +587,21 @@ impl Modeler<'_> {
     }
 
     /// Models the schema at `pointer` once (a `$ref` target) and returns its type.
-    fn resolve(&mut self, target: &str) -> Option<Type> {
+    /// `from` is the `$ref` being followed (or the definition itself), for diagnostics.
+    fn resolve(&mut self, target: &str, from: &str) -> Option<Type> {
         if let Some(ty) = self.refs.get(target) {
             return Some(ty.clone());
         }
+        if self.failed.iter().any(|pointer| pointer == target) {
+            return None;
+        }
         if self.in_progress.iter().any(|pointer| pointer == target) {
             self.error(
-                target,
-                "recursive schemas are not supported yet",
+                from,
+                format!("this `$ref` makes {target} recursive, which is not supported yet"),
                 Some("des-events cannot generate a recursive type from this schema"),
             );
+            self.failed.push(target.to_owned());
             return None;
         }
         let value = self.doc.get(target)?;
@@ -581,7 +614,10 @@ impl Modeler<'_> {
         self.in_progress.push(target.to_owned());
         let ty = self.value_type(target, value, &name::type_name(&last));
         self.in_progress.pop();
-        let ty = ty?;
+        let Some(ty) = ty else {
+            self.failed.push(target.to_owned());
+            return None;
+        };
         self.refs.insert(target.to_owned(), ty.clone());
         Some(ty)
     }
@@ -592,7 +628,7 @@ impl Modeler<'_> {
         if object.contains_key("$ref") {
             self.only(pointer, object, &["$ref"], "a schema with `$ref`");
             let target = self.ref_target(pointer, object)?;
-            return self.resolve(&target);
+            return self.resolve(&target, &join(pointer, "$ref"));
         }
         let docs = self.docs(pointer, object);
         let name = docs
@@ -786,7 +822,7 @@ impl Modeler<'_> {
                     Err(err) => self.error(
                         &join(pointer, "pattern"),
                         format!("invalid ECMA-262 regular expression: {err}"),
-                        None,
+                        Some("JSON Schema patterns use ECMA-262 (JavaScript) syntax, unanchored"),
                     ),
                 },
                 None => self.error(

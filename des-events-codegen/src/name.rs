@@ -7,7 +7,9 @@
 //! - fields and handler methods are snake_case (`requestId` -> `request_id`); a Rust
 //!   keyword becomes a raw identifier (`type` -> `r#type`);
 //! - a name that would start with a digit, or is empty, gets a `_` (fields) or `V` (types)
-//!   prefix.
+//!   prefix;
+//! - only ASCII letters and digits are kept: any other character separates words
+//!   (`area_m²` -> `AreaM`), so every name is a valid identifier.
 
 /// Splits a wire name into lowercase words.
 fn words(name: &str) -> Vec<String> {
@@ -16,7 +18,9 @@ fn words(name: &str) -> Vec<String> {
     let mut previous: Option<char> = None;
     let chars: Vec<char> = name.chars().collect();
     for (index, &ch) in chars.iter().enumerate() {
-        if !ch.is_alphanumeric() {
+        // Only ASCII letters and digits make words, so every generated name is a plain
+        // identifier (no `uncommon_codepoints` lint, no character Rust rejects).
+        if !ch.is_ascii_alphanumeric() {
             if !current.is_empty() {
                 words.push(std::mem::take(&mut current));
             }
@@ -146,6 +150,9 @@ mod tests {
         assert_eq!(type_name("3d"), "V3d");
         assert_eq!(type_name(""), "V");
         assert_eq!(type_name("self"), "Self_");
+        assert_eq!(type_name("area_m²"), "AreaM");
+        assert_eq!(type_name("café"), "Caf");
+        assert_eq!(field_name("²"), "__");
     }
 
     #[test]

@@ -205,7 +205,10 @@ fn duplicate_and_colliding_events() {
         "{}",
         all[0].message
     );
-    assert_eq!(all[0].pointer.as_deref(), Some("/oneOf/1"));
+    assert_eq!(
+        all[0].pointer.as_deref(),
+        Some("/oneOf/1/properties/event/const")
+    );
     assert!(
         all[1]
             .message
@@ -261,20 +264,30 @@ fn all_problems_are_reported_at_once() {
 fn root_requirements() {
     let err = only_error(r#"{"oneOf": [], "title": "T"}"#);
     assert!(err.message.contains("non-empty array"), "{}", err.message);
-    let all = errors(r#"{"title": "T", "type": "object"}"#).0;
+    // Not an event union: one error, not one per keyword.
+    let err = only_error(r#"{"title": "T", "type": "object", "properties": {}}"#);
     assert!(
-        all[0]
-            .message
-            .contains("unsupported keyword `type` on the schema root"),
-        "{all:#?}"
+        err.message.contains("must be an event union"),
+        "{}",
+        err.message
     );
     assert!(
-        all[1].message.contains("must be an event union"),
+        err.hint
+            .as_deref()
+            .unwrap_or_default()
+            .contains("additionalProperties")
+    );
+    let all =
+        errors(r#"{"$schema": "http://json-schema.org/draft-07/schema#", "oneOf": [], "x": 1}"#).0;
+    assert!(
+        all.iter().any(|d| d.message == "unsupported `$schema`"),
         "{all:#?}"
     );
-    let all = errors(r#"{"$schema": "http://json-schema.org/draft-07/schema#"}"#).0;
-    assert!(all.iter().any(|d| d.message == "unsupported `$schema`"));
     assert!(all.iter().any(|d| d.message.contains("needs a `title`")));
+    assert!(
+        all.iter()
+            .any(|d| d.message.contains("unsupported keyword `x`"))
+    );
 }
 
 #[test]

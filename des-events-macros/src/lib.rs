@@ -124,17 +124,16 @@ fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
     };
     let schema = match loaded {
         Ok((doc, schema)) => {
-            if invocation.catch_all {
-                if let Err(err) = des_events_codegen::check_catch_all(&doc, &schema) {
-                    problems.0.extend(err.0);
-                }
+            if invocation.catch_all
+                && let Err(err) = des_events_codegen::check_catch_all(&doc, &schema)
+            {
+                problems.0.extend(err.0);
             }
-            if let Some(((replies_doc, replies_schema), _)) = &replies {
-                if let Err(err) =
+            if let Some(((replies_doc, replies_schema), _)) = &replies
+                && let Err(err) =
                     des_events_codegen::check_replies(&schema, replies_doc, replies_schema)
-                {
-                    problems.0.extend(err.0);
-                }
+            {
+                problems.0.extend(err.0);
             }
             Some(schema)
         }
@@ -148,6 +147,14 @@ fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
         _ => {
             // Still depend on the files, so that fixing them re-runs the macro.
             let span = invocation.path.span();
+            for diagnostic in &mut problems.0 {
+                if diagnostic.pos.is_none() && diagnostic.hint.is_none() {
+                    diagnostic.hint = Some(
+                        "paths are relative to the directory of the invoking crate's Cargo.toml"
+                            .to_owned(),
+                    );
+                }
+            }
             let errors = problems
                 .iter()
                 .map(|diagnostic| syn::Error::new(span, diagnostic.to_string()).to_compile_error());

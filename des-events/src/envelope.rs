@@ -195,8 +195,8 @@ pub(crate) fn parse_message<T: EventSet>(
     if fast.is_syntax() || fast.is_eof() {
         let (line, column) = shift(whole, offset, fast.line(), fast.column());
         return Err(Error::Syntax {
-            line,
-            column,
+            line: line.max(1),
+            column: column.max(1),
             message: bare(&fast),
         });
     }
@@ -245,8 +245,8 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
     // 1. Well-formed JSON at all?
     if let Err(err) = serde_json::from_str::<de::IgnoredAny>(text) {
         return Error::Syntax {
-            line: err.line(),
-            column: err.column(),
+            line: err.line().max(1),
+            column: err.column().max(1),
             message: bare(&err),
         };
     }

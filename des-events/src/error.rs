@@ -130,6 +130,9 @@ impl Error {
         message: &str,
         (line, column): (usize, usize),
     ) -> Error {
+        // serde_json reports column 0 for a problem at the very start of a line.
+        let column = column.max(1);
+        let line = line.max(1);
         let (path, problem) = classify(path, message);
         Error::Invalid(Box::new(Invalid {
             event,

@@ -366,9 +366,27 @@ pub struct NumSeed(pub &'static NumRules);
 impl<'de> DeserializeSeed<'de> for NumSeed {
     type Value = f64;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<f64, D::Error> {
-        let value = f64::deserialize(deserializer)?;
+        let value = deserializer.deserialize_f64(NumVisitor)?;
         self.0.check(value, &value)?;
         Ok(value)
+    }
+}
+
+struct NumVisitor;
+
+impl Visitor<'_> for NumVisitor {
+    type Value = f64;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number")
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
+        Ok(v as f64)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
+        Ok(v)
     }
 }
 

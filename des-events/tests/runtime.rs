@@ -3,7 +3,7 @@
 
 use des_events::des::DesEvent;
 use des_events::partner::PartnerEvent;
-use des_events::{Credential, Error, EventUnion, Problem, UnknownEvent};
+use des_events::{Credential, Error, Problem, UnknownEvent};
 
 /// The DES schema again, lenient: unknown events are kept.
 mod lenient {

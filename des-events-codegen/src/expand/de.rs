@@ -92,7 +92,10 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
         }
         Type::Number(rules) => {
             if rules.is_empty() {
-                return plain(ty);
+                return (
+                    quote!(#private::NumSeed(&#private::NumRules::NONE)),
+                    TokenStream::new(),
+                );
             }
             let (min, max) = (opt_f64(rules.minimum), opt_f64(rules.maximum));
             let (xmin, xmax) = (

@@ -80,10 +80,10 @@ pub(crate) fn ident(name: &str) -> Ident {
 /// the type's name (`named`) is left out.
 pub(crate) fn doc_attrs(docs: &Docs, named: Option<&str>, extra: &[String]) -> TokenStream {
     let mut paragraphs: Vec<String> = Vec::new();
-    if let Some(title) = &docs.title {
-        if named != Some(crate::name::type_name(title).as_str()) {
-            paragraphs.push(title.clone());
-        }
+    if let Some(title) = &docs.title
+        && named != Some(crate::name::type_name(title).as_str())
+    {
+        paragraphs.push(title.clone());
     }
     if let Some(description) = &docs.description {
         paragraphs.push(description.clone());

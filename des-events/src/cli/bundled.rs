@@ -1,0 +1,84 @@
+//! The two bundled schemas, embedded in the binary so that it works from any directory.
+
+use clap::ValueEnum;
+use des_events_codegen::{Diagnostics, Document, ir};
+
+/// The path of a bundled schema in the source tree (`schema/` next to this crate).
+macro_rules! bundled_path {
+    ($file:literal) => {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/", $file)
+    };
+}
+
+/// One of the bundled schemas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Bundled {
+    /// `schema/partner-events.schema.json`: Bank App -> DES.
+    Partner,
+    /// `schema/des-events.schema.json`: DES -> Bank App.
+    Des,
+}
+
+impl Bundled {
+    /// Both, partner first.
+    pub const ALL: [Bundled; 2] = [Bundled::Partner, Bundled::Des];
+
+    /// The name shown in diagnostics and in the generated banner: the path relative to
+    /// the repository root, the same whether the text is embedded or read from disk.
+    pub fn shown(self) -> &'static str {
+        match self {
+            Bundled::Partner => "schema/partner-events.schema.json",
+            Bundled::Des => "schema/des-events.schema.json",
+        }
+    }
+
+    /// The schema text as it was when this binary was built.
+    pub fn text(self) -> &'static str {
+        match self {
+            Bundled::Partner => include_str!(bundled_path!("partner-events.schema.json")),
+            Bundled::Des => include_str!(bundled_path!("des-events.schema.json")),
+        }
+    }
+
+    /// The direction label used in every output: `partner` or `des`.
+    pub fn direction(self) -> &'static str {
+        match self {
+            Bundled::Partner => "partner",
+            Bundled::Des => "des",
+        }
+    }
+
+    /// Who sends the events to whom.
+    pub fn flow(self) -> &'static str {
+        match self {
+            Bundled::Partner => "Bank App -> DES",
+            Bundled::Des => "DES -> Bank App",
+        }
+    }
+
+    /// The checked IR of the embedded text.
+    pub fn schema(self) -> Result<ir::Schema, Diagnostics> {
+        des_events_codegen::parse_schema(self.shown(), self.text())
+    }
+
+    /// The embedded text as a document (for the positions of later checks) and its IR.
+    pub fn document(self) -> Result<(Document, ir::Schema), Diagnostics> {
+        document(self.shown(), self.text())
+    }
+
+    /// How `des_events` itself invokes `include_schema!` on this schema: the bundled
+    /// schema its events reply to, and the module that holds that schema's API.
+    pub fn replies(self) -> Option<(Bundled, &'static str)> {
+        match self {
+            Bundled::Partner => None,
+            Bundled::Des => Some((Bundled::Partner, "crate::partner")),
+        }
+    }
+}
+
+/// A schema text as a document and its checked IR (`shown` names it in diagnostics).
+pub fn document(shown: &str, text: &str) -> Result<(Document, ir::Schema), Diagnostics> {
+    let doc = Document::parse(shown, text.to_owned())?;
+    let schema = des_events_codegen::parse_schema(shown, text)?;
+    Ok((doc, schema))
+}

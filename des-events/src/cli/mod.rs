@@ -1,0 +1,142 @@
+//! Command-line parsing and dispatch: the clap definition of every subcommand and the
+//! exit-status convention shared by them (0 ok, 1 invalid input, 2 usage or I/O error).
+
+mod bundled;
+mod check;
+mod expand;
+mod list;
+mod verdict;
+
+use std::io::{self, Write as _};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+pub use bundled::Bundled;
+
+/// Checks, expands and lists the DES application-bridge events.
+#[derive(Debug, Parser)]
+#[command(name = "des-events", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate JSON Lines of enveloped events (partner or DES, by event name).
+    ///
+    /// Reads each FILE, or stdin when no FILE is given or a FILE is `-`. Blank lines are
+    /// skipped but still counted for line numbers. Exit status: 0 when every line is
+    /// valid, 1 when a line is invalid, 2 on a usage or I/O error. Input lines are never
+    /// echoed, so credentials in them are never printed.
+    Check {
+        /// Print one JSON object per input line instead of human-readable lines.
+        #[arg(long)]
+        json: bool,
+        /// The JSON Lines files to check (`-` is stdin).
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print the formatted Rust code that `include_schema!` generates for a schema.
+    ///
+    /// Without SCHEMA, expands the bundled partner schema (embedded in this binary). A
+    /// bundled schema is expanded as `des_events` itself invokes the macro on it. Schema
+    /// problems are printed to stderr with exit status 2.
+    Expand {
+        /// The schema file (`-` is stdin).
+        #[arg(value_name = "SCHEMA", conflicts_with = "bundled")]
+        schema: Option<PathBuf>,
+        /// Expand one of the bundled schemas instead of a file.
+        #[arg(long, value_enum, value_name = "WHICH")]
+        bundled: Option<Bundled>,
+        /// Leave out the generated `#[cfg(test)]` conformance tests (`tests = false`).
+        #[arg(long)]
+        no_tests: bool,
+        /// Add the catch-all variant that keeps unknown events (`catch_all = true`).
+        #[arg(long)]
+        catch_all: bool,
+        /// The schema whose events reply to SCHEMA's, for reply helpers
+        /// (`replies_schema = "..."`).
+        #[arg(long, value_name = "FILE", requires_all = ["schema", "replies_module"])]
+        replies_schema: Option<PathBuf>,
+        /// The module holding the replying schema's API, e.g. `crate::partner`
+        /// (`replies_module = ...`).
+        #[arg(long, value_name = "PATH", requires = "replies_schema")]
+        replies_module: Option<String>,
+    },
+    /// List the events of both bundled schemas (partner first, then DES), their fields
+    /// and their nested types.
+    List {
+        /// Print the catalog as one JSON document.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Parses the command line and runs the subcommand.
+pub fn run() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Usage errors exit 2, `--help` and `--version` exit 0 (clap's convention).
+            let _ = err.print();
+            return ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2));
+        }
+    };
+    let status = match cli.command {
+        Command::Check { json, files } => check::run(&files, json),
+        Command::Expand {
+            schema,
+            bundled,
+            no_tests,
+            catch_all,
+            replies_schema,
+            replies_module,
+        } => expand::run(&expand::Request {
+            schema: schema.as_deref(),
+            bundled,
+            no_tests,
+            catch_all,
+            replies_schema: replies_schema.as_deref(),
+            replies_module: replies_module.as_deref(),
+        }),
+        Command::List { json } => list::run(json),
+    };
+    ExitCode::from(status as u8)
+}
+
+/// The exit statuses of every subcommand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    /// Everything was fine.
+    Ok = 0,
+    /// The input was read, and some of it is invalid.
+    Invalid = 1,
+    /// A usage error, an unreadable file or a broken schema.
+    Error = 2,
+}
+
+/// Reports a failed write to stdout. A closed pipe (`des-events ... | head`) is not
+/// worth a message; anything else is.
+pub fn write_failed(err: &io::Error) -> Status {
+    if err.kind() != io::ErrorKind::BrokenPipe {
+        warn(format_args!("des-events: cannot write to stdout: {err}"));
+    }
+    Status::Error
+}
+
+/// Writes one line to stderr. Unlike `eprintln!`, never panics when stderr is closed.
+pub fn warn(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+/// Writes `text` to stdout as is, mapping a failure to [`Status::Error`].
+pub fn print_all(text: &str) -> Status {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Status::Ok,
+        Err(err) => write_failed(&err),
+    }
+}

@@ -1,0 +1,4 @@
+// An empty schema file is invalid JSON.
+des_events::include_schema!("ui/schemas/empty_file.json");
+
+fn main() {}
