@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch: the clap definition of every subcommand and the
 //! exit-status convention shared by them (0 ok, 1 invalid input, 2 usage or I/O error).
 
+mod bridge;
 mod bundled;
 mod check;
 mod expand;
@@ -73,6 +74,34 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The mobile WebView bridge (iOS/Android: no envelope, one call per event).
+    #[command(subcommand)]
+    Bridge(BridgeCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum BridgeCommand {
+    /// Turn enveloped partner events (JSON Lines) into the JavaScript calls the app
+    /// evaluates in the WebView, e.g. `updateIdToken('{...}')`, one per line.
+    ///
+    /// Reads each FILE, or stdin when no FILE is given or a FILE is `-`. Exit status:
+    /// 0 when every line was encoded, 1 when a line is invalid or its event has no
+    /// mobile function, 2 on a usage or I/O error.
+    Encode {
+        /// The JSON Lines files (`-` is stdin).
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Turn a native handler call from DES (handler NAME and the bare message JSON) into
+    /// the enveloped DES event. Exit status: 0 valid, 1 invalid, 2 usage or I/O error.
+    Decode {
+        /// The native handler name, e.g. `share` or `onIdTokenDidExpire`.
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// The message JSON (default: read stdin).
+        #[arg(value_name = "JSON")]
+        json: Option<String>,
+    },
 }
 
 /// Parses the command line and runs the subcommand.
@@ -103,6 +132,10 @@ pub fn run() -> ExitCode {
             replies_module: replies_module.as_deref(),
         }),
         Command::List { json } => list::run(json),
+        Command::Bridge(BridgeCommand::Encode { files }) => bridge::encode(&files),
+        Command::Bridge(BridgeCommand::Decode { name, json }) => {
+            bridge::decode(&name, json.as_deref())
+        }
     };
     ExitCode::from(status as u8)
 }
