@@ -1,6 +1,8 @@
 //! The IR: the product's vocabulary. Names here are already resolved, escaped and
 //! de-duplicated; expansion is a pure function of these types.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 /// A whole schema: an event union plus the named types it uses.
@@ -16,12 +18,39 @@ pub struct Schema {
     pub events: Vec<Event>,
     /// Every named type (message structs, nested structs, enums), in a deterministic order.
     pub types: Vec<TypeDef>,
+    /// Position of each type in `types`, by name (lookups stay O(1) on big schemas).
+    index: HashMap<String, usize>,
 }
 
 impl Schema {
+    /// A schema; names in `types` are unique (the model guarantees it).
+    pub fn new(
+        file: String,
+        name: String,
+        description: Option<String>,
+        events: Vec<Event>,
+        types: Vec<TypeDef>,
+    ) -> Schema {
+        let index = types
+            .iter()
+            .enumerate()
+            .map(|(position, def)| (def.name().to_owned(), position))
+            .collect();
+        Schema {
+            file,
+            name,
+            description,
+            events,
+            types,
+            index,
+        }
+    }
+
     /// The named type called `name`.
     pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
-        self.types.iter().find(|def| def.name() == name)
+        self.index
+            .get(name)
+            .and_then(|position| self.types.get(*position))
     }
 
     /// The struct called `name`.

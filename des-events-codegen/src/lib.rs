@@ -10,14 +10,17 @@
 //! each with file, line, column, JSON pointer and a hint. Nothing here knows about
 //! `proc_macro`, so the same engine drives the macro, the CLI and the tests.
 
+pub mod api;
 pub mod check;
 pub mod diag;
+pub mod diff;
 mod expand;
 pub mod ir;
 pub mod load;
 pub mod model;
 pub mod mutate;
 pub mod name;
+pub mod synthetic;
 
 use std::path::Path;
 

@@ -45,6 +45,7 @@ pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
         doc,
         diags: Vec::new(),
         types: Vec::new(),
+        type_names: HashMap::new(),
         refs: HashMap::new(),
         in_progress: Vec::new(),
         failed: Vec::new(),
@@ -64,6 +65,8 @@ struct Modeler<'d> {
     doc: &'d Document,
     diags: Vec<Diagnostic>,
     types: Vec<TypeDef>,
+    /// Position of each registered type in `types`, by name.
+    type_names: HashMap<String, usize>,
     /// `$ref` targets already modelled, by pointer.
     refs: HashMap<String, Type>,
     /// `$ref` targets being modelled (to detect recursion).
@@ -224,13 +227,13 @@ impl Modeler<'_> {
                 _ => self.error("/$defs", "`$defs` must be an object", None),
             }
         }
-        Some(Schema {
-            file: doc.file.clone(),
-            name: enum_name,
-            description: docs.description,
+        Some(Schema::new(
+            doc.file.clone(),
+            enum_name,
+            docs.description,
             events,
-            types: std::mem::take(&mut self.types),
-        })
+            std::mem::take(&mut self.types),
+        ))
     }
 
     fn event(&mut self, pointer: &str, value: &Value) -> Option<Event> {
@@ -487,20 +490,21 @@ impl Modeler<'_> {
 
     /// Gives an event's message struct a first doc line naming the event.
     fn describe_message(&mut self, message: &str, wire: &str) {
-        for def in &mut self.types {
-            if let TypeDef::Struct(def) = def
-                && def.name == message
-                && def.docs.title.is_none()
-            {
-                def.docs.title = Some(format!("The `message` of the `{wire}` event."));
-            }
+        let position = self.type_names.get(message).copied();
+        if let Some(TypeDef::Struct(def)) =
+            position.and_then(|position| self.types.get_mut(position))
+            && def.docs.title.is_none()
+        {
+            def.docs.title = Some(format!("The `message` of the `{wire}` event."));
         }
     }
 
     fn is_struct(&self, name: &str) -> bool {
-        self.types
-            .iter()
-            .any(|def| matches!(def, TypeDef::Struct(def) if def.name == name))
+        let position = self.type_names.get(name).copied();
+        matches!(
+            position.and_then(|position| self.types.get(position)),
+            Some(TypeDef::Struct(_))
+        )
     }
 
     fn required(&mut self, pointer: &str, object: &Map<String, Value>) -> BTreeMap<String, usize> {
@@ -1093,7 +1097,11 @@ impl Modeler<'_> {
 
     /// Adds a named type; a second, different type with the same name is an error.
     fn register(&mut self, def: TypeDef) -> Option<()> {
-        if let Some(existing) = self.types.iter().find(|other| other.name() == def.name()) {
+        let existing = self
+            .type_names
+            .get(def.name())
+            .and_then(|position| self.types.get(*position));
+        if let Some(existing) = existing {
             let (name, first) = (existing.name().to_owned(), existing.pointer().to_owned());
             self.error(
                 def.pointer(),
@@ -1102,6 +1110,8 @@ impl Modeler<'_> {
             );
             return None;
         }
+        self.type_names
+            .insert(def.name().to_owned(), self.types.len());
         self.types.push(def);
         Some(())
     }

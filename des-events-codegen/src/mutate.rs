@@ -26,6 +26,8 @@ pub enum Expectation {
 /// One invalid document derived from an example.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mutant {
+    /// The wire name of the event whose example was mutated.
+    pub event: String,
     /// What was changed, e.g. `updateToken#0: message.requestId removed`.
     pub label: String,
     /// The document's text.
@@ -45,6 +47,7 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
             let tag = format!("{}#{index}", event.wire_name);
             let mut add = |what: String, document: Value, expect: Expectation| {
                 out.push(Mutant {
+                    event: event.wire_name.clone(),
                     label: format!("{tag}: {what}"),
                     text: document.to_string(),
                     expect,
@@ -85,6 +88,7 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
             );
             let text = example.to_string();
             out.push(Mutant {
+                event: event.wire_name.clone(),
                 label: format!("{tag}: truncated"),
                 text: text[..text.len() - 1].to_owned(),
                 expect: Expectation::Syntax,
@@ -96,6 +100,7 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
                     example,
                     out: &mut out,
                     tag: &tag,
+                    event: &event.wire_name,
                 };
                 ctx.named(&event.message, message, &["message".to_owned()]);
             }
@@ -109,6 +114,7 @@ struct Walk<'a> {
     example: &'a Value,
     out: &'a mut Vec<Mutant>,
     tag: &'a str,
+    event: &'a str,
 }
 
 impl Walk<'_> {
@@ -123,6 +129,7 @@ impl Walk<'_> {
         if let Some(target) = document.pointer_mut(&pointer(keys)) {
             change(target);
             self.out.push(Mutant {
+                event: self.event.to_owned(),
                 label: format!("{}: {} {what}", self.tag, path(keys)),
                 text: document.to_string(),
                 expect,

@@ -59,6 +59,26 @@ pub fn example<T: EventUnion>(json: &str, event: &str) {
     }
 }
 
+/// Every `(label, document, expectation)` is rejected as expected; all failures are
+/// reported together.
+pub fn reject_all<T: EventUnion>(mutants: &[(&str, &str, Expect)]) {
+    let failures: Vec<String> = mutants
+        .iter()
+        .filter_map(|(label, json, expect)| {
+            std::panic::catch_unwind(|| reject::<T>(label, json, *expect))
+                .err()
+                .map(|_| format!("{label}: {json}"))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} mutants misjudged:\n{}",
+        failures.len(),
+        mutants.len(),
+        failures.join("\n")
+    );
+}
+
 /// A mutant is rejected with the expected error.
 pub fn reject<T: EventUnion>(label: &str, json: &str, expect: Expect) {
     let err = match T::from_json(json) {

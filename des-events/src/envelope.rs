@@ -258,47 +258,37 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
         }
     };
     let at = |raw: &RawValue| position(text, raw.get().as_ptr() as usize - text.as_ptr() as usize);
+    // An envelope-level problem with `key`, at `(line, column)`.
+    let envelope = |key: &str, problem: Problem, (line, column): (usize, usize)| {
+        Error::Invalid(Box::new(Invalid {
+            event: None,
+            path: key.to_owned(),
+            problem,
+            line,
+            column,
+        }))
+    };
     let mut event = None;
     let mut message = None;
     for (key, raw) in &members {
         let slot = match key.as_str() {
             "event" => &mut event,
             "message" => &mut message,
-            _ => {
-                let (line, column) = at(raw);
-                let problem = Problem::UnknownField { field: key.clone() };
-                return Error::Invalid(Box::new(Invalid {
-                    event: None,
-                    path: key.clone(),
-                    problem,
-                    line,
-                    column,
-                }));
-            }
+            _ => return envelope(key, Problem::UnknownField { field: key.clone() }, at(raw)),
         };
         if slot.replace(*raw).is_some() {
-            let (line, column) = at(raw);
-            let problem = Problem::DuplicateField { field: key.clone() };
-            return Error::Invalid(Box::new(Invalid {
-                event: None,
-                path: key.clone(),
-                problem,
-                line,
-                column,
-            }));
+            return envelope(key, Problem::DuplicateField { field: key.clone() }, at(raw));
         }
     }
     let end = position(text, text.trim_end().len());
     let missing = |field: &str| {
-        Error::Invalid(Box::new(Invalid {
-            event: None,
-            path: field.to_owned(),
-            problem: Problem::MissingField {
+        envelope(
+            field,
+            Problem::MissingField {
                 field: field.to_owned(),
             },
-            line: end.0,
-            column: end.1,
-        }))
+            end,
+        )
     };
     // 3. A known event name?
     let Some(event_raw) = event else {

@@ -36,6 +36,7 @@ pub mod conformance;
 #[doc(hidden)]
 pub mod envelope;
 mod error;
+mod formats;
 mod rules;
 mod values;
 
@@ -116,7 +117,8 @@ pub mod __private {
     pub use crate::envelope::{self, EventSet};
     pub use crate::rules::{
         ArrayRules, Format, IntRules, IntSeed, Key, MapSeed, NumRules, NumSeed, Pattern, PlainSeed,
-        StrRules, StrSeed, StrictValue, VecSeed, str_enum, violation,
+        StrRules, StrSeed, StrictValue, VecSeed, put, put_extra, required, str_enum, unknown_field,
+        violation,
     };
     pub use schemars;
     pub use serde;

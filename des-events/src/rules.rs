@@ -28,67 +28,7 @@ pub fn violation<E: de::Error>(
     ))
 }
 
-/// Formats that are asserted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// RFC 4122 hyphenated.
-    Uuid,
-    /// RFC 3339 `full-date`.
-    Date,
-}
-
-impl Format {
-    fn describe(self) -> &'static str {
-        match self {
-            Format::Uuid => "a hyphenated UUID (8-4-4-4-12 hexadecimal digits)",
-            Format::Date => "an RFC 3339 full-date (YYYY-MM-DD)",
-        }
-    }
-}
-
-/// Whether `text` has the format.
-pub fn format_ok(format: Format, text: &str) -> bool {
-    match format {
-        Format::Uuid => is_uuid(text),
-        Format::Date => is_date(text),
-    }
-}
-
-fn is_uuid(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 36
-        && bytes.iter().enumerate().all(|(index, byte)| match index {
-            8 | 13 | 18 | 23 => *byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
-        })
-}
-
-fn is_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return false;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = text.get(range)?;
-        if part.bytes().all(|b| b.is_ascii_digit()) {
-            part.parse().ok()
-        } else {
-            None
-        }
-    };
-    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
-        return false;
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
-}
+pub use crate::formats::{Format, format_ok};
 
 /// Quotes a found string for an error, shortened; credentials are never quoted.
 pub(crate) fn quote(text: &str, credential: bool) -> String {
@@ -219,34 +159,20 @@ impl NumRules {
     };
 
     fn check<E: de::Error>(&self, value: f64, shown: &dyn fmt::Display) -> Result<(), E> {
-        type Check = (
-            Option<f64>,
-            &'static str,
-            &'static str,
-            fn(f64, f64) -> bool,
-        );
-        let checks: [Check; 4] = [
-            (self.minimum, "minimum", ">=", |v, b| v >= b),
-            (self.maximum, "maximum", "<=", |v, b| v <= b),
-            (self.exclusive_minimum, "exclusiveMinimum", ">", |v, b| {
-                v > b
-            }),
-            (self.exclusive_maximum, "exclusiveMaximum", "<", |v, b| {
-                v < b
-            }),
+        let bounds = [
+            self.minimum,
+            self.maximum,
+            self.exclusive_minimum,
+            self.exclusive_maximum,
         ];
-        for (bound, keyword, op, ok) in checks {
-            if let Some(bound) = bound
-                && !ok(value, bound)
-            {
-                return Err(violation(
-                    keyword,
-                    format_args!("a number {op} {bound}"),
-                    shown,
-                ));
-            }
+        match broken_bound(value, bounds) {
+            Some((keyword, op, bound)) => Err(violation(
+                keyword,
+                format_args!("a number {op} {bound}"),
+                shown,
+            )),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -277,6 +203,33 @@ impl<'de, T: Deserialize<'de> + AsRef<str>> DeserializeSeed<'de> for StrSeed<T> 
     }
 }
 
+/// The first of `[minimum, maximum, exclusiveMinimum, exclusiveMaximum]` that `value`
+/// breaks: its keyword, its operator and the bound.
+fn broken_bound<T: PartialOrd + Copy>(
+    value: T,
+    bounds: [Option<T>; 4],
+) -> Option<(&'static str, &'static str, T)> {
+    const KEYWORDS: [(&str, &str); 4] = [
+        ("minimum", ">="),
+        ("maximum", "<="),
+        ("exclusiveMinimum", ">"),
+        ("exclusiveMaximum", "<"),
+    ];
+    bounds
+        .into_iter()
+        .zip(KEYWORDS)
+        .find_map(|(bound, (keyword, op))| {
+            let bound = bound?;
+            let ok = match keyword {
+                "minimum" => value >= bound,
+                "maximum" => value <= bound,
+                "exclusiveMinimum" => value > bound,
+                _ => value < bound,
+            };
+            (!ok).then_some((keyword, op, bound))
+        })
+}
+
 /// Integer bounds of one schema (the engine guarantees a lower and an upper one).
 pub struct IntRules {
     /// `minimum`.
@@ -293,26 +246,15 @@ impl IntRules {
     /// The keyword and text of the bound that `value` breaks, if any. `value` is exact:
     /// JSON integers outside `i64` arrive as `i128` (or saturated from a float).
     fn broken(&self, value: i128) -> Option<(&'static str, String)> {
-        type Check = (
-            Option<i64>,
-            &'static str,
-            &'static str,
-            fn(i128, i128) -> bool,
-        );
-        let checks: [Check; 4] = [
-            (self.minimum, "minimum", ">=", |v, b| v >= b),
-            (self.maximum, "maximum", "<=", |v, b| v <= b),
-            (self.exclusive_minimum, "exclusiveMinimum", ">", |v, b| {
-                v > b
-            }),
-            (self.exclusive_maximum, "exclusiveMaximum", "<", |v, b| {
-                v < b
-            }),
+        let bounds = [
+            self.minimum,
+            self.maximum,
+            self.exclusive_minimum,
+            self.exclusive_maximum,
         ];
-        checks.into_iter().find_map(|(bound, keyword, op, ok)| {
-            let bound = bound?;
-            (!ok(value, i128::from(bound))).then(|| (keyword, format!("an integer {op} {bound}")))
-        })
+        let widened = bounds.map(|bound| bound.map(i128::from));
+        broken_bound(value, widened)
+            .map(|(keyword, op, bound)| (keyword, format!("an integer {op} {bound}")))
     }
 }
 
@@ -542,6 +484,45 @@ impl<'de> Visitor<'de> for ValueVisitor {
     }
 }
 
+/// Reads the value of field `field` into `slot` with `seed`; a second occurrence of the
+/// key is an error (generated deserializers call this for every known key).
+pub fn put<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
+    slot: &mut Option<S::Value>,
+    field: &'static str,
+    map: &mut A,
+    seed: S,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(de::Error::duplicate_field(field));
+    }
+    *slot = Some(map.next_value_seed(seed)?);
+    Ok(())
+}
+
+/// The value of a required field, or the missing-field error.
+pub fn required<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(field))
+}
+
+/// The error for a key that a closed object does not allow.
+pub fn unknown_field<E: de::Error>(field: &str, expected: &'static [&'static str]) -> E {
+    E::unknown_field(field, expected)
+}
+
+/// Keeps an unknown key of an open object (duplicates rejected at every depth).
+pub fn put_extra<'de, A: de::MapAccess<'de>>(
+    extra: &mut serde_json::Map<String, serde_json::Value>,
+    key: &str,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    if extra.contains_key(key) {
+        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+    }
+    let StrictValue(value) = map.next_value()?;
+    extra.insert(key.to_owned(), value);
+    Ok(())
+}
+
 /// An object key, borrowed from the input when possible.
 pub struct Key<'de>(Cow<'de, str>);
 
@@ -594,31 +575,6 @@ impl fmt::Display for OneOf {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn uuid_form() {
-        assert!(is_uuid("a2313192-e2dc-452e-b56c-2f23baf6eee1"));
-        assert!(is_uuid("A2313192-E2DC-452E-B56C-2F23BAF6EEE1"));
-        assert!(!is_uuid("{a2313192-e2dc-452e-b56c-2f23baf6eee1}"));
-        assert!(!is_uuid("urn:uuid:a2313192-e2dc-452e-b56c-2f23baf6eee1"));
-        assert!(!is_uuid("a2313192e2dc452eb56c2f23baf6eee1"));
-        assert!(!is_uuid("a2313192-e2dc-452e-b56c-2f23baf6eeeg"));
-        assert!(!is_uuid(""));
-    }
-
-    #[test]
-    fn date_form() {
-        assert!(is_date("2026-06-30"));
-        assert!(is_date("2024-02-29"));
-        assert!(!is_date("2023-02-29"));
-        assert!(!is_date("1900-02-29"));
-        assert!(is_date("2000-02-29"));
-        assert!(!is_date("2026-13-01"));
-        assert!(!is_date("2026-00-10"));
-        assert!(!is_date("2026-6-30"));
-        assert!(!is_date("2026-06-31"));
-        assert!(!is_date("+026-06-30"));
-    }
 
     #[test]
     fn lengths_count_code_points() {

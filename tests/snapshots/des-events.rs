@@ -26,8 +26,9 @@ for OnAccountProvisionRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnAccountProvisionRequested;
             fn expecting(
                 &self,
@@ -40,52 +41,32 @@ for OnAccountProvisionRequested {
                 mut __map: __A,
             ) -> ::core::result::Result<OnAccountProvisionRequested, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["requestId"],
-                                ),
+                                __p::unknown_field(__other, &["requestId"]),
                             );
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(OnAccountProvisionRequested {
-                    request_id,
+                    request_id: __p::required(__field0, "requestId")?,
                 })
             }
         }
@@ -119,8 +100,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = TargetAmount;
             fn expecting(
                 &self,
@@ -133,7 +115,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
                 mut __map: __A,
             ) -> ::core::result::Result<TargetAmount, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 static __RULES_0: ::des_events::__private::IntRules = ::des_events::__private::IntRules {
                     minimum: ::core::option::Option::Some(-9007199254740991i64),
@@ -144,72 +126,38 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
                 let mut __field0: ::core::option::Option<i64> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "cents" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "cents",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::IntSeed(&__RULES_0),
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "cents",
+                                &mut __map,
+                                ::des_events::__private::IntSeed(&__RULES_0),
+                            )?
                         }
                         "currency" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "currency",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "currency",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["cents", "currency"],
-                                ),
+                                __p::unknown_field(__other, &["cents", "currency"]),
                             );
                         }
                     }
                 }
-                let cents = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "cents",
-                            ),
-                        );
-                    }
-                };
-                let currency = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "currency",
-                            ),
-                        );
-                    }
-                };
-                ::core::result::Result::Ok(TargetAmount { cents, currency })
+                ::core::result::Result::Ok(TargetAmount {
+                    cents: __p::required(__field0, "cents")?,
+                    currency: __p::required(__field1, "currency")?,
+                })
             }
         }
         __deserializer.deserialize_map(__Visitor)
@@ -244,8 +192,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = DreamUser;
             fn expecting(
                 &self,
@@ -258,110 +207,56 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
                 mut __map: __A,
             ) -> ::core::result::Result<DreamUser, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "type" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "type",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "type",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "id" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "id",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "id",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "externalId" => {
-                            if __field2.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "externalId",
-                                    ),
-                                );
-                            }
-                            __field2 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field2,
+                                "externalId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["type", "id", "externalId"],
-                                ),
+                                __p::unknown_field(__other, &["type", "id", "externalId"]),
                             );
                         }
                     }
                 }
-                let r#type = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "type",
-                            ),
-                        );
-                    }
-                };
-                let id = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "id",
-                            ),
-                        );
-                    }
-                };
-                let external_id = match __field2 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "externalId",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(DreamUser {
-                    r#type,
-                    id,
-                    external_id,
+                    r#type: __p::required(__field0, "type")?,
+                    id: __p::required(__field1, "id")?,
+                    external_id: __p::required(__field2, "externalId")?,
                 })
             }
         }
@@ -415,8 +310,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = Dream;
             fn expecting(
                 &self,
@@ -429,7 +325,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
                 mut __map: __A,
             ) -> ::core::result::Result<Dream, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 static __RULES_4: ::des_events::__private::StrRules = ::des_events::__private::StrRules {
                     format: ::core::option::Option::Some(
@@ -447,110 +343,68 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
                 let mut __field4: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 let mut __field5: ::core::option::Option<DreamUser> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "type" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "type",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "type",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "id" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "id",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "id",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "name" => {
-                            if __field2.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "name",
-                                    ),
-                                );
-                            }
-                            __field2 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field2,
+                                "name",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "target_amount" => {
-                            if __field3.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "target_amount",
-                                    ),
-                                );
-                            }
-                            __field3 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<TargetAmount>::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field3,
+                                "target_amount",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<TargetAmount>::NEW,
+                            )?
                         }
                         "target_date" => {
-                            if __field4.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "target_date",
-                                    ),
-                                );
-                            }
-                            __field4 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::StrSeed::<
-                                            ::std::string::String,
-                                        >::new(&__RULES_4),
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field4,
+                                "target_date",
+                                &mut __map,
+                                ::des_events::__private::StrSeed::<
+                                    ::std::string::String,
+                                >::new(&__RULES_4),
+                            )?
                         }
                         "user" => {
-                            if __field5.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "user",
-                                    ),
-                                );
-                            }
-                            __field5 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<DreamUser>::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field5,
+                                "user",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<DreamUser>::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
+                                __p::unknown_field(
                                     __other,
                                     &[
                                         "type",
@@ -565,55 +419,13 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
                         }
                     }
                 }
-                let r#type = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "type",
-                            ),
-                        );
-                    }
-                };
-                let id = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "id",
-                            ),
-                        );
-                    }
-                };
-                let name = match __field2 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "name",
-                            ),
-                        );
-                    }
-                };
-                let target_amount = __field3;
-                let target_date = __field4;
-                let user = match __field5 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "user",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(Dream {
-                    r#type,
-                    id,
-                    name,
-                    target_amount,
-                    target_date,
-                    user,
+                    r#type: __p::required(__field0, "type")?,
+                    id: __p::required(__field1, "id")?,
+                    name: __p::required(__field2, "name")?,
+                    target_amount: __field3,
+                    target_date: __field4,
+                    user: __p::required(__field5, "user")?,
                 })
             }
         }
@@ -647,8 +459,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnAccountRequested;
             fn expecting(
                 &self,
@@ -661,79 +474,42 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
                 mut __map: __A,
             ) -> ::core::result::Result<OnAccountRequested, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<Dream> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "dream" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "dream",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<Dream>::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "dream",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<Dream>::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["requestId", "dream"],
-                                ),
+                                __p::unknown_field(__other, &["requestId", "dream"]),
                             );
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                let dream = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "dream",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(OnAccountRequested {
-                    request_id,
-                    dream,
+                    request_id: __p::required(__field0, "requestId")?,
+                    dream: __p::required(__field1, "dream")?,
                 })
             }
         }
@@ -762,8 +538,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnExitRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnExitRequested;
             fn expecting(
                 &self,
@@ -776,18 +553,15 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnExitRequested {
                 mut __map: __A,
             ) -> ::core::result::Result<OnExitRequested, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &[],
-                                ),
+                                __p::unknown_field(__other, &[]),
                             );
                         }
                     }
@@ -823,8 +597,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnIdTokenDidExpir
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnIdTokenDidExpire;
             fn expecting(
                 &self,
@@ -837,51 +612,33 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnIdTokenDidExpir
                 mut __map: __A,
             ) -> ::core::result::Result<OnIdTokenDidExpire, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["requestId"],
-                                ),
+                                __p::unknown_field(__other, &["requestId"]),
                             );
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                ::core::result::Result::Ok(OnIdTokenDidExpire { request_id })
+                ::core::result::Result::Ok(OnIdTokenDidExpire {
+                    request_id: __p::required(__field0, "requestId")?,
+                })
             }
         }
         __deserializer.deserialize_map(__Visitor)
@@ -925,8 +682,9 @@ for OnInvestmentAccountProvisionRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnInvestmentAccountProvisionRequested;
             fn expecting(
                 &self,
@@ -942,7 +700,7 @@ for OnInvestmentAccountProvisionRequested {
                 __A::Error,
             >
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
@@ -950,97 +708,62 @@ for OnInvestmentAccountProvisionRequested {
                 let mut __field3: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 let mut __field4: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "accountId" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "accountId",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "accountId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "callbackPath" => {
-                            if __field2.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "callbackPath",
-                                    ),
-                                );
-                            }
-                            __field2 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field2,
+                                "callbackPath",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "cancelUrl" => {
-                            if __field3.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "cancelUrl",
-                                    ),
-                                );
-                            }
-                            __field3 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field3,
+                                "cancelUrl",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "errorUrl" => {
-                            if __field4.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "errorUrl",
-                                    ),
-                                );
-                            }
-                            __field4 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field4,
+                                "errorUrl",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
+                                __p::unknown_field(
                                     __other,
                                     &[
                                         "requestId",
@@ -1054,62 +777,12 @@ for OnInvestmentAccountProvisionRequested {
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                let account_id = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "accountId",
-                            ),
-                        );
-                    }
-                };
-                let callback_path = match __field2 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "callbackPath",
-                            ),
-                        );
-                    }
-                };
-                let cancel_url = match __field3 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "cancelUrl",
-                            ),
-                        );
-                    }
-                };
-                let error_url = match __field4 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "errorUrl",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(OnInvestmentAccountProvisionRequested {
-                    request_id,
-                    account_id,
-                    callback_path,
-                    cancel_url,
-                    error_url,
+                    request_id: __p::required(__field0, "requestId")?,
+                    account_id: __p::required(__field1, "accountId")?,
+                    callback_path: __p::required(__field2, "callbackPath")?,
+                    cancel_url: __p::required(__field3, "cancelUrl")?,
+                    error_url: __p::required(__field4, "errorUrl")?,
                 })
             }
         }
@@ -1140,8 +813,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = Money;
             fn expecting(
                 &self,
@@ -1154,79 +828,45 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
                 mut __map: __A,
             ) -> ::core::result::Result<Money, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<f64> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "quantity" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "quantity",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::NumSeed(
-                                            &::des_events::__private::NumRules::NONE,
-                                        ),
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "quantity",
+                                &mut __map,
+                                ::des_events::__private::NumSeed(
+                                    &::des_events::__private::NumRules::NONE,
+                                ),
+                            )?
                         }
                         "currency" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "currency",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "currency",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["quantity", "currency"],
-                                ),
+                                __p::unknown_field(__other, &["quantity", "currency"]),
                             );
                         }
                     }
                 }
-                let quantity = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "quantity",
-                            ),
-                        );
-                    }
-                };
-                let currency = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "currency",
-                            ),
-                        );
-                    }
-                };
-                ::core::result::Result::Ok(Money { quantity, currency })
+                ::core::result::Result::Ok(Money {
+                    quantity: __p::required(__field0, "quantity")?,
+                    currency: __p::required(__field1, "currency")?,
+                })
             }
         }
         __deserializer.deserialize_map(__Visitor)
@@ -1270,8 +910,9 @@ for OnInvestmentSellRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnInvestmentSellRequested;
             fn expecting(
                 &self,
@@ -1284,7 +925,7 @@ for OnInvestmentSellRequested {
                 mut __map: __A,
             ) -> ::core::result::Result<OnInvestmentSellRequested, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
@@ -1293,112 +934,70 @@ for OnInvestmentSellRequested {
                 let mut __field4: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 let mut __field5: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "accountId" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "accountId",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "accountId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "amount" => {
-                            if __field2.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "amount",
-                                    ),
-                                );
-                            }
-                            __field2 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<Money>::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field2,
+                                "amount",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<Money>::NEW,
+                            )?
                         }
                         "callbackUrl" => {
-                            if __field3.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "callbackUrl",
-                                    ),
-                                );
-                            }
-                            __field3 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field3,
+                                "callbackUrl",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "cancelUrl" => {
-                            if __field4.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "cancelUrl",
-                                    ),
-                                );
-                            }
-                            __field4 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field4,
+                                "cancelUrl",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "errorUrl" => {
-                            if __field5.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "errorUrl",
-                                    ),
-                                );
-                            }
-                            __field5 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field5,
+                                "errorUrl",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
+                                __p::unknown_field(
                                     __other,
                                     &[
                                         "requestId",
@@ -1413,73 +1012,13 @@ for OnInvestmentSellRequested {
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                let account_id = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "accountId",
-                            ),
-                        );
-                    }
-                };
-                let amount = match __field2 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "amount",
-                            ),
-                        );
-                    }
-                };
-                let callback_url = match __field3 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "callbackUrl",
-                            ),
-                        );
-                    }
-                };
-                let cancel_url = match __field4 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "cancelUrl",
-                            ),
-                        );
-                    }
-                };
-                let error_url = match __field5 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "errorUrl",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(OnInvestmentSellRequested {
-                    request_id,
-                    account_id,
-                    amount,
-                    callback_url,
-                    cancel_url,
-                    error_url,
+                    request_id: __p::required(__field0, "requestId")?,
+                    account_id: __p::required(__field1, "accountId")?,
+                    amount: __p::required(__field2, "amount")?,
+                    callback_url: __p::required(__field3, "callbackUrl")?,
+                    cancel_url: __p::required(__field4, "cancelUrl")?,
+                    error_url: __p::required(__field5, "errorUrl")?,
                 })
             }
         }
@@ -1508,8 +1047,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnPageReadyEvent 
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnPageReadyEvent;
             fn expecting(
                 &self,
@@ -1522,18 +1062,15 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnPageReadyEvent 
                 mut __map: __A,
             ) -> ::core::result::Result<OnPageReadyEvent, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &[],
-                                ),
+                                __p::unknown_field(__other, &[]),
                             );
                         }
                     }
@@ -1575,8 +1112,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnShare;
             fn expecting(
                 &self,
@@ -1589,107 +1127,57 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
                 mut __map: __A,
             ) -> ::core::result::Result<OnShare, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "url" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "url",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "url",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "text" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "text",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "text",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "title" => {
-                            if __field2.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "title",
-                                    ),
-                                );
-                            }
-                            __field2 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field2,
+                                "title",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["url", "text", "title"],
-                                ),
+                                __p::unknown_field(__other, &["url", "text", "title"]),
                             );
                         }
                     }
                 }
-                let url = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "url",
-                            ),
-                        );
-                    }
-                };
-                let text = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "text",
-                            ),
-                        );
-                    }
-                };
-                let title = match __field2 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "title",
-                            ),
-                        );
-                    }
-                };
-                ::core::result::Result::Ok(OnShare { url, text, title })
+                ::core::result::Result::Ok(OnShare {
+                    url: __p::required(__field0, "url")?,
+                    text: __p::required(__field1, "text")?,
+                    title: __p::required(__field2, "title")?,
+                })
             }
         }
         __deserializer.deserialize_map(__Visitor)
@@ -1778,8 +1266,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent 
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnTelemetryEvent;
             fn expecting(
                 &self,
@@ -1792,7 +1281,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent 
                 mut __map: __A,
             ) -> ::core::result::Result<OnTelemetryEvent, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<OnTelemetryEventName> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<
@@ -1802,69 +1291,38 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent 
                     >,
                 > = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "name" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "name",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            OnTelemetryEventName,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "name",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    OnTelemetryEventName,
+                                >::NEW,
+                            )?
                         }
                         "payload" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "payload",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map.next_value_seed(::des_events::__private::MapSeed)?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "payload",
+                                &mut __map,
+                                ::des_events::__private::MapSeed,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["name", "payload"],
-                                ),
+                                __p::unknown_field(__other, &["name", "payload"]),
                             );
                         }
                     }
                 }
-                let name = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "name",
-                            ),
-                        );
-                    }
-                };
-                let payload = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "payload",
-                            ),
-                        );
-                    }
-                };
-                ::core::result::Result::Ok(OnTelemetryEvent { name, payload })
+                ::core::result::Result::Ok(OnTelemetryEvent {
+                    name: __p::required(__field0, "name")?,
+                    payload: __p::required(__field1, "payload")?,
+                })
             }
         }
         __deserializer.deserialize_map(__Visitor)
@@ -1915,8 +1373,9 @@ for OnTransferConsentRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnTransferConsentRequested;
             fn expecting(
                 &self,
@@ -1929,87 +1388,59 @@ for OnTransferConsentRequested {
                 mut __map: __A,
             ) -> ::core::result::Result<OnTransferConsentRequested, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 let mut __field3: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "consentId" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "consentId",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "consentId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "successUrl" => {
-                            if __field2.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "successUrl",
-                                    ),
-                                );
-                            }
-                            __field2 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field2,
+                                "successUrl",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         "cancelUrl" => {
-                            if __field3.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "cancelUrl",
-                                    ),
-                                );
-                            }
-                            __field3 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field3,
+                                "cancelUrl",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
+                                __p::unknown_field(
                                     __other,
                                     &["requestId", "consentId", "successUrl", "cancelUrl"],
                                 ),
@@ -2017,33 +1448,11 @@ for OnTransferConsentRequested {
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                let consent_id = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "consentId",
-                            ),
-                        );
-                    }
-                };
-                let success_url = __field2;
-                let cancel_url = __field3;
                 ::core::result::Result::Ok(OnTransferConsentRequested {
-                    request_id,
-                    consent_id,
-                    success_url,
-                    cancel_url,
+                    request_id: __p::required(__field0, "requestId")?,
+                    consent_id: __p::required(__field1, "consentId")?,
+                    success_url: __field2,
+                    cancel_url: __field3,
                 })
             }
         }
@@ -2690,75 +2099,62 @@ mod __des_events_conformance_des_event {
     }
     #[test]
     fn mutants_of_on_account_provision_requested() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::DesEvent,
         >(
-            "onAccountProvisionRequested#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountProvisionRequested#0: extra envelope key",
-            "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountProvisionRequested#0: event removed",
-            "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountProvisionRequested#0: message removed",
-            "{\"event\":\"onAccountProvisionRequested\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountProvisionRequested#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountProvisionRequested#0: truncated",
-            "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountProvisionRequested#0: message gains an unknown field",
-            "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountProvisionRequested#0: message loses `requestId`",
-            "{\"event\":\"onAccountProvisionRequested\",\"message\":{}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountProvisionRequested#0: message.requestId has the wrong type",
-            "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountProvisionRequested#0: message.requestId breaks its format",
-            "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
+            &[
+                (
+                    "onAccountProvisionRequested#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onAccountProvisionRequested#0: extra envelope key",
+                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onAccountProvisionRequested#0: event removed",
+                    "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onAccountProvisionRequested#0: message removed",
+                    "{\"event\":\"onAccountProvisionRequested\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onAccountProvisionRequested#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onAccountProvisionRequested#0: truncated",
+                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onAccountProvisionRequested#0: message gains an unknown field",
+                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onAccountProvisionRequested#0: message loses `requestId`",
+                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onAccountProvisionRequested#0: message.requestId has the wrong type",
+                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":12345}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onAccountProvisionRequested#0: message.requestId breaks its format",
+                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+            ],
         );
     }
     #[test]
@@ -2781,508 +2177,352 @@ mod __des_events_conformance_des_event {
     }
     #[test]
     fn mutants_of_on_account_requested() {
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: extra envelope key",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: event removed",
-            "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message removed",
-            "{\"event\":\"onAccountRequested\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: truncated",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message gains an unknown field",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}},\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message loses `requestId`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.requestId has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":12345,\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.requestId breaks its format",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message loses `dream`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-            ::des_events::__private::Expect::MissingField("message.dream"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":true}}",
-            ::des_events::__private::Expect::WrongType("message.dream"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream gains an unknown field",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"__unexpected__\":1}}}",
-            ::des_events::__private::Expect::UnknownField("message.dream.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream loses `type`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.type"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.type has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":12345,\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.type"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream loses `id`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.id"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.id has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":12345,\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.id"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream loses `name`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.name"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.name has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":12345,\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.name"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_amount is null",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":null,\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.target_amount"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_amount has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":true,\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.target_amount"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_amount gains an unknown field",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\",\"__unexpected__\":1},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::UnknownField(
-                "message.dream.target_amount.__unexpected__",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_amount loses `cents`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::MissingField(
-                "message.dream.target_amount.cents",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_amount.cents has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":\"12\",\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType(
-                "message.dream.target_amount.cents",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_amount.cents breaks `minimum`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":-9007199254740992,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::Constraint(
-                "minimum",
-                "message.dream.target_amount.cents",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_amount.cents breaks `maximum`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":9007199254740992,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::Constraint(
-                "maximum",
-                "message.dream.target_amount.cents",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_amount loses `currency`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::MissingField(
-                "message.dream.target_amount.currency",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_amount.currency has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":12345},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType(
-                "message.dream.target_amount.currency",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_date is null",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":null,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.target_date"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_date has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":12345,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.target_date"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.target_date breaks its format",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-02-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::Constraint(
-                "format",
-                "message.dream.target_date",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream loses `user`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.user"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.user has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":true}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.user"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.user gains an unknown field",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\",\"__unexpected__\":1}}}}",
-            ::des_events::__private::Expect::UnknownField(
-                "message.dream.user.__unexpected__",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.user loses `type`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"externalId\":\"bank-customer-58213\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.user.type"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.user.type has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":12345,\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.user.type"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.user loses `id`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.user.id"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.user.id has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":12345,\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.user.id"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.user loses `externalId`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
-            ::des_events::__private::Expect::MissingField(
-                "message.dream.user.externalId",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#0: message.dream.user.externalId has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":12345}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.user.externalId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: extra envelope key",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: event removed",
-            "{\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message removed",
-            "{\"event\":\"onAccountRequested\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: truncated",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message gains an unknown field",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}},\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message loses `requestId`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.requestId has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":12345,\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.requestId breaks its format",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message loses `dream`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\"}}",
-            ::des_events::__private::Expect::MissingField("message.dream"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":true}}",
-            ::des_events::__private::Expect::WrongType("message.dream"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream gains an unknown field",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"__unexpected__\":1}}}",
-            ::des_events::__private::Expect::UnknownField("message.dream.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream loses `type`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\"}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.type"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.type has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":12345,\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.type"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream loses `id`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"name\":\"Emergency fund\"}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.id"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.id has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":12345,\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.id"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream loses `name`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.name"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.name has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":12345,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.name"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream loses `user`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\"}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.user"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.user has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":true}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.user"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.user gains an unknown field",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\",\"__unexpected__\":1}}}}",
-            ::des_events::__private::Expect::UnknownField(
-                "message.dream.user.__unexpected__",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.user loses `type`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"externalId\":\"bank-customer-58213\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.user.type"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.user.type has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":12345,\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.user.type"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.user loses `id`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::MissingField("message.dream.user.id"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.user.id has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":12345,\"externalId\":\"bank-customer-58213\"}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.user.id"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.user loses `externalId`",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
-            ::des_events::__private::Expect::MissingField(
-                "message.dream.user.externalId",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onAccountRequested#1: message.dream.user.externalId has the wrong type",
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":12345}}}}",
-            ::des_events::__private::Expect::WrongType("message.dream.user.externalId"),
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
+            super::DesEvent,
+        >(
+            &[
+                (
+                    "onAccountRequested#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onAccountRequested#0: extra envelope key",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onAccountRequested#0: event removed",
+                    "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onAccountRequested#0: message removed",
+                    "{\"event\":\"onAccountRequested\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onAccountRequested#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onAccountRequested#0: truncated",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}",
+                    E::Syntax,
+                ),
+                (
+                    "onAccountRequested#0: message gains an unknown field",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}},\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onAccountRequested#0: message loses `requestId`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onAccountRequested#0: message.requestId has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":12345,\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onAccountRequested#0: message.requestId breaks its format",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "onAccountRequested#0: message loses `dream`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    E::MissingField("message.dream"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":true}}",
+                    E::WrongType("message.dream"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream gains an unknown field",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"__unexpected__\":1}}}",
+                    E::UnknownField("message.dream.__unexpected__"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream loses `type`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
+                    E::MissingField("message.dream.type"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.type has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":12345,\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.type"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream loses `id`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
+                    E::MissingField("message.dream.id"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.id has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":12345,\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.id"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream loses `name`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
+                    E::MissingField("message.dream.name"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.name has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":12345,\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.name"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_amount is null",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":null,\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.target_amount"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_amount has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":true,\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.target_amount"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_amount gains an unknown field",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\",\"__unexpected__\":1},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::UnknownField("message.dream.target_amount.__unexpected__"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_amount loses `cents`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::MissingField("message.dream.target_amount.cents"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_amount.cents has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":\"12\",\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.target_amount.cents"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_amount.cents breaks `minimum`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":-9007199254740992,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::Constraint("minimum", "message.dream.target_amount.cents"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_amount.cents breaks `maximum`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":9007199254740992,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::Constraint("maximum", "message.dream.target_amount.cents"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_amount loses `currency`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::MissingField("message.dream.target_amount.currency"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_amount.currency has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":12345},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.target_amount.currency"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_date is null",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":null,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.target_date"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_date has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":12345,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.target_date"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.target_date breaks its format",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-02-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::Constraint("format", "message.dream.target_date"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream loses `user`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
+                    E::MissingField("message.dream.user"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.user has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":true}}}",
+                    E::WrongType("message.dream.user"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.user gains an unknown field",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\",\"__unexpected__\":1}}}}",
+                    E::UnknownField("message.dream.user.__unexpected__"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.user loses `type`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"externalId\":\"bank-customer-58213\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
+                    E::MissingField("message.dream.user.type"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.user.type has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":12345,\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.user.type"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.user loses `id`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::MissingField("message.dream.user.id"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.user.id has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":12345,\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.user.id"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.user loses `externalId`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
+                    E::MissingField("message.dream.user.externalId"),
+                ),
+                (
+                    "onAccountRequested#0: message.dream.user.externalId has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":12345}}}}",
+                    E::WrongType("message.dream.user.externalId"),
+                ),
+                (
+                    "onAccountRequested#1: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onAccountRequested#1: extra envelope key",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onAccountRequested#1: event removed",
+                    "{\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onAccountRequested#1: message removed",
+                    "{\"event\":\"onAccountRequested\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onAccountRequested#1: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onAccountRequested#1: truncated",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}",
+                    E::Syntax,
+                ),
+                (
+                    "onAccountRequested#1: message gains an unknown field",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}},\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onAccountRequested#1: message loses `requestId`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onAccountRequested#1: message.requestId has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":12345,\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onAccountRequested#1: message.requestId breaks its format",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "onAccountRequested#1: message loses `dream`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\"}}",
+                    E::MissingField("message.dream"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":true}}",
+                    E::WrongType("message.dream"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream gains an unknown field",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"__unexpected__\":1}}}",
+                    E::UnknownField("message.dream.__unexpected__"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream loses `type`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\"}}}",
+                    E::MissingField("message.dream.type"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.type has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":12345,\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.type"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream loses `id`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"name\":\"Emergency fund\"}}}",
+                    E::MissingField("message.dream.id"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.id has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":12345,\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.id"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream loses `name`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::MissingField("message.dream.name"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.name has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":12345,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.name"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream loses `user`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\"}}}",
+                    E::MissingField("message.dream.user"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.user has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":true}}}",
+                    E::WrongType("message.dream.user"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.user gains an unknown field",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\",\"__unexpected__\":1}}}}",
+                    E::UnknownField("message.dream.user.__unexpected__"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.user loses `type`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"externalId\":\"bank-customer-58213\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
+                    E::MissingField("message.dream.user.type"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.user.type has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":12345,\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.user.type"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.user loses `id`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::MissingField("message.dream.user.id"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.user.id has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":12345,\"externalId\":\"bank-customer-58213\"}}}}",
+                    E::WrongType("message.dream.user.id"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.user loses `externalId`",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
+                    E::MissingField("message.dream.user.externalId"),
+                ),
+                (
+                    "onAccountRequested#1: message.dream.user.externalId has the wrong type",
+                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":12345}}}}",
+                    E::WrongType("message.dream.user.externalId"),
+                ),
+            ],
         );
     }
     #[test]
@@ -3293,54 +2533,47 @@ mod __des_events_conformance_des_event {
     }
     #[test]
     fn mutants_of_on_exit_requested() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::DesEvent,
         >(
-            "onExitRequested#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onExitRequested#0: extra envelope key",
-            "{\"event\":\"onExitRequested\",\"message\":{},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onExitRequested#0: event removed",
-            "{\"message\":{}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onExitRequested#0: message removed",
-            "{\"event\":\"onExitRequested\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onExitRequested#0: event not a string",
-            "{\"event\":1,\"message\":{}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onExitRequested#0: truncated",
-            "{\"event\":\"onExitRequested\",\"message\":{}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onExitRequested#0: message gains an unknown field",
-            "{\"event\":\"onExitRequested\",\"message\":{\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
+            &[
+                (
+                    "onExitRequested#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onExitRequested#0: extra envelope key",
+                    "{\"event\":\"onExitRequested\",\"message\":{},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onExitRequested#0: event removed",
+                    "{\"message\":{}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onExitRequested#0: message removed",
+                    "{\"event\":\"onExitRequested\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onExitRequested#0: event not a string",
+                    "{\"event\":1,\"message\":{}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onExitRequested#0: truncated",
+                    "{\"event\":\"onExitRequested\",\"message\":{}",
+                    E::Syntax,
+                ),
+                (
+                    "onExitRequested#0: message gains an unknown field",
+                    "{\"event\":\"onExitRequested\",\"message\":{\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+            ],
         );
     }
     #[test]
@@ -3354,75 +2587,62 @@ mod __des_events_conformance_des_event {
     }
     #[test]
     fn mutants_of_on_id_token_did_expire() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::DesEvent,
         >(
-            "onIdTokenDidExpire#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onIdTokenDidExpire#0: extra envelope key",
-            "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onIdTokenDidExpire#0: event removed",
-            "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onIdTokenDidExpire#0: message removed",
-            "{\"event\":\"onIdTokenDidExpire\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onIdTokenDidExpire#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onIdTokenDidExpire#0: truncated",
-            "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onIdTokenDidExpire#0: message gains an unknown field",
-            "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onIdTokenDidExpire#0: message loses `requestId`",
-            "{\"event\":\"onIdTokenDidExpire\",\"message\":{}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onIdTokenDidExpire#0: message.requestId has the wrong type",
-            "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onIdTokenDidExpire#0: message.requestId breaks its format",
-            "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
+            &[
+                (
+                    "onIdTokenDidExpire#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onIdTokenDidExpire#0: extra envelope key",
+                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onIdTokenDidExpire#0: event removed",
+                    "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onIdTokenDidExpire#0: message removed",
+                    "{\"event\":\"onIdTokenDidExpire\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onIdTokenDidExpire#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onIdTokenDidExpire#0: truncated",
+                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onIdTokenDidExpire#0: message gains an unknown field",
+                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onIdTokenDidExpire#0: message loses `requestId`",
+                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onIdTokenDidExpire#0: message.requestId has the wrong type",
+                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":12345}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onIdTokenDidExpire#0: message.requestId breaks its format",
+                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+            ],
         );
     }
     #[test]
@@ -3436,131 +2656,102 @@ mod __des_events_conformance_des_event {
     }
     #[test]
     fn mutants_of_on_investment_account_provision_requested() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::DesEvent,
         >(
-            "onInvestmentAccountProvisionRequested#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: extra envelope key",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: event removed",
-            "{\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message removed",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: truncated",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message gains an unknown field",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message loses `requestId`",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message.requestId has the wrong type",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message.requestId breaks its format",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message loses `accountId`",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("message.accountId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message.accountId has the wrong type",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":12345,\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.accountId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message loses `callbackPath`",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("message.callbackPath"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message.callbackPath has the wrong type",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":12345,\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.callbackPath"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message loses `cancelUrl`",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::MissingField("message.cancelUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message.cancelUrl has the wrong type",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":12345,\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.cancelUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message loses `errorUrl`",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("message.errorUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentAccountProvisionRequested#0: message.errorUrl has the wrong type",
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.errorUrl"),
+            &[
+                (
+                    "onInvestmentAccountProvisionRequested#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: extra envelope key",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: event removed",
+                    "{\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message removed",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: truncated",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message gains an unknown field",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message loses `requestId`",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message.requestId has the wrong type",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message.requestId breaks its format",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message loses `accountId`",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    E::MissingField("message.accountId"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message.accountId has the wrong type",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":12345,\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.accountId"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message loses `callbackPath`",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    E::MissingField("message.callbackPath"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message.callbackPath has the wrong type",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":12345,\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.callbackPath"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message loses `cancelUrl`",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::MissingField("message.cancelUrl"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message.cancelUrl has the wrong type",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":12345,\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.cancelUrl"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message loses `errorUrl`",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    E::MissingField("message.errorUrl"),
+                ),
+                (
+                    "onInvestmentAccountProvisionRequested#0: message.errorUrl has the wrong type",
+                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":12345}}",
+                    E::WrongType("message.errorUrl"),
+                ),
+            ],
         );
     }
     #[test]
@@ -3574,182 +2765,137 @@ mod __des_events_conformance_des_event {
     }
     #[test]
     fn mutants_of_on_investment_sell_requested() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::DesEvent,
         >(
-            "onInvestmentSellRequested#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: extra envelope key",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: event removed",
-            "{\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message removed",
-            "{\"event\":\"onInvestmentSellRequested\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: truncated",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message gains an unknown field",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message loses `requestId`",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.requestId has the wrong type",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.requestId breaks its format",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message loses `accountId`",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("message.accountId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.accountId has the wrong type",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":12345,\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.accountId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message loses `amount`",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("message.amount"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.amount has the wrong type",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":true,\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.amount"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.amount gains an unknown field",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\",\"__unexpected__\":1},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::UnknownField(
-                "message.amount.__unexpected__",
-            ),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.amount loses `quantity`",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::MissingField("message.amount.quantity"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.amount.quantity has the wrong type",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":\"1.5\",\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.amount.quantity"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.amount loses `currency`",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::MissingField("message.amount.currency"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.amount.currency has the wrong type",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":12345},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.amount.currency"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message loses `callbackUrl`",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("message.callbackUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.callbackUrl has the wrong type",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":12345,\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.callbackUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message loses `cancelUrl`",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::MissingField("message.cancelUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.cancelUrl has the wrong type",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":12345,\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-            ::des_events::__private::Expect::WrongType("message.cancelUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message loses `errorUrl`",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("message.errorUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onInvestmentSellRequested#0: message.errorUrl has the wrong type",
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.errorUrl"),
+            &[
+                (
+                    "onInvestmentSellRequested#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: extra envelope key",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: event removed",
+                    "{\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message removed",
+                    "{\"event\":\"onInvestmentSellRequested\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: truncated",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onInvestmentSellRequested#0: message gains an unknown field",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message loses `requestId`",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.requestId has the wrong type",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.requestId breaks its format",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message loses `accountId`",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    E::MissingField("message.accountId"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.accountId has the wrong type",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":12345,\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.accountId"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message loses `amount`",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    E::MissingField("message.amount"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.amount has the wrong type",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":true,\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.amount"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.amount gains an unknown field",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\",\"__unexpected__\":1},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::UnknownField("message.amount.__unexpected__"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.amount loses `quantity`",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::MissingField("message.amount.quantity"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.amount.quantity has the wrong type",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":\"1.5\",\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.amount.quantity"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.amount loses `currency`",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::MissingField("message.amount.currency"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.amount.currency has the wrong type",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":12345},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.amount.currency"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message loses `callbackUrl`",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    E::MissingField("message.callbackUrl"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.callbackUrl has the wrong type",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":12345,\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.callbackUrl"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message loses `cancelUrl`",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::MissingField("message.cancelUrl"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.cancelUrl has the wrong type",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":12345,\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    E::WrongType("message.cancelUrl"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message loses `errorUrl`",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    E::MissingField("message.errorUrl"),
+                ),
+                (
+                    "onInvestmentSellRequested#0: message.errorUrl has the wrong type",
+                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":12345}}",
+                    E::WrongType("message.errorUrl"),
+                ),
+            ],
         );
     }
     #[test]
@@ -3760,54 +2906,47 @@ mod __des_events_conformance_des_event {
     }
     #[test]
     fn mutants_of_on_page_ready_event() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::DesEvent,
         >(
-            "onPageReadyEvent#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onPageReadyEvent#0: extra envelope key",
-            "{\"event\":\"onPageReadyEvent\",\"message\":{},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onPageReadyEvent#0: event removed",
-            "{\"message\":{}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onPageReadyEvent#0: message removed",
-            "{\"event\":\"onPageReadyEvent\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onPageReadyEvent#0: event not a string",
-            "{\"event\":1,\"message\":{}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onPageReadyEvent#0: truncated",
-            "{\"event\":\"onPageReadyEvent\",\"message\":{}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onPageReadyEvent#0: message gains an unknown field",
-            "{\"event\":\"onPageReadyEvent\",\"message\":{\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
+            &[
+                (
+                    "onPageReadyEvent#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onPageReadyEvent#0: extra envelope key",
+                    "{\"event\":\"onPageReadyEvent\",\"message\":{},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onPageReadyEvent#0: event removed",
+                    "{\"message\":{}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onPageReadyEvent#0: message removed",
+                    "{\"event\":\"onPageReadyEvent\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onPageReadyEvent#0: event not a string",
+                    "{\"event\":1,\"message\":{}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onPageReadyEvent#0: truncated",
+                    "{\"event\":\"onPageReadyEvent\",\"message\":{}",
+                    E::Syntax,
+                ),
+                (
+                    "onPageReadyEvent#0: message gains an unknown field",
+                    "{\"event\":\"onPageReadyEvent\",\"message\":{\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+            ],
         );
     }
     #[test]
@@ -3821,96 +2960,77 @@ mod __des_events_conformance_des_event {
     }
     #[test]
     fn mutants_of_on_share() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::DesEvent,
         >(
-            "onShare#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: extra envelope key",
-            "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: event removed",
-            "{\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: message removed",
-            "{\"event\":\"onShare\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: event not a string",
-            "{\"event\":1,\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: truncated",
-            "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: message gains an unknown field",
-            "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: message loses `url`",
-            "{\"event\":\"onShare\",\"message\":{\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\",\"title\":\"Let's save together\"}}",
-            ::des_events::__private::Expect::MissingField("message.url"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: message.url has the wrong type",
-            "{\"event\":\"onShare\",\"message\":{\"url\":12345,\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-            ::des_events::__private::Expect::WrongType("message.url"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: message loses `text`",
-            "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\"}}",
-            ::des_events::__private::Expect::MissingField("message.text"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: message.text has the wrong type",
-            "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.text"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: message loses `title`",
-            "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-            ::des_events::__private::Expect::MissingField("message.title"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onShare#0: message.title has the wrong type",
-            "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":12345,\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-            ::des_events::__private::Expect::WrongType("message.title"),
+            &[
+                (
+                    "onShare#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onShare#0: extra envelope key",
+                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onShare#0: event removed",
+                    "{\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onShare#0: message removed",
+                    "{\"event\":\"onShare\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onShare#0: event not a string",
+                    "{\"event\":1,\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onShare#0: truncated",
+                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onShare#0: message gains an unknown field",
+                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onShare#0: message loses `url`",
+                    "{\"event\":\"onShare\",\"message\":{\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\",\"title\":\"Let's save together\"}}",
+                    E::MissingField("message.url"),
+                ),
+                (
+                    "onShare#0: message.url has the wrong type",
+                    "{\"event\":\"onShare\",\"message\":{\"url\":12345,\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    E::WrongType("message.url"),
+                ),
+                (
+                    "onShare#0: message loses `text`",
+                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\"}}",
+                    E::MissingField("message.text"),
+                ),
+                (
+                    "onShare#0: message.text has the wrong type",
+                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":12345}}",
+                    E::WrongType("message.text"),
+                ),
+                (
+                    "onShare#0: message loses `title`",
+                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    E::MissingField("message.title"),
+                ),
+                (
+                    "onShare#0: message.title has the wrong type",
+                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":12345,\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    E::WrongType("message.title"),
+                ),
+            ],
         );
     }
     #[test]
@@ -3933,173 +3053,132 @@ mod __des_events_conformance_des_event {
     }
     #[test]
     fn mutants_of_on_telemetry_event() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::DesEvent,
         >(
-            "onTelemetryEvent#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: extra envelope key",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: event removed",
-            "{\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: message removed",
-            "{\"event\":\"onTelemetryEvent\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: event not a string",
-            "{\"event\":1,\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: truncated",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: message gains an unknown field",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{},\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: message loses `name`",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"payload\":{}}}",
-            ::des_events::__private::Expect::MissingField("message.name"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: message.name is not an allowed value",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"__notAValue__\",\"payload\":{}}}",
-            ::des_events::__private::Expect::Constraint("enum", "message.name"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: message.name is a number",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":7,\"payload\":{}}}",
-            ::des_events::__private::Expect::WrongType("message.name"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: message loses `payload`",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\"}}",
-            ::des_events::__private::Expect::MissingField("message.payload"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#0: message.payload has the wrong type",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":[]}}",
-            ::des_events::__private::Expect::WrongType("message.payload"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: extra envelope key",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: event removed",
-            "{\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: message removed",
-            "{\"event\":\"onTelemetryEvent\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: event not a string",
-            "{\"event\":1,\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: truncated",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: message gains an unknown field",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"},\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: message loses `name`",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-            ::des_events::__private::Expect::MissingField("message.name"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: message.name is not an allowed value",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"__notAValue__\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-            ::des_events::__private::Expect::Constraint("enum", "message.name"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: message.name is a number",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":7,\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-            ::des_events::__private::Expect::WrongType("message.name"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: message loses `payload`",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\"}}",
-            ::des_events::__private::Expect::MissingField("message.payload"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTelemetryEvent#1: message.payload has the wrong type",
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":[]}}",
-            ::des_events::__private::Expect::WrongType("message.payload"),
+            &[
+                (
+                    "onTelemetryEvent#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onTelemetryEvent#0: extra envelope key",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onTelemetryEvent#0: event removed",
+                    "{\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onTelemetryEvent#0: message removed",
+                    "{\"event\":\"onTelemetryEvent\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onTelemetryEvent#0: event not a string",
+                    "{\"event\":1,\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onTelemetryEvent#0: truncated",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}}",
+                    E::Syntax,
+                ),
+                (
+                    "onTelemetryEvent#0: message gains an unknown field",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{},\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onTelemetryEvent#0: message loses `name`",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"payload\":{}}}",
+                    E::MissingField("message.name"),
+                ),
+                (
+                    "onTelemetryEvent#0: message.name is not an allowed value",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"__notAValue__\",\"payload\":{}}}",
+                    E::Constraint("enum", "message.name"),
+                ),
+                (
+                    "onTelemetryEvent#0: message.name is a number",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":7,\"payload\":{}}}",
+                    E::WrongType("message.name"),
+                ),
+                (
+                    "onTelemetryEvent#0: message loses `payload`",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\"}}",
+                    E::MissingField("message.payload"),
+                ),
+                (
+                    "onTelemetryEvent#0: message.payload has the wrong type",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":[]}}",
+                    E::WrongType("message.payload"),
+                ),
+                (
+                    "onTelemetryEvent#1: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onTelemetryEvent#1: extra envelope key",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onTelemetryEvent#1: event removed",
+                    "{\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onTelemetryEvent#1: message removed",
+                    "{\"event\":\"onTelemetryEvent\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onTelemetryEvent#1: event not a string",
+                    "{\"event\":1,\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onTelemetryEvent#1: truncated",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}",
+                    E::Syntax,
+                ),
+                (
+                    "onTelemetryEvent#1: message gains an unknown field",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"},\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onTelemetryEvent#1: message loses `name`",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    E::MissingField("message.name"),
+                ),
+                (
+                    "onTelemetryEvent#1: message.name is not an allowed value",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"__notAValue__\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    E::Constraint("enum", "message.name"),
+                ),
+                (
+                    "onTelemetryEvent#1: message.name is a number",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":7,\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    E::WrongType("message.name"),
+                ),
+                (
+                    "onTelemetryEvent#1: message loses `payload`",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\"}}",
+                    E::MissingField("message.payload"),
+                ),
+                (
+                    "onTelemetryEvent#1: message.payload has the wrong type",
+                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":[]}}",
+                    E::WrongType("message.payload"),
+                ),
+            ],
         );
     }
     #[test]
@@ -4122,215 +3201,162 @@ mod __des_events_conformance_des_event {
     }
     #[test]
     fn mutants_of_on_transfer_consent_requested() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::DesEvent,
         >(
-            "onTransferConsentRequested#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: extra envelope key",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: event removed",
-            "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: message removed",
-            "{\"event\":\"onTransferConsentRequested\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: truncated",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: message gains an unknown field",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: message loses `requestId`",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: message.requestId has the wrong type",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: message.requestId breaks its format",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: message loses `consentId`",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\"}}",
-            ::des_events::__private::Expect::MissingField("message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: message.consentId has the wrong type",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#0: message.consentId breaks its format",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: extra envelope key",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: event removed",
-            "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message removed",
-            "{\"event\":\"onTransferConsentRequested\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: truncated",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message gains an unknown field",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message loses `requestId`",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\"}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message.requestId has the wrong type",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message.requestId breaks its format",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message loses `consentId`",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\"}}",
-            ::des_events::__private::Expect::MissingField("message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message.consentId has the wrong type",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-            ::des_events::__private::Expect::WrongType("message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message.consentId breaks its format",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message.successUrl is null",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":null,\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-            ::des_events::__private::Expect::WrongType("message.successUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message.successUrl has the wrong type",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":12345,\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-            ::des_events::__private::Expect::WrongType("message.successUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message.cancelUrl is null",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":null}}",
-            ::des_events::__private::Expect::WrongType("message.cancelUrl"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::DesEvent,
-        >(
-            "onTransferConsentRequested#1: message.cancelUrl has the wrong type",
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.cancelUrl"),
+            &[
+                (
+                    "onTransferConsentRequested#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onTransferConsentRequested#0: extra envelope key",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onTransferConsentRequested#0: event removed",
+                    "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onTransferConsentRequested#0: message removed",
+                    "{\"event\":\"onTransferConsentRequested\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onTransferConsentRequested#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onTransferConsentRequested#0: truncated",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onTransferConsentRequested#0: message gains an unknown field",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onTransferConsentRequested#0: message loses `requestId`",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onTransferConsentRequested#0: message.requestId has the wrong type",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onTransferConsentRequested#0: message.requestId breaks its format",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "onTransferConsentRequested#0: message loses `consentId`",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\"}}",
+                    E::MissingField("message.consentId"),
+                ),
+                (
+                    "onTransferConsentRequested#0: message.consentId has the wrong type",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345}}",
+                    E::WrongType("message.consentId"),
+                ),
+                (
+                    "onTransferConsentRequested#0: message.consentId breaks its format",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
+                    E::Constraint("format", "message.consentId"),
+                ),
+                (
+                    "onTransferConsentRequested#1: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onTransferConsentRequested#1: extra envelope key",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onTransferConsentRequested#1: event removed",
+                    "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message removed",
+                    "{\"event\":\"onTransferConsentRequested\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onTransferConsentRequested#1: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onTransferConsentRequested#1: truncated",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onTransferConsentRequested#1: message gains an unknown field",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message loses `requestId`",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\"}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message.requestId has the wrong type",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message.requestId breaks its format",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message loses `consentId`",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\"}}",
+                    E::MissingField("message.consentId"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message.consentId has the wrong type",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    E::WrongType("message.consentId"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message.consentId breaks its format",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    E::Constraint("format", "message.consentId"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message.successUrl is null",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":null,\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    E::WrongType("message.successUrl"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message.successUrl has the wrong type",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":12345,\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    E::WrongType("message.successUrl"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message.cancelUrl is null",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":null}}",
+                    E::WrongType("message.cancelUrl"),
+                ),
+                (
+                    "onTransferConsentRequested#1: message.cancelUrl has the wrong type",
+                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":12345}}",
+                    E::WrongType("message.cancelUrl"),
+                ),
+            ],
         );
     }
 }

@@ -25,8 +25,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for AccountProvisione
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = AccountProvisioned;
             fn expecting(
                 &self,
@@ -39,51 +40,33 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for AccountProvisione
                 mut __map: __A,
             ) -> ::core::result::Result<AccountProvisioned, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["requestId"],
-                                ),
+                                __p::unknown_field(__other, &["requestId"]),
                             );
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                ::core::result::Result::Ok(AccountProvisioned { request_id })
+                ::core::result::Result::Ok(AccountProvisioned {
+                    request_id: __p::required(__field0, "requestId")?,
+                })
             }
         }
         __deserializer.deserialize_map(__Visitor)
@@ -118,8 +101,9 @@ for InvestmentAccountProvisionInitiated {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = InvestmentAccountProvisionInitiated;
             fn expecting(
                 &self,
@@ -132,81 +116,44 @@ for InvestmentAccountProvisionInitiated {
                 mut __map: __A,
             ) -> ::core::result::Result<InvestmentAccountProvisionInitiated, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "accountId" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "accountId",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "accountId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["requestId", "accountId"],
-                                ),
+                                __p::unknown_field(__other, &["requestId", "accountId"]),
                             );
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                let account_id = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "accountId",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(InvestmentAccountProvisionInitiated {
-                    request_id,
-                    account_id,
+                    request_id: __p::required(__field0, "requestId")?,
+                    account_id: __p::required(__field1, "accountId")?,
                 })
             }
         }
@@ -238,8 +185,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = NavigateTo;
             fn expecting(
                 &self,
@@ -252,51 +200,33 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
                 mut __map: __A,
             ) -> ::core::result::Result<NavigateTo, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "location" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "location",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "location",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["location"],
-                                ),
+                                __p::unknown_field(__other, &["location"]),
                             );
                         }
                     }
                 }
-                let location = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "location",
-                            ),
-                        );
-                    }
-                };
-                ::core::result::Result::Ok(NavigateTo { location })
+                ::core::result::Result::Ok(NavigateTo {
+                    location: __p::required(__field0, "location")?,
+                })
             }
         }
         __deserializer.deserialize_map(__Visitor)
@@ -391,8 +321,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnAccountRequestedFailed;
             fn expecting(
                 &self,
@@ -405,83 +336,46 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
                 mut __map: __A,
             ) -> ::core::result::Result<OnAccountRequestedFailed, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<
                     OnAccountRequestedFailedReason,
                 > = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "reason" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "reason",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            OnAccountRequestedFailedReason,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "reason",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    OnAccountRequestedFailedReason,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["requestId", "reason"],
-                                ),
+                                __p::unknown_field(__other, &["requestId", "reason"]),
                             );
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                let reason = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "reason",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(OnAccountRequestedFailed {
-                    request_id,
-                    reason,
+                    request_id: __p::required(__field0, "requestId")?,
+                    reason: __p::required(__field1, "reason")?,
                 })
             }
         }
@@ -514,8 +408,9 @@ for OnAccountRequestedSucceeded {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnAccountRequestedSucceeded;
             fn expecting(
                 &self,
@@ -528,52 +423,32 @@ for OnAccountRequestedSucceeded {
                 mut __map: __A,
             ) -> ::core::result::Result<OnAccountRequestedSucceeded, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["requestId"],
-                                ),
+                                __p::unknown_field(__other, &["requestId"]),
                             );
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(OnAccountRequestedSucceeded {
-                    request_id,
+                    request_id: __p::required(__field0, "requestId")?,
                 })
             }
         }
@@ -602,8 +477,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnBackRequested;
             fn expecting(
                 &self,
@@ -616,18 +492,15 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
                 mut __map: __A,
             ) -> ::core::result::Result<OnBackRequested, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &[],
-                                ),
+                                __p::unknown_field(__other, &[]),
                             );
                         }
                     }
@@ -660,8 +533,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnSignOutRequeste
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnSignOutRequested;
             fn expecting(
                 &self,
@@ -674,18 +548,15 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnSignOutRequeste
                 mut __map: __A,
             ) -> ::core::result::Result<OnSignOutRequested, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &[],
-                                ),
+                                __p::unknown_field(__other, &[]),
                             );
                         }
                     }
@@ -728,8 +599,9 @@ for OnTransferConsentCancelled {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnTransferConsentCancelled;
             fn expecting(
                 &self,
@@ -742,69 +614,48 @@ for OnTransferConsentCancelled {
                 mut __map: __A,
             ) -> ::core::result::Result<OnTransferConsentCancelled, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "consentId" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "consentId",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "consentId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "reason" => {
-                            if __field2.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "reason",
-                                    ),
-                                );
-                            }
-                            __field2 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field2,
+                                "reason",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
+                                __p::unknown_field(
                                     __other,
                                     &["requestId", "consentId", "reason"],
                                 ),
@@ -812,40 +663,10 @@ for OnTransferConsentCancelled {
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                let consent_id = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "consentId",
-                            ),
-                        );
-                    }
-                };
-                let reason = match __field2 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "reason",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(OnTransferConsentCancelled {
-                    request_id,
-                    consent_id,
-                    reason,
+                    request_id: __p::required(__field0, "requestId")?,
+                    consent_id: __p::required(__field1, "consentId")?,
+                    reason: __p::required(__field2, "reason")?,
                 })
             }
         }
@@ -884,8 +705,9 @@ for OnTransferConsentSucceeded {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = OnTransferConsentSucceeded;
             fn expecting(
                 &self,
@@ -898,69 +720,48 @@ for OnTransferConsentSucceeded {
                 mut __map: __A,
             ) -> ::core::result::Result<OnTransferConsentSucceeded, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "consentId" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "consentId",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "consentId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "consentRef" => {
-                            if __field2.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "consentRef",
-                                    ),
-                                );
-                            }
-                            __field2 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::std::string::String,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field2,
+                                "consentRef",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::std::string::String,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
+                                __p::unknown_field(
                                     __other,
                                     &["requestId", "consentId", "consentRef"],
                                 ),
@@ -968,40 +769,10 @@ for OnTransferConsentSucceeded {
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                let consent_id = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "consentId",
-                            ),
-                        );
-                    }
-                };
-                let consent_ref = match __field2 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "consentRef",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(OnTransferConsentSucceeded {
-                    request_id,
-                    consent_id,
-                    consent_ref,
+                    request_id: __p::required(__field0, "requestId")?,
+                    consent_id: __p::required(__field1, "consentId")?,
+                    consent_ref: __p::required(__field2, "consentRef")?,
                 })
             }
         }
@@ -1030,8 +801,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for SessionKeepAlive 
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = SessionKeepAlive;
             fn expecting(
                 &self,
@@ -1044,18 +816,15 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for SessionKeepAlive 
                 mut __map: __A,
             ) -> ::core::result::Result<SessionKeepAlive, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &[],
-                                ),
+                                __p::unknown_field(__other, &[]),
                             );
                         }
                     }
@@ -1096,8 +865,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::des_events::__private as __p;
         struct __Visitor;
-        impl<'de> ::des_events::__private::serde::de::Visitor<'de> for __Visitor {
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
             type Value = UpdateToken;
             fn expecting(
                 &self,
@@ -1110,81 +880,44 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
                 mut __map: __A,
             ) -> ::core::result::Result<UpdateToken, __A::Error>
             where
-                __A: ::des_events::__private::serde::de::MapAccess<'de>,
+                __A: __p::serde::de::MapAccess<'de>,
             {
                 let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::des_events::Credential> = ::core::option::Option::None;
                 while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<::des_events::__private::Key<'de>>()?
+                    .next_key::<__p::Key<'de>>()?
                 {
                     match __key.as_str() {
                         "requestId" => {
-                            if __field0.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "requestId",
-                                    ),
-                                );
-                            }
-                            __field0 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Uuid,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field0,
+                                "requestId",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Uuid,
+                                >::NEW,
+                            )?
                         }
                         "idToken" => {
-                            if __field1.is_some() {
-                                return ::core::result::Result::Err(
-                                    <__A::Error as ::des_events::__private::serde::de::Error>::duplicate_field(
-                                        "idToken",
-                                    ),
-                                );
-                            }
-                            __field1 = ::core::option::Option::Some(
-                                __map
-                                    .next_value_seed(
-                                        ::des_events::__private::PlainSeed::<
-                                            ::des_events::Credential,
-                                        >::NEW,
-                                    )?,
-                            );
+                            __p::put(
+                                &mut __field1,
+                                "idToken",
+                                &mut __map,
+                                ::des_events::__private::PlainSeed::<
+                                    ::des_events::Credential,
+                                >::NEW,
+                            )?
                         }
                         __other => {
                             return ::core::result::Result::Err(
-                                <__A::Error as ::des_events::__private::serde::de::Error>::unknown_field(
-                                    __other,
-                                    &["requestId", "idToken"],
-                                ),
+                                __p::unknown_field(__other, &["requestId", "idToken"]),
                             );
                         }
                     }
                 }
-                let request_id = match __field0 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "requestId",
-                            ),
-                        );
-                    }
-                };
-                let id_token = match __field1 {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as ::des_events::__private::serde::de::Error>::missing_field(
-                                "idToken",
-                            ),
-                        );
-                    }
-                };
                 ::core::result::Result::Ok(UpdateToken {
-                    request_id,
-                    id_token,
+                    request_id: __p::required(__field0, "requestId")?,
+                    id_token: __p::required(__field1, "idToken")?,
                 })
             }
         }
@@ -1799,75 +1532,62 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_account_provisioned() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "accountProvisioned#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "accountProvisioned#0: extra envelope key",
-            "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "accountProvisioned#0: event removed",
-            "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "accountProvisioned#0: message removed",
-            "{\"event\":\"accountProvisioned\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "accountProvisioned#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "accountProvisioned#0: truncated",
-            "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "accountProvisioned#0: message gains an unknown field",
-            "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "accountProvisioned#0: message loses `requestId`",
-            "{\"event\":\"accountProvisioned\",\"message\":{}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "accountProvisioned#0: message.requestId has the wrong type",
-            "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "accountProvisioned#0: message.requestId breaks its format",
-            "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
+            &[
+                (
+                    "accountProvisioned#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "accountProvisioned#0: extra envelope key",
+                    "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "accountProvisioned#0: event removed",
+                    "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "accountProvisioned#0: message removed",
+                    "{\"event\":\"accountProvisioned\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "accountProvisioned#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "accountProvisioned#0: truncated",
+                    "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}",
+                    E::Syntax,
+                ),
+                (
+                    "accountProvisioned#0: message gains an unknown field",
+                    "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "accountProvisioned#0: message loses `requestId`",
+                    "{\"event\":\"accountProvisioned\",\"message\":{}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "accountProvisioned#0: message.requestId has the wrong type",
+                    "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":12345}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "accountProvisioned#0: message.requestId breaks its format",
+                    "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+            ],
         );
     }
     #[test]
@@ -1881,89 +1601,72 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_investment_account_provision_initiated() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "investmentAccountProvisionInitiated#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: extra envelope key",
-            "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: event removed",
-            "{\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: message removed",
-            "{\"event\":\"investmentAccountProvisionInitiated\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: truncated",
-            "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: message gains an unknown field",
-            "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: message loses `requestId`",
-            "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"accountId\":\"inv-acc-0042-7781\"}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: message.requestId has the wrong type",
-            "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\"}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: message.requestId breaks its format",
-            "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: message loses `accountId`",
-            "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\"}}",
-            ::des_events::__private::Expect::MissingField("message.accountId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "investmentAccountProvisionInitiated#0: message.accountId has the wrong type",
-            "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.accountId"),
+            &[
+                (
+                    "investmentAccountProvisionInitiated#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: extra envelope key",
+                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: event removed",
+                    "{\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: message removed",
+                    "{\"event\":\"investmentAccountProvisionInitiated\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: truncated",
+                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}",
+                    E::Syntax,
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: message gains an unknown field",
+                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: message loses `requestId`",
+                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"accountId\":\"inv-acc-0042-7781\"}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: message.requestId has the wrong type",
+                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\"}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: message.requestId breaks its format",
+                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: message loses `accountId`",
+                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\"}}",
+                    E::MissingField("message.accountId"),
+                ),
+                (
+                    "investmentAccountProvisionInitiated#0: message.accountId has the wrong type",
+                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":12345}}",
+                    E::WrongType("message.accountId"),
+                ),
+            ],
         );
     }
     #[test]
@@ -1977,68 +1680,57 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_navigate_to() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "navigateTo#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"location\":\"/dreams/123\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "navigateTo#0: extra envelope key",
-            "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "navigateTo#0: event removed",
-            "{\"message\":{\"location\":\"/dreams/123\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "navigateTo#0: message removed",
-            "{\"event\":\"navigateTo\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "navigateTo#0: event not a string",
-            "{\"event\":1,\"message\":{\"location\":\"/dreams/123\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "navigateTo#0: truncated",
-            "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "navigateTo#0: message gains an unknown field",
-            "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "navigateTo#0: message loses `location`",
-            "{\"event\":\"navigateTo\",\"message\":{}}",
-            ::des_events::__private::Expect::MissingField("message.location"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "navigateTo#0: message.location has the wrong type",
-            "{\"event\":\"navigateTo\",\"message\":{\"location\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.location"),
+            &[
+                (
+                    "navigateTo#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"location\":\"/dreams/123\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "navigateTo#0: extra envelope key",
+                    "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "navigateTo#0: event removed",
+                    "{\"message\":{\"location\":\"/dreams/123\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "navigateTo#0: message removed",
+                    "{\"event\":\"navigateTo\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "navigateTo#0: event not a string",
+                    "{\"event\":1,\"message\":{\"location\":\"/dreams/123\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "navigateTo#0: truncated",
+                    "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\"}",
+                    E::Syntax,
+                ),
+                (
+                    "navigateTo#0: message gains an unknown field",
+                    "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "navigateTo#0: message loses `location`",
+                    "{\"event\":\"navigateTo\",\"message\":{}}",
+                    E::MissingField("message.location"),
+                ),
+                (
+                    "navigateTo#0: message.location has the wrong type",
+                    "{\"event\":\"navigateTo\",\"message\":{\"location\":12345}}",
+                    E::WrongType("message.location"),
+                ),
+            ],
         );
     }
     #[test]
@@ -2061,187 +1753,142 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_on_account_requested_failed() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "onAccountRequestedFailed#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: extra envelope key",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: event removed",
-            "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: message removed",
-            "{\"event\":\"onAccountRequestedFailed\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: truncated",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: message gains an unknown field",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: message loses `requestId`",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"reason\":\"cancelled\"}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: message.requestId has the wrong type",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":12345,\"reason\":\"cancelled\"}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: message.requestId breaks its format",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"cancelled\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: message loses `reason`",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-            ::des_events::__private::Expect::MissingField("message.reason"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: message.reason is not an allowed value",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"__notAValue__\"}}",
-            ::des_events::__private::Expect::Constraint("enum", "message.reason"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#0: message.reason is a number",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":7}}",
-            ::des_events::__private::Expect::WrongType("message.reason"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: extra envelope key",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: event removed",
-            "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: message removed",
-            "{\"event\":\"onAccountRequestedFailed\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: truncated",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: message gains an unknown field",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: message loses `requestId`",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"reason\":\"failed\"}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: message.requestId has the wrong type",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":12345,\"reason\":\"failed\"}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: message.requestId breaks its format",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"failed\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: message loses `reason`",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-            ::des_events::__private::Expect::MissingField("message.reason"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: message.reason is not an allowed value",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"__notAValue__\"}}",
-            ::des_events::__private::Expect::Constraint("enum", "message.reason"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedFailed#1: message.reason is a number",
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":7}}",
-            ::des_events::__private::Expect::WrongType("message.reason"),
+            &[
+                (
+                    "onAccountRequestedFailed#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: extra envelope key",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: event removed",
+                    "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: message removed",
+                    "{\"event\":\"onAccountRequestedFailed\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: truncated",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onAccountRequestedFailed#0: message gains an unknown field",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: message loses `requestId`",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"reason\":\"cancelled\"}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: message.requestId has the wrong type",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":12345,\"reason\":\"cancelled\"}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: message.requestId breaks its format",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"cancelled\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: message loses `reason`",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    E::MissingField("message.reason"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: message.reason is not an allowed value",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"__notAValue__\"}}",
+                    E::Constraint("enum", "message.reason"),
+                ),
+                (
+                    "onAccountRequestedFailed#0: message.reason is a number",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":7}}",
+                    E::WrongType("message.reason"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: extra envelope key",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: event removed",
+                    "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: message removed",
+                    "{\"event\":\"onAccountRequestedFailed\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: truncated",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onAccountRequestedFailed#1: message gains an unknown field",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: message loses `requestId`",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"reason\":\"failed\"}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: message.requestId has the wrong type",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":12345,\"reason\":\"failed\"}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: message.requestId breaks its format",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"failed\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: message loses `reason`",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    E::MissingField("message.reason"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: message.reason is not an allowed value",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"__notAValue__\"}}",
+                    E::Constraint("enum", "message.reason"),
+                ),
+                (
+                    "onAccountRequestedFailed#1: message.reason is a number",
+                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":7}}",
+                    E::WrongType("message.reason"),
+                ),
+            ],
         );
     }
     #[test]
@@ -2255,75 +1902,62 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_on_account_requested_succeeded() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "onAccountRequestedSucceeded#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedSucceeded#0: extra envelope key",
-            "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedSucceeded#0: event removed",
-            "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedSucceeded#0: message removed",
-            "{\"event\":\"onAccountRequestedSucceeded\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedSucceeded#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedSucceeded#0: truncated",
-            "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedSucceeded#0: message gains an unknown field",
-            "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedSucceeded#0: message loses `requestId`",
-            "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedSucceeded#0: message.requestId has the wrong type",
-            "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onAccountRequestedSucceeded#0: message.requestId breaks its format",
-            "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
+            &[
+                (
+                    "onAccountRequestedSucceeded#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onAccountRequestedSucceeded#0: extra envelope key",
+                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onAccountRequestedSucceeded#0: event removed",
+                    "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onAccountRequestedSucceeded#0: message removed",
+                    "{\"event\":\"onAccountRequestedSucceeded\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onAccountRequestedSucceeded#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onAccountRequestedSucceeded#0: truncated",
+                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onAccountRequestedSucceeded#0: message gains an unknown field",
+                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onAccountRequestedSucceeded#0: message loses `requestId`",
+                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onAccountRequestedSucceeded#0: message.requestId has the wrong type",
+                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":12345}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onAccountRequestedSucceeded#0: message.requestId breaks its format",
+                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+            ],
         );
     }
     #[test]
@@ -2334,54 +1968,47 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_on_back_requested() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "onBackRequested#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onBackRequested#0: extra envelope key",
-            "{\"event\":\"onBackRequested\",\"message\":{},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onBackRequested#0: event removed",
-            "{\"message\":{}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onBackRequested#0: message removed",
-            "{\"event\":\"onBackRequested\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onBackRequested#0: event not a string",
-            "{\"event\":1,\"message\":{}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onBackRequested#0: truncated",
-            "{\"event\":\"onBackRequested\",\"message\":{}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onBackRequested#0: message gains an unknown field",
-            "{\"event\":\"onBackRequested\",\"message\":{\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
+            &[
+                (
+                    "onBackRequested#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onBackRequested#0: extra envelope key",
+                    "{\"event\":\"onBackRequested\",\"message\":{},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onBackRequested#0: event removed",
+                    "{\"message\":{}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onBackRequested#0: message removed",
+                    "{\"event\":\"onBackRequested\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onBackRequested#0: event not a string",
+                    "{\"event\":1,\"message\":{}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onBackRequested#0: truncated",
+                    "{\"event\":\"onBackRequested\",\"message\":{}",
+                    E::Syntax,
+                ),
+                (
+                    "onBackRequested#0: message gains an unknown field",
+                    "{\"event\":\"onBackRequested\",\"message\":{\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+            ],
         );
     }
     #[test]
@@ -2392,54 +2019,47 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_on_sign_out_requested() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "onSignOutRequested#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onSignOutRequested#0: extra envelope key",
-            "{\"event\":\"onSignOutRequested\",\"message\":{},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onSignOutRequested#0: event removed",
-            "{\"message\":{}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onSignOutRequested#0: message removed",
-            "{\"event\":\"onSignOutRequested\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onSignOutRequested#0: event not a string",
-            "{\"event\":1,\"message\":{}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onSignOutRequested#0: truncated",
-            "{\"event\":\"onSignOutRequested\",\"message\":{}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onSignOutRequested#0: message gains an unknown field",
-            "{\"event\":\"onSignOutRequested\",\"message\":{\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
+            &[
+                (
+                    "onSignOutRequested#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onSignOutRequested#0: extra envelope key",
+                    "{\"event\":\"onSignOutRequested\",\"message\":{},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onSignOutRequested#0: event removed",
+                    "{\"message\":{}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onSignOutRequested#0: message removed",
+                    "{\"event\":\"onSignOutRequested\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onSignOutRequested#0: event not a string",
+                    "{\"event\":1,\"message\":{}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onSignOutRequested#0: truncated",
+                    "{\"event\":\"onSignOutRequested\",\"message\":{}",
+                    E::Syntax,
+                ),
+                (
+                    "onSignOutRequested#0: message gains an unknown field",
+                    "{\"event\":\"onSignOutRequested\",\"message\":{\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+            ],
         );
     }
     #[test]
@@ -2453,110 +2073,87 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_on_transfer_consent_cancelled() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "onTransferConsentCancelled#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: extra envelope key",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: event removed",
-            "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: message removed",
-            "{\"event\":\"onTransferConsentCancelled\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: truncated",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: message gains an unknown field",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: message loses `requestId`",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"reason\":\"Something went wrong\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: message.requestId has the wrong type",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: message.requestId breaks its format",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: message loses `consentId`",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"reason\":\"Something went wrong\"}}",
-            ::des_events::__private::Expect::MissingField("message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: message.consentId has the wrong type",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"reason\":\"Something went wrong\"}}",
-            ::des_events::__private::Expect::WrongType("message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: message.consentId breaks its format",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"Something went wrong\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: message loses `reason`",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-            ::des_events::__private::Expect::MissingField("message.reason"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentCancelled#0: message.reason has the wrong type",
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.reason"),
+            &[
+                (
+                    "onTransferConsentCancelled#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: extra envelope key",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: event removed",
+                    "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: message removed",
+                    "{\"event\":\"onTransferConsentCancelled\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: truncated",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onTransferConsentCancelled#0: message gains an unknown field",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: message loses `requestId`",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"reason\":\"Something went wrong\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: message.requestId has the wrong type",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: message.requestId breaks its format",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: message loses `consentId`",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"reason\":\"Something went wrong\"}}",
+                    E::MissingField("message.consentId"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: message.consentId has the wrong type",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"reason\":\"Something went wrong\"}}",
+                    E::WrongType("message.consentId"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: message.consentId breaks its format",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"Something went wrong\"}}",
+                    E::Constraint("format", "message.consentId"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: message loses `reason`",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    E::MissingField("message.reason"),
+                ),
+                (
+                    "onTransferConsentCancelled#0: message.reason has the wrong type",
+                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":12345}}",
+                    E::WrongType("message.reason"),
+                ),
+            ],
         );
     }
     #[test]
@@ -2570,110 +2167,87 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_on_transfer_consent_succeeded() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "onTransferConsentSucceeded#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: extra envelope key",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: event removed",
-            "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: message removed",
-            "{\"event\":\"onTransferConsentSucceeded\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: truncated",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: message gains an unknown field",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: message loses `requestId`",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"consentRef\":\"<your reference>\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: message.requestId has the wrong type",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: message.requestId breaks its format",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: message loses `consentId`",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentRef\":\"<your reference>\"}}",
-            ::des_events::__private::Expect::MissingField("message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: message.consentId has the wrong type",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"consentRef\":\"<your reference>\"}}",
-            ::des_events::__private::Expect::WrongType("message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: message.consentId breaks its format",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentRef\":\"<your reference>\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.consentId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: message loses `consentRef`",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-            ::des_events::__private::Expect::MissingField("message.consentRef"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "onTransferConsentSucceeded#0: message.consentRef has the wrong type",
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.consentRef"),
+            &[
+                (
+                    "onTransferConsentSucceeded#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: extra envelope key",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: event removed",
+                    "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: message removed",
+                    "{\"event\":\"onTransferConsentSucceeded\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: truncated",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}",
+                    E::Syntax,
+                ),
+                (
+                    "onTransferConsentSucceeded#0: message gains an unknown field",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: message loses `requestId`",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"consentRef\":\"<your reference>\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: message.requestId has the wrong type",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: message.requestId breaks its format",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: message loses `consentId`",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentRef\":\"<your reference>\"}}",
+                    E::MissingField("message.consentId"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: message.consentId has the wrong type",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"consentRef\":\"<your reference>\"}}",
+                    E::WrongType("message.consentId"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: message.consentId breaks its format",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentRef\":\"<your reference>\"}}",
+                    E::Constraint("format", "message.consentId"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: message loses `consentRef`",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    E::MissingField("message.consentRef"),
+                ),
+                (
+                    "onTransferConsentSucceeded#0: message.consentRef has the wrong type",
+                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":12345}}",
+                    E::WrongType("message.consentRef"),
+                ),
+            ],
         );
     }
     #[test]
@@ -2684,54 +2258,47 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_session_keep_alive() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "sessionKeepAlive#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "sessionKeepAlive#0: extra envelope key",
-            "{\"event\":\"sessionKeepAlive\",\"message\":{},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "sessionKeepAlive#0: event removed",
-            "{\"message\":{}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "sessionKeepAlive#0: message removed",
-            "{\"event\":\"sessionKeepAlive\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "sessionKeepAlive#0: event not a string",
-            "{\"event\":1,\"message\":{}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "sessionKeepAlive#0: truncated",
-            "{\"event\":\"sessionKeepAlive\",\"message\":{}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "sessionKeepAlive#0: message gains an unknown field",
-            "{\"event\":\"sessionKeepAlive\",\"message\":{\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
+            &[
+                (
+                    "sessionKeepAlive#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "sessionKeepAlive#0: extra envelope key",
+                    "{\"event\":\"sessionKeepAlive\",\"message\":{},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "sessionKeepAlive#0: event removed",
+                    "{\"message\":{}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "sessionKeepAlive#0: message removed",
+                    "{\"event\":\"sessionKeepAlive\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "sessionKeepAlive#0: event not a string",
+                    "{\"event\":1,\"message\":{}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "sessionKeepAlive#0: truncated",
+                    "{\"event\":\"sessionKeepAlive\",\"message\":{}",
+                    E::Syntax,
+                ),
+                (
+                    "sessionKeepAlive#0: message gains an unknown field",
+                    "{\"event\":\"sessionKeepAlive\",\"message\":{\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+            ],
         );
     }
     #[test]
@@ -2745,89 +2312,72 @@ mod __des_events_conformance_partner_event {
     }
     #[test]
     fn mutants_of_update_token() {
-        ::des_events::__private::conformance::reject::<
+        use ::des_events::__private::Expect as E;
+        ::des_events::__private::conformance::reject_all::<
             super::PartnerEvent,
         >(
-            "updateToken#0: unknown event",
-            "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-            ::des_events::__private::Expect::UnknownEvent("__unknownEvent"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: extra envelope key",
-            "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"},\"__unexpected__\":1}",
-            ::des_events::__private::Expect::UnknownField("__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: event removed",
-            "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-            ::des_events::__private::Expect::MissingField("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: message removed",
-            "{\"event\":\"updateToken\"}",
-            ::des_events::__private::Expect::MissingField("message"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: event not a string",
-            "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-            ::des_events::__private::Expect::WrongType("event"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: truncated",
-            "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}",
-            ::des_events::__private::Expect::Syntax,
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: message gains an unknown field",
-            "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\",\"__unexpected__\":1}}",
-            ::des_events::__private::Expect::UnknownField("message.__unexpected__"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: message loses `requestId`",
-            "{\"event\":\"updateToken\",\"message\":{\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-            ::des_events::__private::Expect::MissingField("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: message.requestId has the wrong type",
-            "{\"event\":\"updateToken\",\"message\":{\"requestId\":12345,\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-            ::des_events::__private::Expect::WrongType("message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: message.requestId breaks its format",
-            "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-            ::des_events::__private::Expect::Constraint("format", "message.requestId"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: message loses `idToken`",
-            "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-            ::des_events::__private::Expect::MissingField("message.idToken"),
-        );
-        ::des_events::__private::conformance::reject::<
-            super::PartnerEvent,
-        >(
-            "updateToken#0: message.idToken has the wrong type",
-            "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":12345}}",
-            ::des_events::__private::Expect::WrongType("message.idToken"),
+            &[
+                (
+                    "updateToken#0: unknown event",
+                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    E::UnknownEvent("__unknownEvent"),
+                ),
+                (
+                    "updateToken#0: extra envelope key",
+                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"},\"__unexpected__\":1}",
+                    E::UnknownField("__unexpected__"),
+                ),
+                (
+                    "updateToken#0: event removed",
+                    "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    E::MissingField("event"),
+                ),
+                (
+                    "updateToken#0: message removed",
+                    "{\"event\":\"updateToken\"}",
+                    E::MissingField("message"),
+                ),
+                (
+                    "updateToken#0: event not a string",
+                    "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    E::WrongType("event"),
+                ),
+                (
+                    "updateToken#0: truncated",
+                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}",
+                    E::Syntax,
+                ),
+                (
+                    "updateToken#0: message gains an unknown field",
+                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\",\"__unexpected__\":1}}",
+                    E::UnknownField("message.__unexpected__"),
+                ),
+                (
+                    "updateToken#0: message loses `requestId`",
+                    "{\"event\":\"updateToken\",\"message\":{\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    E::MissingField("message.requestId"),
+                ),
+                (
+                    "updateToken#0: message.requestId has the wrong type",
+                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":12345,\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    E::WrongType("message.requestId"),
+                ),
+                (
+                    "updateToken#0: message.requestId breaks its format",
+                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    E::Constraint("format", "message.requestId"),
+                ),
+                (
+                    "updateToken#0: message loses `idToken`",
+                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    E::MissingField("message.idToken"),
+                ),
+                (
+                    "updateToken#0: message.idToken has the wrong type",
+                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":12345}}",
+                    E::WrongType("message.idToken"),
+                ),
+            ],
         );
     }
 }

@@ -149,69 +149,29 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
         statics.push(rules);
         let slot = &slots[index];
         let wire = &field.wire_name;
-        reads.push(quote! {
-            #wire => {
-                if #slot.is_some() {
-                    return ::core::result::Result::Err(
-                        <__A::Error as #private::serde::de::Error>::duplicate_field(#wire),
-                    );
-                }
-                #slot = ::core::option::Option::Some(__map.next_value_seed(#seed)?);
-            }
-        });
+        reads.push(quote!(#wire => __p::put(&mut #slot, #wire, &mut __map, #seed)?,));
     }
     let types = def.fields.iter().map(|field| rust_type(&field.ty));
     let finish = def.fields.iter().zip(&slots).map(|(field, slot)| {
         let rust_name = ident(&field.rust_name);
         let wire = &field.wire_name;
         if field.required {
-            quote! {
-                let #rust_name = match #slot {
-                    ::core::option::Option::Some(value) => value,
-                    ::core::option::Option::None => {
-                        return ::core::result::Result::Err(
-                            <__A::Error as #private::serde::de::Error>::missing_field(#wire),
-                        );
-                    }
-                };
-            }
+            quote!(#rust_name: __p::required(#slot, #wire)?,)
         } else {
-            quote!(let #rust_name = #slot;)
+            quote!(#rust_name: #slot,)
         }
     });
-    let names: Vec<_> = def
-        .fields
-        .iter()
-        .map(|field| ident(&field.rust_name))
-        .collect();
     let (extra_init, unknown, extra_field) = match def.additional {
         Additional::Closed => (
             TokenStream::new(),
-            quote! {
-                __other => {
-                    return ::core::result::Result::Err(
-                        <__A::Error as #private::serde::de::Error>::unknown_field(__other, &[#(#wires),*]),
-                    );
-                }
-            },
+            quote!(__other => return ::core::result::Result::Err(__p::unknown_field(__other, &[#(#wires),*])),),
             TokenStream::new(),
         ),
         Additional::Open => {
             let extra = ident(ADDITIONAL_FIELD);
             (
-                quote!(let mut #extra = #private::serde_json::Map::new();),
-                quote! {
-                    __other => {
-                        let __key = ::std::string::String::from(__other);
-                        if #extra.contains_key(&__key) {
-                            return ::core::result::Result::Err(
-                                <__A::Error as #private::serde::de::Error>::duplicate_field("(additional property)"),
-                            );
-                        }
-                        let __value = __map.next_value::<#private::StrictValue>()?.0;
-                        #extra.insert(__key, __value);
-                    }
-                },
+                quote!(let mut #extra = __p::serde_json::Map::new();),
+                quote!(__other => __p::put_extra(&mut #extra, __other, &mut __map)?,),
                 quote!(#extra,),
             )
         }
@@ -223,9 +183,11 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
             where
                 __D: #private::serde::Deserializer<'de>,
             {
+                use #private as __p;
+
                 struct __Visitor;
 
-                impl<'de> #private::serde::de::Visitor<'de> for __Visitor {
+                impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
 
                     fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -234,19 +196,18 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
 
                     fn visit_map<__A>(self, mut __map: __A) -> ::core::result::Result<#name, __A::Error>
                     where
-                        __A: #private::serde::de::MapAccess<'de>,
+                        __A: __p::serde::de::MapAccess<'de>,
                     {
                         #(#statics)*
                         #(let mut #slots: ::core::option::Option<#types> = ::core::option::Option::None;)*
                         #extra_init
-                        while let ::core::option::Option::Some(__key) = __map.next_key::<#private::Key<'de>>()? {
+                        while let ::core::option::Option::Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                             match __key.as_str() {
                                 #(#reads)*
                                 #unknown
                             }
                         }
-                        #(#finish)*
-                        ::core::result::Result::Ok(#name { #(#names,)* #extra_field })
+                        ::core::result::Result::Ok(#name { #(#finish)* #extra_field })
                     }
                 }
 

@@ -17,7 +17,14 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
         "__des_events_conformance_{}",
         name::field_name(&schema.name).trim_start_matches("r#")
     );
-    let mutants = mutate::mutants(schema);
+    let mut mutants: std::collections::HashMap<String, Vec<mutate::Mutant>> =
+        std::collections::HashMap::new();
+    for mutant in mutate::mutants(schema) {
+        mutants
+            .entry(mutant.event.clone())
+            .or_default()
+            .push(mutant);
+    }
     let mut tests = Vec::new();
     for event in &schema.events {
         let base = event.method.trim_start_matches("r#");
@@ -32,25 +39,21 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
                 }
             });
         }
-        let prefix = format!("{}#", event.wire_name);
-        let own: Vec<_> = mutants
-            .iter()
-            .filter(|mutant| mutant.label.starts_with(&prefix))
-            .collect();
-        if own.is_empty() {
+        let Some(own) = mutants.get(&event.wire_name) else {
             continue;
-        }
+        };
         let test = format_ident!("mutants_of_{}", base);
-        let checks = own.iter().map(|mutant| {
+        let rows = own.iter().map(|mutant| {
             let label = &mutant.label;
             let text = &mutant.text;
             let expect = expectation(&mutant.expect);
-            quote!(#private::conformance::reject::<super::#enum_name>(#label, #text, #expect);)
+            quote!((#label, #text, #expect))
         });
         tests.push(quote! {
             #[test]
             fn #test() {
-                #(#checks)*
+                use ::des_events::__private::Expect as E;
+                #private::conformance::reject_all::<super::#enum_name>(&[#(#rows),*]);
             }
         });
     }
@@ -64,7 +67,7 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
 }
 
 fn expectation(expect: &Expectation) -> TokenStream {
-    let path = quote!(::des_events::__private::Expect);
+    let path = quote!(E);
     match expect {
         Expectation::Syntax => quote!(#path::Syntax),
         Expectation::UnknownEvent(name) => quote!(#path::UnknownEvent(#name)),

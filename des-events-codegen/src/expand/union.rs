@@ -126,14 +126,14 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
     let credential_events = credentials.iter().map(|(event, _)| event);
     let credential_paths = credentials.iter().map(|(_, path)| path);
     // `From` only where a message type belongs to exactly one event.
-    let froms = schema.events.iter().filter(|event| {
-        schema
-            .events
-            .iter()
-            .filter(|other| other.message == event.message)
-            .count()
-            == 1
-    });
+    let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for event in &schema.events {
+        *uses.entry(event.message.as_str()).or_default() += 1;
+    }
+    let froms = schema
+        .events
+        .iter()
+        .filter(|event| uses.get(event.message.as_str()) == Some(&1));
     let from_impls = froms.map(|event| {
         let variant = ident(&event.variant);
         let message = ident(&event.message);

@@ -1,9 +1,11 @@
 //! Command-line parsing and dispatch: the clap definition of every subcommand and the
 //! exit-status convention shared by them (0 ok, 1 invalid input, 2 usage or I/O error).
 
+mod api;
 mod bridge;
 mod bundled;
 mod check;
+mod diff;
 mod expand;
 mod list;
 mod verdict;
@@ -16,7 +18,7 @@ use clap::{Parser, Subcommand};
 
 pub use bundled::Bundled;
 
-/// Checks, expands and lists the DES application-bridge events.
+/// Checks, expands, lists, diffs and describes the DES application-bridge events.
 #[derive(Debug, Parser)]
 #[command(name = "des-events", version)]
 struct Cli {
@@ -77,6 +79,39 @@ enum Command {
     /// The mobile WebView bridge (iOS/Android: no envelope, one call per event).
     #[command(subcommand)]
     Bridge(BridgeCommand),
+    /// Compare two versions of a schema: every change with its receivers, senders and
+    /// Rust API verdicts, then the summary.
+    ///
+    /// Exit status: 0 when nothing breaks, 1 when something breaks (a breaking
+    /// receivers or senders verdict, or a major API bump), 2 on a usage error or a
+    /// schema that cannot be read or modelled.
+    Diff {
+        /// Print one JSON object: {"changes": [...], "summary": {...}, "notes": [...]}.
+        #[arg(long)]
+        json: bool,
+        /// The older schema (`-` is stdin).
+        #[arg(value_name = "OLD")]
+        old: PathBuf,
+        /// The newer schema (`-` is stdin).
+        #[arg(value_name = "NEW")]
+        new: PathBuf,
+    },
+    /// Print the public Rust API that `include_schema!` generates for a schema, as
+    /// stable text (types, fields, variants, methods, trait impls, the handler trait).
+    ///
+    /// Without SCHEMA, describes the bundled partner schema. A bundled schema is described
+    /// as `des_events` expands it (the DES schema with its reply helpers).
+    Api {
+        /// The schema file (`-` is stdin).
+        #[arg(value_name = "SCHEMA", conflicts_with = "bundled")]
+        schema: Option<PathBuf>,
+        /// Describe one of the bundled schemas instead of a file.
+        #[arg(long, value_enum, value_name = "WHICH")]
+        bundled: Option<Bundled>,
+        /// With the catch-all variant that keeps unknown events (`catch_all = true`).
+        #[arg(long)]
+        catch_all: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,6 +167,16 @@ pub fn run() -> ExitCode {
             replies_module: replies_module.as_deref(),
         }),
         Command::List { json } => list::run(json),
+        Command::Diff { json, old, new } => diff::run(&old, &new, json),
+        Command::Api {
+            schema,
+            bundled,
+            catch_all,
+        } => api::run(&api::Request {
+            schema: schema.as_deref(),
+            bundled,
+            catch_all,
+        }),
         Command::Bridge(BridgeCommand::Encode { files }) => bridge::encode(&files),
         Command::Bridge(BridgeCommand::Decode { name, json }) => {
             bridge::decode(&name, json.as_deref())

@@ -1,0 +1,539 @@
+//! Walks two IRs side by side and records every change with its verdicts (from
+//! [`super::rules`]). Events and fields match by wire name; named types match by the
+//! place they are used at (see the module documentation of [`super`]).
+
+use super::constraints::{self, Moved};
+use super::rules;
+use super::{Change, Kind, Verdict};
+use crate::ir::{Additional, EnumDef, Event, Field, Schema, StructDef, Type, TypeDef};
+
+/// Every change from `old` to `new`.
+pub fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
+    let mut comparer = Comparer {
+        old,
+        new,
+        changes: Vec::new(),
+        event: None,
+        is_reply: false,
+        stack: Vec::new(),
+    };
+    comparer.schemas();
+    comparer.changes
+}
+
+/// An object's fields and openness; a free-form object is an open one without fields.
+#[derive(Clone, Copy)]
+struct StructView<'a> {
+    fields: &'a [Field],
+    additional: Additional,
+}
+
+impl<'a> StructView<'a> {
+    fn of(def: &'a StructDef) -> Self {
+        StructView {
+            fields: &def.fields,
+            additional: def.additional,
+        }
+    }
+
+    const MAP: StructView<'static> = StructView {
+        fields: &[],
+        additional: Additional::Open,
+    };
+
+    fn field(&self, wire: &str) -> Option<&'a Field> {
+        self.fields.iter().find(|field| field.wire_name == wire)
+    }
+}
+
+struct Comparer<'a> {
+    old: &'a Schema,
+    new: &'a Schema,
+    changes: Vec<Change>,
+    /// The event being compared.
+    event: Option<String>,
+    /// The event being compared answers another (`x-des-reply-to` on either side).
+    is_reply: bool,
+    /// Named types being compared (old name, new name): a guard against cycles.
+    stack: Vec<(String, String)>,
+}
+
+impl Comparer<'_> {
+    fn push(&mut self, kind: Kind, path: &str, detail: String, verdict: Verdict) {
+        self.changes.push(Change {
+            kind,
+            event: self.event.clone(),
+            path: path.to_owned(),
+            detail,
+            receivers: verdict.receivers,
+            senders: verdict.senders,
+            api: verdict.api,
+        });
+    }
+
+    fn schemas(&mut self) {
+        let (old, new) = (self.old, self.new);
+        if old.name != new.name {
+            self.push(
+                Kind::SchemaRenamed,
+                "title",
+                format!(
+                    "dispatch enum `{}` -> `{}`, handler trait `{}Handler` -> `{}Handler`",
+                    old.name, new.name, old.name, new.name
+                ),
+                rules::schema_renamed(),
+            );
+        }
+        for old_event in &old.events {
+            match new.event(&old_event.wire_name) {
+                Some(new_event) => self.event(old_event, new_event),
+                None => {
+                    self.event = Some(old_event.wire_name.clone());
+                    self.push(
+                        Kind::EventRemoved,
+                        "event",
+                        format!(
+                            "event `{}` removed (variant `{}`, handler method `{}`)",
+                            old_event.wire_name, old_event.variant, old_event.method
+                        ),
+                        rules::event_removed(),
+                    );
+                }
+            }
+        }
+        for new_event in &new.events {
+            if old.event(&new_event.wire_name).is_none() {
+                self.event = Some(new_event.wire_name.clone());
+                self.push(
+                    Kind::EventAdded,
+                    "event",
+                    format!(
+                        "new event `{}` (variant `{}`, handler method `{}`)",
+                        new_event.wire_name, new_event.variant, new_event.method
+                    ),
+                    rules::event_added(),
+                );
+            }
+        }
+        self.event = None;
+        let old_order: Vec<&str> = old
+            .events
+            .iter()
+            .map(|event| event.wire_name.as_str())
+            .filter(|wire| new.event(wire).is_some())
+            .collect();
+        let new_order: Vec<&str> = new
+            .events
+            .iter()
+            .map(|event| event.wire_name.as_str())
+            .filter(|wire| old.event(wire).is_some())
+            .collect();
+        if old_order != new_order {
+            self.push(
+                Kind::OrderChanged,
+                "oneOf",
+                format!(
+                    "events reordered: {} -> {}",
+                    old_order.join(", "),
+                    new_order.join(", ")
+                ),
+                rules::order_changed(),
+            );
+        }
+    }
+
+    fn event(&mut self, old: &Event, new: &Event) {
+        self.event = Some(old.wire_name.clone());
+        self.is_reply = old.reply_to.is_some() || new.reply_to.is_some();
+        if old.reply_to != new.reply_to {
+            self.push(
+                Kind::ReplyToChanged,
+                "x-des-reply-to",
+                format!(
+                    "replies to {} -> {}",
+                    quoted(old.reply_to.as_deref()),
+                    quoted(new.reply_to.as_deref())
+                ),
+                rules::reply_to_changed(old.reply_to.is_some()),
+            );
+        }
+        if old.mobile_function != new.mobile_function {
+            self.push(
+                Kind::MobileFunctionChanged,
+                "x-des-mobile-function",
+                format!(
+                    "mobile function {} -> {}",
+                    quoted(old.mobile_function.as_deref()),
+                    quoted(new.mobile_function.as_deref())
+                ),
+                rules::mobile_function_changed(old.mobile_function.is_some()),
+            );
+        }
+        if old.mobile_handler != new.mobile_handler {
+            self.push(
+                Kind::MobileHandlerChanged,
+                "x-des-mobile-handler",
+                format!(
+                    "mobile handler `{}` -> `{}`",
+                    old.mobile_handler, new.mobile_handler
+                ),
+                rules::mobile_handler_changed(),
+            );
+        }
+        self.named("message", &old.message, &new.message);
+        self.event = None;
+        self.is_reply = false;
+    }
+
+    /// Two named types used at the same place.
+    fn named(&mut self, path: &str, old_name: &str, new_name: &str) {
+        let (old, new) = (self.old, self.new);
+        let (Some(old_def), Some(new_def)) = (old.type_def(old_name), new.type_def(new_name))
+        else {
+            return;
+        };
+        let pair = (old_name.to_owned(), new_name.to_owned());
+        if self.stack.contains(&pair) {
+            return;
+        }
+        self.stack.push(pair);
+        match (old_def, new_def) {
+            (TypeDef::Struct(old_def), TypeDef::Struct(new_def)) => {
+                self.renamed(path, old_name, new_name);
+                self.structs(path, StructView::of(old_def), StructView::of(new_def));
+            }
+            (TypeDef::Enum(old_def), TypeDef::Enum(new_def)) => {
+                self.renamed(path, old_name, new_name);
+                self.enums(path, old_def, new_def);
+            }
+            _ => self.push(
+                Kind::TypeChanged,
+                path,
+                format!(
+                    "{} -> {}",
+                    describe(old, &Type::Named(old_name.to_owned())),
+                    describe(new, &Type::Named(new_name.to_owned()))
+                ),
+                rules::type_changed(),
+            ),
+        }
+        self.stack.pop();
+    }
+
+    fn renamed(&mut self, path: &str, old_name: &str, new_name: &str) {
+        if old_name != new_name {
+            self.push(
+                Kind::TypeRenamed,
+                path,
+                format!("Rust type `{old_name}` -> `{new_name}`"),
+                rules::type_renamed(),
+            );
+        }
+    }
+
+    fn structs(&mut self, path: &str, old: StructView<'_>, new: StructView<'_>) {
+        match (old.additional, new.additional) {
+            (Additional::Closed, Additional::Open) => self.push(
+                Kind::AdditionalPropertiesOpened,
+                path,
+                "additionalProperties false -> true: unknown keys are kept".to_owned(),
+                rules::additional_properties_opened(),
+            ),
+            (Additional::Open, Additional::Closed) => self.push(
+                Kind::AdditionalPropertiesClosed,
+                path,
+                "additionalProperties true -> false: unknown keys are rejected".to_owned(),
+                rules::additional_properties_closed(),
+            ),
+            _ => {}
+        }
+        let new_open = new.additional == Additional::Open;
+        let old_open = old.additional == Additional::Open;
+        for old_field in old.fields {
+            let child = format!("{path}.{}", old_field.wire_name);
+            let Some(new_field) = new.field(&old_field.wire_name) else {
+                let (kind, required) = if old_field.required {
+                    (Kind::RequiredFieldRemoved, "required")
+                } else {
+                    (Kind::OptionalFieldRemoved, "optional")
+                };
+                let detail = format!(
+                    "{required} field `{}` ({}) removed",
+                    old_field.wire_name,
+                    describe(self.old, &old_field.ty)
+                );
+                self.push(
+                    kind,
+                    &child,
+                    detail,
+                    rules::field_removed(old_field.required, new_open),
+                );
+                continue;
+            };
+            match (old_field.required, new_field.required) {
+                (false, true) => self.push(
+                    Kind::FieldNowRequired,
+                    &child,
+                    format!(
+                        "`{}` optional -> required (Option<T> -> T)",
+                        old_field.wire_name
+                    ),
+                    rules::field_now_required(),
+                ),
+                (true, false) => self.push(
+                    Kind::FieldNowOptional,
+                    &child,
+                    format!(
+                        "`{}` required -> optional (T -> Option<T>)",
+                        old_field.wire_name
+                    ),
+                    rules::field_now_optional(),
+                ),
+                _ => {}
+            }
+            if old_field.echo != new_field.echo {
+                // Reply helpers copy the echoed fields of a reply's message.
+                let helper = self.is_reply && path == "message";
+                self.push(
+                    Kind::EchoChanged,
+                    &child,
+                    format!("x-des-echo {} -> {}", old_field.echo, new_field.echo),
+                    rules::echo_changed(helper),
+                );
+            }
+            self.types(&child, &old_field.ty, &new_field.ty);
+        }
+        for new_field in new.fields {
+            if old.field(&new_field.wire_name).is_some() {
+                continue;
+            }
+            let child = format!("{path}.{}", new_field.wire_name);
+            let (kind, required) = if new_field.required {
+                (Kind::RequiredFieldAdded, "required")
+            } else {
+                (Kind::OptionalFieldAdded, "optional")
+            };
+            let detail = format!(
+                "new {required} field `{}` ({})",
+                new_field.wire_name,
+                describe(self.new, &new_field.ty)
+            );
+            self.push(
+                kind,
+                &child,
+                detail,
+                rules::field_added(new_field.required, old_open),
+            );
+        }
+    }
+
+    fn enums(&mut self, path: &str, old: &EnumDef, new: &EnumDef) {
+        let has = |def: &EnumDef, wire: &str| def.variants.iter().any(|(value, _)| value == wire);
+        for (wire, variant) in &old.variants {
+            if !has(new, wire) {
+                self.push(
+                    Kind::EnumValueRemoved,
+                    path,
+                    format!(
+                        "value \"{wire}\" removed (variant `{}::{variant}`)",
+                        old.name
+                    ),
+                    rules::enum_value_removed(),
+                );
+            }
+        }
+        for (wire, variant) in &new.variants {
+            if !has(old, wire) {
+                self.push(
+                    Kind::EnumValueAdded,
+                    path,
+                    format!("new value \"{wire}\" (variant `{}::{variant}`)", new.name),
+                    rules::enum_value_added(),
+                );
+            }
+        }
+        let common = |def: &EnumDef, other: &EnumDef| -> Vec<String> {
+            def.variants
+                .iter()
+                .filter(|(wire, _)| has(other, wire))
+                .map(|(wire, _)| wire.clone())
+                .collect()
+        };
+        let (old_order, new_order) = (common(old, new), common(new, old));
+        if old_order != new_order {
+            self.push(
+                Kind::OrderChanged,
+                path,
+                format!(
+                    "values reordered: {} -> {}",
+                    old_order.join(", "),
+                    new_order.join(", ")
+                ),
+                rules::order_changed(),
+            );
+        }
+    }
+
+    fn constraints(&mut self, path: &str, moves: Vec<Moved>) {
+        for moved in moves {
+            self.push(
+                moved.direction.kind(),
+                path,
+                moved.detail,
+                rules::constraint(moved.direction, moved.rust_type_changes),
+            );
+        }
+    }
+
+    /// Two value types at the same place.
+    fn types(&mut self, path: &str, old: &Type, new: &Type) {
+        let (old_schema, new_schema) = (self.old, self.new);
+        let changed = |verdict: Verdict| {
+            (
+                format!(
+                    "{} -> {}",
+                    describe(old_schema, old),
+                    describe(new_schema, new)
+                ),
+                verdict,
+            )
+        };
+        let (detail, verdict) = match (old, new) {
+            (Type::String(old_rules), Type::String(new_rules)) => {
+                if old_rules.credential != new_rules.credential {
+                    let rust = |credential: bool| {
+                        if credential {
+                            "des_events::Credential"
+                        } else {
+                            "String"
+                        }
+                    };
+                    self.push(
+                        Kind::RustTypeChanged,
+                        path,
+                        format!(
+                            "x-des-credential {} -> {}: {} -> {}",
+                            old_rules.credential,
+                            new_rules.credential,
+                            rust(old_rules.credential),
+                            rust(new_rules.credential)
+                        ),
+                        rules::rust_type_changed(),
+                    );
+                }
+                self.constraints(path, constraints::strings(old_rules, new_rules));
+                return;
+            }
+            (Type::Integer(old_rules), Type::Integer(new_rules)) => {
+                self.constraints(path, constraints::integers(old_rules, new_rules));
+                return;
+            }
+            (Type::Number(old_rules), Type::Number(new_rules)) => {
+                self.constraints(path, constraints::numbers(old_rules, new_rules));
+                return;
+            }
+            (Type::Boolean, Type::Boolean) | (Type::Map, Type::Map) => return,
+            (Type::Array(old_item, old_rules), Type::Array(new_item, new_rules)) => {
+                self.constraints(path, constraints::arrays(old_rules, new_rules));
+                self.types(&format!("{path}[]"), old_item, new_item);
+                return;
+            }
+            (Type::Named(old_name), Type::Named(new_name)) => {
+                self.named(path, old_name, new_name);
+                return;
+            }
+            (Type::Map, Type::Named(name)) | (Type::Named(name), Type::Map) => {
+                let old_is_map = matches!(old, Type::Map);
+                let schema = if old_is_map { new_schema } else { old_schema };
+                if let Some(def) = schema.struct_def(name) {
+                    self.push(
+                        Kind::RustTypeChanged,
+                        path,
+                        format!(
+                            "{} -> {}",
+                            describe(old_schema, old),
+                            describe(new_schema, new)
+                        ),
+                        rules::rust_type_changed(),
+                    );
+                    let (old_view, new_view) = if old_is_map {
+                        (StructView::MAP, StructView::of(def))
+                    } else {
+                        (StructView::of(def), StructView::MAP)
+                    };
+                    self.structs(path, old_view, new_view);
+                    return;
+                }
+                changed(rules::type_changed())
+            }
+            (Type::Named(name), Type::String(rules_new)) => match enum_values(old_schema, name) {
+                Some(values) => changed(rules::type_widened(
+                    values
+                        .iter()
+                        .all(|value| constraints::string_accepts(rules_new, value)),
+                )),
+                None => changed(rules::type_changed()),
+            },
+            (Type::String(rules_old), Type::Named(name)) => match enum_values(new_schema, name) {
+                Some(values) => changed(rules::type_narrowed(
+                    values
+                        .iter()
+                        .all(|value| constraints::string_accepts(rules_old, value)),
+                )),
+                None => changed(rules::type_changed()),
+            },
+            (Type::Integer(ints), Type::Number(numbers)) => changed(rules::type_widened(
+                constraints::integers_within_numbers(ints, numbers),
+            )),
+            (Type::Number(numbers), Type::Integer(ints)) => changed(rules::type_narrowed(
+                constraints::integers_within_numbers(ints, numbers),
+            )),
+            _ => changed(rules::type_changed()),
+        };
+        self.push(Kind::TypeChanged, path, detail, verdict);
+    }
+}
+
+/// The values of the enum called `name`, if it is one.
+fn enum_values<'a>(schema: &'a Schema, name: &str) -> Option<Vec<&'a str>> {
+    match schema.type_def(name) {
+        Some(TypeDef::Enum(def)) => {
+            Some(def.variants.iter().map(|(wire, _)| wire.as_str()).collect())
+        }
+        _ => None,
+    }
+}
+
+fn quoted(name: Option<&str>) -> String {
+    name.map_or_else(|| "none".to_owned(), |name| format!("`{name}`"))
+}
+
+/// A value type in a few words: `string (uuid)`, `struct Dream`, `array of integer`.
+fn describe(schema: &Schema, ty: &Type) -> String {
+    match ty {
+        Type::String(rules) => {
+            let mut text = "string".to_owned();
+            if let Some(format) = rules.format {
+                text.push_str(&format!(" ({})", format.as_str()));
+            }
+            if rules.credential {
+                text.push_str(" (credential)");
+            }
+            text
+        }
+        Type::Integer(_) => "integer".to_owned(),
+        Type::Number(_) => "number".to_owned(),
+        Type::Boolean => "boolean".to_owned(),
+        Type::Map => "free-form object".to_owned(),
+        Type::Array(item, _) => format!("array of {}", describe(schema, item)),
+        Type::Named(name) => match schema.type_def(name) {
+            Some(TypeDef::Struct(_)) => format!("struct `{name}`"),
+            Some(TypeDef::Enum(def)) => {
+                let values: Vec<&str> =
+                    def.variants.iter().map(|(wire, _)| wire.as_str()).collect();
+                format!("enum `{name}` ({})", values.join(", "))
+            }
+            None => format!("`{name}`"),
+        },
+    }
+}

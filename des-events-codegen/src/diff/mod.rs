@@ -1,0 +1,450 @@
+//! Schema diff: compares two versions of an event-union schema and classifies every
+//! change with three verdicts. A pure function of two IRs ([`diff`]); [`diff_documents`]
+//! adds what only the raw JSON can tell (the discriminator key) before modelling.
+//!
+//! # The three verdicts
+//!
+//! - **receivers** ([`Compat`]): does every document valid under OLD still deserialize
+//!   under NEW? (A receiver upgraded to NEW talks to a sender still on OLD.)
+//! - **senders** ([`Compat`]): is every document that NEW's types can produce still
+//!   accepted by a peer that validates with OLD? (A sender upgraded to NEW talks to a
+//!   receiver still on OLD.)
+//! - **api** ([`Bump`]): does Rust code written against OLD's generated API still
+//!   compile against NEW's? `major`: something it may use was removed or changed, or an
+//!   exhaustive item grew (generated structs have public fields and no
+//!   `#[non_exhaustive]`, so a new field breaks struct literals and patterns; a new
+//!   variant breaks exhaustive `match`es; a new event adds a required handler method).
+//!   `minor`: the API only grew in ways that cannot break a caller. `patch`: the public
+//!   surface is unchanged (behaviour, such as what validates, may still change).
+//!
+//! The summary takes the worst of each ([`Summary`]); a report **breaks**
+//! ([`Summary::breaks`], exit status 1 of `des-events diff`) when receivers or senders
+//! are breaking or the API bump is major.
+//!
+//! # Rules
+//!
+//! "closed" is `additionalProperties: false`; "open" is `true` or absent (unknown keys
+//! are kept, with any value). OLD/NEW name the object the field belongs to.
+//!
+//! | kind | receivers | senders | api |
+//! |---|---|---|---|
+//! | `discriminator_changed` (`name` <-> `event`) | breaking | breaking | major |
+//! | `schema_renamed` (root `title`: dispatch enum and handler trait renamed) | compatible | compatible | major |
+//! | `event_added` | compatible | breaking (OLD rejects the unknown event) | major (new variant, new required handler method) |
+//! | `event_removed` | breaking | compatible | major |
+//! | `required_field_added` | breaking | breaking if OLD is closed, else compatible | major |
+//! | `optional_field_added` | breaking if OLD is open (its documents may carry that key with any value), else compatible | breaking if OLD is closed, else compatible | major |
+//! | `required_field_removed` | breaking if NEW is closed, else compatible | breaking | major |
+//! | `optional_field_removed` | breaking if NEW is closed, else compatible | breaking if NEW is open (its extra keys may carry that key with any value), else compatible | major |
+//! | `field_now_required` | breaking | compatible | major (`Option<T>` -> `T`) |
+//! | `field_now_optional` | compatible | breaking | major (`T` -> `Option<T>`) |
+//! | `type_changed` (in general) | breaking | breaking | major |
+//! | `type_changed` enum -> string | compatible if the new string rules accept every old value, else breaking | breaking | major |
+//! | `type_changed` string -> enum | breaking | compatible if the old string rules accept every new value, else breaking | major |
+//! | `type_changed` integer -> number | compatible if the new bounds hold the old range, else breaking | breaking | major |
+//! | `type_changed` number -> integer | breaking | compatible if the old bounds hold the new range, else breaking | major |
+//! | `type_renamed` (a named type at the same place got another Rust name) | compatible | compatible | major |
+//! | `rust_type_changed` (same documents, other Rust type: `x-des-credential`, free-form object <-> struct) | compatible | compatible | major |
+//! | `enum_value_added` | compatible | breaking | major (new variant) |
+//! | `enum_value_removed` | breaking | compatible | major |
+//! | `constraint_tightened` (format added, longer `minLength`, shorter `maxLength`, pattern added, narrower bounds, `minItems`/`maxItems`) | breaking | compatible | patch; major when `format: uuid` appears (`String` -> `Uuid`) |
+//! | `constraint_loosened` (the reverse) | compatible | breaking | patch; major when `format: uuid` goes (`Uuid` -> `String`) |
+//! | `constraint_changed` (a `pattern` or `format` replaced: neither includes the other as far as we can tell) | breaking | breaking | patch; major when `uuid` is on one side only |
+//! | `additional_properties_opened` | compatible | breaking (NEW may send unknown keys) | major (new `additional_properties` field) |
+//! | `additional_properties_closed` | breaking | compatible | major |
+//! | `reply_to_changed` (`x-des-reply-to`) | compatible | compatible | minor when added (a new reply helper), major when removed or changed |
+//! | `echo_changed` (`x-des-echo`) | compatible | compatible | major when the event is a reply (the reply helper's parameters change), else patch |
+//! | `mobile_function_changed` (`x-des-mobile-function`) | compatible | breaking when removed or changed (an OLD app exposes the old function), compatible when added | patch |
+//! | `mobile_handler_changed` (`x-des-mobile-handler`, default: the wire name) | breaking | breaking | patch |
+//! | `order_changed` (events or enum values reordered: `EVENT_NAMES`, `ALL` and the derived `Ord` follow) | compatible | compatible | patch |
+//!
+//! # What is not a change
+//!
+//! Annotations produce no entry at all: `description`, `$comment`, `examples`, `$id`, a
+//! `title` that does not change a Rust name, unknown (annotation-only) formats, and the
+//! order of keys in an object, including the order of `properties` (the wire format does
+//! not order keys). Identical schemas give an empty report.
+//!
+//! # Matching: by position, not by name
+//!
+//! Events match by wire name and fields by wire name (a renamed wire name is a removal
+//! plus an addition, which is what it is on the wire). Named types (message structs,
+//! `$defs`, nested objects, enums) match by *position*: the type of `message.dream` in
+//! OLD is compared with the type of `message.dream` in NEW, whatever they are called.
+//! So a type whose `title` changed but whose shape did not is one `type_renamed` (an API
+//! change only), and a changed shape shows as the changes inside it, each with its full
+//! path (`message.dream.target_amount`). A nested object changed is reported that way:
+//! as the changes inside it. A type shared by several places is compared, and reported,
+//! at each place.
+//!
+//! # The discriminator
+//!
+//! The IR has no discriminator key: the engine only accepts `event`. Upstream once keyed
+//! events with `name`. [`diff_documents`] reads every `oneOf` alternative's `properties`
+//! in the raw JSON first; if the keys differ it reports `discriminator_changed`. A side
+//! keyed by another property (such as `name`) is then modelled as if that key were
+//! `event`, so the rest of the report still compares events and fields; a note says so,
+//! since `include_schema!` rejects such a schema.
+
+mod compare;
+mod constraints;
+mod envelope;
+mod render;
+mod rules;
+
+use std::fmt;
+
+use crate::diag::Diagnostics;
+use crate::ir::Schema;
+use crate::load::Document;
+
+pub use envelope::{DISCRIMINATOR, discriminator};
+
+/// How a change affects one side of the conversation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Compat {
+    /// Nothing that worked stops working.
+    Compatible,
+    /// Some document is now rejected.
+    Breaking,
+}
+
+impl Compat {
+    /// `"compatible"` or `"breaking"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Compat::Compatible => "compatible",
+            Compat::Breaking => "breaking",
+        }
+    }
+
+    /// `Breaking` when `breaking` holds.
+    pub const fn when(breaking: bool) -> Compat {
+        if breaking {
+            Compat::Breaking
+        } else {
+            Compat::Compatible
+        }
+    }
+}
+
+/// The semver bump a change needs for code written against the generated API.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bump {
+    /// The public surface is unchanged.
+    Patch,
+    /// The surface only grew, in ways no caller can notice at compile time.
+    Minor,
+    /// Code written against OLD may no longer compile.
+    Major,
+}
+
+impl Bump {
+    /// `"patch"`, `"minor"` or `"major"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Bump::Patch => "patch",
+            Bump::Minor => "minor",
+            Bump::Major => "major",
+        }
+    }
+}
+
+/// What changed. The module documentation gives each kind's verdicts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// The envelope's discriminator key changed (`name` <-> `event`).
+    DiscriminatorChanged,
+    /// The root `title` changed the dispatch enum's name.
+    SchemaRenamed,
+    /// A new event.
+    EventAdded,
+    /// An event is gone.
+    EventRemoved,
+    /// A new required field.
+    RequiredFieldAdded,
+    /// A new optional field.
+    OptionalFieldAdded,
+    /// A required field is gone.
+    RequiredFieldRemoved,
+    /// An optional field is gone.
+    OptionalFieldRemoved,
+    /// An optional field became required.
+    FieldNowRequired,
+    /// A required field became optional.
+    FieldNowOptional,
+    /// A value's JSON type changed (string -> integer, object -> enum, ...).
+    TypeChanged,
+    /// A named type at the same place has another Rust name, with the same shape.
+    TypeRenamed,
+    /// The same documents, another Rust type (credential flag, map <-> struct).
+    RustTypeChanged,
+    /// An enum accepts a new value.
+    EnumValueAdded,
+    /// An enum no longer accepts a value.
+    EnumValueRemoved,
+    /// A constraint now rejects more.
+    ConstraintTightened,
+    /// A constraint now accepts more.
+    ConstraintLoosened,
+    /// A constraint was replaced by one that is neither tighter nor looser.
+    ConstraintChanged,
+    /// An object now keeps unknown keys.
+    AdditionalPropertiesOpened,
+    /// An object now rejects unknown keys.
+    AdditionalPropertiesClosed,
+    /// `x-des-reply-to` changed.
+    ReplyToChanged,
+    /// `x-des-echo` changed.
+    EchoChanged,
+    /// `x-des-mobile-function` changed.
+    MobileFunctionChanged,
+    /// The mobile handler name (`x-des-mobile-handler`, else the wire name) changed.
+    MobileHandlerChanged,
+    /// Events or enum values were reordered.
+    OrderChanged,
+}
+
+impl Kind {
+    /// Every kind, in the order of the module documentation's table.
+    pub const ALL: [Kind; 25] = [
+        Kind::DiscriminatorChanged,
+        Kind::SchemaRenamed,
+        Kind::EventAdded,
+        Kind::EventRemoved,
+        Kind::RequiredFieldAdded,
+        Kind::OptionalFieldAdded,
+        Kind::RequiredFieldRemoved,
+        Kind::OptionalFieldRemoved,
+        Kind::FieldNowRequired,
+        Kind::FieldNowOptional,
+        Kind::TypeChanged,
+        Kind::TypeRenamed,
+        Kind::RustTypeChanged,
+        Kind::EnumValueAdded,
+        Kind::EnumValueRemoved,
+        Kind::ConstraintTightened,
+        Kind::ConstraintLoosened,
+        Kind::ConstraintChanged,
+        Kind::AdditionalPropertiesOpened,
+        Kind::AdditionalPropertiesClosed,
+        Kind::ReplyToChanged,
+        Kind::EchoChanged,
+        Kind::MobileFunctionChanged,
+        Kind::MobileHandlerChanged,
+        Kind::OrderChanged,
+    ];
+
+    /// The snake_case name used in reports and JSON.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Kind::DiscriminatorChanged => "discriminator_changed",
+            Kind::SchemaRenamed => "schema_renamed",
+            Kind::EventAdded => "event_added",
+            Kind::EventRemoved => "event_removed",
+            Kind::RequiredFieldAdded => "required_field_added",
+            Kind::OptionalFieldAdded => "optional_field_added",
+            Kind::RequiredFieldRemoved => "required_field_removed",
+            Kind::OptionalFieldRemoved => "optional_field_removed",
+            Kind::FieldNowRequired => "field_now_required",
+            Kind::FieldNowOptional => "field_now_optional",
+            Kind::TypeChanged => "type_changed",
+            Kind::TypeRenamed => "type_renamed",
+            Kind::RustTypeChanged => "rust_type_changed",
+            Kind::EnumValueAdded => "enum_value_added",
+            Kind::EnumValueRemoved => "enum_value_removed",
+            Kind::ConstraintTightened => "constraint_tightened",
+            Kind::ConstraintLoosened => "constraint_loosened",
+            Kind::ConstraintChanged => "constraint_changed",
+            Kind::AdditionalPropertiesOpened => "additional_properties_opened",
+            Kind::AdditionalPropertiesClosed => "additional_properties_closed",
+            Kind::ReplyToChanged => "reply_to_changed",
+            Kind::EchoChanged => "echo_changed",
+            Kind::MobileFunctionChanged => "mobile_function_changed",
+            Kind::MobileHandlerChanged => "mobile_handler_changed",
+            Kind::OrderChanged => "order_changed",
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The three verdicts of one change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Verdict {
+    /// Do OLD documents still deserialize under NEW?
+    pub receivers: Compat,
+    /// Does a peer validating with OLD accept what NEW produces?
+    pub senders: Compat,
+    /// The semver bump of the generated Rust API.
+    pub api: Bump,
+}
+
+/// One classified change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// What changed.
+    pub kind: Kind,
+    /// The event's wire name, when the change is inside one event.
+    pub event: Option<String>,
+    /// Where: a wire path such as `message.dream.target_amount` (`[]` for array items),
+    /// `event` for the event itself, the keyword for an event annotation (e.g.
+    /// `x-des-reply-to`), `title` for the schema's name, `oneOf` for the event order,
+    /// `envelope` for the discriminator.
+    pub path: String,
+    /// Human text: old -> new.
+    pub detail: String,
+    /// Do OLD documents still deserialize under NEW?
+    pub receivers: Compat,
+    /// Does a peer validating with OLD accept what NEW produces?
+    pub senders: Compat,
+    /// The semver bump of the generated Rust API.
+    pub api: Bump,
+}
+
+impl Change {
+    /// The three verdicts.
+    pub fn verdict(&self) -> Verdict {
+        Verdict {
+            receivers: self.receivers,
+            senders: self.senders,
+            api: self.api,
+        }
+    }
+}
+
+/// The worst verdicts of a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Summary {
+    /// The worst receivers verdict (compatible when there is no change).
+    pub receivers: Compat,
+    /// The worst senders verdict.
+    pub senders: Compat,
+    /// The biggest API bump (patch when there is no change).
+    pub semver: Bump,
+}
+
+impl Summary {
+    /// The summary of `changes`.
+    pub fn of(changes: &[Change]) -> Summary {
+        Summary {
+            receivers: changes
+                .iter()
+                .map(|change| change.receivers)
+                .max()
+                .unwrap_or(Compat::Compatible),
+            senders: changes
+                .iter()
+                .map(|change| change.senders)
+                .max()
+                .unwrap_or(Compat::Compatible),
+            semver: changes
+                .iter()
+                .map(|change| change.api)
+                .max()
+                .unwrap_or(Bump::Patch),
+        }
+    }
+
+    /// Something breaks: receivers or senders are breaking, or the API bump is major.
+    pub fn breaks(&self) -> bool {
+        self.receivers == Compat::Breaking
+            || self.senders == Compat::Breaking
+            || self.semver == Bump::Major
+    }
+}
+
+/// Every change between two schema versions, and the worst verdicts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    /// The OLD schema as named by the caller.
+    pub old: String,
+    /// The NEW schema as named by the caller.
+    pub new: String,
+    /// The changes, schema-level first, then per event in OLD's order (events only in
+    /// NEW last).
+    pub changes: Vec<Change>,
+    /// The worst of each verdict.
+    pub summary: Summary,
+    /// Remarks about how the comparison was made (e.g. a side keyed by `name`).
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// The changes of one kind.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Change> {
+        self.changes
+            .iter()
+            .filter(move |change| change.kind == kind)
+    }
+
+    /// The report as one JSON object: `{"changes": [...], "summary": {...}, "notes": [...]}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        render::json(self)
+    }
+}
+
+/// The human-readable report: one line per change with its verdicts, then the summary.
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        render::text(self, f)
+    }
+}
+
+/// Compares two checked schemas.
+pub fn diff(old: &Schema, new: &Schema) -> Report {
+    let changes = compare::compare(old, new);
+    let summary = Summary::of(&changes);
+    Report {
+        old: old.file.clone(),
+        new: new.file.clone(),
+        changes,
+        summary,
+        notes: Vec::new(),
+    }
+}
+
+/// Compares two loaded documents: reads each one's discriminator key from the raw JSON,
+/// reports a change of key, models each side (as if keyed by `event` when it is keyed by
+/// another property) and compares the IRs. The problems of both sides are returned when
+/// either cannot be modelled.
+pub fn diff_documents(old: &Document, new: &Document) -> Result<Report, Diagnostics> {
+    let old_side = envelope::model(old);
+    let new_side = envelope::model(new);
+    let (old_side, new_side) = match (old_side, new_side) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            let mut problems = Diagnostics::default();
+            for side in [old, new] {
+                if let Err(err) = side {
+                    problems.0.extend(err.0);
+                }
+            }
+            return Err(problems);
+        }
+    };
+    let mut report = diff(&old_side.schema, &new_side.schema);
+    let mut notes = Vec::new();
+    for (side, doc) in [(&old_side, old), (&new_side, new)] {
+        if side.key != DISCRIMINATOR {
+            notes.push(format!(
+                "{} keys its events with `{}`: `include_schema!` accepts only `{DISCRIMINATOR}`-keyed unions, so this report compares it as if the key were `{DISCRIMINATOR}`",
+                doc.file, side.key
+            ));
+        }
+    }
+    if old_side.key != new_side.key {
+        let change = rules::discriminator_changed(&old_side.key, &new_side.key);
+        report.changes.insert(0, change);
+        report.summary = Summary::of(&report.changes);
+    }
+    report.notes = notes;
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,82 @@
+//! The two forms of a report: readable lines, and one JSON object.
+
+use std::fmt;
+
+use serde_json::{Value, json};
+
+use super::{Change, Report};
+
+/// Where a change is: `event path`, or the path alone outside events.
+fn location(change: &Change) -> String {
+    match &change.event {
+        Some(event) => format!("{event} {}", change.path),
+        None => change.path.clone(),
+    }
+}
+
+/// One line per change with its verdicts, the notes, then the summary.
+pub fn text(report: &Report, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    writeln!(f, "des-events diff {} -> {}", report.old, report.new)?;
+    if report.changes.is_empty() {
+        writeln!(f, "no changes")?;
+    }
+    for change in &report.changes {
+        writeln!(
+            f,
+            "{} {}: {} [receivers: {}, senders: {}, api: {}]",
+            change.kind,
+            location(change),
+            change.detail,
+            change.receivers.as_str(),
+            change.senders.as_str(),
+            change.api.as_str()
+        )?;
+    }
+    for note in &report.notes {
+        writeln!(f, "note: {note}")?;
+    }
+    let summary = &report.summary;
+    let count = report.changes.len();
+    writeln!(
+        f,
+        "summary: {count} change{}; receivers: {}, senders: {}, semver: {}: {}",
+        if count == 1 { "" } else { "s" },
+        summary.receivers.as_str(),
+        summary.senders.as_str(),
+        summary.semver.as_str(),
+        if summary.breaks() {
+            "something breaks"
+        } else {
+            "nothing breaks"
+        }
+    )
+}
+
+/// `{"changes": [...], "summary": {...}, "notes": [...]}`.
+pub fn json(report: &Report) -> Value {
+    let changes: Vec<Value> = report
+        .changes
+        .iter()
+        .map(|change| {
+            json!({
+                "kind": change.kind.as_str(),
+                "event": change.event,
+                "path": change.path,
+                "detail": change.detail,
+                "receivers": change.receivers.as_str(),
+                "senders": change.senders.as_str(),
+                "api": change.api.as_str(),
+            })
+        })
+        .collect();
+    json!({
+        "changes": changes,
+        "summary": {
+            "receivers": report.summary.receivers.as_str(),
+            "senders": report.summary.senders.as_str(),
+            "semver": report.summary.semver.as_str(),
+            "breaks": report.summary.breaks(),
+        },
+        "notes": report.notes,
+    })
+}
