@@ -205,6 +205,10 @@ pub struct StructDef {
     pub fields: Vec<Field>,
     /// What happens to keys that are not properties.
     pub additional: Additional,
+    /// `minProperties`.
+    pub min_properties: Option<u64>,
+    /// `maxProperties`.
+    pub max_properties: Option<u64>,
     /// The schema's JSON pointer.
     pub pointer: String,
 }
@@ -231,6 +235,17 @@ pub struct Field {
     pub ty: Type,
     /// In `required`.
     pub required: bool,
+    /// `type: [T, "null"]`: `null` is a value of its own (`Option`; `Option<Option<T>>`
+    /// when also optional, so absent and `null` differ).
+    pub nullable: bool,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// `readOnly: true` / `writeOnly: true` (documented).
+    pub read_only: bool,
+    /// `writeOnly: true` (documented).
+    pub write_only: bool,
+    /// `default`: an accessor returns it when the field is absent.
+    pub default: Option<Value>,
     /// `x-des-credential: true`: the value is a secret.
     pub credential: bool,
     /// `x-des-echo: true`: in a reply, the value must equal the request's field of the
@@ -283,6 +298,14 @@ pub enum Format {
     Uuid,
     /// RFC 3339 `full-date`.
     Date,
+    /// RFC 3339 `date-time`.
+    DateTime,
+    /// RFC 3339 `full-time`.
+    Time,
+    /// An IPv4 address (dotted quad).
+    Ipv4,
+    /// An IPv6 address.
+    Ipv6,
 }
 
 impl Format {
@@ -291,6 +314,10 @@ impl Format {
         match self {
             Format::Uuid => "uuid",
             Format::Date => "date",
+            Format::DateTime => "date-time",
+            Format::Time => "time",
+            Format::Ipv4 => "ipv4",
+            Format::Ipv6 => "ipv6",
         }
     }
 }
@@ -327,6 +354,58 @@ pub struct IntegerRules {
     pub exclusive_minimum: Option<i64>,
     /// `exclusiveMaximum`.
     pub exclusive_maximum: Option<i64>,
+    /// `multipleOf` (a positive integer).
+    pub multiple_of: Option<i64>,
+}
+
+impl IntegerRules {
+    /// The smallest and largest value allowed (the engine guarantees both bounds).
+    pub fn range(&self) -> (i128, i128) {
+        let low = [
+            self.minimum.map(i128::from),
+            self.exclusive_minimum.map(|b| i128::from(b) + 1),
+        ];
+        let high = [
+            self.maximum.map(i128::from),
+            self.exclusive_maximum.map(|b| i128::from(b) - 1),
+        ];
+        let low = low
+            .into_iter()
+            .flatten()
+            .max()
+            .unwrap_or(i128::from(i64::MIN));
+        let high = high
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(i128::from(i64::MAX));
+        (low, high)
+    }
+
+    /// The narrowest Rust integer type that holds every allowed value.
+    pub fn rust_type(&self) -> &'static str {
+        let (low, high) = self.range();
+        let fits = |min: i128, max: i128| low >= min && high <= max;
+        if low >= 0 {
+            if fits(0, i128::from(u8::MAX)) {
+                "u8"
+            } else if fits(0, i128::from(u16::MAX)) {
+                "u16"
+            } else if fits(0, i128::from(u32::MAX)) {
+                "u32"
+            } else {
+                "u64"
+            }
+        } else if fits(i128::from(i8::MIN), i128::from(i8::MAX)) {
+            "i8"
+        } else if fits(i128::from(i16::MIN), i128::from(i16::MAX)) {
+            "i16"
+        } else if fits(i128::from(i32::MIN), i128::from(i32::MAX)) {
+            "i32"
+        } else {
+            "i64"
+        }
+    }
 }
 
 /// Array constraints.
@@ -336,6 +415,8 @@ pub struct ArrayRules {
     pub min_items: Option<u64>,
     /// `maxItems`.
     pub max_items: Option<u64>,
+    /// `uniqueItems: true`.
+    pub unique: bool,
 }
 
 /// A closed set of string values (`enum`, or a string `const`).

@@ -17,15 +17,11 @@ pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 
 /// Formats we know but do not assert yet: rejected rather than silently unchecked.
 const UNASSERTED_FORMATS: &[&str] = &[
-    "date-time",
-    "time",
     "duration",
     "email",
     "idn-email",
     "hostname",
     "idn-hostname",
-    "ipv4",
-    "ipv6",
     "uri",
     "uri-reference",
     "iri",
@@ -37,7 +33,15 @@ const UNASSERTED_FORMATS: &[&str] = &[
 ];
 
 /// Keywords that only annotate: accepted anywhere, never change validation.
-const ANNOTATIONS: &[&str] = &["$comment", "title", "description", "examples"];
+const ANNOTATIONS: &[&str] = &[
+    "$comment",
+    "title",
+    "description",
+    "examples",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+];
 
 /// Builds the IR of `doc`, or every problem found in it.
 pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
@@ -673,8 +677,8 @@ impl Modeler<'_> {
             Some(Value::Array(_)) => {
                 self.error(
                     &join(pointer, "type"),
-                    "a list of types (such as a nullable type) is not supported yet",
-                    Some("use a single type; make the property optional instead of nullable"),
+                    "a list of types is supported only as a nullable property: [\"<type>\", \"null\"]",
+                    Some("other unions of types are not supported yet; a nullable array item or definition neither"),
                 );
                 None
             }
@@ -808,6 +812,10 @@ impl Modeler<'_> {
             match format.as_str() {
                 Some("uuid") => rules.format = Some(Format::Uuid),
                 Some("date") => rules.format = Some(Format::Date),
+                Some("date-time") => rules.format = Some(Format::DateTime),
+                Some("time") => rules.format = Some(Format::Time),
+                Some("ipv4") => rules.format = Some(Format::Ipv4),
+                Some("ipv6") => rules.format = Some(Format::Ipv6),
                 Some(known) if UNASSERTED_FORMATS.contains(&known) => self.error(
                     &join(pointer, "format"),
                     format!("format `{known}` is not asserted by des-events yet"),
@@ -915,9 +923,26 @@ impl Modeler<'_> {
                 "maximum",
                 "exclusiveMinimum",
                 "exclusiveMaximum",
+                "multipleOf",
             ],
             "an integer schema",
         );
+        let multiple_of = match object.get("multipleOf") {
+            None => None,
+            Some(value) => {
+                match value.as_i64().filter(|m| *m > 0) {
+                    Some(multiple) => Some(multiple),
+                    None => {
+                        self.error(
+                        &join(pointer, "multipleOf"),
+                        "`multipleOf` of an integer must be a positive integer here",
+                        Some("a fractional `multipleOf` cannot be checked exactly by des-events yet"),
+                    );
+                        return None;
+                    }
+                }
+            }
+        };
         let mut ok = true;
         let mut bound = |keyword: &str| -> Option<i64> {
             let value = object.get(keyword)?;
@@ -942,6 +967,7 @@ impl Modeler<'_> {
             maximum: bound("maximum"),
             exclusive_minimum: bound("exclusiveMinimum"),
             exclusive_maximum: bound("exclusiveMaximum"),
+            multiple_of,
         };
         if !ok {
             return None;
@@ -968,12 +994,25 @@ impl Modeler<'_> {
         self.only(
             pointer,
             object,
-            &["type", "items", "minItems", "maxItems"],
+            &["type", "items", "minItems", "maxItems", "uniqueItems"],
             "an array schema",
         );
+        let unique = match object.get("uniqueItems") {
+            None | Some(Value::Bool(false)) => false,
+            Some(Value::Bool(true)) => true,
+            Some(_) => {
+                self.error(
+                    &join(pointer, "uniqueItems"),
+                    "`uniqueItems` must be a boolean",
+                    None,
+                );
+                false
+            }
+        };
         let rules = ArrayRules {
             min_items: self.count(pointer, object, "minItems"),
             max_items: self.count(pointer, object, "maxItems"),
+            unique,
         };
         let Some(items) = object.get("items") else {
             self.error(
@@ -997,9 +1036,18 @@ impl Modeler<'_> {
         self.only(
             pointer,
             object,
-            &["type", "properties", "required", "additionalProperties"],
+            &[
+                "type",
+                "properties",
+                "required",
+                "additionalProperties",
+                "minProperties",
+                "maxProperties",
+            ],
             "an object schema",
         );
+        let min_properties = self.count(pointer, object, "minProperties");
+        let max_properties = self.count(pointer, object, "maxProperties");
         let additional = match object.get("additionalProperties") {
             None | Some(Value::Bool(true)) => Additional::Open,
             Some(Value::Bool(false)) => Additional::Closed,
@@ -1032,7 +1080,11 @@ impl Modeler<'_> {
                 );
             }
         }
-        if properties.is_empty() && additional == Additional::Open {
+        if properties.is_empty()
+            && additional == Additional::Open
+            && min_properties.is_none()
+            && max_properties.is_none()
+        {
             return Some(Type::Map);
         }
         // Reserve the name before the fields so that nested names stay in schema order.
@@ -1041,9 +1093,22 @@ impl Modeler<'_> {
         for (key, schema) in properties {
             let field_pointer = join(&properties_pointer, key);
             let suggested = format!("{name}{}", name::type_name(key));
-            let Some(ty) = self.value_type(&field_pointer, schema, &suggested) else {
+            let property = property(schema);
+            let Some(ty) = self.value_type(&field_pointer, &property.schema, &suggested) else {
                 ok = false;
                 continue;
+            };
+            let default = match property.default {
+                Some(value) if default_fits(&ty, &value, self) => Some(value),
+                Some(_) => {
+                    self.error(
+                        &join(&field_pointer, "default"),
+                        "this `default` is not a value of the property's type",
+                        Some("des-events turns `default` into an accessor returning the property's Rust type"),
+                    );
+                    None
+                }
+                None => None,
             };
             let credential = matches!(&ty, Type::String(rules) if rules.credential);
             let echo = match schema.get("x-des-echo") {
@@ -1079,6 +1144,11 @@ impl Modeler<'_> {
                 required: required.contains_key(key),
                 credential,
                 echo,
+                nullable: property.nullable,
+                deprecated: flag(schema, "deprecated"),
+                read_only: flag(schema, "readOnly"),
+                write_only: flag(schema, "writeOnly"),
+                default,
                 pointer: field_pointer,
             });
         }
@@ -1090,6 +1160,8 @@ impl Modeler<'_> {
             docs,
             fields,
             additional,
+            min_properties,
+            max_properties,
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))
@@ -1114,6 +1186,70 @@ impl Modeler<'_> {
             .insert(def.name().to_owned(), self.types.len());
         self.types.push(def);
         Some(())
+    }
+}
+
+/// A property schema, less what the field itself records.
+struct Property {
+    schema: Value,
+    nullable: bool,
+    default: Option<Value>,
+}
+
+/// What a property schema says beyond its type: `type: [T, "null"]` and `default`.
+/// Returns the schema to model without those.
+fn property(schema: &Value) -> Property {
+    let mut schema = schema.clone();
+    let mut nullable = false;
+    let mut default = None;
+    if let Value::Object(object) = &mut schema {
+        if let Some(Value::Array(types)) = object.get("type") {
+            let names: Vec<&str> = types.iter().filter_map(Value::as_str).collect();
+            let others: Vec<&str> = names
+                .iter()
+                .copied()
+                .filter(|name| *name != "null")
+                .collect();
+            if names.len() == types.len() && names.len() == 2 && others.len() == 1 {
+                let single = Value::String(others[0].to_owned());
+                object.insert("type".to_owned(), single);
+                nullable = true;
+            }
+        }
+        default = object.remove("default");
+    }
+    Property {
+        schema,
+        nullable,
+        default,
+    }
+}
+
+/// `keyword: true` on a schema object.
+fn flag(schema: &Value, keyword: &str) -> bool {
+    schema.get(keyword) == Some(&Value::Bool(true))
+}
+
+/// Whether `value` can be returned as the Rust value of `ty` (plain strings, integers in
+/// range, numbers, booleans, and values of string enums).
+fn default_fits(ty: &Type, value: &Value, modeler: &Modeler<'_>) -> bool {
+    match (ty, value) {
+        (Type::String(rules), Value::String(_)) => rules.format.is_none() && !rules.credential,
+        (Type::Integer(rules), Value::Number(number)) => {
+            let (low, high) = rules.range();
+            number
+                .as_i64()
+                .is_some_and(|n| (low..=high).contains(&i128::from(n)))
+        }
+        (Type::Number(_), Value::Number(_)) | (Type::Boolean, Value::Bool(_)) => true,
+        (Type::Named(name), Value::String(text)) => {
+            let position = modeler.type_names.get(name).copied();
+            matches!(
+                position.and_then(|position| modeler.types.get(position)),
+                Some(TypeDef::Enum(def)) if def.variants.iter().any(|(wire, _)| wire == text)
+            )
+        }
+        _ => false,
     }
 }
 

@@ -172,7 +172,7 @@ impl Walk<'_> {
                             |target| remove(target, &wire),
                             Expectation::MissingField(path(&field_keys)),
                         );
-                    } else {
+                    } else if !field.nullable {
                         self.emit(
                             &field_keys,
                             "is null",
@@ -180,7 +180,9 @@ impl Walk<'_> {
                             Expectation::WrongType(path(&field_keys)),
                         );
                     }
-                    self.value(&field.ty, present, &field_keys);
+                    if !present.is_null() {
+                        self.value(&field.ty, present, &field_keys);
+                    }
                 }
             }
             Some(TypeDef::Enum(_)) => {
@@ -228,6 +230,10 @@ impl Walk<'_> {
                 let bad = match rules.format {
                     Some(Format::Uuid) => Some("{a2313192-e2dc-452e-b56c-2f23baf6eee1}"),
                     Some(Format::Date) => Some("2026-02-30"),
+                    Some(Format::DateTime) => Some("2026-02-30T10:00:00Z"),
+                    Some(Format::Time) => Some("24:00:00Z"),
+                    Some(Format::Ipv4) => Some("256.0.0.1"),
+                    Some(Format::Ipv6) => Some("12345::"),
                     None => None,
                 };
                 if let Some(bad) = bad {
@@ -273,6 +279,23 @@ impl Walk<'_> {
                         Expectation::Constraint(keyword.into(), path(keys)),
                     );
                 }
+                // A value inside the bounds that is not a multiple.
+                if let Some(multiple) = rules.multiple_of.filter(|multiple| *multiple > 1) {
+                    let (low, high) = rules.range();
+                    let first = low
+                        + (i128::from(multiple) - low.rem_euclid(i128::from(multiple)))
+                            % i128::from(multiple);
+                    let bad = first + 1;
+                    if bad <= high {
+                        let bad = i64::try_from(bad).unwrap_or_default();
+                        self.emit(
+                            keys,
+                            "breaks `multipleOf`",
+                            |target| *target = json!(bad),
+                            Expectation::Constraint("multipleOf".into(), path(keys)),
+                        );
+                    }
+                }
             }
             Type::Number(rules) => {
                 let cases = [
@@ -291,7 +314,22 @@ impl Walk<'_> {
                     );
                 }
             }
-            Type::Array(item, _) => {
+            Type::Array(item, rules) => {
+                let items = value.as_array().map_or(0, Vec::len) as u64;
+                if rules.unique && items >= 1 && rules.max_items.is_none_or(|max| items < max) {
+                    self.emit(
+                        keys,
+                        "repeats an item",
+                        |target| {
+                            if let Some(items) = target.as_array_mut()
+                                && let Some(first) = items.first().cloned()
+                            {
+                                items.push(first);
+                            }
+                        },
+                        Expectation::Constraint("uniqueItems".into(), path(keys)),
+                    );
+                }
                 if let Some(first) = value.as_array().and_then(|items| items.first()) {
                     let mut item_keys = keys.to_vec();
                     item_keys.push("0".into());

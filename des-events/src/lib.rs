@@ -116,9 +116,9 @@ pub mod __private {
     pub use crate::conformance::{self, Expect};
     pub use crate::envelope::{self, EventSet};
     pub use crate::rules::{
-        ArrayRules, Format, IntRules, IntSeed, Key, MapSeed, NumRules, NumSeed, Pattern, PlainSeed,
-        StrRules, StrSeed, StrictValue, VecSeed, put, put_extra, required, str_enum, unknown_field,
-        violation,
+        ArrayRules, Format, IntRules, IntSeed, Key, MapSeed, NullableSeed, NumRules, NumSeed,
+        Pattern, PlainSeed, StrRules, StrSeed, StrictValue, VecSeed, property_count, put,
+        put_extra, required, str_enum, unknown_field, violation,
     };
     pub use schemars;
     pub use serde;

@@ -240,6 +240,8 @@ pub struct IntRules {
     pub exclusive_minimum: Option<i64>,
     /// `exclusiveMaximum`.
     pub exclusive_maximum: Option<i64>,
+    /// `multipleOf` (positive).
+    pub multiple_of: Option<i64>,
 }
 
 impl IntRules {
@@ -262,18 +264,42 @@ impl IntRules {
 ///
 /// As JSON Schema says, a number with a zero fractional part (`1.0`) is an integer. A
 /// value beyond `i64` breaks a bound, since the engine only accepts bounds inside it.
-#[derive(Clone, Copy)]
-pub struct IntSeed(pub &'static IntRules);
+///
+/// The output is the narrowest Rust integer the engine chose for the bounds (`T`).
+pub struct IntSeed<T>(pub &'static IntRules, PhantomData<fn() -> T>);
 
-impl<'de> DeserializeSeed<'de> for IntSeed {
-    type Value = i64;
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<i64, D::Error> {
+impl<T> IntSeed<T> {
+    /// A seed for `rules`.
+    pub const fn new(rules: &'static IntRules) -> Self {
+        IntSeed(rules, PhantomData)
+    }
+}
+
+impl<T> Clone for IntSeed<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for IntSeed<T> {}
+
+impl<'de, T: TryFrom<i128>> DeserializeSeed<'de> for IntSeed<T> {
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
         let (value, shown) = deserializer.deserialize_any(IntVisitor)?;
         if let Some((keyword, expected)) = self.0.broken(value) {
             return Err(violation(keyword, expected, shown));
         }
-        i64::try_from(value)
-            .map_err(|_| violation("maximum", "an integer that fits in 64 bits", shown))
+        if let Some(multiple) = self.0.multiple_of
+            && value % i128::from(multiple) != 0
+        {
+            return Err(violation(
+                "multipleOf",
+                format_args!("a multiple of {multiple}"),
+                shown,
+            ));
+        }
+        // In range: the engine picked `T` to hold every value the bounds allow.
+        T::try_from(value).map_err(|_| violation("maximum", "an integer in range", shown))
     }
 }
 
@@ -360,20 +386,28 @@ pub struct ArrayRules {
     pub min_items: Option<u64>,
     /// `maxItems`.
     pub max_items: Option<u64>,
+    /// `uniqueItems`.
+    pub unique: bool,
 }
 
 /// Reads a JSON array whose items are read by `S`, and checks [`ArrayRules`].
 #[derive(Clone, Copy)]
 pub struct VecSeed<S>(pub S, pub &'static ArrayRules);
 
-impl<'de, S: DeserializeSeed<'de> + Copy> DeserializeSeed<'de> for VecSeed<S> {
+impl<'de, S: DeserializeSeed<'de> + Copy> DeserializeSeed<'de> for VecSeed<S>
+where
+    S::Value: PartialEq,
+{
     type Value = Vec<S::Value>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_seq(self)
     }
 }
 
-impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for VecSeed<S> {
+impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for VecSeed<S>
+where
+    S::Value: PartialEq,
+{
     type Value = Vec<S::Value>;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array")
@@ -388,6 +422,15 @@ impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for VecSeed<S> {
                     "more",
                 ));
             }
+            if self.1.unique
+                && let Some(index) = items.iter().position(|seen| *seen == item)
+            {
+                return Err(violation(
+                    "uniqueItems",
+                    "items that are all different",
+                    format_args!("item {} equal to item {index}", items.len()),
+                ));
+            }
             items.push(item);
         }
         if let Some(min) = self.1.min_items.filter(|min| (items.len() as u64) < *min) {
@@ -399,6 +442,56 @@ impl<'de, S: DeserializeSeed<'de> + Copy> Visitor<'de> for VecSeed<S> {
         }
         Ok(items)
     }
+}
+
+/// Reads `null` as `None` and anything else with `S` (`type: [T, "null"]`).
+#[derive(Clone, Copy)]
+pub struct NullableSeed<S>(pub S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for NullableSeed<S> {
+    type Value = Option<S::Value>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_option(self)
+    }
+}
+
+impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for NullableSeed<S> {
+    type Value = Option<S::Value>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value or null")
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.0.deserialize(deserializer).map(Some)
+    }
+}
+
+/// Checks `minProperties` / `maxProperties` against the number of keys an object had.
+pub fn property_count<E: de::Error>(
+    count: u64,
+    min: Option<u64>,
+    max: Option<u64>,
+) -> Result<(), E> {
+    if let Some(min) = min.filter(|min| count < *min) {
+        return Err(violation(
+            "minProperties",
+            format_args!("at least {min} properties"),
+            count,
+        ));
+    }
+    if let Some(max) = max.filter(|max| count > *max) {
+        return Err(violation(
+            "maxProperties",
+            format_args!("at most {max} properties"),
+            count,
+        ));
+    }
+    Ok(())
 }
 
 /// Any JSON value, read with duplicate object keys rejected at every depth
@@ -611,9 +704,11 @@ mod tests {
             maximum: Some(i64::MAX),
             exclusive_minimum: None,
             exclusive_maximum: None,
+            multiple_of: None,
         };
-        let read =
-            |text: &str| IntSeed(&RULES).deserialize(&mut serde_json::Deserializer::from_str(text));
+        let read = |text: &str| {
+            IntSeed::<i64>::new(&RULES).deserialize(&mut serde_json::Deserializer::from_str(text))
+        };
         assert_eq!(read("5").ok(), Some(5));
         assert_eq!(read("5.0").ok(), Some(5));
         assert!(read("5.5").is_err());

@@ -20,6 +20,7 @@ pub struct OnAccountProvisionRequested {
     pub request_id: ::des_events::Uuid,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de>
 for OnAccountProvisionRequested {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
@@ -95,6 +96,7 @@ pub struct TargetAmount {
     pub currency: ::std::string::String,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -122,6 +124,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
                     maximum: ::core::option::Option::Some(9007199254740991i64),
                     exclusive_minimum: ::core::option::Option::None,
                     exclusive_maximum: ::core::option::Option::None,
+                    multiple_of: ::core::option::Option::None,
                 };
                 let mut __field0: ::core::option::Option<i64> = ::core::option::Option::None;
                 let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
@@ -134,7 +137,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
                                 &mut __field0,
                                 "cents",
                                 &mut __map,
-                                ::des_events::__private::IntSeed(&__RULES_0),
+                                ::des_events::__private::IntSeed::<i64>::new(&__RULES_0),
                             )?
                         }
                         "currency" => {
@@ -187,6 +190,7 @@ pub struct DreamUser {
     pub external_id: ::std::string::String,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -305,6 +309,7 @@ pub struct Dream {
     pub user: DreamUser,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -454,6 +459,7 @@ pub struct OnAccountRequested {
     pub dream: Dream,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequested {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -533,6 +539,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnExitRequested {}
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnExitRequested {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -592,6 +599,7 @@ pub struct OnIdTokenDidExpire {
     pub request_id: ::des_events::Uuid,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnIdTokenDidExpire {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -676,6 +684,7 @@ pub struct OnInvestmentAccountProvisionRequested {
     pub error_url: ::std::string::String,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de>
 for OnInvestmentAccountProvisionRequested {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
@@ -808,6 +817,7 @@ pub struct Money {
     pub currency: ::std::string::String,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -904,6 +914,7 @@ pub struct OnInvestmentSellRequested {
     pub error_url: ::std::string::String,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de>
 for OnInvestmentSellRequested {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
@@ -1042,6 +1053,7 @@ for OnInvestmentSellRequested {
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnPageReadyEvent {}
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnPageReadyEvent {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -1107,6 +1119,7 @@ pub struct OnShare {
     pub title: ::std::string::String,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -1261,6 +1274,7 @@ pub struct OnTelemetryEvent {
     >,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -1367,6 +1381,7 @@ pub struct OnTransferConsentRequested {
     pub cancel_url: ::core::option::Option<::std::string::String>,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de>
 for OnTransferConsentRequested {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
@@ -2002,7 +2017,7 @@ pub trait DesEventHandler {
 }
 impl OnAccountProvisionRequested {
     /// Builds the `accountProvisioned` reply to this `onAccountProvisionRequested`, copying `requestId` from this request.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments, deprecated)]
     pub fn reply_account_provisioned(&self) -> crate::partner::PartnerEvent {
         crate::partner::PartnerEvent::AccountProvisioned(crate::partner::AccountProvisioned {
             request_id: ::core::clone::Clone::clone(&self.request_id),
@@ -2011,7 +2026,7 @@ impl OnAccountProvisionRequested {
 }
 impl OnInvestmentAccountProvisionRequested {
     /// Builds the `investmentAccountProvisionInitiated` reply to this `onInvestmentAccountProvisionRequested`, copying `requestId` from this request.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments, deprecated)]
     pub fn reply_investment_account_provision_initiated(
         &self,
         account_id: ::std::string::String,
@@ -2024,7 +2039,7 @@ impl OnInvestmentAccountProvisionRequested {
 }
 impl OnAccountRequested {
     /// Builds the `onAccountRequestedFailed` reply to this `onAccountRequested`, copying `requestId` from this request.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments, deprecated)]
     pub fn reply_on_account_requested_failed(
         &self,
         reason: crate::partner::OnAccountRequestedFailedReason,
@@ -2037,7 +2052,7 @@ impl OnAccountRequested {
 }
 impl OnAccountRequested {
     /// Builds the `onAccountRequestedSucceeded` reply to this `onAccountRequested`, copying `requestId` from this request.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments, deprecated)]
     pub fn reply_on_account_requested_succeeded(&self) -> crate::partner::PartnerEvent {
         crate::partner::PartnerEvent::OnAccountRequestedSucceeded(crate::partner::OnAccountRequestedSucceeded {
             request_id: ::core::clone::Clone::clone(&self.request_id),
@@ -2046,7 +2061,7 @@ impl OnAccountRequested {
 }
 impl OnTransferConsentRequested {
     /// Builds the `onTransferConsentCancelled` reply to this `onTransferConsentRequested`, copying `requestId` and `consentId` from this request.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments, deprecated)]
     pub fn reply_on_transfer_consent_cancelled(
         &self,
         reason: ::std::string::String,
@@ -2060,7 +2075,7 @@ impl OnTransferConsentRequested {
 }
 impl OnTransferConsentRequested {
     /// Builds the `onTransferConsentSucceeded` reply to this `onTransferConsentRequested`, copying `requestId` and `consentId` from this request.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments, deprecated)]
     pub fn reply_on_transfer_consent_succeeded(
         &self,
         consent_ref: ::std::string::String,
@@ -2074,7 +2089,7 @@ impl OnTransferConsentRequested {
 }
 impl OnIdTokenDidExpire {
     /// Builds the `updateToken` reply to this `onIdTokenDidExpire`, copying `requestId` from this request.
-    #[allow(clippy::too_many_arguments)]
+    #[allow(clippy::too_many_arguments, deprecated)]
     pub fn reply_update_token(
         &self,
         id_token: ::des_events::Credential,

@@ -20,6 +20,7 @@ pub struct AccountProvisioned {
     pub request_id: ::des_events::Uuid,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for AccountProvisioned {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -95,6 +96,7 @@ pub struct InvestmentAccountProvisionInitiated {
     pub account_id: ::std::string::String,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de>
 for InvestmentAccountProvisionInitiated {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
@@ -180,6 +182,7 @@ pub struct NavigateTo {
     pub location: ::std::string::String,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -316,6 +319,7 @@ pub struct OnAccountRequestedFailed {
     pub reason: OnAccountRequestedFailedReason,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequestedFailed {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -402,6 +406,7 @@ pub struct OnAccountRequestedSucceeded {
     pub request_id: ::des_events::Uuid,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de>
 for OnAccountRequestedSucceeded {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
@@ -472,6 +477,7 @@ for OnAccountRequestedSucceeded {
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnBackRequested {}
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -528,6 +534,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnSignOutRequested {}
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnSignOutRequested {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -593,6 +600,7 @@ pub struct OnTransferConsentCancelled {
     pub reason: ::std::string::String,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de>
 for OnTransferConsentCancelled {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
@@ -699,6 +707,7 @@ pub struct OnTransferConsentSucceeded {
     pub consent_ref: ::std::string::String,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de>
 for OnTransferConsentSucceeded {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
@@ -796,6 +805,7 @@ for OnTransferConsentSucceeded {
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct SessionKeepAlive {}
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for SessionKeepAlive {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where
@@ -860,6 +870,7 @@ pub struct UpdateToken {
     pub id_token: ::des_events::Credential,
 }
 #[automatically_derived]
+#[allow(deprecated)]
 impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
     fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
     where

@@ -26,6 +26,8 @@ pub fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
 struct StructView<'a> {
     fields: &'a [Field],
     additional: Additional,
+    /// `minProperties`, `maxProperties`.
+    counts: (Option<u64>, Option<u64>),
 }
 
 impl<'a> StructView<'a> {
@@ -33,12 +35,14 @@ impl<'a> StructView<'a> {
         StructView {
             fields: &def.fields,
             additional: def.additional,
+            counts: (def.min_properties, def.max_properties),
         }
     }
 
     const MAP: StructView<'static> = StructView {
         fields: &[],
         additional: Additional::Open,
+        counts: (None, None),
     };
 
     fn field(&self, wire: &str) -> Option<&'a Field> {
@@ -247,6 +251,7 @@ impl Comparer<'_> {
             ),
             _ => {}
         }
+        self.constraints(path, constraints::property_counts(old.counts, new.counts));
         let new_open = new.additional == Additional::Open;
         let old_open = old.additional == Additional::Open;
         for old_field in old.fields {
@@ -299,6 +304,12 @@ impl Comparer<'_> {
                     &child,
                     format!("x-des-echo {} -> {}", old_field.echo, new_field.echo),
                     rules::echo_changed(helper),
+                );
+            }
+            if old_field.nullable != new_field.nullable {
+                self.constraints(
+                    &child,
+                    constraints::nullable(old_field.nullable, new_field.nullable),
                 );
             }
             self.types(&child, &old_field.ty, &new_field.ty);

@@ -112,6 +112,42 @@ pub fn arrays(old: &ArrayRules, new: &ArrayRules) -> Vec<Moved> {
     let mut out = Vec::new();
     min_count("minItems", old.min_items, new.min_items, &mut out);
     max_count("maxItems", old.max_items, new.max_items, &mut out);
+    flag("uniqueItems", old.unique, new.unique, &mut out);
+    out
+}
+
+/// A boolean constraint (`uniqueItems`): turning it on tightens.
+fn flag(keyword: &str, old: bool, new: bool, out: &mut Vec<Moved>) {
+    let direction = match (old, new) {
+        (false, true) => Direction::Tightened,
+        (true, false) => Direction::Loosened,
+        _ => return,
+    };
+    out.push(moved(direction, format!("{keyword} {old} -> {new}")));
+}
+
+/// `type: [T, "null"]` gained or lost: the Rust type changes (`T` <-> `Option<T>`).
+pub fn nullable(old: bool, new: bool) -> Vec<Moved> {
+    let direction = if new {
+        Direction::Loosened
+    } else {
+        Direction::Tightened
+    };
+    vec![Moved {
+        direction,
+        detail: format!("nullable {old} -> {new}"),
+        rust_type_changes: true,
+    }]
+}
+
+/// `minProperties` / `maxProperties` of an object.
+pub fn property_counts(
+    old: (Option<u64>, Option<u64>),
+    new: (Option<u64>, Option<u64>),
+) -> Vec<Moved> {
+    let mut out = Vec::new();
+    min_count("minProperties", old.0, new.0, &mut out);
+    max_count("maxProperties", old.1, new.1, &mut out);
     out
 }
 
@@ -192,6 +228,30 @@ pub fn integers(old: &IntegerRules, new: &IntegerRules) -> Vec<Moved> {
             direction,
             format!("upper bound {} -> {}", text(old), text(new)),
         ));
+    }
+    if old.multiple_of != new.multiple_of {
+        // A new multiple that divides by the old one only accepts fewer values.
+        let direction = match (old.multiple_of, new.multiple_of) {
+            (None, Some(_)) => Direction::Tightened,
+            (Some(_), None) => Direction::Loosened,
+            (Some(old), Some(new)) if new % old == 0 => Direction::Tightened,
+            (Some(old), Some(new)) if old % new == 0 => Direction::Loosened,
+            _ => Direction::Changed,
+        };
+        out.push(moved(
+            direction,
+            format!(
+                "multipleOf {} -> {}",
+                shown(old.multiple_of),
+                shown(new.multiple_of)
+            ),
+        ));
+    }
+    if old.rust_type() != new.rust_type() {
+        // The bounds picked another Rust integer type: an API change on its own.
+        if let Some(last) = out.last_mut() {
+            last.rust_type_changes = true;
+        }
     }
     out
 }
@@ -322,6 +382,10 @@ pub fn string_accepts(rules: &StringRules, value: &str) -> bool {
         None => true,
         Some(Format::Uuid) => is_uuid(value),
         Some(Format::Date) => is_date(value),
+        Some(Format::Ipv4) => value.parse::<std::net::Ipv4Addr>().is_ok(),
+        Some(Format::Ipv6) => value.parse::<std::net::Ipv6Addr>().is_ok(),
+        // Not checked here: "does not pass" is the conservative answer for the verdicts.
+        Some(Format::DateTime | Format::Time) => false,
     };
     let pattern_ok = match &rules.pattern {
         None => true,
@@ -515,10 +579,12 @@ mod tests {
         let old = ArrayRules {
             min_items: None,
             max_items: Some(3),
+            unique: false,
         };
         let new = ArrayRules {
             min_items: Some(1),
             max_items: Some(2),
+            unique: false,
         };
         assert_eq!(
             directions(&arrays(&old, &new)),

@@ -34,12 +34,16 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
     };
     match ty {
         Type::String(rules) => {
-            // `Uuid` checks its own format; `date` is checked by the rules.
+            // `Uuid` checks its own format; the other formats are checked by the rules.
             let format = match rules.format {
-                Some(Format::Date) => quote!(::core::option::Option::Some(#private::Format::Date)),
-                _ => quote!(::core::option::Option::None),
+                None | Some(Format::Uuid) => None,
+                Some(Format::Date) => Some(quote!(Date)),
+                Some(Format::DateTime) => Some(quote!(DateTime)),
+                Some(Format::Time) => Some(quote!(Time)),
+                Some(Format::Ipv4) => Some(quote!(Ipv4)),
+                Some(Format::Ipv6) => Some(quote!(Ipv6)),
             };
-            let checked = rules.format == Some(Format::Date)
+            let checked = format.is_some()
                 || rules.min_length.is_some()
                 || rules.max_length.is_some()
                 || rules.pattern.is_some();
@@ -55,6 +59,10 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
                 None => quote!(::core::option::Option::None),
             };
             let credential = rules.credential;
+            let format = match format {
+                Some(variant) => quote!(::core::option::Option::Some(#private::Format::#variant)),
+                None => quote!(::core::option::Option::None),
+            };
             (
                 quote!(#private::StrSeed::<#rust>::new(&#rules_name)),
                 quote! {
@@ -78,14 +86,17 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
                 opt_i64(rules.exclusive_minimum),
                 opt_i64(rules.exclusive_maximum),
             );
+            let multiple = opt_i64(rules.multiple_of);
+            let rust = rust_type(ty);
             (
-                quote!(#private::IntSeed(&#rules_name)),
+                quote!(#private::IntSeed::<#rust>::new(&#rules_name)),
                 quote! {
                     static #rules_name: #private::IntRules = #private::IntRules {
                         minimum: #min,
                         maximum: #max,
                         exclusive_minimum: #xmin,
                         exclusive_maximum: #xmax,
+                        multiple_of: #multiple,
                     };
                 },
             )
@@ -117,6 +128,7 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
         Type::Array(item, rules) => {
             let (item_seed, item_statics) = seed(item, &format!("{id}_item"));
             let (min, max) = (opt_u64(rules.min_items), opt_u64(rules.max_items));
+            let unique = rules.unique;
             (
                 quote!(#private::VecSeed(#item_seed, &#rules_name)),
                 quote! {
@@ -124,6 +136,7 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
                     static #rules_name: #private::ArrayRules = #private::ArrayRules {
                         min_items: #min,
                         max_items: #max,
+                        unique: #unique,
                     };
                 },
             )
@@ -146,12 +159,39 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
     let mut reads = Vec::new();
     for (index, field) in def.fields.iter().enumerate() {
         let (seed, rules) = seed(&field.ty, &index.to_string());
+        let seed = if field.nullable {
+            quote!(__p::NullableSeed(#seed))
+        } else {
+            seed
+        };
         statics.push(rules);
         let slot = &slots[index];
         let wire = &field.wire_name;
         reads.push(quote!(#wire => __p::put(&mut #slot, #wire, &mut __map, #seed)?,));
     }
-    let types = def.fields.iter().map(|field| rust_type(&field.ty));
+    let types = def.fields.iter().map(|field| {
+        let ty = rust_type(&field.ty);
+        if field.nullable {
+            quote!(::core::option::Option<#ty>)
+        } else {
+            ty
+        }
+    });
+    let counted = def.min_properties.is_some() || def.max_properties.is_some();
+    let (count_init, count_key, count_check) = if counted {
+        let opt = |value: Option<u64>| match value {
+            Some(value) => quote!(::core::option::Option::Some(#value)),
+            None => quote!(::core::option::Option::None),
+        };
+        let (min, max) = (opt(def.min_properties), opt(def.max_properties));
+        (
+            quote!(let mut __count: u64 = 0;),
+            quote!(__count += 1;),
+            quote!(__p::property_count(__count, #min, #max)?;),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new(), TokenStream::new())
+    };
     let finish = def.fields.iter().zip(&slots).map(|(field, slot)| {
         let rust_name = ident(&field.rust_name);
         let wire = &field.wire_name;
@@ -178,6 +218,7 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
     };
     quote! {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl<'de> #private::serde::Deserialize<'de> for #name {
             fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
@@ -201,12 +242,15 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
                         #(#statics)*
                         #(let mut #slots: ::core::option::Option<#types> = ::core::option::Option::None;)*
                         #extra_init
+                        #count_init
                         while let ::core::option::Option::Some(__key) = __map.next_key::<__p::Key<'de>>()? {
+                            #count_key
                             match __key.as_str() {
                                 #(#reads)*
                                 #unknown
                             }
                         }
+                        #count_check
                         ::core::result::Result::Ok(#name { #(#finish)* #extra_field })
                     }
                 }

@@ -70,7 +70,7 @@ pub(crate) fn replies(schema: &Schema, replies: &Replies) -> TokenStream {
         impls.push(quote! {
             impl #request_type {
                 #[doc = #doc]
-                #[allow(clippy::too_many_arguments)]
+                #[allow(clippy::too_many_arguments, deprecated)]
                 pub fn #method(&self, #(#params),*) -> #module::#reply_enum {
                     #module::#reply_enum::#variant(#module::#message {
                         #(#inits,)*

@@ -19,7 +19,10 @@ pub(crate) fn rust_type_in(ty: &Type, module: Option<&TokenStream>) -> TokenStre
         Type::String(rules) if rules.credential => quote!(::des_events::Credential),
         Type::String(rules) if rules.format == Some(Format::Uuid) => quote!(::des_events::Uuid),
         Type::String(_) => quote!(::std::string::String),
-        Type::Integer(_) => quote!(i64),
+        Type::Integer(rules) => {
+            let narrow = ident(rules.rust_type());
+            quote!(#narrow)
+        }
         Type::Number(_) => quote!(f64),
         Type::Boolean => quote!(bool),
         Type::Map => {
@@ -89,16 +92,24 @@ fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
         }
     });
     let deserialize = de::struct_de(def);
+    let defaults = defaults(def);
+    let counts = [
+        ("minProperties", def.min_properties),
+        ("maxProperties", def.max_properties),
+    ]
+    .into_iter()
+    .filter_map(|(keyword, count)| count.map(|count| quote!(, extend(#keyword = #count))));
     quote! {
         #docs
         #derive
         #[serde(crate = "::des_events::__private::serde" #deny)]
-        #[schemars(crate = "::des_events::__private::schemars")]
+        #[schemars(crate = "::des_events::__private::schemars" #(#counts)*)]
         pub struct #name {
             #(#fields)*
             #extra
         }
         #deserialize
+        #defaults
     }
 }
 
@@ -114,13 +125,42 @@ fn field(field: &Field) -> TokenStream {
     {
         extra_docs.push(format!("Format `{format}` (documented, not checked)."));
     }
+    match (field.required, field.nullable) {
+        (true, true) => extra_docs.push("Required, and may be `null` (`None`).".to_owned()),
+        (false, true) => extra_docs.push(
+            "Optional, and may be `null`: `None` when absent, `Some(None)` when `null`.".to_owned(),
+        ),
+        _ => {}
+    }
+    if field.read_only {
+        extra_docs.push("Read-only (`readOnly`): set by the sender's side of the API.".to_owned());
+    }
+    if field.write_only {
+        extra_docs.push("Write-only (`writeOnly`): not returned by the other side.".to_owned());
+    }
+    if let Some(default) = &field.default {
+        let accessor = format!("{}_or_default", field.rust_name.trim_start_matches("r#"));
+        extra_docs.push(format!(
+            "Default when absent: `{default}` (see `{accessor}`)."
+        ));
+    }
     let docs = doc_attrs(&field.docs, None, &extra_docs);
-    let ty = rust_type(&field.ty);
+    let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
+    let inner = rust_type(&field.ty);
+    let ty = if field.nullable {
+        quote!(::core::option::Option<#inner>)
+    } else {
+        inner
+    };
     let schema_attrs = schemars_rules(&field.ty, false);
     if field.required {
+        // schemars takes an `Option` field as optional: say that this one is required.
+        let required = field.nullable.then(|| quote!(#[schemars(required)]));
         quote! {
             #docs
+            #deprecated
             #[serde(rename = #wire)]
+            #required
             #schema_attrs
             pub #name: #ty,
         }
@@ -128,10 +168,67 @@ fn field(field: &Field) -> TokenStream {
         let with = ty.to_string();
         quote! {
             #docs
+            #deprecated
             #[serde(rename = #wire, default, skip_serializing_if = "::core::option::Option::is_none")]
             #[schemars(with = #with)]
             #schema_attrs
             pub #name: ::core::option::Option<#ty>,
+        }
+    }
+}
+
+/// `<field>_or_default()` accessors for fields with a `default`.
+fn defaults(def: &StructDef) -> TokenStream {
+    let accessors: Vec<TokenStream> = def
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let default = field.default.as_ref()?;
+            let name = ident(&field.rust_name);
+            let accessor = ident(&format!("{}_or_default", field.rust_name.trim_start_matches("r#")));
+            let ty = rust_type(&field.ty);
+            let value = match (&field.ty, default) {
+                (Type::String(_), serde_json::Value::String(text)) => quote!(::std::string::String::from(#text)),
+                (Type::Integer(_), serde_json::Value::Number(number)) => {
+                    let value = Literal::i64_unsuffixed(number.as_i64()?);
+                    quote!(#value)
+                }
+                (Type::Number(_), serde_json::Value::Number(number)) => {
+                    let value = Literal::f64_suffixed(number.as_f64()?);
+                    quote!(#value)
+                }
+                (Type::Boolean, serde_json::Value::Bool(flag)) => quote!(#flag),
+                (Type::Named(_), serde_json::Value::String(text)) => {
+                    let variant = ident(&crate::name::type_name(text));
+                    quote!(#ty::#variant)
+                }
+                _ => return None,
+            };
+            let present = if field.nullable {
+                quote!(::core::option::Option::Some(::core::option::Option::Some(value)) => ::core::clone::Clone::clone(value),)
+            } else {
+                quote!(::core::option::Option::Some(value) => ::core::clone::Clone::clone(value),)
+            };
+            let doc = format!(" `{}`, or its schema `default` (`{default}`) when absent or `null`.", field.wire_name);
+            Some(quote! {
+                #[doc = #doc]
+                #[allow(deprecated)]
+                pub fn #accessor(&self) -> #ty {
+                    match &self.#name {
+                        #present
+                        _ => #value,
+                    }
+                }
+            })
+        })
+        .collect();
+    if accessors.is_empty() {
+        return TokenStream::new();
+    }
+    let name = ident(&def.name);
+    quote! {
+        impl #name {
+            #(#accessors)*
         }
     }
 }
@@ -148,8 +245,9 @@ fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
             if let Some(pattern) = &rules.pattern {
                 parts.push(quote!(regex(pattern = #pattern)));
             }
-            if rules.format == Some(Format::Date) {
-                parts.push(quote!(extend("format" = "date")));
+            if let Some(format) = rules.format.filter(|format| *format != Format::Uuid) {
+                let format = format.as_str();
+                parts.push(quote!(extend("format" = #format)));
             }
         }
         Type::Integer(rules) => {
@@ -168,6 +266,9 @@ fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
             }
             if let Some(bound) = rules.exclusive_maximum {
                 parts.push(quote!(extend("exclusiveMaximum" = #bound)));
+            }
+            if let Some(multiple) = rules.multiple_of {
+                parts.push(quote!(extend("multipleOf" = #multiple)));
             }
         }
         Type::Number(rules) => {
@@ -196,6 +297,9 @@ fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
         Type::Array(item, rules) => {
             if let Some(length) = bounds(rules.min_items, rules.max_items) {
                 parts.push(quote!(length(#length)));
+            }
+            if rules.unique {
+                parts.push(quote!(extend("uniqueItems" = true)));
             }
             if !inner {
                 let item_rules = schemars_rules(item, true);

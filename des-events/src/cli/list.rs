@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use des_events_codegen::ir::{self, Additional, Format, Type, TypeDef};
+use des_events_codegen::ir::{self, Additional, Type, TypeDef};
 use serde::Serialize;
 
 use super::{Bundled, Status, print_all, warn};
@@ -162,8 +162,7 @@ fn type_name(ty: &Type, credential: bool) -> String {
     match ty {
         Type::String(rules) if credential || rules.credential => "credential".to_owned(),
         Type::String(rules) => match (rules.format, &rules.annotation_format) {
-            (Some(Format::Uuid), _) => "uuid".to_owned(),
-            (Some(Format::Date), _) => "date".to_owned(),
+            (Some(format), _) => format.as_str().to_owned(),
             (None, Some(format)) => format!("string ({format})"),
             (None, None) => "string".to_owned(),
         },

@@ -12,7 +12,7 @@ use des::DesEvent;
 
 fn seconds_left(json: &str) -> Option<i64> {
     match DesEvent::from_json(json) {
-        Ok(DesEvent::OnIdTokenDidExpire(expiring)) => Some(expiring.expires_in),
+        Ok(DesEvent::OnIdTokenDidExpire(expiring)) => Some(i64::from(expiring.expires_in)),
         _ => None,
     }
 }

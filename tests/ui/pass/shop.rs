@@ -11,7 +11,7 @@ impl ShopEventHandler for Totals {
     type Output = &'static str;
 
     fn item_added(&mut self, message: ItemAdded) -> Self::Output {
-        self.items += message.item.quantity;
+        self.items += i64::from(message.item.quantity);
         message.item.r#type.as_str()
     }
 
