@@ -89,7 +89,11 @@ impl Schema {
             TypeDef::Enum(_) => true,
             TypeDef::Struct(def) => {
                 def.fields.iter().all(|field| check(&field.ty))
-                    && (def.additional == Additional::Closed || !hash)
+                    && match (&def.additional, &def.additional_type) {
+                        (Additional::Closed, _) => true,
+                        (Additional::Open, Some(ty)) => check(ty),
+                        (Additional::Open, None) => !hash,
+                    }
             }
         }
     }
@@ -117,8 +121,13 @@ impl Schema {
                 seen.push(name);
                 match self.type_def(name) {
                     Some(TypeDef::Struct(def)) => {
-                        let open = def.additional == Additional::Open;
-                        (!open || ok(&Type::Map))
+                        let untyped =
+                            def.additional == Additional::Open && def.additional_type.is_none();
+                        (!untyped || ok(&Type::Map))
+                            && def
+                                .additional_type
+                                .iter()
+                                .all(|ty| self.walk_inner(ty, ok, seen))
                             && def
                                 .fields
                                 .iter()
@@ -205,6 +214,9 @@ pub struct StructDef {
     pub fields: Vec<Field>,
     /// What happens to keys that are not properties.
     pub additional: Additional,
+    /// With [`Additional::Open`]: the schema of the other keys' values
+    /// (`additionalProperties: {...}`); `None` is any JSON value.
+    pub additional_type: Option<Type>,
     /// `minProperties`.
     pub min_properties: Option<u64>,
     /// `maxProperties`.
@@ -246,6 +258,8 @@ pub struct Field {
     pub write_only: bool,
     /// `default`: an accessor returns it when the field is absent.
     pub default: Option<Value>,
+    /// The value is a `Box` (a recursive reference to a type being defined).
+    pub boxed: bool,
     /// `x-des-credential: true`: the value is a secret.
     pub credential: bool,
     /// `x-des-echo: true`: in a reply, the value must equal the request's field of the

@@ -35,6 +35,7 @@ const UNASSERTED_FORMATS: &[&str] = &[
 /// Keywords that only annotate: accepted anywhere, never change validation.
 const ANNOTATIONS: &[&str] = &[
     "$comment",
+    "$anchor",
     "title",
     "description",
     "examples",
@@ -571,7 +572,13 @@ impl Modeler<'_> {
             );
             return None;
         };
-        let target = percent_decode(target);
+        let mut target = percent_decode(target);
+        if !target.is_empty() && !target.starts_with('/') {
+            // `#name`: a `$anchor`.
+            if let Some(pointer) = anchor(&self.doc.value, &target, "") {
+                target = pointer;
+            }
+        }
         if self.doc.get(&target).is_none() || !(target.is_empty() || target.starts_with('/')) {
             let defs: Vec<String> = self
                 .doc
@@ -603,15 +610,6 @@ impl Modeler<'_> {
         if self.failed.iter().any(|pointer| pointer == target) {
             return None;
         }
-        if self.in_progress.iter().any(|pointer| pointer == target) {
-            self.error(
-                from,
-                format!("this `$ref` makes {target} recursive, which is not supported yet"),
-                Some("des-events cannot generate a recursive type from this schema"),
-            );
-            self.failed.push(target.to_owned());
-            return None;
-        }
         let value = self.doc.get(target)?;
         let last = target
             .rsplit('/')
@@ -619,8 +617,29 @@ impl Modeler<'_> {
             .unwrap_or_default()
             .replace("~1", "/")
             .replace("~0", "~");
+        let suggested = name::type_name(&last);
+        if self.in_progress.iter().any(|pointer| pointer == target) {
+            // A cycle: fine through an object, whose name is known before its fields are
+            // (the field that closes the cycle becomes a `Box`).
+            let is_object = value.get("type").and_then(Value::as_str) == Some("object")
+                && value.get("properties").is_some_and(Value::is_object)
+                && !value
+                    .as_object()
+                    .is_some_and(|object| object.contains_key("$ref"));
+            if is_object {
+                let title = value.get("title").and_then(Value::as_str);
+                return Some(Type::Named(title.map_or(suggested, name::type_name)));
+            }
+            self.error(
+                from,
+                format!("this `$ref` makes {target} recursive without an object in the cycle"),
+                Some("a recursive schema needs an object with `properties` in the cycle, which becomes a Rust struct"),
+            );
+            self.failed.push(target.to_owned());
+            return None;
+        }
         self.in_progress.push(target.to_owned());
-        let ty = self.value_type(target, value, &name::type_name(&last));
+        let ty = self.value_type(target, value, &suggested);
         self.in_progress.pop();
         let Some(ty) = ty else {
             self.failed.push(target.to_owned());
@@ -1048,16 +1067,16 @@ impl Modeler<'_> {
         );
         let min_properties = self.count(pointer, object, "minProperties");
         let max_properties = self.count(pointer, object, "maxProperties");
-        let additional = match object.get("additionalProperties") {
-            None | Some(Value::Bool(true)) => Additional::Open,
-            Some(Value::Bool(false)) => Additional::Closed,
-            Some(_) => {
-                self.error(
+        let (additional, additional_type) = match object.get("additionalProperties") {
+            None | Some(Value::Bool(true)) => (Additional::Open, None),
+            Some(Value::Bool(false)) => (Additional::Closed, None),
+            Some(schema) => {
+                let ty = self.value_type(
                     &join(pointer, "additionalProperties"),
-                    "`additionalProperties` must be `true` or `false`",
-                    Some("a schema for additional properties is not supported yet"),
-                );
-                return None;
+                    schema,
+                    &format!("{name}Value"),
+                )?;
+                (Additional::Open, Some(ty))
             }
         };
         let properties_pointer = join(pointer, "properties");
@@ -1082,6 +1101,7 @@ impl Modeler<'_> {
         }
         if properties.is_empty()
             && additional == Additional::Open
+            && additional_type.is_none()
             && min_properties.is_none()
             && max_properties.is_none()
         {
@@ -1098,6 +1118,9 @@ impl Modeler<'_> {
                 ok = false;
                 continue;
             };
+            // A named type that is not registered yet is being defined up the stack: a
+            // recursive reference, which needs a `Box`.
+            let boxed = matches!(&ty, Type::Named(name) if !self.type_names.contains_key(name));
             let default = match property.default {
                 Some(value) if default_fits(&ty, &value, self) => Some(value),
                 Some(_) => {
@@ -1149,6 +1172,7 @@ impl Modeler<'_> {
                 read_only: flag(schema, "readOnly"),
                 write_only: flag(schema, "writeOnly"),
                 default,
+                boxed,
                 pointer: field_pointer,
             });
         }
@@ -1160,6 +1184,7 @@ impl Modeler<'_> {
             docs,
             fields,
             additional,
+            additional_type,
             min_properties,
             max_properties,
             pointer: pointer.to_owned(),
@@ -1222,6 +1247,25 @@ fn property(schema: &Value) -> Property {
         schema,
         nullable,
         default,
+    }
+}
+
+/// The pointer of the subschema with `"$anchor": name`, searched depth first.
+fn anchor(value: &Value, name: &str, pointer: &str) -> Option<String> {
+    match value {
+        Value::Object(object) => {
+            if object.get("$anchor").and_then(Value::as_str) == Some(name) {
+                return Some(pointer.to_owned());
+            }
+            object
+                .iter()
+                .find_map(|(key, child)| anchor(child, name, &join(pointer, key)))
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(index, child)| anchor(child, name, &join(pointer, &index.to_string()))),
+        _ => None,
     }
 }
 

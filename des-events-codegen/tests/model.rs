@@ -292,13 +292,24 @@ fn root_requirements() {
 
 #[test]
 fn refs_resolve_and_detect_recursion() {
+    // Through an object: a struct whose recursive field is boxed.
     let text = union_with(r##"{"$ref": "#/$defs/Node"}"##).replace(
         "\"oneOf\"",
         r##""$defs": {"Node": {"type": "object", "properties": {"next": {"$ref": "#/$defs/Node"}}}}, "oneOf""##,
     );
+    let schema = parse_schema("t.json", &text).unwrap();
+    let node = schema.struct_def("Node").unwrap();
+    assert!(node.fields[0].boxed && node.fields[0].ty == Type::Named("Node".into()));
+    // Without an object in the cycle there is no Rust type for it.
+    let text = union_with(r##"{"type": "object", "properties": {"a": {"$ref": "#/$defs/A"}}}"##)
+        .replace(
+            "\"oneOf\"",
+            r##""$defs": {"A": {"type": "array", "items": {"$ref": "#/$defs/A"}}}, "oneOf""##,
+        );
     let all = errors(&text).0;
     assert!(
-        all.iter().any(|d| d.message.contains("recursive")),
+        all.iter()
+            .any(|d| d.message.contains("recursive without an object")),
         "{all:#?}"
     );
 

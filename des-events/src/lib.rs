@@ -118,7 +118,7 @@ pub mod __private {
     pub use crate::rules::{
         ArrayRules, Format, IntRules, IntSeed, Key, MapSeed, NullableSeed, NumRules, NumSeed,
         Pattern, PlainSeed, StrRules, StrSeed, StrictValue, VecSeed, property_count, put,
-        put_extra, required, str_enum, unknown_field, violation,
+        put_extra, put_typed_extra, required, str_enum, unknown_field, violation,
     };
     pub use schemars;
     pub use serde;

@@ -616,6 +616,21 @@ pub fn put_extra<'de, A: de::MapAccess<'de>>(
     Ok(())
 }
 
+/// Keeps an unknown key of an open object whose other values have a schema (`seed`).
+pub fn put_typed_extra<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
+    extra: &mut std::collections::BTreeMap<String, S::Value>,
+    key: &str,
+    map: &mut A,
+    seed: S,
+) -> Result<(), A::Error> {
+    if extra.contains_key(key) {
+        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+    }
+    let value = map.next_value_seed(seed)?;
+    extra.insert(key.to_owned(), value);
+    Ok(())
+}
+
 /// An object key, borrowed from the input when possible.
 pub struct Key<'de>(Cow<'de, str>);
 

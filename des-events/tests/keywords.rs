@@ -11,6 +11,7 @@ fn booking(message: &str) -> Result<Booking, des_events::Error> {
     KeywordEvent::from_json(&format!(r#"{{"event":"booking","message":{message}}}"#)).map(|event| {
         match event {
             KeywordEvent::Booking(booking) => booking,
+            other => panic!("parsed as {other:?}"),
         }
     })
 }
@@ -63,4 +64,33 @@ fn formats_counts_and_unique_items_are_checked() {
     assert!(with(r#""extras":{"a":1,"b":2,"c":3}"#).is_err());
     assert!(with(r#""extras":{"a":1,"b":2}"#).is_ok());
     assert!(booking(r#"{"note":null,"at":"2026-11-27 14:00:00Z","seats":2}"#).is_err());
+}
+
+#[test]
+fn recursive_types_anchors_and_typed_maps() {
+    use generated::{Node, Tree, Unit};
+    let json = r#"{"event":"tree","message":{"root":{"name":"a","children":[{"name":"b","children":[]}],"parent":{"name":"p","children":[]}},"scores":{"x":1},"labels":{"main":"m","aa":"abc"},"unit":"lb"}}"#;
+    let KeywordEvent::Tree(tree) = KeywordEvent::from_json(json).unwrap() else {
+        panic!("wrong event")
+    };
+    let Tree {
+        root,
+        scores,
+        labels,
+        unit,
+    } = tree;
+    let parent: Option<Box<Node>> = root.parent;
+    assert_eq!(parent.map(|parent| parent.name), Some("p".to_owned()));
+    assert_eq!(root.children[0].name, "b");
+    let scores: std::collections::BTreeMap<String, u8> = scores.unwrap().additional_properties;
+    assert_eq!(scores["x"], 1);
+    assert_eq!(labels.unwrap().additional_properties["aa"], "abc");
+    assert_eq!(unit, Some(Unit::Lb));
+    let bad = |message: &str| {
+        KeywordEvent::from_json(&format!(r#"{{"event":"tree","message":{message}}}"#))
+    };
+    assert!(bad(r#"{"root":{"name":"a","children":[{"name":1,"children":[]}]}}"#).is_err());
+    assert!(bad(r#"{"root":{"name":"a","children":[]},"scores":{"x":101}}"#).is_err());
+    assert!(bad(r#"{"root":{"name":"a","children":[]},"labels":{"zz":"long"}}"#).is_err());
+    assert!(bad(r#"{"root":{"name":"a","children":[]},"unit":"g"}"#).is_err());
 }

@@ -28,6 +28,8 @@ struct StructView<'a> {
     additional: Additional,
     /// `minProperties`, `maxProperties`.
     counts: (Option<u64>, Option<u64>),
+    /// The schema of the other keys' values, when the object is open and says one.
+    extra: Option<&'a Type>,
 }
 
 impl<'a> StructView<'a> {
@@ -36,6 +38,7 @@ impl<'a> StructView<'a> {
             fields: &def.fields,
             additional: def.additional,
             counts: (def.min_properties, def.max_properties),
+            extra: def.additional_type.as_ref(),
         }
     }
 
@@ -43,6 +46,7 @@ impl<'a> StructView<'a> {
         fields: &[],
         additional: Additional::Open,
         counts: (None, None),
+        extra: None,
     };
 
     fn field(&self, wire: &str) -> Option<&'a Field> {
@@ -252,6 +256,18 @@ impl Comparer<'_> {
             _ => {}
         }
         self.constraints(path, constraints::property_counts(old.counts, new.counts));
+        if old.additional == Additional::Open && new.additional == Additional::Open {
+            match (old.extra, new.extra) {
+                (Some(old_extra), Some(new_extra)) => {
+                    self.types(&format!("{path}.*"), old_extra, new_extra)
+                }
+                (None, Some(_)) | (Some(_), None) => {
+                    let typed = new.extra.is_some();
+                    self.constraints(path, constraints::typed_additional(typed));
+                }
+                (None, None) => {}
+            }
+        }
         let new_open = new.additional == Additional::Open;
         let old_open = old.additional == Additional::Open;
         for old_field in old.fields {

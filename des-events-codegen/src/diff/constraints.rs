@@ -140,6 +140,28 @@ pub fn nullable(old: bool, new: bool) -> Vec<Moved> {
     }]
 }
 
+/// `additionalProperties` gained (`true`) or lost a schema: the other keys' values are
+/// now checked (tighter) or not; their Rust type changes either way.
+pub fn typed_additional(typed: bool) -> Vec<Moved> {
+    let direction = if typed {
+        Direction::Tightened
+    } else {
+        Direction::Loosened
+    };
+    vec![Moved {
+        direction,
+        detail: format!(
+            "additionalProperties {}",
+            if typed {
+                "true -> a schema"
+            } else {
+                "a schema -> true"
+            }
+        ),
+        rust_type_changes: true,
+    }]
+}
+
 /// `minProperties` / `maxProperties` of an object.
 pub fn property_counts(
     old: (Option<u64>, Option<u64>),

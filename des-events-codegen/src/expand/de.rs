@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::ident;
-use super::types::rust_type;
+use super::types::{field_type, rust_type};
 use crate::check::ADDITIONAL_FIELD;
 use crate::ir::{Additional, Format, StructDef, Type};
 
@@ -158,7 +158,12 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
     let mut statics = Vec::new();
     let mut reads = Vec::new();
     for (index, field) in def.fields.iter().enumerate() {
-        let (seed, rules) = seed(&field.ty, &index.to_string());
+        let (seed, rules) = if field.boxed {
+            let ty = field_type(field);
+            (quote!(__p::PlainSeed::<#ty>::NEW), TokenStream::new())
+        } else {
+            seed(&field.ty, &index.to_string())
+        };
         let seed = if field.nullable {
             quote!(__p::NullableSeed(#seed))
         } else {
@@ -170,7 +175,7 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
         reads.push(quote!(#wire => __p::put(&mut #slot, #wire, &mut __map, #seed)?,));
     }
     let types = def.fields.iter().map(|field| {
-        let ty = rust_type(&field.ty);
+        let ty = field_type(field);
         if field.nullable {
             quote!(::core::option::Option<#ty>)
         } else {
@@ -209,11 +214,22 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
         ),
         Additional::Open => {
             let extra = ident(ADDITIONAL_FIELD);
-            (
-                quote!(let mut #extra = __p::serde_json::Map::new();),
-                quote!(__other => __p::put_extra(&mut #extra, __other, &mut __map)?,),
-                quote!(#extra,),
-            )
+            match &def.additional_type {
+                None => (
+                    quote!(let mut #extra = __p::serde_json::Map::new();),
+                    quote!(__other => __p::put_extra(&mut #extra, __other, &mut __map)?,),
+                    quote!(#extra,),
+                ),
+                Some(ty) => {
+                    let (seed, rules) = seed(ty, "extra");
+                    statics.push(rules);
+                    (
+                        quote!(let mut #extra = ::std::collections::BTreeMap::new();),
+                        quote!(__other => __p::put_typed_extra(&mut #extra, __other, &mut __map, #seed)?,),
+                        quote!(#extra,),
+                    )
+                }
+            }
         }
     };
     quote! {

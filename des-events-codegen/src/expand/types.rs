@@ -84,7 +84,7 @@ fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
     let fields = def.fields.iter().map(field);
     let extra = (def.additional == Additional::Open).then(|| {
         let extra = ident(ADDITIONAL_FIELD);
-        let map = rust_type(&Type::Map);
+        let map = additional_type(def);
         quote! {
             /// Properties not named by the schema (the object is open).
             #[serde(flatten)]
@@ -146,7 +146,7 @@ fn field(field: &Field) -> TokenStream {
     }
     let docs = doc_attrs(&field.docs, None, &extra_docs);
     let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
-    let inner = rust_type(&field.ty);
+    let inner = field_type(field);
     let ty = if field.nullable {
         quote!(::core::option::Option<#inner>)
     } else {
@@ -174,6 +174,27 @@ fn field(field: &Field) -> TokenStream {
             #schema_attrs
             pub #name: ::core::option::Option<#ty>,
         }
+    }
+}
+
+/// The Rust type of a field's value: its type, boxed when it closes a recursion.
+pub(crate) fn field_type(field: &Field) -> TokenStream {
+    let ty = rust_type(&field.ty);
+    if field.boxed {
+        quote!(::std::boxed::Box<#ty>)
+    } else {
+        ty
+    }
+}
+
+/// The Rust type of an open object's other keys.
+pub(crate) fn additional_type(def: &StructDef) -> TokenStream {
+    match &def.additional_type {
+        Some(ty) => {
+            let value = rust_type(ty);
+            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+        }
+        None => rust_type(&Type::Map),
     }
 }
 
