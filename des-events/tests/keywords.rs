@@ -94,3 +94,40 @@ fn recursive_types_anchors_and_typed_maps() {
     assert!(bad(r#"{"root":{"name":"a","children":[]},"labels":{"zz":"long"}}"#).is_err());
     assert!(bad(r#"{"root":{"name":"a","children":[]},"unit":"g"}"#).is_err());
 }
+
+#[test]
+fn all_of_branches_merge_into_one_struct() {
+    let merged = |message: &str| {
+        KeywordEvent::from_json(&format!(r#"{{"event":"merged","message":{message}}}"#))
+    };
+    let KeywordEvent::Merged(value) = merged(r#"{"id":"a1","amount":10}"#).unwrap() else {
+        panic!()
+    };
+    // `amount` is bounded by both branches: 0..=500, so a u16.
+    let amount: u16 = value.amount;
+    assert_eq!((value.id.as_str(), amount, value.label), ("a1", 10, None));
+    assert!(
+        merged(r#"{"id":"a1"}"#).is_err(),
+        "amount is required by the second branch"
+    );
+    assert!(
+        merged(r#"{"amount":1}"#).is_err(),
+        "id is required by the first branch"
+    );
+    assert!(
+        merged(r#"{"id":"","amount":1}"#).is_err(),
+        "minLength from the first branch"
+    );
+    assert!(
+        merged(r#"{"id":"123456789","amount":1}"#).is_err(),
+        "maxLength from the sibling"
+    );
+    assert!(
+        merged(r#"{"id":"a","amount":501}"#).is_err(),
+        "maximum from the second branch"
+    );
+    assert!(
+        merged(r#"{"id":"a","amount":1,"x":1}"#).is_err(),
+        "closed by the sibling"
+    );
+}

@@ -3,6 +3,8 @@
 //! Every keyword is looked at: it is either modelled exactly, accepted as a documented
 //! annotation, or reported as an error with its location. Nothing is silently ignored.
 
+mod all_of;
+
 use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{Map, Value};
@@ -462,6 +464,102 @@ impl Modeler<'_> {
         Some(name)
     }
 
+    /// `object` with its `allOf` branches (and theirs, and `$ref` targets) merged in.
+    fn merge_all_of(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        depth: usize,
+    ) -> Option<Map<String, Value>> {
+        let all_of_pointer = join(pointer, "allOf");
+        if depth > 32 {
+            self.error(
+                &all_of_pointer,
+                "`allOf` nests or refers to itself too deeply",
+                None,
+            );
+            return None;
+        }
+        let mut merged = object.clone();
+        let Some(Value::Array(branches)) = merged.remove("allOf") else {
+            self.error(
+                &all_of_pointer,
+                "`allOf` must be a non-empty array of schemas",
+                None,
+            );
+            return None;
+        };
+        if branches.is_empty() {
+            self.error(
+                &all_of_pointer,
+                "`allOf` must be a non-empty array of schemas",
+                None,
+            );
+            return None;
+        }
+        if merged.contains_key("$ref") {
+            // `$ref` next to `allOf`: it is one more branch.
+            let target = self.ref_target(pointer, &merged)?;
+            merged.remove("$ref");
+            let referenced = self.branch(&target, depth)?;
+            self.merge_into(&all_of_pointer, &mut merged, &referenced)?;
+        }
+        for (index, branch) in branches.iter().enumerate() {
+            let branch_pointer = join(&all_of_pointer, &index.to_string());
+            let Some(branch_object) = branch.as_object() else {
+                self.error(
+                    &branch_pointer,
+                    "an `allOf` branch must be a schema object",
+                    None,
+                );
+                return None;
+            };
+            let resolved = if branch_object.contains_key("$ref") && branch_object.len() == 1 {
+                let target = self.ref_target(&branch_pointer, branch_object)?;
+                self.branch(&target, depth)?
+            } else if branch_object.contains_key("allOf") {
+                self.merge_all_of(&branch_pointer, branch_object, depth + 1)?
+            } else {
+                branch_object.clone()
+            };
+            self.merge_into(&branch_pointer, &mut merged, &resolved)?;
+        }
+        Some(merged)
+    }
+
+    /// The schema at `target`, with its own `allOf` merged.
+    fn branch(&mut self, target: &str, depth: usize) -> Option<Map<String, Value>> {
+        let value = self.doc.get(target)?.clone();
+        let object = self.object(target, &value, "an `allOf` branch")?.clone();
+        if object.contains_key("allOf") {
+            return self.merge_all_of(target, &object, depth + 1);
+        }
+        if object.contains_key("$ref") && object.len() == 1 {
+            let next = self.ref_target(target, &object)?;
+            return self.branch(&next, depth + 1);
+        }
+        Some(object)
+    }
+
+    fn merge_into(
+        &mut self,
+        pointer: &str,
+        into: &mut Map<String, Value>,
+        branch: &Map<String, Value>,
+    ) -> Option<()> {
+        match all_of::merge(into, branch) {
+            Ok(()) => Some(()),
+            Err(conflict) => {
+                self.error(
+                    &join(pointer, &conflict.keyword),
+                    format!("`allOf` cannot be merged exactly: {}", conflict.message),
+                    Some("des-events merges `allOf` branches into one Rust type; make the branches agree"),
+                );
+                None
+            }
+        }
+    }
+
     /// Records an event; a second event with the same wire name, or with a name that
     /// becomes the same Rust variant, is an error naming both places.
     fn unique_event(&mut self, pointer: &str, wire: &str, variant: &str) -> bool {
@@ -652,6 +750,10 @@ impl Modeler<'_> {
     /// The type of a property (or definition) schema; `suggested` names it if it is named.
     fn value_type(&mut self, pointer: &str, schema: &Value, suggested: &str) -> Option<Type> {
         let object = self.object(pointer, schema, "a schema")?;
+        if object.contains_key("allOf") {
+            let merged = self.merge_all_of(pointer, object, 0)?;
+            return self.value_type(pointer, &Value::Object(merged), suggested);
+        }
         if object.contains_key("$ref") {
             self.only(pointer, object, &["$ref"], "a schema with `$ref`");
             let target = self.ref_target(pointer, object)?;

@@ -1,0 +1,152 @@
+//! `allOf`: the branches are merged into one schema, keyword by keyword, before the
+//! merged schema is modelled like any other. The merge is exact or an error: every
+//! keyword either combines into one that accepts exactly the documents all branches
+//! accept, or the conflict is reported.
+
+use serde_json::{Map, Value};
+
+/// Why two branches cannot be merged exactly.
+pub struct Conflict {
+    /// The keyword.
+    pub keyword: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// Merges `branch` into `into` (both schema objects with no `allOf` and no `$ref`).
+pub fn merge(into: &mut Map<String, Value>, branch: &Map<String, Value>) -> Result<(), Conflict> {
+    let conflict = |keyword: &str, message: String| Conflict {
+        keyword: keyword.to_owned(),
+        message,
+    };
+    // A closed object rejects every property it does not name: a property named only by
+    // another branch could never be present, which no Rust type says exactly.
+    for (closed, other) in [(&*into, branch), (branch, &*into)] {
+        if closed.get("additionalProperties") == Some(&Value::Bool(false)) {
+            let names = closed.get("properties").and_then(Value::as_object);
+            if let Some(Value::Object(properties)) = other.get("properties")
+                && let Some(extra) = properties
+                    .keys()
+                    .find(|key| !names.is_some_and(|names| names.contains_key(*key)))
+            {
+                return Err(conflict(
+                    "additionalProperties",
+                    format!(
+                        "a branch is closed (`additionalProperties: false`) but another adds the property `{extra}`, which the closed branch would always reject"
+                    ),
+                ));
+            }
+        }
+    }
+    for (keyword, value) in branch {
+        let Some(existing) = into.get_mut(keyword) else {
+            into.insert(keyword.clone(), value.clone());
+            continue;
+        };
+        if existing == value {
+            continue;
+        }
+        match keyword.as_str() {
+            // Annotations: the first branch's text wins.
+            "title" | "description" | "$comment" | "examples" | "deprecated" | "readOnly"
+            | "writeOnly" => {}
+            "properties" => {
+                let (Value::Object(mine), Value::Object(theirs)) = (existing, value) else {
+                    return Err(conflict(keyword, "`properties` must be objects".into()));
+                };
+                for (name, schema) in theirs {
+                    match mine.get_mut(name) {
+                        None => {
+                            mine.insert(name.clone(), schema.clone());
+                        }
+                        Some(same) if same == schema => {}
+                        // Both schemas apply to the property: merge them in turn.
+                        Some(mine_schema) => {
+                            let both = Value::Array(vec![mine_schema.clone(), schema.clone()]);
+                            let mut merged = Map::new();
+                            merged.insert("allOf".to_owned(), both);
+                            *mine_schema = Value::Object(merged);
+                        }
+                    }
+                }
+            }
+            "items" | "additionalProperties" if value.is_object() && existing.is_object() => {
+                let both = Value::Array(vec![existing.clone(), value.clone()]);
+                let mut merged = Map::new();
+                merged.insert("allOf".to_owned(), both);
+                *existing = Value::Object(merged);
+            }
+            "additionalProperties" => {
+                // `false` wins over `true` or a schema (the closed check above made sure
+                // no branch adds a property outside it).
+                *existing = Value::Bool(false);
+            }
+            "required" => {
+                let (Value::Array(mine), Value::Array(theirs)) = (existing, value) else {
+                    return Err(conflict(keyword, "`required` must be arrays".into()));
+                };
+                for name in theirs {
+                    if !mine.contains(name) {
+                        mine.push(name.clone());
+                    }
+                }
+            }
+            "minLength" | "minItems" | "minProperties" | "minimum" | "exclusiveMinimum" => {
+                let larger = match (existing.as_f64(), value.as_f64()) {
+                    (Some(a), Some(b)) if b > a => value.clone(),
+                    (Some(_), Some(_)) => existing.clone(),
+                    _ => return Err(conflict(keyword, format!("`{keyword}` must be a number"))),
+                };
+                *existing = larger;
+            }
+            "maxLength" | "maxItems" | "maxProperties" | "maximum" | "exclusiveMaximum" => {
+                let smaller = match (existing.as_f64(), value.as_f64()) {
+                    (Some(a), Some(b)) if b < a => value.clone(),
+                    (Some(_), Some(_)) => existing.clone(),
+                    _ => return Err(conflict(keyword, format!("`{keyword}` must be a number"))),
+                };
+                *existing = smaller;
+            }
+            "uniqueItems" => {
+                *existing =
+                    Value::Bool(existing == &Value::Bool(true) || value == &Value::Bool(true))
+            }
+            "type" => {
+                // integer is the intersection of integer and number.
+                let pair = (existing.as_str(), value.as_str());
+                match pair {
+                    (Some("number"), Some("integer")) => *existing = value.clone(),
+                    (Some("integer"), Some("number")) => {}
+                    _ => {
+                        return Err(conflict(
+                            keyword,
+                            format!(
+                                "the branches require different types ({existing} and {value}): no document can match"
+                            ),
+                        ));
+                    }
+                }
+            }
+            "enum" => {
+                let (Value::Array(mine), Value::Array(theirs)) = (&*existing, value) else {
+                    return Err(conflict(keyword, "`enum` must be arrays".into()));
+                };
+                let common: Vec<Value> = mine
+                    .iter()
+                    .filter(|item| theirs.contains(item))
+                    .cloned()
+                    .collect();
+                *existing = Value::Array(common);
+            }
+            _ => {
+                return Err(conflict(
+                    keyword,
+                    format!(
+                        "the branches give `{keyword}` different values ({existing} and {value}), which des-events cannot merge into one"
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
+}
