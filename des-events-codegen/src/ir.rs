@@ -440,8 +440,12 @@ pub struct EnumDef {
     pub name: String,
     /// Docs.
     pub docs: Docs,
-    /// `(wire value, Rust variant name)`, in schema order.
+    /// `(wire value, Rust variant name)`, in schema order. For a JSON-value enum the
+    /// wire value is the value's compact JSON text.
     pub variants: Vec<(String, String)>,
+    /// The values are not all strings: the wire values are JSON texts, compared as JSON
+    /// Schema compares values (`1` equals `1.0`).
+    pub json_values: bool,
     /// The schema's JSON pointer.
     pub pointer: String,
 }

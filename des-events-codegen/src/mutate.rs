@@ -173,31 +173,57 @@ impl Walk<'_> {
                             Expectation::MissingField(path(&field_keys)),
                         );
                     } else if !field.nullable {
-                        self.emit(
-                            &field_keys,
-                            "is null",
-                            |target| *target = Value::Null,
-                            Expectation::WrongType(path(&field_keys)),
-                        );
+                        // A JSON-value enum may list `null` itself, and judges `null`
+                        // by its values rather than by type.
+                        let value_enum = match &field.ty {
+                            Type::Named(name) => match self.schema.type_def(name) {
+                                Some(TypeDef::Enum(def)) if def.json_values => {
+                                    Some(def.variants.iter().any(|(wire, _)| wire == "null"))
+                                }
+                                _ => None,
+                            },
+                            _ => None,
+                        };
+                        let expect = match value_enum {
+                            Some(true) => None,
+                            Some(false) => {
+                                Some(Expectation::Constraint("enum".into(), path(&field_keys)))
+                            }
+                            None => Some(Expectation::WrongType(path(&field_keys))),
+                        };
+                        if let Some(expect) = expect {
+                            self.emit(
+                                &field_keys,
+                                "is null",
+                                |target| *target = Value::Null,
+                                expect,
+                            );
+                        }
                     }
                     if !present.is_null() {
                         self.value(&field.ty, present, &field_keys);
                     }
                 }
             }
-            Some(TypeDef::Enum(_)) => {
+            Some(TypeDef::Enum(def)) => {
+                let json_values = def.json_values;
                 self.emit(
                     keys,
                     "is not an allowed value",
                     |target| *target = json!("__notAValue__"),
                     Expectation::Constraint("enum".into(), path(keys)),
                 );
-                self.emit(
-                    keys,
-                    "is a number",
-                    |target| *target = json!(7),
-                    Expectation::WrongType(path(keys)),
-                );
+                // A string enum rejects other JSON types as such; a JSON-value enum
+                // only knows its values.
+                let number_allowed = def.variants.iter().any(|(wire, _)| wire == "7");
+                if !number_allowed {
+                    let expect = if json_values {
+                        Expectation::Constraint("enum".into(), path(keys))
+                    } else {
+                        Expectation::WrongType(path(keys))
+                    };
+                    self.emit(keys, "is a number", |target| *target = json!(7), expect);
+                }
             }
             None => {}
         }

@@ -1,5 +1,20 @@
 //! The string formats that are asserted (`format` is an assertion in des-events, not an
 //! annotation): each check follows the RFC the JSON Schema specification names.
+//!
+//! `uri` and `uri-reference` are parsed by `fluent-uri`, which implements the RFC 3986
+//! grammar exactly: the `URI` and `URI-reference` rules, ASCII only, strict
+//! percent-encoding, a port of digits only, an `IP-literal` of an `IPv6address` (at most 7
+//! groups around `::`, a dotted quad without leading zeros) or an `IPvFuture`, and no colon
+//! in the first segment of a relative path. It forbids unsafe code, needs neither `std`
+//! nor `alloc` for parsing, and is the parser the `jsonschema` crate itself relies on. The
+//! `url` crate is not used: it implements the WHATWG URL standard, which repairs input
+//! RFC 3986 rejects (backslashes, spaces, bare non-ASCII).
+//!
+//! `email` and `hostname` are written out here: no crate implements RFC 5321 `Mailbox`.
+//! `email_address` follows the RFC 5322 `addr-spec` with RFC 6531/6532 extensions, so it
+//! accepts display names (`Joe <joe@example.com>`), non-ASCII text and tabs in quoted
+//! strings, and rejects the empty quoted local part (`""@example.com`) and a quoted space
+//! (`"\ "@example.com`), all of which RFC 5321 decides the other way.
 
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
@@ -19,6 +34,14 @@ pub enum Format {
     Ipv4,
     /// RFC 4291 IPv6 address.
     Ipv6,
+    /// RFC 5321 §4.1.2 `Mailbox` (`email`).
+    Email,
+    /// RFC 1123 §2.1 host name (`hostname`).
+    Hostname,
+    /// RFC 3986 `URI`: a scheme is required (`uri`).
+    Uri,
+    /// RFC 3986 `URI-reference`: a URI or a relative reference (`uri-reference`).
+    UriReference,
 }
 
 impl Format {
@@ -31,6 +54,14 @@ impl Format {
             Format::Time => "an RFC 3339 full-time (HH:MM:SS[.frac](Z|+HH:MM))",
             Format::Ipv4 => "an IPv4 address (dotted quad)",
             Format::Ipv6 => "an IPv6 address",
+            Format::Email => {
+                "an RFC 5321 mailbox (local-part@domain or local-part@[address literal])"
+            }
+            Format::Hostname => {
+                "an RFC 1123 host name (dot-separated labels of letters, digits and hyphens)"
+            }
+            Format::Uri => "an RFC 3986 URI with a scheme (such as https://example.com/path)",
+            Format::UriReference => "an RFC 3986 URI reference (a URI or a relative reference)",
         }
     }
 }
@@ -46,6 +77,10 @@ pub fn format_ok(format: Format, text: &str) -> bool {
         // shorthand) and RFC 4291 for IPv6 (no zone identifier).
         Format::Ipv4 => Ipv4Addr::from_str(text).is_ok(),
         Format::Ipv6 => Ipv6Addr::from_str(text).is_ok(),
+        Format::Email => is_mailbox(text),
+        Format::Hostname => is_hostname(text),
+        Format::Uri => fluent_uri::Uri::parse(text).is_ok(),
+        Format::UriReference => fluent_uri::UriRef::parse(text).is_ok(),
     }
 }
 
@@ -147,6 +182,145 @@ fn is_date_time(text: &str) -> bool {
     }
 }
 
+/// RFC 1123 §2.1: the RFC 952 host name grammar with a digit allowed first. Labels of
+/// letters, digits and hyphens that neither start nor end with a hyphen, at most 63
+/// octets each (RFC 1035 §2.3.4), at most 253 in all (the 255-octet limit of RFC 1035
+/// §3.1 counts the wire form, which is two octets longer); no empty label, so no trailing
+/// dot. `xn--` labels are plain labels here: RFC 1123 has no IDNA rules.
+fn is_hostname(text: &str) -> bool {
+    text.len() <= 253
+        && text.split('.').all(|label| {
+            let bytes = label.as_bytes();
+            matches!(
+                (bytes.first(), bytes.last()),
+                (Some(first), Some(last)) if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric()
+            ) && bytes.len() <= 63
+                && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+        })
+}
+
+/// RFC 5321 §4.1.2 `Mailbox = Local-part "@" ( Domain / address-literal )`, within the
+/// §4.5.3.1 size limits: a local part of at most 64 octets, and at most 254 in all (a
+/// path, `"<" Mailbox ">"`, is at most 256). `Domain` is the RFC 1123 host name grammar.
+fn is_mailbox(text: &str) -> bool {
+    // Neither a domain nor an accepted address literal holds an `@` (a quoted local part
+    // may), so the last one separates the parts.
+    let Some((local, domain)) = text.rsplit_once('@') else {
+        return false;
+    };
+    text.len() <= 254
+        && local.len() <= 64
+        && (is_dot_string(local) || is_quoted_string(local))
+        && match domain.strip_prefix('[') {
+            Some(literal) => literal.strip_suffix(']').is_some_and(is_address_literal),
+            None => is_hostname(domain),
+        }
+}
+
+/// `Dot-string = Atom *("." Atom)`, `Atom = 1*atext` (RFC 5322 §3.2.3 `atext`).
+fn is_dot_string(text: &str) -> bool {
+    text.split('.').all(|atom| {
+        !atom.is_empty()
+            && atom
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&b))
+    })
+}
+
+/// `Quoted-string = DQUOTE *QcontentSMTP DQUOTE`: `qtextSMTP` is printable ASCII and
+/// space but `"` and `\`; `quoted-pairSMTP` is `\` then printable ASCII or space.
+fn is_quoted_string(text: &str) -> bool {
+    let Some(inner) = text
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    else {
+        return false;
+    };
+    let mut bytes = inner.bytes();
+    while let Some(byte) = bytes.next() {
+        match byte {
+            b'\\' => {
+                if !matches!(bytes.next(), Some(b' '..=b'~')) {
+                    return false;
+                }
+            }
+            b' ' | b'!' | b'#'..=b'[' | b']'..=b'~' => {}
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// The text between the brackets of an `address-literal`: an `IPv4-address-literal` or
+/// an `IPv6-address-literal` (the tag is case-insensitive, RFC 5234 §2.3). The only
+/// `Standardized-tag` registered with IANA is `IPv6`, so no `General-address-literal`
+/// is valid.
+fn is_address_literal(literal: &str) -> bool {
+    match literal.get(..5) {
+        Some(tag) if tag.eq_ignore_ascii_case("IPv6:") => is_smtp_ipv6(&literal[5..]),
+        _ => is_snum_quad(literal),
+    }
+}
+
+/// `Snum 3("." Snum)`, `Snum = 1*3DIGIT` worth 0 to 255 (leading zeros are allowed).
+fn is_snum_quad(text: &str) -> bool {
+    let mut count = 0;
+    text.split('.').all(|snum| {
+        count += 1;
+        (1..=3).contains(&snum.len())
+            && snum.bytes().all(|b| b.is_ascii_digit())
+            && snum.parse::<u16>().is_ok_and(|value| value <= 255)
+    }) && count == 4
+}
+
+/// RFC 5321 `IPv6-addr`: eight groups, or at most six around a `::` (which stands for at
+/// least two groups); with a trailing dotted quad, six groups, or at most four around
+/// a `::`.
+fn is_smtp_ipv6(text: &str) -> bool {
+    let (hex, full, compressed) = match text.rfind(':') {
+        Some(colon) if text[colon + 1..].contains('.') => {
+            if !is_snum_quad(&text[colon + 1..]) {
+                return false;
+            }
+            let head = &text[..=colon];
+            // The colon before the quad separates it from a group, unless it ends a `::`.
+            (
+                if head.ends_with("::") {
+                    head
+                } else {
+                    &text[..colon]
+                },
+                6,
+                4,
+            )
+        }
+        _ => (text, 8, 6),
+    };
+    match hex.split_once("::") {
+        Some((left, right)) => matches!(
+            (hex_groups(left), hex_groups(right)),
+            (Some(left), Some(right)) if left + right <= compressed
+        ),
+        None => hex_groups(hex) == Some(full),
+    }
+}
+
+/// How many `IPv6-hex` (1 to 4 hexadecimal digits) `text` holds, separated by single
+/// colons; 0 for the empty string.
+fn hex_groups(text: &str) -> Option<usize> {
+    if text.is_empty() {
+        return Some(0);
+    }
+    let mut count = 0;
+    for group in text.split(':') {
+        if !(1..=4).contains(&group.len()) || !group.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        count += 1;
+    }
+    Some(count)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +398,486 @@ mod tests {
         assert!(format_ok(Format::Ipv6, "2001:db8::ff00:42:8329"));
         assert!(!format_ok(Format::Ipv6, "12345::"));
         assert!(!format_ok(Format::Ipv6, "fe80::1%eth0"));
+    }
+
+    /// Runs a table of `(text, valid)` cases and reports every miss at once.
+    fn check(format: Format, cases: &[(&str, bool)]) {
+        let misses: Vec<String> = cases
+            .iter()
+            .filter(|(text, valid)| format_ok(format, text) != *valid)
+            .map(|(text, valid)| {
+                format!(
+                    "{text:?} should be {}",
+                    if *valid { "valid" } else { "invalid" }
+                )
+            })
+            .collect();
+        assert!(misses.is_empty(), "{format:?}: {misses:#?}");
+    }
+
+    /// JSON-Schema-Test-Suite, `tests/draft2020-12/optional/format/email.json`.
+    const SUITE_EMAIL: &[(&str, bool)] = &[
+        ("joe.bloggs@example.com", true),
+        ("2962", false),
+        ("te~st@example.com", true),
+        ("~test@example.com", true),
+        ("test~@example.com", true),
+        (r#""joe bloggs"@example.com"#, true),
+        (r#""joe..bloggs"@example.com"#, true),
+        (r#""joe@bloggs"@example.com"#, true),
+        ("joe.bloggs@[127.0.0.1]", true),
+        ("joe.bloggs@[IPv6:::1]", true),
+        (".test@example.com", false),
+        ("test.@example.com", false),
+        ("te.s.t@example.com", true),
+        ("te..st@example.com", false),
+        ("joe.bloggs@invalid=domain.com", false),
+        ("joe.bloggs@[127.0.0.300]", false),
+        ("user1@oceania.org, user2@oceania.org", false),
+        (
+            r#""Winston Smith" <winston.smith@recdep.minitrue> (Records Department)"#,
+            false,
+        ),
+        ("@example.com", false),
+        ("joe.bloggs@", false),
+        ("joe bloggs@example.com", false),
+        ("test@iana.org", true),
+        ("test@nominet.org.uk", true),
+        ("test@about.museum", true),
+        ("a@iana.org", true),
+        ("test@e.com", true),
+        ("test@iana.a", true),
+        ("test.test@iana.org", true),
+        ("!#$%&'*+/=?^_{|}~@iana.org", true),
+        ("123@iana.org", true),
+        ("test@123.com", true),
+        ("test@iana.123", true),
+        ("test@255.255.255.255", true),
+        (
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghiklm@iana.org",
+            true,
+        ),
+        (
+            "test@abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghikl.com",
+            true,
+        ),
+        ("test@mason-dixon.com", true),
+        ("test@c--n.com", true),
+        ("test@iana.co-uk", true),
+        (
+            "a@a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v.w.x.y.z.a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.t.u.v",
+            true,
+        ),
+        ("test@xn--hxajbheg2az3al.xn--jxalpdlp", true),
+        ("xn--test@iana.org", true),
+        ("", false),
+        ("test", false),
+        ("test..iana.org", false),
+        ("test_exa-mple.com", false),
+        ("test@", false),
+        ("test@[1.2.3.4", false),
+        ("@", false),
+        ("@io", false),
+        ("@iana.org", false),
+        (".test@iana.org", false),
+        ("test.@iana.org", false),
+        (r"test\@test@iana.org", false),
+        (r#"test"@iana.org"#, false),
+        (r#"test"text"@iana.org"#, false),
+        ("((comment)test@iana.org", false),
+        ("test(comment)test@iana.org", false),
+        ("(test@iana.org", false),
+        (r"(comment\)test@iana.org", false),
+        ("\u{7f}@iana.org", false),
+        ("\rtest@iana.org", false),
+        ("\ntest@iana.org", false),
+        ("\u{7}@iana.org", false),
+        ("\r\ntest@iana.org", false),
+        (" \r\ntest@iana.org", false),
+        (r#""test"@iana.org"#, true),
+        (r#"""@iana.org"#, true),
+        (r#""\a"@iana.org"#, true),
+        (r#""\""@iana.org"#, true),
+        (r#""\\"@iana.org"#, true),
+        (r#""test\ test"@iana.org"#, true),
+        (r#""a@b"@iana.org"#, true),
+        (r#""@"@iana.org"#, true),
+        (r#""a@b@c"@iana.org"#, true),
+        (r#"""""@iana.org"#, false),
+        (r#""\"@iana.org"#, false),
+        (r#""test@iana.org"#, false),
+        (r#""test"test@iana.org"#, false),
+        (r#""test""test"@iana.org"#, false),
+        ("\"test\u{0}\"@iana.org", false),
+        (r#""test\"@iana.org"#, false),
+        ("\"\rtest\"@iana.org", false),
+        ("\"\n\"@iana.org", false),
+        ("test@-iana.org", false),
+        ("test@iana-.com", false),
+        ("test@.iana.org", false),
+        ("test@iana.org.", false),
+        ("test@iana..com", false),
+        ("test@a[255.255.255.255]", false),
+        ("test@iana.org\n", false),
+        ("test@iana.org-", false),
+        ("test@(iana.org", false),
+        ("test@\u{7f}.org", false),
+        ("test@iana.org\r", false),
+        ("test@\u{7}.org", false),
+        ("test@io", true),
+        ("test@org", true),
+        ("test@test.com", true),
+        ("test@nic.no", true),
+        ("test@[255.255.255.255]", true),
+        ("test@[IPv6:1111:2222:3333:4444:5555:6666:7777:8888]", true),
+        ("test@[IPv6:1111:2222:3333:4444:5555::8888]", true),
+        ("test@[IPv6:::3333:4444:5555:6666:7777:8888]", true),
+        ("test@[IPv6:::]", true),
+        (
+            "test@[IPv6:1111:2222:3333:4444:5555:6666:255.255.255.255]",
+            true,
+        ),
+        ("test@[IPv6:1111:2222:3333:4444::255.255.255.255]", true),
+        ("test@[0.0.0.0]", true),
+        ("test@[RFC-5322-domain-literal]", false),
+        ("test@[RFC-5322-[domain-literal]", false),
+        (r"test@[RFC-5322-domain-literal\]", false),
+        (r"test@[RFC-5322-domain-literal\", false),
+        (
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com",
+            true,
+        ),
+        ("a\u{0}b@iana.org", false),
+        ("a\tb@iana.org", false),
+        ("a@b\tc.com", false),
+        ("aé@iana.org", false),
+        ("a@é.org", false),
+        ("a b@iana.org", false),
+        ("a@iana.org ", false),
+        (" a@iana.org", false),
+        ("a@b", true),
+        ("a_b@iana.org", true),
+        ("a,b@iana.org", false),
+        ("a;b@iana.org", false),
+        ("a:b@iana.org", false),
+        ("a@b(c).org", false),
+        ("[1.2.3.4]@iana.org", false),
+        ("a@[256.0.0.0]", false),
+        ("a@[1.2.3]", false),
+        ("a@[1111:2222:3333:4444:5555:6666:7777:8888]", false),
+        ("a@[ipv6:::]", true),
+        ("a@[ipv6:::1]", true),
+        ("a@[]", false),
+        ("a@[ 1.2.3.4]", false),
+        (
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@iana.org",
+            true,
+        ),
+        ("a@b@c.org", false),
+        (r#""a.b"@iana.org"#, true),
+        (r#"".test"@iana.org"#, true),
+        (r#"" "@iana.org"#, true),
+        ("a@[extn:test]", false),
+        (
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghiklm@abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghikl.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghikl.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghi",
+            true,
+        ),
+        (r"test@iana.org(comment\)", false),
+        (r"test@iana.org(comment\", false),
+        ("test@iana.org(\r)", false),
+        ("(\r)test@iana.org", false),
+        ("(\n)test@iana.org", false),
+        ("\r\n \r\ntest@iana.org", false),
+        (" \r\n \r\ntest@iana.org", false),
+        (" \r\n\r\ntest@iana.org", false),
+        (" \r\n\r\n test@iana.org", false),
+        ("test@iana.org\r\n", false),
+        ("test@iana.org\r\n \r\n", false),
+        ("test@iana.org \r\n", false),
+        ("test@iana.org \r\n \r\n", false),
+        ("test@iana.org \r\n\r\n", false),
+        ("test@iana.org \r\n\r\n ", false),
+        (r#""test\©"@iana.org"#, false),
+        ("a＠iana.org", false),
+        ("a\u{1f}b@iana.org", false),
+        ("a\u{1}b@iana.org", false),
+        (".@iana.org", false),
+        ("..@iana.org", false),
+        ("a@[1.2.3.4.5]", false),
+        (r#"a."b"@iana.org"#, false),
+        (r#""a".b@iana.org"#, false),
+        (".@-iana.org", false),
+        ("test@-iana..org", false),
+        ("`test`@iana.org", true),
+    ];
+
+    /// RFC 5321 rules the suite does not reach.
+    const MORE_EMAIL: &[(&str, bool)] = &[
+        // §4.1.3: `Snum = 1*3DIGIT`, so leading zeros are allowed in an address literal.
+        ("a@[127.000.000.001]", true),
+        ("a@[1.2.3.0004]", false),
+        // §4.1.3 `IPv6-comp`: `::` stands for at least two groups, at most 6 others.
+        ("a@[IPv6:1:2:3:4:5:6::]", true),
+        ("a@[IPv6:1:2:3:4:5:6:7::]", false),
+        ("a@[IPv6:::2:3:4:5:6:7]", true),
+        ("a@[IPv6:1::3:4:5:6:7:8]", false),
+        ("a@[IPv6:1:2:3:4:5:6:7:8:9]", false),
+        ("a@[IPv6:1:2:3:4:5:6:7]", false),
+        ("a@[IPv6:12345::]", false),
+        ("a@[IPv6:1::2::3]", false),
+        ("a@[IPv6::::]", false),
+        ("a@[IPv6:fe80::1%eth0]", false),
+        // `IPv6v4-full` has 6 groups; `IPv6v4-comp` at most 4 around the `::`.
+        ("a@[IPv6:1:2:3:4:5:6:1.2.3.4]", true),
+        ("a@[IPv6:1:2:3:4:5:1.2.3.4]", false),
+        ("a@[IPv6:1:2:3:4::1.2.3.4]", true),
+        ("a@[IPv6:1:2:3:4:5::1.2.3.4]", false),
+        ("a@[IPv6:::1.2.3.4]", true),
+        ("a@[IPv6::1.2.3.4]", false),
+        ("a@[IPv6:::ffff:001.002.003.004]", true),
+        // Only `IPv6` is a registered `Standardized-tag`.
+        ("a@[IPv4:1.2.3.4]", false),
+        ("a@[IPv6:]", false),
+        // `qtextSMTP` has no tab; `quoted-pairSMTP` takes a space.
+        ("\"a\tb\"@iana.org", false),
+        (r#""a\ b"@iana.org"#, true),
+        (r#""a\	b"@iana.org"#, false),
+        // `Domain` is LDH syntax: IDNA rules for `--` and `xn--` are not part of it.
+        ("a@ab--cd.org", true),
+        ("a@xn--X.org", true),
+        ("A@IANA.ORG", true),
+        // RFC 5322 forms that are not a `Mailbox`.
+        ("Joe <joe@iana.org>", false),
+        ("<joe@iana.org>", false),
+        ("mailto:joe@iana.org", false),
+        // §4.5.3.1: local part ≤ 64 octets (quotes included), mailbox ≤ 254.
+        (
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa@iana.org",
+            false,
+        ),
+        (
+            r#""aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"@iana.org"#,
+            false,
+        ),
+        (
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghiklm@abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghikl.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghikl.abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghij",
+            false,
+        ),
+        (
+            "a@abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl.com",
+            false,
+        ),
+    ];
+
+    /// JSON-Schema-Test-Suite, `tests/draft2020-12/optional/format/hostname.json`.
+    const SUITE_HOSTNAME: &[(&str, bool)] = &[
+        ("www.example.com", true),
+        ("xn--4gbwdl.xn--wgbh1c", true),
+        ("-a-host-name-that-starts-with--", false),
+        ("not_a_valid_host_name", false),
+        (
+            "a-vvvvvvvvvvvvvvvveeeeeeeeeeeeeeeerrrrrrrrrrrrrrrryyyyyyyyyyyyyyyy-long-host-name-component",
+            false,
+        ),
+        ("-hostname", false),
+        ("hostname-", false),
+        ("_hostname", false),
+        ("hostname_", false),
+        ("host_name", false),
+        (
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijk.com",
+            true,
+        ),
+        (
+            "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijkl.com",
+            false,
+        ),
+        ("host-name", true),
+        ("1host", true),
+        ("", false),
+    ];
+
+    /// RFC 1123 rules the suite does not reach.
+    const MORE_HOSTNAME: &[(&str, bool)] = &[
+        ("hostname", true),
+        ("h0stn4me", true),
+        ("hostnam3", true),
+        ("Example.COM", true),
+        ("a.b-c.d", true),
+        (".", false),
+        ("a..b", false),
+        (".example.com", false),
+        ("example.com.", false),
+        ("exa mple.com", false),
+        ("héllo.com", false),
+        ("a-.com", false),
+        ("a.-b.com", false),
+        // §2.1's remark that `#.#.#.#` is never a host name is a DISCUSSION note; the
+        // grammar allows all-digit labels.
+        ("1.2.3.4", true),
+        ("123", true),
+        // LDH labels: `--` in positions 3 and 4 and `xn--` are IDNA (RFC 5890/5891)
+        // rules, not RFC 1123 ones.
+        ("ab--cd.com", true),
+        ("xn--X", true),
+        // 253 octets in all (63 + 1 + 63 + 1 + 63 + 1 + 61), then one more.
+        (
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            true,
+        ),
+        (
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            false,
+        ),
+    ];
+
+    /// JSON-Schema-Test-Suite, `tests/draft2020-12/optional/format/uri.json`.
+    const SUITE_URI: &[(&str, bool)] = &[
+        ("http://foo.bar/?baz=qux#quux", true),
+        ("http://foo.com/blah_(wikipedia)_blah#cite-1", true),
+        ("http://foo.bar/?q=Test%20URL-encoded%20stuff", true),
+        ("http://xn--nw2a.xn--j6w193g/", true),
+        ("http://-.~_!$&'()*+,;=:%40:80%2f::::::@example.com", true),
+        ("http://223.255.255.254", true),
+        ("ftp://ftp.is.co.za/rfc/rfc1808.txt", true),
+        ("http://www.ietf.org/rfc/rfc2396.txt", true),
+        ("ldap://[2001:db8::7]/c=GB?objectClass?one", true),
+        ("mailto:John.Doe@example.com", true),
+        ("news:comp.infosystems.www.servers.unix", true),
+        ("tel:+1-816-555-1212", true),
+        ("urn:oasis:names:specification:docbook:dtd:xml:4.1.2", true),
+        ("//foo.bar/?baz=qux#quux", false),
+        ("/abc", false),
+        (r"\\WINDOWS\fileshare", false),
+        ("abc", false),
+        ("http:// shouldfail.com", false),
+        (":// should fail", false),
+        ("bar,baz:foo", false),
+        ("https://[@example.org/test.txt", false),
+        ("https://example.org/foobar®.txt", false),
+        (r"https://example.org/foobar\.txt", false),
+        (r#"https://example.org/foobar".txt"#, false),
+        ("https://example.org/foobar<>.txt", false),
+        ("https://example.org/foobar{}.txt", false),
+        ("https://example.org/foobar^.txt", false),
+        ("https://example.org/foobar`.txt", false),
+        ("https://example.org/foo bar.txt", false),
+        ("https://example.org/foobar|.txt", false),
+        ("http://087.10.0.1/", true),
+        ("http://999.999.999.999/", true),
+        ("http://example.com/%6G", false),
+        ("http://example.com/%A", false),
+        ("http://example.com/%", false),
+        ("1http://example.com", false),
+        ("ht_tp://example.com", false),
+        ("http://example.com:abc/path", false),
+        ("http://a.com:8:0", false),
+        ("http://a.com::", false),
+        ("http://a.com:", true),
+        ("http://a.com:999999999", true),
+        ("http://:80", true),
+        ("http://@a.com", true),
+        ("http://user@", true),
+        ("http://!$&'()*+,;=.com", true),
+        ("http://example.com.", true),
+        ("http://exa~mple.com/", true),
+        ("http://under_score.com/", true),
+    ];
+
+    /// RFC 3986 rules the suite does not reach.
+    const MORE_URI: &[(&str, bool)] = &[
+        ("a:", true),
+        ("a+b.c-d:x", true),
+        ("HTTP://EXAMPLE.COM", true),
+        ("urn:isbn:0451450523", true),
+        ("file:///etc/hosts", true),
+        ("x:/a//b", true),
+        ("http://example.com/?q=a?b/c", true),
+        ("http://example.com/#frag#more", false),
+        ("http://a:b@c:d@e", false),
+        // §3.2.2 `IPv6address`: `::` may stand for a single group; 8 groups leave none.
+        ("http://[1:2:3:4:5:6:7::]/", true),
+        ("http://[1:2:3:4:5:6:7:8::]/", false),
+        ("http://[::ffff:1.2.3.4]/", true),
+        ("http://[::ffff:1.2.3.04]/", false),
+        ("http://[v1.x]/", true),
+        ("http://[v.x]/", false),
+        ("http://[::1]x/", false),
+        // RFC 6874 zone identifiers are not RFC 3986.
+        ("http://[fe80::1%25eth0]/", false),
+        ("http://example.com/\u{0}", false),
+    ];
+
+    /// JSON-Schema-Test-Suite, `tests/draft2020-12/optional/format/uri-reference.json`.
+    const SUITE_URI_REFERENCE: &[(&str, bool)] = &[
+        ("http://foo.bar/?baz=qux#quux", true),
+        ("//foo.bar/?baz=qux#quux", true),
+        ("/abc", true),
+        (r"\\WINDOWS\fileshare", false),
+        ("abc", true),
+        ("#fragment", true),
+        (r"#frag\ment", false),
+        ("/foobar®.txt", false),
+        (r"https://example.org/foobar\.txt", false),
+        ("http://087.10.0.1/", true),
+        ("http://999.999.999.999/", true),
+        ("", true),
+        ("?query=1", true),
+        ("//", true),
+        ("/%zz", false),
+        ("/a\"b", false),
+        ("/[::1]", false),
+        ("//example.com:abc/p", false),
+        ("//a@b@example.com/", false),
+        ("//[::ffff:192.168.0.01]/p", false),
+        ("1:b", false),
+        ("./this:that", true),
+        ("/p\n", false),
+        ("//[V1.fe]/p", true),
+    ];
+
+    /// RFC 3986 §4.2 rules the suite does not reach.
+    const MORE_URI_REFERENCE: &[(&str, bool)] = &[
+        ("this:that", true),
+        ("a/b:c", true),
+        ("../a/b", true),
+        ("%41", true),
+        ("%4", false),
+        ("a b", false),
+        ("?#", true),
+        ("#", true),
+        ("//[::1]:80/p", true),
+        ("foo#a#b", false),
+        ("http://[@example.org/", false),
+    ];
+
+    #[test]
+    fn email_form() {
+        check(Format::Email, SUITE_EMAIL);
+        check(Format::Email, MORE_EMAIL);
+    }
+
+    #[test]
+    fn hostname_form() {
+        check(Format::Hostname, SUITE_HOSTNAME);
+        check(Format::Hostname, MORE_HOSTNAME);
+    }
+
+    #[test]
+    fn uri_form() {
+        check(Format::Uri, SUITE_URI);
+        check(Format::Uri, MORE_URI);
+        // Every URI is a URI reference.
+        for (text, valid) in SUITE_URI.iter().chain(MORE_URI) {
+            if *valid {
+                assert!(format_ok(Format::UriReference, text), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn uri_reference_form() {
+        check(Format::UriReference, SUITE_URI_REFERENCE);
+        check(Format::UriReference, MORE_URI_REFERENCE);
     }
 }

@@ -661,6 +661,69 @@ pub fn str_enum<'de, D: Deserializer<'de>>(
     }
 }
 
+/// The value of a JSON literal the engine wrote (always valid; `null` otherwise).
+pub fn json_literal(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap_or(serde_json::Value::Null)
+}
+
+/// Whether two JSON values are equal as JSON Schema defines it: numbers by value (`1`
+/// equals `1.0`), objects by their members, arrays item by item.
+pub fn json_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
+                (Some(x), Some(y), _, _) => x == y,
+                (_, _, Some(x), Some(y)) => x == y,
+                _ => x.as_f64() == y.as_f64(),
+            }
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| json_equal(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(key, value)| y.get(key).is_some_and(|other| json_equal(value, other)))
+        }
+        _ => a == b,
+    }
+}
+
+/// Reads any JSON value and returns the index of the equal one among `values` (JSON
+/// texts), for enums whose values are not all strings.
+pub fn value_enum<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    values: &'static [&'static str],
+) -> Result<usize, D::Error> {
+    let StrictValue(value) = StrictValue::deserialize(deserializer)?;
+    match values
+        .iter()
+        .position(|text| json_equal(&json_literal(text), &value))
+    {
+        Some(index) => Ok(index),
+        None => {
+            let shown = match &value {
+                serde_json::Value::String(text) => quote(text, false),
+                other => other.to_string(),
+            };
+            Err(violation("enum", JsonOneOf(values), shown))
+        }
+    }
+}
+
+/// Displays a list of allowed JSON values.
+struct JsonOneOf(&'static [&'static str]);
+
+impl fmt::Display for JsonOneOf {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let [only] = self.0 {
+            return f.write_str(only);
+        }
+        write!(f, "one of {}", self.0.join(", "))
+    }
+}
+
 /// Displays a list of allowed values.
 pub(crate) struct OneOf(pub(crate) &'static [&'static str]);
 

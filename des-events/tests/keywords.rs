@@ -131,3 +131,37 @@ fn all_of_branches_merge_into_one_struct() {
         "closed by the sibling"
     );
 }
+
+#[test]
+fn enums_and_consts_of_any_json_value() {
+    use generated::{BookingLevel, BookingVersion};
+    let with = |extra: &str| {
+        booking(&format!(
+            r#"{{"note":null,"at":"2026-11-27T14:00:00Z","seats":2,{extra}}}"#
+        ))
+    };
+    let level = |extra: &str| with(extra).map(|booking| booking.level);
+    assert_eq!(level(r#""level":1"#).unwrap(), Some(BookingLevel::N1));
+    assert_eq!(
+        level(r#""level":1.0"#).unwrap(),
+        Some(BookingLevel::N1),
+        "1.0 equals 1"
+    );
+    assert_eq!(level(r#""level":null"#).unwrap(), Some(BookingLevel::Null));
+    assert_eq!(
+        level(r#""level":{"a":1.0}"#).unwrap(),
+        Some(BookingLevel::Value5)
+    );
+    assert_eq!(
+        level(r#""level":"high""#).unwrap(),
+        Some(BookingLevel::High)
+    );
+    assert!(level(r#""level":"1""#).is_err());
+    assert!(level(r#""level":{"a":1,"b":2}"#).is_err());
+    assert_eq!(
+        with(r#""version":2"#).unwrap().version,
+        Some(BookingVersion::N2)
+    );
+    assert!(with(r#""version":3"#).is_err());
+    assert_eq!(serde_json::to_string(&BookingLevel::N2Dot5).unwrap(), "2.5");
+}

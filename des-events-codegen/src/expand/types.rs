@@ -352,6 +352,9 @@ fn bounds(min: Option<u64>, max: Option<u64>) -> Option<TokenStream> {
 }
 
 fn enum_def(def: &EnumDef) -> TokenStream {
+    if def.json_values {
+        return value_enum_def(def);
+    }
     let name = ident(&def.name);
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
     let derive = derives(
@@ -413,6 +416,94 @@ fn enum_def(def: &EnumDef) -> TokenStream {
                 Self::ALL.get(index).copied().ok_or_else(|| {
                     <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
                 })
+            }
+        }
+    }
+}
+
+/// An enum whose values are not all strings: unit variants, written and read as the
+/// schema's JSON values (compared as JSON Schema compares them: `1` equals `1.0`).
+fn value_enum_def(def: &EnumDef) -> TokenStream {
+    let name = ident(&def.name);
+    let title = &def.name;
+    let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
+    let texts: Vec<&String> = def.variants.iter().map(|(text, _)| text).collect();
+    let variants: Vec<_> = def
+        .variants
+        .iter()
+        .map(|(_, variant)| ident(variant))
+        .collect();
+    let variant_docs = texts.iter().map(|text| format!(" `{text}`"));
+    let expecting = format!("one of the {} values", def.name);
+    quote! {
+        #docs
+        #[derive(
+            ::core::clone::Clone,
+            ::core::marker::Copy,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+            ::core::cmp::PartialOrd,
+            ::core::cmp::Ord
+        )]
+        pub enum #name {
+            #(
+                #[doc = #variant_docs]
+                #variants,
+            )*
+        }
+
+        impl #name {
+            /// Every value, in schema order.
+            pub const ALL: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The JSON text of the value.
+            pub const fn as_json(self) -> &'static str {
+                match self {
+                    #(Self::#variants => #texts,)*
+                }
+            }
+
+            /// The value.
+            pub fn to_value(self) -> ::des_events::serde_json::Value {
+                ::des_events::__private::json_literal(self.as_json())
+            }
+        }
+
+        #[automatically_derived]
+        impl ::des_events::__private::serde::Serialize for #name {
+            fn serialize<__S>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: ::des_events::__private::serde::Serializer,
+            {
+                ::des_events::__private::serde::Serialize::serialize(&self.to_value(), serializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> ::des_events::__private::serde::Deserialize<'de> for #name {
+            fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: ::des_events::__private::serde::Deserializer<'de>,
+            {
+                let index = ::des_events::__private::value_enum(deserializer, &[#(#texts),*])?;
+                Self::ALL.get(index).copied().ok_or_else(|| {
+                    <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
+                })
+            }
+        }
+
+        #[automatically_derived]
+        impl ::des_events::__private::schemars::JsonSchema for #name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(#title)
+            }
+
+            fn json_schema(_: &mut ::des_events::__private::schemars::SchemaGenerator) -> ::des_events::__private::schemars::Schema {
+                let values: ::std::vec::Vec<::des_events::serde_json::Value> =
+                    Self::ALL.iter().map(|value| value.to_value()).collect();
+                ::des_events::__private::schemars::json_schema!({ "enum": values })
             }
         }
     }

@@ -835,16 +835,18 @@ impl Modeler<'_> {
             self.error(pointer, "use either `enum` or `const`, not both", None);
             return None;
         }
-        if let Some(ty) = object.get("type")
-            && ty.as_str() != Some("string")
-        {
-            self.error(
-                &join(pointer, "type"),
-                "only string enums and consts are supported",
-                None,
-            );
-            return None;
-        }
+        let declared = match object.get("type") {
+            None => None,
+            Some(Value::String(ty)) => Some(ty.clone()),
+            Some(_) => {
+                self.error(
+                    &join(pointer, "type"),
+                    "with `enum` or `const`, `type` must be one type name",
+                    None,
+                );
+                return None;
+            }
+        };
         let (values, values_pointer): (Vec<(String, &Value)>, String) =
             match (object.get("enum"), object.get("const")) {
                 (Some(Value::Array(values)), _) => (
@@ -871,19 +873,26 @@ impl Modeler<'_> {
             self.error(&values_pointer, "an empty `enum` accepts no value", None);
             return None;
         }
+        let json_values = !values.iter().all(|(_, value)| value.is_string());
         let mut variants: Vec<(String, String)> = Vec::new();
         let mut ok = true;
-        for (value_pointer, value) in values {
-            let Value::String(wire) = value else {
+        for (index, (value_pointer, value)) in values.into_iter().enumerate() {
+            if let Some(ty) = &declared
+                && !json_type_is(value, ty)
+            {
                 self.error(
                     &value_pointer,
-                    "only string values are supported in `enum` and `const`",
-                    None,
+                    format!("this value is not of the declared type `{ty}`, so it can never match"),
+                    Some("remove it, or fix `type`"),
                 );
                 ok = false;
                 continue;
+            }
+            let (wire, variant) = match value {
+                Value::String(text) if !json_values => (text.clone(), name::type_name(text)),
+                other => (other.to_string(), value_variant(other, index)),
             };
-            let variant = name::type_name(wire);
+            let wire = &wire;
             if let Some((other, _)) = variants
                 .iter()
                 .find(|(other_wire, other)| other == &variant || other_wire == wire)
@@ -908,6 +917,7 @@ impl Modeler<'_> {
             name: name.clone(),
             docs,
             variants,
+            json_values,
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))
@@ -1368,6 +1378,40 @@ fn anchor(value: &Value, name: &str, pointer: &str) -> Option<String> {
             .enumerate()
             .find_map(|(index, child)| anchor(child, name, &join(pointer, &index.to_string()))),
         _ => None,
+    }
+}
+
+/// Whether a JSON value is of JSON Schema type `ty` (`1.0` is an integer).
+fn json_type_is(value: &Value, ty: &str) -> bool {
+    match (ty, value) {
+        ("string", Value::String(_)) | ("boolean", Value::Bool(_)) | ("null", Value::Null) => true,
+        ("object", Value::Object(_))
+        | ("array", Value::Array(_))
+        | ("number", Value::Number(_)) => true,
+        ("integer", Value::Number(number)) => {
+            number.is_i64() || number.is_u64() || number.as_f64().is_some_and(|f| f.fract() == 0.0)
+        }
+        _ => false,
+    }
+}
+
+/// The Rust variant for a non-string value of a JSON-value enum: `Null`, `True`,
+/// `False`, `N1`, `NMinus2Dot5`, a string's UpperCamelCase, `Value3` for containers.
+fn value_variant(value: &Value, index: usize) -> String {
+    match value {
+        Value::Null => "Null".to_owned(),
+        Value::Bool(true) => "True".to_owned(),
+        Value::Bool(false) => "False".to_owned(),
+        Value::Number(number) => {
+            let text = number
+                .to_string()
+                .replace('-', "Minus")
+                .replace('.', "Dot")
+                .replace('+', "Plus");
+            format!("N{text}")
+        }
+        Value::String(text) => name::type_name(text),
+        Value::Array(_) | Value::Object(_) => format!("Value{index}"),
     }
 }
 
