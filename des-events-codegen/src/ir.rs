@@ -87,6 +87,11 @@ impl Schema {
         };
         match def {
             TypeDef::Enum(_) => true,
+            TypeDef::Union(def) => def
+                .alternatives
+                .iter()
+                .filter_map(|alternative| alternative.ty.as_ref())
+                .all(check),
             TypeDef::Struct(def) => {
                 def.fields.iter().all(|field| check(&field.ty))
                     && match (&def.additional, &def.additional_type) {
@@ -133,6 +138,11 @@ impl Schema {
                                 .iter()
                                 .all(|field| self.walk_inner(&field.ty, ok, seen))
                     }
+                    Some(TypeDef::Union(def)) => def
+                        .alternatives
+                        .iter()
+                        .filter_map(|alternative| alternative.ty.as_ref())
+                        .all(|ty| self.walk_inner(ty, ok, seen)),
                     _ => true,
                 }
             }
@@ -183,6 +193,35 @@ pub enum TypeDef {
     Struct(StructDef),
     /// A closed set of strings.
     Enum(EnumDef),
+    /// `oneOf` / `anyOf` below the root: one variant per alternative.
+    Union(UnionDef),
+}
+
+/// A value that matches one (`oneOf`: exactly one) or any (`anyOf`: at least one) of
+/// several alternatives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnionDef {
+    /// The Rust name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// The alternatives, in schema order.
+    pub alternatives: Vec<Alternative>,
+    /// `oneOf` (exactly one must match) rather than `anyOf` (the first that matches).
+    pub exclusive: bool,
+    /// The schema's JSON pointer.
+    pub pointer: String,
+}
+
+/// One alternative of a union.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alternative {
+    /// The Rust variant.
+    pub variant: String,
+    /// The value's type; `None` for `{"type": "null"}`.
+    pub ty: Option<Type>,
+    /// The alternative's schema when it holds no `$ref` (for the schemars description).
+    pub schema: Option<Value>,
 }
 
 impl TypeDef {
@@ -191,6 +230,7 @@ impl TypeDef {
         match self {
             TypeDef::Struct(def) => &def.name,
             TypeDef::Enum(def) => &def.name,
+            TypeDef::Union(def) => &def.name,
         }
     }
 
@@ -199,6 +239,7 @@ impl TypeDef {
         match self {
             TypeDef::Struct(def) => &def.pointer,
             TypeDef::Enum(def) => &def.pointer,
+            TypeDef::Union(def) => &def.pointer,
         }
     }
 }

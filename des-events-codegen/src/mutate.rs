@@ -175,19 +175,27 @@ impl Walk<'_> {
                     } else if !field.nullable {
                         // A JSON-value enum may list `null` itself, and judges `null`
                         // by its values rather than by type.
-                        let value_enum = match &field.ty {
+                        // So does a union, by its alternatives.
+                        let judged_by = match &field.ty {
                             Type::Named(name) => match self.schema.type_def(name) {
-                                Some(TypeDef::Enum(def)) if def.json_values => {
-                                    Some(def.variants.iter().any(|(wire, _)| wire == "null"))
-                                }
+                                Some(TypeDef::Enum(def)) if def.json_values => Some((
+                                    "enum",
+                                    def.variants.iter().any(|(wire, _)| wire == "null"),
+                                )),
+                                Some(TypeDef::Union(def)) => Some((
+                                    if def.exclusive { "oneOf" } else { "anyOf" },
+                                    def.alternatives
+                                        .iter()
+                                        .any(|alternative| alternative.ty.is_none()),
+                                )),
                                 _ => None,
                             },
                             _ => None,
                         };
-                        let expect = match value_enum {
-                            Some(true) => None,
-                            Some(false) => {
-                                Some(Expectation::Constraint("enum".into(), path(&field_keys)))
+                        let expect = match judged_by {
+                            Some((_, true)) => None,
+                            Some((keyword, false)) => {
+                                Some(Expectation::Constraint(keyword.into(), path(&field_keys)))
                             }
                             None => Some(Expectation::WrongType(path(&field_keys))),
                         };
@@ -205,6 +213,8 @@ impl Walk<'_> {
                     }
                 }
             }
+            // A union is judged as a whole by the differential tests.
+            Some(TypeDef::Union(_)) => {}
             Some(TypeDef::Enum(def)) => {
                 let json_values = def.json_values;
                 self.emit(
@@ -241,7 +251,7 @@ impl Walk<'_> {
                 Type::Named(_) => json!(true),
             }
         };
-        if !matches!(ty, Type::Named(name) if matches!(self.schema.type_def(name), Some(TypeDef::Enum(_))))
+        if !matches!(ty, Type::Named(name) if matches!(self.schema.type_def(name), Some(TypeDef::Enum(_) | TypeDef::Union(_))))
         {
             let replacement = wrong(ty);
             self.emit(

@@ -117,8 +117,9 @@ pub mod __private {
     pub use crate::envelope::{self, EventSet};
     pub use crate::rules::{
         ArrayRules, Format, IntRules, IntSeed, Key, MapSeed, NullableSeed, NumRules, NumSeed,
-        Pattern, PlainSeed, StrRules, StrSeed, StrictValue, VecSeed, json_literal, property_count,
-        put, put_extra, put_typed_extra, required, str_enum, unknown_field, value_enum, violation,
+        Pattern, PlainSeed, StrRules, StrSeed, StrictValue, VecSeed, json_literal,
+        null_alternative, property_count, put, put_extra, put_typed_extra, required, str_enum,
+        union, unknown_field, value_enum, violation,
     };
     pub use schemars;
     pub use serde;

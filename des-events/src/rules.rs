@@ -712,6 +712,74 @@ pub fn value_enum<'de, D: Deserializer<'de>>(
     }
 }
 
+/// One way to read a buffered value as an alternative of a union.
+pub type Attempt<T> = fn(&serde_json::Value) -> Result<T, serde_json::Error>;
+
+/// Reads a value of a `oneOf` / `anyOf` union: buffers it, then tries the alternatives.
+/// `oneOf` needs exactly one to match; `anyOf` takes the first that does.
+pub fn union<'de, T, D: Deserializer<'de>>(
+    deserializer: D,
+    keyword: &str,
+    attempts: &[Attempt<T>],
+) -> Result<T, D::Error> {
+    let StrictValue(value) = StrictValue::deserialize(deserializer)?;
+    let mut found = None;
+    let mut matches = 0usize;
+    let mut first_error = None;
+    for attempt in attempts {
+        match attempt(&value) {
+            Ok(parsed) => {
+                matches += 1;
+                if found.is_none() {
+                    found = Some(parsed);
+                }
+                if keyword == "anyOf" {
+                    break;
+                }
+            }
+            Err(err) => {
+                if first_error.is_none() {
+                    first_error = Some(err.to_string());
+                }
+            }
+        }
+    }
+    match (found, matches) {
+        (Some(parsed), 1) => Ok(parsed),
+        (Some(parsed), _) if keyword == "anyOf" => Ok(parsed),
+        (Some(_), count) => Err(violation(
+            keyword,
+            "exactly one alternative to match",
+            format_args!("{count} alternatives that match"),
+        )),
+        (None, _) => Err(violation(
+            keyword,
+            format_args!(
+                "{} of {} alternatives to match",
+                if keyword == "oneOf" {
+                    "one"
+                } else {
+                    "at least one"
+                },
+                attempts.len()
+            ),
+            format_args!(
+                "a value none matches (the first says: {})",
+                first_error.unwrap_or_default()
+            ),
+        )),
+    }
+}
+
+/// The `{"type": "null"}` alternative of a union.
+pub fn null_alternative(value: &serde_json::Value) -> Result<(), serde_json::Error> {
+    if value.is_null() {
+        Ok(())
+    } else {
+        Err(de::Error::custom("expected null"))
+    }
+}
+
 /// Displays a list of allowed JSON values.
 struct JsonOneOf(&'static [&'static str]);
 

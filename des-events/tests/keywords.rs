@@ -165,3 +165,57 @@ fn enums_and_consts_of_any_json_value() {
     assert!(with(r#""version":3"#).is_err());
     assert_eq!(serde_json::to_string(&BookingLevel::N2Dot5).unwrap(), "2.5");
 }
+
+#[test]
+fn one_of_and_any_of_unions() {
+    use generated::{Card, PayAmount, PayMethod, PayRatio};
+    let pay = |message: &str| match KeywordEvent::from_json(&format!(
+        r#"{{"event":"pay","message":{message}}}"#
+    )) {
+        Ok(KeywordEvent::Pay(pay)) => Ok(pay),
+        Ok(other) => panic!("{other:?}"),
+        Err(err) => Err(err),
+    };
+    let card = pay(r#"{"method":{"last4":"4242"}}"#).unwrap();
+    assert_eq!(
+        card.method,
+        PayMethod::Card(Card {
+            last4: "4242".into()
+        })
+    );
+    assert_eq!(
+        pay(r#"{"method":"IBAN SE12"}"#).unwrap().method,
+        PayMethod::String("IBAN SE12".into())
+    );
+    assert_eq!(pay(r#"{"method":null}"#).unwrap().method, PayMethod::Null);
+    assert!(
+        pay(r#"{"method":"cash"}"#).is_err(),
+        "matches no alternative"
+    );
+    assert!(pay(r#"{"method":{"last4":"42"}}"#).is_err());
+    // anyOf: the first alternative that matches.
+    assert_eq!(
+        pay(r#"{"method":null,"amount":7}"#).unwrap().amount,
+        Some(PayAmount::Integer(7))
+    );
+    assert_eq!(
+        pay(r#"{"method":null,"amount":"7"}"#).unwrap().amount,
+        Some(PayAmount::String("7".into()))
+    );
+    assert!(pay(r#"{"method":null,"amount":101}"#).is_err());
+    // oneOf: a value both alternatives accept is rejected.
+    assert_eq!(
+        pay(r#"{"method":null,"ratio":0.5}"#).unwrap().ratio,
+        Some(PayRatio::Number(0.5))
+    );
+    assert_eq!(
+        pay(r#"{"method":null,"ratio":-1}"#).unwrap().ratio,
+        Some(PayRatio::Number(-1.0))
+    );
+    let err = pay(r#"{"method":null,"ratio":5}"#).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("`oneOf` violated: expected exactly one alternative to match, found 2"),
+        "{err}"
+    );
+}

@@ -214,6 +214,28 @@ impl Comparer<'_> {
                 self.renamed(path, old_name, new_name);
                 self.enums(path, old_def, new_def);
             }
+            // Same kind of union with as many alternatives: compare them pairwise.
+            (TypeDef::Union(old_def), TypeDef::Union(new_def))
+                if old_def.exclusive == new_def.exclusive
+                    && old_def.alternatives.len() == new_def.alternatives.len()
+                    && old_def
+                        .alternatives
+                        .iter()
+                        .zip(&new_def.alternatives)
+                        .all(|(old_alt, new_alt)| old_alt.ty.is_some() == new_alt.ty.is_some()) =>
+            {
+                self.renamed(path, old_name, new_name);
+                for (index, (old_alt, new_alt)) in old_def
+                    .alternatives
+                    .iter()
+                    .zip(&new_def.alternatives)
+                    .enumerate()
+                {
+                    if let (Some(old_ty), Some(new_ty)) = (&old_alt.ty, &new_alt.ty) {
+                        self.types(&format!("{path}|{index}"), old_ty, new_ty);
+                    }
+                }
+            }
             _ => self.push(
                 Kind::TypeChanged,
                 path,
@@ -555,6 +577,13 @@ fn describe(schema: &Schema, ty: &Type) -> String {
         Type::Array(item, _) => format!("array of {}", describe(schema, item)),
         Type::Named(name) => match schema.type_def(name) {
             Some(TypeDef::Struct(_)) => format!("struct `{name}`"),
+            Some(TypeDef::Union(def)) => {
+                let keyword = if def.exclusive { "oneOf" } else { "anyOf" };
+                format!(
+                    "{keyword} `{name}` of {} alternatives",
+                    def.alternatives.len()
+                )
+            }
             Some(TypeDef::Enum(def)) => {
                 let values: Vec<&str> =
                     def.variants.iter().map(|(wire, _)| wire.as_str()).collect();

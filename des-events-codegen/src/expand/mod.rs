@@ -3,6 +3,7 @@
 //! deserializers (`de`), the dispatch enum (`union`) and the conformance tests (`tests`).
 
 mod de;
+mod one_of;
 mod replies;
 mod tests;
 mod types;

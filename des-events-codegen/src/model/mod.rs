@@ -764,6 +764,9 @@ impl Modeler<'_> {
             .title
             .as_deref()
             .map_or_else(|| suggested.to_owned(), name::type_name);
+        if object.contains_key("oneOf") || object.contains_key("anyOf") {
+            return self.union_type(pointer, object, name, docs);
+        }
         if object.contains_key("enum") || object.contains_key("const") {
             return self.enum_type(pointer, object, name, docs);
         }
@@ -918,6 +921,112 @@ impl Modeler<'_> {
             docs,
             variants,
             json_values,
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(Type::Named(name))
+    }
+
+    /// `oneOf` / `anyOf` below the root: an enum with one variant per alternative.
+    fn union_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: String,
+        docs: Docs,
+    ) -> Option<Type> {
+        let (keyword, exclusive) =
+            match (object.contains_key("oneOf"), object.contains_key("anyOf")) {
+                (true, true) => {
+                    self.error(
+                        pointer,
+                        "use either `oneOf` or `anyOf` here, not both",
+                        Some("nest one inside `allOf`"),
+                    );
+                    return None;
+                }
+                (true, false) => ("oneOf", true),
+                _ => ("anyOf", false),
+            };
+        self.only(
+            pointer,
+            object,
+            &[keyword],
+            &format!("a schema with `{keyword}`"),
+        );
+        let list_pointer = join(pointer, keyword);
+        let Some(Value::Array(alternatives)) = object.get(keyword) else {
+            self.error(
+                &list_pointer,
+                format!("`{keyword}` must be a non-empty array of schemas"),
+                None,
+            );
+            return None;
+        };
+        if alternatives.is_empty() {
+            self.error(
+                &list_pointer,
+                format!("`{keyword}` must be a non-empty array of schemas"),
+                None,
+            );
+            return None;
+        }
+        let mut modelled = Vec::new();
+        let mut ok = true;
+        for (index, alternative) in alternatives.iter().enumerate() {
+            let alternative_pointer = join(&list_pointer, &index.to_string());
+            let is_null = alternative.get("type").and_then(Value::as_str) == Some("null")
+                && alternative.as_object().is_some_and(|object| {
+                    object
+                        .keys()
+                        .all(|key| key == "type" || ANNOTATIONS.contains(&key.as_str()))
+                });
+            let ty = if is_null {
+                None
+            } else {
+                match self.value_type(
+                    &alternative_pointer,
+                    alternative,
+                    &format!("{name}Variant{index}"),
+                ) {
+                    Some(ty) => Some(ty),
+                    None => {
+                        ok = false;
+                        continue;
+                    }
+                }
+            };
+            let mut variant = match &ty {
+                None => "Null".to_owned(),
+                Some(Type::Named(named)) => named.clone(),
+                Some(Type::String(_)) => "String".to_owned(),
+                Some(Type::Integer(_)) => "Integer".to_owned(),
+                Some(Type::Number(_)) => "Number".to_owned(),
+                Some(Type::Boolean) => "Boolean".to_owned(),
+                Some(Type::Map) => "Object".to_owned(),
+                Some(Type::Array(..)) => "Array".to_owned(),
+            };
+            if modelled
+                .iter()
+                .any(|other: &Alternative| other.variant == variant)
+            {
+                variant = format!("{variant}{index}");
+            }
+            let schema =
+                (!alternative.to_string().contains("\"$ref\"")).then(|| alternative.clone());
+            modelled.push(Alternative {
+                variant,
+                ty,
+                schema,
+            });
+        }
+        if !ok {
+            return None;
+        }
+        self.register(TypeDef::Union(UnionDef {
+            name: name.clone(),
+            docs,
+            alternatives: modelled,
+            exclusive,
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))

@@ -126,6 +126,22 @@ fn catalog(bundled: Bundled, schema: &ir::Schema) -> Catalog {
                 fields: Vec::new(),
                 values: def.variants.iter().map(|(wire, _)| wire.clone()).collect(),
             },
+            TypeDef::Union(def) => TypeEntry {
+                name: def.name.clone(),
+                kind: if def.exclusive { "oneOf" } else { "anyOf" },
+                description: text_of(&def.docs),
+                fields: Vec::new(),
+                values: def
+                    .alternatives
+                    .iter()
+                    .map(|alternative| {
+                        alternative
+                            .ty
+                            .as_ref()
+                            .map_or_else(|| "null".to_owned(), |ty| type_name(ty, false))
+                    })
+                    .collect(),
+            },
         })
         .collect();
     Catalog {
