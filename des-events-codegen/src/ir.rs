@@ -18,6 +18,8 @@ pub struct Schema {
     pub events: Vec<Event>,
     /// Every named type (message structs, nested structs, enums), in a deterministic order.
     pub types: Vec<TypeDef>,
+    /// Other schema files that `$ref`s of this one read (the macro tracks them too).
+    pub sources: Vec<std::path::PathBuf>,
     /// Position of each type in `types`, by name (lookups stay O(1) on big schemas).
     index: HashMap<String, usize>,
 }
@@ -42,6 +44,7 @@ impl Schema {
             description,
             events,
             types,
+            sources: Vec::new(),
             index,
         }
     }

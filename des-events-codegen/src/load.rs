@@ -27,6 +27,9 @@ pub struct Document {
     pub positions: HashMap<String, Pos>,
     /// Position of each object member's key, by the member's JSON pointer.
     pub key_positions: HashMap<String, Pos>,
+    /// Where the file was read from (`None` for text given directly); relative `$ref`s
+    /// to other files resolve against its directory.
+    pub path: Option<std::path::PathBuf>,
 }
 
 impl Document {
@@ -43,7 +46,9 @@ impl Document {
             },
             hint: None,
         })?;
-        Document::parse(shown, text)
+        let mut doc = Document::parse(shown, text)?;
+        doc.path = Some(path.to_owned());
+        Ok(doc)
     }
 
     /// Parses `text`; `file` is the name used in diagnostics.
@@ -91,6 +96,7 @@ impl Document {
             value,
             positions: HashMap::new(),
             key_positions: HashMap::new(),
+            path: None,
         };
         if let Some(root) = &ast.value {
             let mut walker = Walker {

@@ -249,7 +249,7 @@ fn colliding_fields_and_types() {
 #[test]
 fn all_problems_are_reported_at_once() {
     let text = union_with(
-        r#"{"type": "object", "properties": {"a": {"type": ["string", "integer"]}, "b": {"type": "string", "format": "email"}, "c": {"$ref": "other.json#/x"}, "d": {"type": "string", "pattern": "("}}}"#,
+        r#"{"type": "object", "properties": {"a": {"type": ["string", "integer"]}, "b": {"type": "string", "format": "email"}, "c": {"$ref": "https://example.invalid/other.json#/x"}, "d": {"type": "string", "pattern": "("}}}"#,
     );
     let all = errors(&text).0;
     let messages: Vec<&str> = all.iter().map(|d| d.message.as_str()).collect();

@@ -161,6 +161,7 @@ fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
             return quote!(#(#errors)* #(#tracked)*);
         }
     };
+    tracked.extend(schema.sources.iter().map(|source| track(source)));
     let options = Options {
         tests: invocation.tests,
         catch_all: invocation.catch_all,

@@ -219,3 +219,22 @@ fn one_of_and_any_of_unions() {
         "{err}"
     );
 }
+
+mod split {
+    des_events::include_schema!("tests/schemas/split/main.schema.json");
+}
+
+#[test]
+fn schemas_split_across_files() {
+    use split::{Account, Deposit, Money, SplitEvent};
+    let json = r#"{"event":"deposit","message":{"amount":{"quantity":1,"currency":"EUR"},"account":{"id":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}}"#;
+    let SplitEvent::Deposit(Deposit { amount, account }) = SplitEvent::from_json(json).unwrap();
+    let _: Money = amount;
+    let Account { balance, .. } = account;
+    assert_eq!(balance, None);
+    let bad = r#"{"event":"deposit","message":{"amount":{"quantity":1,"currency":"eur"},"account":{"id":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}}"#;
+    assert!(
+        SplitEvent::from_json(bad).is_err(),
+        "the pattern from common.schema.json applies"
+    );
+}

@@ -159,6 +159,7 @@ fn rekey(doc: &Document, key: &str) -> Option<(Document, Vec<(String, String)>)>
         value,
         positions: remap(&doc.positions),
         key_positions: remap(&doc.key_positions),
+        path: doc.path.clone(),
     };
     Some((rekeyed, renames))
 }

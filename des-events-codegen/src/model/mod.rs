@@ -58,8 +58,16 @@ pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
         failed: Vec::new(),
         seen_events: HashMap::new(),
         seen_variants: HashMap::new(),
+        others: Vec::new(),
     };
-    let schema = modeler.root();
+    let schema = modeler.root().map(|mut schema| {
+        schema.sources = modeler
+            .others
+            .iter()
+            .filter_map(|doc| doc.path.clone())
+            .collect();
+        schema
+    });
     if modeler.diags.is_empty()
         && let Some(schema) = schema
     {
@@ -83,17 +91,118 @@ struct Modeler<'d> {
     /// Events seen so far: wire name -> pointer, variant name -> (wire name, pointer).
     seen_events: HashMap<String, String>,
     seen_variants: HashMap<String, (String, String)>,
+    /// Other files read for `$ref`s. A pointer into the k-th (from 1) is written
+    /// `@k/...`; a pointer without `@` is in the root document.
+    others: Vec<Document>,
+}
+
+/// The document index and the plain JSON pointer of a model pointer.
+fn locate(pointer: &str) -> (usize, &str) {
+    match pointer.strip_prefix('@') {
+        Some(rest) => {
+            let end = rest.find('/').unwrap_or(rest.len());
+            (rest[..end].parse().unwrap_or(0), &rest[end..])
+        }
+        None => (0, pointer),
+    }
 }
 
 impl Modeler<'_> {
     fn error(&mut self, pointer: &str, message: impl Into<String>, hint: Option<&str>) {
+        let (index, plain) = locate(pointer);
+        let doc = self.document(index);
+        let (file, pos) = (doc.file.clone(), doc.key_pos(plain));
         self.diags.push(Diagnostic {
-            file: self.doc.file.clone(),
-            pos: self.doc.key_pos(pointer),
-            pointer: Some(pointer.to_owned()),
+            file,
+            pos,
+            pointer: Some(plain.to_owned()),
             message: message.into(),
             hint: hint.map(str::to_owned),
         });
+    }
+
+    /// Document `index` (0 is the root).
+    fn document(&self, index: usize) -> &Document {
+        match index
+            .checked_sub(1)
+            .and_then(|other| self.others.get(other))
+        {
+            Some(doc) => doc,
+            None => self.doc,
+        }
+    }
+
+    /// The schema at a model pointer (possibly in another file).
+    fn value_at(&self, pointer: &str) -> Option<Value> {
+        let (index, plain) = locate(pointer);
+        self.document(index).get(plain).cloned()
+    }
+
+    /// Reads the file a `$ref` names, relative to the file holding the `$ref`, once.
+    fn load_other(&mut self, ref_pointer: &str, relative: &str) -> Option<usize> {
+        if relative.contains("://") || relative.starts_with('/') || relative.starts_with('\\') {
+            self.error(
+                ref_pointer,
+                format!("unsupported `$ref` to \"{relative}\""),
+                Some("only relative paths to files next to this schema (and `#` pointers) are supported; nothing is fetched"),
+            );
+            return None;
+        }
+        let (index, _) = locate(ref_pointer);
+        let holder = self.document(index);
+        let (Some(holder_path), holder_shown) = (holder.path.clone(), holder.file.clone()) else {
+            self.error(
+                ref_pointer,
+                "a `$ref` to another file needs the schema to be read from a file",
+                None,
+            );
+            return None;
+        };
+        let base = holder_path
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        let path = base.join(relative);
+        let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        let known = std::iter::once(self.doc.path.as_ref())
+            .chain(self.others.iter().map(|doc| doc.path.as_ref()))
+            .position(|known| {
+                known
+                    .and_then(|known| std::fs::canonicalize(known).ok())
+                    .as_ref()
+                    == Some(&canonical)
+            });
+        if let Some(position) = known {
+            return Some(position);
+        }
+        let shown = std::path::Path::new(&holder_shown).parent().map_or_else(
+            || relative.to_owned(),
+            |dir| dir.join(relative).to_string_lossy().into_owned(),
+        );
+        match Document::read(&path, &shown) {
+            Ok(doc) => {
+                self.others.push(doc);
+                Some(self.others.len())
+            }
+            Err(diagnostics) => {
+                let (index, plain) = locate(ref_pointer);
+                let doc = self.document(index);
+                let (file, pos) = (doc.file.clone(), doc.key_pos(plain));
+                for diagnostic in diagnostics.0 {
+                    self.diags.push(Diagnostic {
+                        hint: Some(format!(
+                            "read for the `$ref` at {file}{} {plain}",
+                            pos.map_or_else(String::new, |pos| format!(
+                                ":{}:{}",
+                                pos.line, pos.column
+                            ))
+                        )),
+                        ..diagnostic
+                    });
+                }
+                None
+            }
+        }
     }
 
     /// Reports every key of `object` that is not in `allowed`.
@@ -249,12 +358,13 @@ impl Modeler<'_> {
                 let object = self.object(pointer, value, "an event schema")?;
                 self.only(pointer, object, &["$ref"], "an event `$ref`");
                 let target = self.ref_target(pointer, object)?;
-                let value = self.doc.get(&target)?;
+                let value = self.value_at(&target)?;
                 (target, value)
             }
-            None => (pointer.to_owned(), value),
+            None => (pointer.to_owned(), value.clone()),
         };
         let pointer = pointer.as_str();
+        let value = &value;
         let object = self.object(pointer, value, "an event schema")?;
         self.only(
             pointer,
@@ -529,7 +639,7 @@ impl Modeler<'_> {
 
     /// The schema at `target`, with its own `allOf` merged.
     fn branch(&mut self, target: &str, depth: usize) -> Option<Map<String, Value>> {
-        let value = self.doc.get(target)?.clone();
+        let value = self.value_at(target)?;
         let object = self.object(target, &value, "an `allOf` branch")?.clone();
         if object.contains_key("allOf") {
             return self.merge_all_of(target, &object, depth + 1);
@@ -662,41 +772,50 @@ impl Modeler<'_> {
             self.error(&ref_pointer, "`$ref` must be a string", None);
             return None;
         };
-        let Some(target) = reference.strip_prefix('#') else {
-            self.error(
-                &ref_pointer,
-                format!("unsupported `$ref` \"{reference}\""),
-                Some("only references inside the same file are supported, e.g. \"#/$defs/Dream\""),
-            );
-            return None;
+        let (file_part, fragment) = reference
+            .split_once('#')
+            .unwrap_or((reference.as_str(), ""));
+        let document = if file_part.is_empty() {
+            locate(pointer).0
+        } else {
+            let reference = reference.clone();
+            let relative = reference
+                .split_once('#')
+                .map_or(reference.as_str(), |(file, _)| file);
+            self.load_other(&ref_pointer, relative)?
         };
-        let mut target = percent_decode(target);
+        let prefix = if document == 0 {
+            String::new()
+        } else {
+            format!("@{document}")
+        };
+        let mut target = percent_decode(fragment);
         if !target.is_empty() && !target.starts_with('/') {
             // `#name`: a `$anchor`.
-            if let Some(pointer) = anchor(&self.doc.value, &target, "") {
-                target = pointer;
+            if let Some(found) = anchor(&self.document(document).value, &target, "") {
+                target = found;
             }
         }
-        if self.doc.get(&target).is_none() || !(target.is_empty() || target.starts_with('/')) {
-            let defs: Vec<String> = self
-                .doc
+        let doc = self.document(document);
+        if doc.get(&target).is_none() || !(target.is_empty() || target.starts_with('/')) {
+            let defs: Vec<String> = doc
                 .get("/$defs")
                 .and_then(Value::as_object)
                 .map(|defs| defs.keys().map(|key| format!("#/$defs/{key}")).collect())
                 .unwrap_or_default();
             let hint = if defs.is_empty() {
-                "this file has no `$defs`".to_owned()
+                format!("{} has no `$defs`", doc.file)
             } else {
-                format!("the definitions of this file: {}", defs.join(", "))
+                format!("the definitions of {}: {}", doc.file, defs.join(", "))
             };
             self.error(
                 &ref_pointer,
-                format!("`$ref` \"{reference}\" points at nothing in this file"),
+                format!("`$ref` \"{reference}\" points at nothing"),
                 Some(&hint),
             );
             return None;
         }
-        Some(target)
+        Some(format!("{prefix}{target}"))
     }
 
     /// Models the schema at `pointer` once (a `$ref` target) and returns its type.
@@ -708,13 +827,25 @@ impl Modeler<'_> {
         if self.failed.iter().any(|pointer| pointer == target) {
             return None;
         }
-        let value = self.doc.get(target)?;
-        let last = target
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .replace("~1", "/")
-            .replace("~0", "~");
+        let value = self.value_at(target)?;
+        let value = &value;
+        let (index, plain) = locate(target);
+        let last = if plain.is_empty() {
+            // A whole other file: named after it (`money.schema.json` -> `Money`).
+            let file = &self.document(index).file;
+            let base = std::path::Path::new(file)
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            base.split('.').next().unwrap_or_default().to_owned()
+        } else {
+            plain
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .replace("~1", "/")
+                .replace("~0", "~")
+        };
         let suggested = name::type_name(&last);
         if self.in_progress.iter().any(|pointer| pointer == target) {
             // A cycle: fine through an object, whose name is known before its fields are
