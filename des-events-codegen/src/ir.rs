@@ -95,6 +95,7 @@ impl Schema {
                 .iter()
                 .filter_map(|alternative| alternative.ty.as_ref())
                 .all(check),
+            TypeDef::Tuple(def) => def.items.iter().all(check),
             TypeDef::Struct(def) => {
                 def.fields.iter().all(|field| check(&field.ty))
                     && match (&def.additional, &def.additional_type) {
@@ -146,6 +147,9 @@ impl Schema {
                         .iter()
                         .filter_map(|alternative| alternative.ty.as_ref())
                         .all(|ty| self.walk_inner(ty, ok, seen)),
+                    Some(TypeDef::Tuple(def)) => {
+                        def.items.iter().all(|ty| self.walk_inner(ty, ok, seen))
+                    }
                     _ => true,
                 }
             }
@@ -198,6 +202,23 @@ pub enum TypeDef {
     Enum(EnumDef),
     /// `oneOf` / `anyOf` below the root: one variant per alternative.
     Union(UnionDef),
+    /// `prefixItems` with `items: false`: a fixed-length array, one field per position.
+    Tuple(TupleDef),
+}
+
+/// A fixed-length array whose positions have their own schemas.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TupleDef {
+    /// The Rust name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// The type of each position.
+    pub items: Vec<Type>,
+    /// Each position's schema when it holds no `$ref` (for the schemars description).
+    pub item_schemas: Vec<Option<Value>>,
+    /// The schema's JSON pointer.
+    pub pointer: String,
 }
 
 /// A value that matches one (`oneOf`: exactly one) or any (`anyOf`: at least one) of
@@ -234,6 +255,7 @@ impl TypeDef {
             TypeDef::Struct(def) => &def.name,
             TypeDef::Enum(def) => &def.name,
             TypeDef::Union(def) => &def.name,
+            TypeDef::Tuple(def) => &def.name,
         }
     }
 
@@ -243,6 +265,7 @@ impl TypeDef {
             TypeDef::Struct(def) => &def.pointer,
             TypeDef::Enum(def) => &def.pointer,
             TypeDef::Union(def) => &def.pointer,
+            TypeDef::Tuple(def) => &def.pointer,
         }
     }
 }

@@ -215,6 +215,26 @@ impl Walk<'_> {
             }
             // A union is judged as a whole by the differential tests.
             Some(TypeDef::Union(_)) => {}
+            Some(TypeDef::Tuple(def)) => {
+                let items = def.items.clone();
+                if let Some(values) = value.as_array() {
+                    for (index, (ty, present)) in items.iter().zip(values).enumerate() {
+                        let mut item_keys = keys.to_vec();
+                        item_keys.push(index.to_string());
+                        self.value(ty, present, &item_keys);
+                    }
+                    self.emit(
+                        keys,
+                        "gains an item",
+                        |target| {
+                            if let Some(items) = target.as_array_mut() {
+                                items.push(json!(0));
+                            }
+                        },
+                        Expectation::Constraint("items".into(), path(keys)),
+                    );
+                }
+            }
             Some(TypeDef::Enum(def)) => {
                 let json_values = def.json_values;
                 self.emit(

@@ -238,3 +238,30 @@ fn schemas_split_across_files() {
         "the pattern from common.schema.json applies"
     );
 }
+
+#[test]
+fn prefix_items_tuples() {
+    use generated::{Point, PointItem2};
+    let pay = |point: &str| match KeywordEvent::from_json(&format!(
+        r#"{{"event":"pay","message":{{"method":null,"point":{point}}}}}"#
+    )) {
+        Ok(KeywordEvent::Pay(pay)) => Ok(pay.point),
+        Ok(other) => panic!("{other:?}"),
+        Err(err) => Err(err),
+    };
+    assert_eq!(
+        pay(r#"[1, 2.5, "local"]"#).unwrap(),
+        Some(Point(1.0, 2.5, PointItem2::Local))
+    );
+    assert!(pay(r#"[1, 2.5]"#).is_err(), "too short");
+    assert!(pay(r#"[1, 2.5, "local", 4]"#).is_err(), "too long");
+    assert!(
+        pay(r#"[1, "x", "local"]"#).is_err(),
+        "wrong type at a position"
+    );
+    assert!(pay(r#"{"0": 1}"#).is_err(), "not an array");
+    assert_eq!(
+        serde_json::to_string(&Point(1.0, 2.0, PointItem2::Wgs84)).unwrap(),
+        r#"[1.0,2.0,"wgs84"]"#
+    );
+}

@@ -214,6 +214,17 @@ impl Comparer<'_> {
                 self.renamed(path, old_name, new_name);
                 self.enums(path, old_def, new_def);
             }
+            // Tuples of the same length: position by position.
+            (TypeDef::Tuple(old_def), TypeDef::Tuple(new_def))
+                if old_def.items.len() == new_def.items.len() =>
+            {
+                self.renamed(path, old_name, new_name);
+                for (index, (old_ty, new_ty)) in
+                    old_def.items.iter().zip(&new_def.items).enumerate()
+                {
+                    self.types(&format!("{path}[{index}]"), old_ty, new_ty);
+                }
+            }
             // Same kind of union with as many alternatives: compare them pairwise.
             (TypeDef::Union(old_def), TypeDef::Union(new_def))
                 if old_def.exclusive == new_def.exclusive
@@ -577,6 +588,7 @@ fn describe(schema: &Schema, ty: &Type) -> String {
         Type::Array(item, _) => format!("array of {}", describe(schema, item)),
         Type::Named(name) => match schema.type_def(name) {
             Some(TypeDef::Struct(_)) => format!("struct `{name}`"),
+            Some(TypeDef::Tuple(def)) => format!("tuple `{name}` of {} items", def.items.len()),
             Some(TypeDef::Union(def)) => {
                 let keyword = if def.exclusive { "oneOf" } else { "anyOf" };
                 format!(

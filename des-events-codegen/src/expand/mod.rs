@@ -6,6 +6,7 @@ mod de;
 mod one_of;
 mod replies;
 mod tests;
+mod tuple;
 mod types;
 mod union;
 

@@ -47,6 +47,7 @@ pub(crate) fn type_def(schema: &Schema, def: &TypeDef) -> TokenStream {
         TypeDef::Struct(def) => struct_def(schema, def),
         TypeDef::Enum(def) => enum_def(def),
         TypeDef::Union(def) => super::one_of::union_def(schema, def),
+        TypeDef::Tuple(def) => super::tuple::tuple_def(schema, def),
     }
 }
 

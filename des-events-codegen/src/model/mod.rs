@@ -911,7 +911,7 @@ impl Modeler<'_> {
                     Some(Type::Boolean)
                 }
                 "object" => self.object_type(pointer, object, name, docs),
-                "array" => self.array_type(pointer, object, &name),
+                "array" => self.array_type(pointer, object, &name, docs),
                 "null" => {
                     self.error(
                         &join(pointer, "type"),
@@ -1361,13 +1361,24 @@ impl Modeler<'_> {
         pointer: &str,
         object: &Map<String, Value>,
         name: &str,
+        docs: Docs,
     ) -> Option<Type> {
         self.only(
             pointer,
             object,
-            &["type", "items", "minItems", "maxItems", "uniqueItems"],
+            &[
+                "type",
+                "items",
+                "prefixItems",
+                "minItems",
+                "maxItems",
+                "uniqueItems",
+            ],
             "an array schema",
         );
+        if object.contains_key("prefixItems") {
+            return self.tuple_type(pointer, object, name, docs);
+        }
         let unique = match object.get("uniqueItems") {
             None | Some(Value::Bool(false)) => false,
             Some(Value::Bool(true)) => true,
@@ -1395,6 +1406,91 @@ impl Modeler<'_> {
         };
         let item = self.value_type(&join(pointer, "items"), items, &format!("{name}Item"))?;
         Some(Type::Array(Box::new(item), rules))
+    }
+
+    /// `prefixItems` with `items: false` and every position required: a tuple struct.
+    fn tuple_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: &str,
+        docs: Docs,
+    ) -> Option<Type> {
+        let prefix_pointer = join(pointer, "prefixItems");
+        let Some(Value::Array(positions)) = object
+            .get("prefixItems")
+            .filter(|value| value.as_array().is_some_and(|items| !items.is_empty()))
+        else {
+            self.error(
+                &prefix_pointer,
+                "`prefixItems` must be a non-empty array of schemas",
+                None,
+            );
+            return None;
+        };
+        let count = positions.len() as u64;
+        let hint = format!(
+            "des-events supports fixed-length tuples: add \"items\": false and \"minItems\": {count}"
+        );
+        if object.get("items") != Some(&Value::Bool(false)) {
+            self.error(
+                pointer,
+                "`prefixItems` is supported with `\"items\": false` only",
+                Some(&hint),
+            );
+            return None;
+        }
+        let min = self.count(pointer, object, "minItems").unwrap_or(0);
+        if min < count {
+            self.error(
+                pointer,
+                format!(
+                    "`prefixItems` needs `minItems` of at least {count} (every position present)"
+                ),
+                Some(&hint),
+            );
+            return None;
+        }
+        if min > count
+            || self
+                .count(pointer, object, "maxItems")
+                .is_some_and(|max| max < count)
+        {
+            self.error(
+                pointer,
+                "these `minItems`/`maxItems` leave no valid array",
+                None,
+            );
+            return None;
+        }
+        if object.get("uniqueItems") == Some(&Value::Bool(true)) {
+            self.error(
+                &join(pointer, "uniqueItems"),
+                "`uniqueItems` on a tuple is not supported",
+                None,
+            );
+            return None;
+        }
+        let mut items = Vec::new();
+        let mut item_schemas = Vec::new();
+        for (index, position) in positions.iter().enumerate() {
+            let ty = self.value_type(
+                &join(&prefix_pointer, &index.to_string()),
+                position,
+                &format!("{name}Item{index}"),
+            )?;
+            items.push(ty);
+            item_schemas
+                .push((!position.to_string().contains("\"$ref\"")).then(|| position.clone()));
+        }
+        self.register(TypeDef::Tuple(TupleDef {
+            name: name.to_owned(),
+            docs,
+            items,
+            item_schemas,
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(Type::Named(name.to_owned()))
     }
 
     fn object_type(

@@ -126,6 +126,13 @@ fn catalog(bundled: Bundled, schema: &ir::Schema) -> Catalog {
                 fields: Vec::new(),
                 values: def.variants.iter().map(|(wire, _)| wire.clone()).collect(),
             },
+            TypeDef::Tuple(def) => TypeEntry {
+                name: def.name.clone(),
+                kind: "tuple",
+                description: text_of(&def.docs),
+                fields: Vec::new(),
+                values: def.items.iter().map(|ty| type_name(ty, false)).collect(),
+            },
             TypeDef::Union(def) => TypeEntry {
                 name: def.name.clone(),
                 kind: if def.exclusive { "oneOf" } else { "anyOf" },
