@@ -387,6 +387,14 @@ pub enum Format {
     Ipv4,
     /// An IPv6 address.
     Ipv6,
+    /// An RFC 5321 mailbox.
+    Email,
+    /// An RFC 1123 host name.
+    Hostname,
+    /// An RFC 3986 URI (with a scheme).
+    Uri,
+    /// An RFC 3986 URI reference.
+    UriReference,
 }
 
 impl Format {
@@ -399,6 +407,10 @@ impl Format {
             Format::Time => "time",
             Format::Ipv4 => "ipv4",
             Format::Ipv6 => "ipv6",
+            Format::Email => "email",
+            Format::Hostname => "hostname",
+            Format::Uri => "uri",
+            Format::UriReference => "uri-reference",
         }
     }
 }
@@ -414,6 +426,8 @@ pub struct NumberRules {
     pub exclusive_minimum: Option<f64>,
     /// `exclusiveMaximum`.
     pub exclusive_maximum: Option<f64>,
+    /// `multipleOf` (positive), checked in decimal arithmetic.
+    pub multiple_of: Option<f64>,
 }
 
 impl NumberRules {

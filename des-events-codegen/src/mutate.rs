@@ -290,6 +290,10 @@ impl Walk<'_> {
                     Some(Format::Time) => Some("24:00:00Z"),
                     Some(Format::Ipv4) => Some("256.0.0.1"),
                     Some(Format::Ipv6) => Some("12345::"),
+                    Some(Format::Email) => Some("no-at-sign.example"),
+                    Some(Format::Hostname) => Some("-bad-.example"),
+                    Some(Format::Uri) => Some("//no-scheme/path"),
+                    Some(Format::UriReference) => Some("\\\\WINDOWS\\share"),
                     None => None,
                 };
                 if let Some(bad) = bad {
@@ -368,6 +372,20 @@ impl Walk<'_> {
                         |target| *target = json!(bad),
                         Expectation::Constraint(keyword.into(), path(keys)),
                     );
+                }
+                // A value within the bounds that is not a multiple.
+                if let (Some(multiple), Some(current)) = (rules.multiple_of, value.as_f64()) {
+                    let bad = current + multiple / 2.0;
+                    let within = rules.maximum.is_none_or(|max| bad <= max)
+                        && rules.exclusive_maximum.is_none_or(|max| bad < max);
+                    if within {
+                        self.emit(
+                            keys,
+                            "breaks `multipleOf`",
+                            |target| *target = json!(bad),
+                            Expectation::Constraint("multipleOf".into(), path(keys)),
+                        );
+                    }
                 }
             }
             Type::Array(item, rules) => {

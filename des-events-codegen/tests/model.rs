@@ -249,13 +249,13 @@ fn colliding_fields_and_types() {
 #[test]
 fn all_problems_are_reported_at_once() {
     let text = union_with(
-        r#"{"type": "object", "properties": {"a": {"type": ["string", "integer"]}, "b": {"type": "string", "format": "email"}, "c": {"$ref": "https://example.invalid/other.json#/x"}, "d": {"type": "string", "pattern": "("}}}"#,
+        r#"{"type": "object", "properties": {"a": {"type": ["string", "integer"]}, "b": {"type": "string", "format": "idn-email"}, "c": {"$ref": "https://example.invalid/other.json#/x"}, "d": {"type": "string", "pattern": "("}}}"#,
     );
     let all = errors(&text).0;
     let messages: Vec<&str> = all.iter().map(|d| d.message.as_str()).collect();
     assert_eq!(all.len(), 4, "{messages:#?}");
     assert!(messages[0].contains("list of types"));
-    assert!(messages[1].contains("format `email` is not asserted"));
+    assert!(messages[1].contains("format `idn-email` is not asserted"));
     assert!(messages[2].contains("unsupported `$ref`"));
     assert!(messages[3].contains("invalid ECMA-262 regular expression"));
 }

@@ -188,15 +188,19 @@ fn is_date_time(text: &str) -> bool {
 /// §3.1 counts the wire form, which is two octets longer); no empty label, so no trailing
 /// dot. `xn--` labels are plain labels here: RFC 1123 has no IDNA rules.
 fn is_hostname(text: &str) -> bool {
-    text.len() <= 253
-        && text.split('.').all(|label| {
-            let bytes = label.as_bytes();
-            matches!(
-                (bytes.first(), bytes.last()),
-                (Some(first), Some(last)) if first.is_ascii_alphanumeric() && last.is_ascii_alphanumeric()
-            ) && bytes.len() <= 63
-                && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-')
-        })
+    text.len() <= 253 && text.split('.').all(is_host_label)
+}
+
+/// `<let-dig> [ *<let-dig-hyp> <let-dig> ]`, at most 63 octets.
+fn is_host_label(label: &str) -> bool {
+    let bytes = label.as_bytes();
+    let let_dig = |byte: Option<&u8>| byte.is_some_and(u8::is_ascii_alphanumeric);
+    bytes.len() <= 63
+        && let_dig(bytes.first())
+        && let_dig(bytes.last())
+        && bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
 }
 
 /// RFC 5321 §4.1.2 `Mailbox = Local-part "@" ( Domain / address-literal )`, within the
@@ -282,17 +286,14 @@ fn is_smtp_ipv6(text: &str) -> bool {
             if !is_snum_quad(&text[colon + 1..]) {
                 return false;
             }
-            let head = &text[..=colon];
             // The colon before the quad separates it from a group, unless it ends a `::`.
-            (
-                if head.ends_with("::") {
-                    head
-                } else {
-                    &text[..colon]
-                },
-                6,
-                4,
-            )
+            let head = &text[..=colon];
+            let hex = if head.ends_with("::") {
+                head
+            } else {
+                &text[..colon]
+            };
+            (hex, 6, 4)
         }
         _ => (text, 8, 6),
     };
@@ -406,10 +407,8 @@ mod tests {
             .iter()
             .filter(|(text, valid)| format_ok(format, text) != *valid)
             .map(|(text, valid)| {
-                format!(
-                    "{text:?} should be {}",
-                    if *valid { "valid" } else { "invalid" }
-                )
+                let verdict = if *valid { "valid" } else { "invalid" };
+                format!("{text:?} should be {verdict}")
             })
             .collect();
         assert!(misses.is_empty(), "{format:?}: {misses:#?}");

@@ -147,6 +147,8 @@ pub struct NumRules {
     pub exclusive_minimum: Option<f64>,
     /// `exclusiveMaximum`.
     pub exclusive_maximum: Option<f64>,
+    /// `multipleOf`.
+    pub multiple_of: Option<f64>,
 }
 
 impl NumRules {
@@ -156,6 +158,7 @@ impl NumRules {
         maximum: None,
         exclusive_minimum: None,
         exclusive_maximum: None,
+        multiple_of: None,
     };
 
     fn check<E: de::Error>(&self, value: f64, shown: &dyn fmt::Display) -> Result<(), E> {
@@ -165,14 +168,23 @@ impl NumRules {
             self.exclusive_minimum,
             self.exclusive_maximum,
         ];
-        match broken_bound(value, bounds) {
-            Some((keyword, op, bound)) => Err(violation(
+        if let Some((keyword, op, bound)) = broken_bound(value, bounds) {
+            return Err(violation(
                 keyword,
                 format_args!("a number {op} {bound}"),
                 shown,
-            )),
-            None => Ok(()),
+            ));
         }
+        if let Some(multiple) = self.multiple_of
+            && !is_multiple(value, multiple)
+        {
+            return Err(violation(
+                "multipleOf",
+                format_args!("a multiple of {multiple}"),
+                shown,
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -228,6 +240,43 @@ fn broken_bound<T: PartialOrd + Copy>(
             };
             (!ok).then_some((keyword, op, bound))
         })
+}
+
+/// `value` as `(digits, exponent)` with `value == digits * 10^exponent`, from its
+/// shortest decimal form (the form JSON texts are written in).
+fn decimal(value: f64) -> Option<(i128, i32)> {
+    let text = format!("{value:e}");
+    let (mantissa, exponent) = text.split_once('e')?;
+    let exponent: i32 = exponent.parse().ok()?;
+    let (negative, mantissa) = match mantissa.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, mantissa),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: i128 = format!("{whole}{fraction}").parse().ok()?;
+    let exponent = exponent - i32::try_from(fraction.len()).ok()?;
+    Some((if negative { -digits } else { digits }, exponent))
+}
+
+/// Whether `value` is an integer multiple of `multiple`, in decimal arithmetic as JSON
+/// Schema means it (`0.3` is a multiple of `0.1`, which `f64` division gets wrong).
+/// Falls back to `f64` only when the decimal forms are too far apart to scale in 128 bits.
+fn is_multiple(value: f64, multiple: f64) -> bool {
+    let exact = || -> Option<bool> {
+        let (a, p) = decimal(value)?;
+        let (b, q) = decimal(multiple)?;
+        if b == 0 {
+            return None;
+        }
+        if p >= q {
+            let scaled = a.checked_mul(10i128.checked_pow(u32::try_from(p - q).ok()?)?)?;
+            Some(scaled % b == 0)
+        } else {
+            let scaled = b.checked_mul(10i128.checked_pow(u32::try_from(q - p).ok()?)?)?;
+            Some(a % scaled == 0)
+        }
+    };
+    exact().unwrap_or_else(|| (value / multiple).fract() == 0.0)
 }
 
 /// Integer bounds of one schema (the engine guarantees a lower and an upper one).
@@ -814,6 +863,18 @@ impl fmt::Display for OneOf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn multiples_are_decimal() {
+        assert!(is_multiple(0.3, 0.1));
+        assert!(is_multiple(4.5, 1.5));
+        assert!(is_multiple(-12.0, 4.0));
+        assert!(is_multiple(0.0, 0.01));
+        assert!(!is_multiple(0.35, 0.1));
+        assert!(!is_multiple(1e308, 0.123456789));
+        assert!(is_multiple(19.99, 0.01));
+        assert!(!is_multiple(19.995, 0.01));
+    }
 
     #[test]
     fn lengths_count_code_points() {

@@ -265,3 +265,19 @@ fn prefix_items_tuples() {
         r#"[1.0,2.0,"wgs84"]"#
     );
 }
+
+#[test]
+fn number_multiple_of_is_decimal() {
+    let price = |value: &str| {
+        KeywordEvent::from_json(&format!(
+            r#"{{"event":"pay","message":{{"method":null,"price":{value}}}}}"#
+        ))
+    };
+    assert!(price("19.99").is_ok());
+    assert!(
+        price("0.3").is_ok(),
+        "0.3 is a multiple of 0.01 even though f64 division says otherwise"
+    );
+    assert!(price("19.995").is_err());
+    assert!(price("-0.01").is_err(), "minimum 0");
+}

@@ -369,6 +369,21 @@ pub fn numbers(old: &NumberRules, new: &NumberRules) -> Vec<Moved> {
             format!("{side} bound {old_text} -> {new_text}"),
         ));
     }
+    if old.multiple_of != new.multiple_of {
+        let direction = match (old.multiple_of, new.multiple_of) {
+            (None, Some(_)) => Direction::Tightened,
+            (Some(_), None) => Direction::Loosened,
+            _ => Direction::Changed,
+        };
+        out.push(moved(
+            direction,
+            format!(
+                "multipleOf {} -> {}",
+                shown(old.multiple_of),
+                shown(new.multiple_of)
+            ),
+        ));
+    }
     out
 }
 
@@ -407,7 +422,14 @@ pub fn string_accepts(rules: &StringRules, value: &str) -> bool {
         Some(Format::Ipv4) => value.parse::<std::net::Ipv4Addr>().is_ok(),
         Some(Format::Ipv6) => value.parse::<std::net::Ipv6Addr>().is_ok(),
         // Not checked here: "does not pass" is the conservative answer for the verdicts.
-        Some(Format::DateTime | Format::Time) => false,
+        Some(
+            Format::DateTime
+            | Format::Time
+            | Format::Email
+            | Format::Hostname
+            | Format::Uri
+            | Format::UriReference,
+        ) => false,
     };
     let pattern_ok = match &rules.pattern {
         None => true,

@@ -42,6 +42,10 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
                 Some(Format::Time) => Some(quote!(Time)),
                 Some(Format::Ipv4) => Some(quote!(Ipv4)),
                 Some(Format::Ipv6) => Some(quote!(Ipv6)),
+                Some(Format::Email) => Some(quote!(Email)),
+                Some(Format::Hostname) => Some(quote!(Hostname)),
+                Some(Format::Uri) => Some(quote!(Uri)),
+                Some(Format::UriReference) => Some(quote!(UriReference)),
             };
             let checked = format.is_some()
                 || rules.min_length.is_some()
@@ -113,6 +117,7 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
                 opt_f64(rules.exclusive_minimum),
                 opt_f64(rules.exclusive_maximum),
             );
+            let multiple = opt_f64(rules.multiple_of);
             (
                 quote!(#private::NumSeed(&#rules_name)),
                 quote! {
@@ -121,6 +126,7 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
                         maximum: #max,
                         exclusive_minimum: #xmin,
                         exclusive_maximum: #xmax,
+                        multiple_of: #multiple,
                     };
                 },
             )

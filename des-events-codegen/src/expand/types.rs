@@ -316,6 +316,10 @@ fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
                 let bound = lit(bound);
                 parts.push(quote!(extend("exclusiveMaximum" = #bound)));
             }
+            if let Some(multiple) = rules.multiple_of {
+                let multiple = lit(multiple);
+                parts.push(quote!(extend("multipleOf" = #multiple)));
+            }
         }
         Type::Array(item, rules) => {
             if let Some(length) = bounds(rules.min_items, rules.max_items) {

@@ -20,12 +20,8 @@ pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 /// Formats we know but do not assert yet: rejected rather than silently unchecked.
 const UNASSERTED_FORMATS: &[&str] = &[
     "duration",
-    "email",
     "idn-email",
-    "hostname",
     "idn-hostname",
-    "uri",
-    "uri-reference",
     "iri",
     "iri-reference",
     "uri-template",
@@ -1187,10 +1183,14 @@ impl Modeler<'_> {
                 Some("time") => rules.format = Some(Format::Time),
                 Some("ipv4") => rules.format = Some(Format::Ipv4),
                 Some("ipv6") => rules.format = Some(Format::Ipv6),
+                Some("email") => rules.format = Some(Format::Email),
+                Some("hostname") => rules.format = Some(Format::Hostname),
+                Some("uri") => rules.format = Some(Format::Uri),
+                Some("uri-reference") => rules.format = Some(Format::UriReference),
                 Some(known) if UNASSERTED_FORMATS.contains(&known) => self.error(
                     &join(pointer, "format"),
                     format!("format `{known}` is not asserted by des-events yet"),
-                    Some("supported formats: uuid, date; remove the keyword or use `pattern`"),
+                    Some("asserted formats: uuid, date, date-time, time, ipv4, ipv6, email, hostname, uri, uri-reference; remove the keyword or use `pattern`"),
                 ),
                 Some(other) => rules.annotation_format = Some(other.to_owned()),
                 None => self.error(&join(pointer, "format"), "`format` must be a string", None),
@@ -1259,9 +1259,27 @@ impl Modeler<'_> {
                 "maximum",
                 "exclusiveMinimum",
                 "exclusiveMaximum",
+                "multipleOf",
             ],
             "a number schema",
         );
+        let multiple_of = match object.get("multipleOf") {
+            None => None,
+            Some(value) => match value
+                .as_f64()
+                .filter(|multiple| *multiple > 0.0 && multiple.is_finite())
+            {
+                Some(multiple) => Some(multiple),
+                None => {
+                    self.error(
+                        &join(pointer, "multipleOf"),
+                        "`multipleOf` must be a positive number",
+                        None,
+                    );
+                    return None;
+                }
+            },
+        };
         let mut bound = |keyword: &str| -> Option<f64> {
             let value = object.get(keyword)?;
             match value.as_f64() {
@@ -1281,6 +1299,7 @@ impl Modeler<'_> {
             maximum: bound("maximum"),
             exclusive_minimum: bound("exclusiveMinimum"),
             exclusive_maximum: bound("exclusiveMaximum"),
+            multiple_of,
         })
     }
 
