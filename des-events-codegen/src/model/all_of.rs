@@ -5,6 +5,8 @@
 
 use serde_json::{Map, Value};
 
+use crate::diag::join;
+
 /// Why two branches cannot be merged exactly.
 pub struct Conflict {
     /// The keyword.
@@ -149,4 +151,102 @@ pub fn merge(into: &mut Map<String, Value>, branch: &Map<String, Value>) -> Resu
         }
     }
     Ok(())
+}
+
+impl super::Modeler<'_> {
+    /// `object` with its `allOf` branches (and theirs, and `$ref` targets) merged in.
+    pub(super) fn merge_all_of(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        depth: usize,
+    ) -> Option<Map<String, Value>> {
+        let all_of_pointer = join(pointer, "allOf");
+        if depth > 32 {
+            self.error(
+                &all_of_pointer,
+                "`allOf` nests or refers to itself too deeply",
+                None,
+            );
+            return None;
+        }
+        let mut merged = object.clone();
+        let Some(Value::Array(branches)) = merged.remove("allOf") else {
+            self.error(
+                &all_of_pointer,
+                "`allOf` must be a non-empty array of schemas",
+                None,
+            );
+            return None;
+        };
+        if branches.is_empty() {
+            self.error(
+                &all_of_pointer,
+                "`allOf` must be a non-empty array of schemas",
+                None,
+            );
+            return None;
+        }
+        if merged.contains_key("$ref") {
+            // `$ref` next to `allOf`: it is one more branch.
+            let target = self.ref_target(pointer, &merged)?;
+            merged.remove("$ref");
+            let referenced = self.branch(&target, depth)?;
+            self.merge_into(&all_of_pointer, &mut merged, &referenced)?;
+        }
+        for (index, branch) in branches.iter().enumerate() {
+            let branch_pointer = join(&all_of_pointer, &index.to_string());
+            let Some(branch_object) = branch.as_object() else {
+                self.error(
+                    &branch_pointer,
+                    "an `allOf` branch must be a schema object",
+                    None,
+                );
+                return None;
+            };
+            let resolved = if branch_object.contains_key("$ref") && branch_object.len() == 1 {
+                let target = self.ref_target(&branch_pointer, branch_object)?;
+                self.branch(&target, depth)?
+            } else if branch_object.contains_key("allOf") {
+                self.merge_all_of(&branch_pointer, branch_object, depth + 1)?
+            } else {
+                branch_object.clone()
+            };
+            self.merge_into(&branch_pointer, &mut merged, &resolved)?;
+        }
+        Some(merged)
+    }
+
+    /// The schema at `target`, with its own `allOf` merged.
+    pub(super) fn branch(&mut self, target: &str, depth: usize) -> Option<Map<String, Value>> {
+        let value = self.value_at(target)?;
+        let object = self.object(target, &value, "an `allOf` branch")?.clone();
+        if object.contains_key("allOf") {
+            return self.merge_all_of(target, &object, depth + 1);
+        }
+        if object.contains_key("$ref") && object.len() == 1 {
+            let next = self.ref_target(target, &object)?;
+            return self.branch(&next, depth + 1);
+        }
+        Some(object)
+    }
+
+    pub(super) fn merge_into(
+        &mut self,
+        pointer: &str,
+        into: &mut Map<String, Value>,
+        branch: &Map<String, Value>,
+    ) -> Option<()> {
+        match merge(into, branch) {
+            Ok(()) => Some(()),
+            Err(conflict) => {
+                self.error(
+                    &join(pointer, &conflict.keyword),
+                    format!("`allOf` cannot be merged exactly: {}", conflict.message),
+                    Some("des-events merges `allOf` branches into one Rust type; make the branches agree"),
+                );
+                None
+            }
+        }
+    }
 }

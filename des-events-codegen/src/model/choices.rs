@@ -1,0 +1,251 @@
+//! Closed sets of values: `enum` / `const` (strings, or any JSON values) and the
+//! `oneOf` / `anyOf` unions below the root.
+
+use super::*;
+
+impl Modeler<'_> {
+    pub(super) fn enum_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: String,
+        docs: Docs,
+    ) -> Option<Type> {
+        self.only(
+            pointer,
+            object,
+            &["enum", "const", "type"],
+            "an enum schema",
+        );
+        if object.contains_key("enum") && object.contains_key("const") {
+            self.error(pointer, "use either `enum` or `const`, not both", None);
+            return None;
+        }
+        let declared = match object.get("type") {
+            None => None,
+            Some(Value::String(ty)) => Some(ty.clone()),
+            Some(_) => {
+                self.error(
+                    &join(pointer, "type"),
+                    "with `enum` or `const`, `type` must be one type name",
+                    None,
+                );
+                return None;
+            }
+        };
+        let (values, values_pointer): (Vec<(String, &Value)>, String) =
+            match (object.get("enum"), object.get("const")) {
+                (Some(Value::Array(values)), _) => (
+                    values
+                        .iter()
+                        .enumerate()
+                        .map(|(index, value)| {
+                            (join(&join(pointer, "enum"), &index.to_string()), value)
+                        })
+                        .collect(),
+                    join(pointer, "enum"),
+                ),
+                (Some(_), _) => {
+                    self.error(&join(pointer, "enum"), "`enum` must be an array", None);
+                    return None;
+                }
+                (None, Some(value)) => (
+                    vec![(join(pointer, "const"), value)],
+                    join(pointer, "const"),
+                ),
+                (None, None) => return None,
+            };
+        if values.is_empty() {
+            self.error(&values_pointer, "an empty `enum` accepts no value", None);
+            return None;
+        }
+        let json_values = !values.iter().all(|(_, value)| value.is_string());
+        let mut variants: Vec<(String, String)> = Vec::new();
+        let mut ok = true;
+        for (index, (value_pointer, value)) in values.into_iter().enumerate() {
+            if let Some(ty) = &declared
+                && !json_type_is(value, ty)
+            {
+                self.error(
+                    &value_pointer,
+                    format!("this value is not of the declared type `{ty}`, so it can never match"),
+                    Some("remove it, or fix `type`"),
+                );
+                ok = false;
+                continue;
+            }
+            let (wire, variant) = match value {
+                Value::String(text) if !json_values => (text.clone(), name::type_name(text)),
+                other => (other.to_string(), value_variant(other, index)),
+            };
+            let wire = &wire;
+            if let Some((other, _)) = variants
+                .iter()
+                .find(|(other_wire, other)| other == &variant || other_wire == wire)
+            {
+                let message = if other == wire {
+                    format!("the value \"{wire}\" is listed twice")
+                } else {
+                    format!(
+                        "the values \"{other}\" and \"{wire}\" both become the Rust variant `{variant}`"
+                    )
+                };
+                self.error(&value_pointer, message, Some("rename one of the values"));
+                ok = false;
+                continue;
+            }
+            variants.push((wire.clone(), variant));
+        }
+        if !ok {
+            return None;
+        }
+        self.register(TypeDef::Enum(EnumDef {
+            name: name.clone(),
+            docs,
+            variants,
+            json_values,
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(Type::Named(name))
+    }
+
+    /// `oneOf` / `anyOf` below the root: an enum with one variant per alternative.
+    pub(super) fn union_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: String,
+        docs: Docs,
+    ) -> Option<Type> {
+        let (keyword, exclusive) =
+            match (object.contains_key("oneOf"), object.contains_key("anyOf")) {
+                (true, true) => {
+                    self.error(
+                        pointer,
+                        "use either `oneOf` or `anyOf` here, not both",
+                        Some("nest one inside `allOf`"),
+                    );
+                    return None;
+                }
+                (true, false) => ("oneOf", true),
+                _ => ("anyOf", false),
+            };
+        self.only(
+            pointer,
+            object,
+            &[keyword],
+            &format!("a schema with `{keyword}`"),
+        );
+        let list_pointer = join(pointer, keyword);
+        let Some(Value::Array(alternatives)) = object.get(keyword) else {
+            self.error(
+                &list_pointer,
+                format!("`{keyword}` must be a non-empty array of schemas"),
+                None,
+            );
+            return None;
+        };
+        if alternatives.is_empty() {
+            self.error(
+                &list_pointer,
+                format!("`{keyword}` must be a non-empty array of schemas"),
+                None,
+            );
+            return None;
+        }
+        let mut modelled = Vec::new();
+        let mut ok = true;
+        for (index, alternative) in alternatives.iter().enumerate() {
+            let alternative_pointer = join(&list_pointer, &index.to_string());
+            let is_null = alternative.get("type").and_then(Value::as_str) == Some("null")
+                && alternative.as_object().is_some_and(|object| {
+                    object
+                        .keys()
+                        .all(|key| key == "type" || ANNOTATIONS.contains(&key.as_str()))
+                });
+            let ty = if is_null {
+                None
+            } else {
+                match self.value_type(
+                    &alternative_pointer,
+                    alternative,
+                    &format!("{name}Variant{index}"),
+                ) {
+                    Some(ty) => Some(ty),
+                    None => {
+                        ok = false;
+                        continue;
+                    }
+                }
+            };
+            let mut variant = match &ty {
+                None => "Null".to_owned(),
+                Some(Type::Named(named)) => named.clone(),
+                Some(Type::String(_)) => "String".to_owned(),
+                Some(Type::Integer(_)) => "Integer".to_owned(),
+                Some(Type::Number(_)) => "Number".to_owned(),
+                Some(Type::Boolean) => "Boolean".to_owned(),
+                Some(Type::Map) => "Object".to_owned(),
+                Some(Type::Array(..)) => "Array".to_owned(),
+            };
+            if modelled
+                .iter()
+                .any(|other: &Alternative| other.variant == variant)
+            {
+                variant = format!("{variant}{index}");
+            }
+            let schema =
+                (!alternative.to_string().contains("\"$ref\"")).then(|| alternative.clone());
+            modelled.push(Alternative {
+                variant,
+                ty,
+                schema,
+            });
+        }
+        if !ok {
+            return None;
+        }
+        self.register(TypeDef::Union(UnionDef {
+            name: name.clone(),
+            docs,
+            alternatives: modelled,
+            exclusive,
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(Type::Named(name))
+    }
+}
+
+/// Whether a JSON value is of JSON Schema type `ty` (`1.0` is an integer).
+pub(super) fn json_type_is(value: &Value, ty: &str) -> bool {
+    match (ty, value) {
+        ("string", Value::String(_)) | ("boolean", Value::Bool(_)) | ("null", Value::Null) => true,
+        ("object", Value::Object(_))
+        | ("array", Value::Array(_))
+        | ("number", Value::Number(_)) => true,
+        ("integer", Value::Number(number)) => {
+            number.is_i64() || number.is_u64() || number.as_f64().is_some_and(|f| f.fract() == 0.0)
+        }
+        _ => false,
+    }
+}
+
+/// The Rust variant for a non-string value of a JSON-value enum: `Null`, `True`,
+/// `False`, `N1`, `NMinus2Dot5`, a string's UpperCamelCase, `Value3` for containers.
+pub(super) fn value_variant(value: &Value, index: usize) -> String {
+    match value {
+        Value::Null => "Null".to_owned(),
+        Value::Bool(true) => "True".to_owned(),
+        Value::Bool(false) => "False".to_owned(),
+        Value::Number(number) => {
+            let text = number
+                .to_string()
+                .replace('-', "Minus")
+                .replace('.', "Dot")
+                .replace('+', "Plus");
+            format!("N{text}")
+        }
+        Value::String(text) => name::type_name(text),
+        Value::Array(_) | Value::Object(_) => format!("Value{index}"),
+    }
+}

@@ -1,0 +1,246 @@
+//! References: `#/...` pointers, `$anchor`s, other files of the same folder, and the
+//! once-only, cycle-aware modelling of their targets.
+
+use super::*;
+
+impl Modeler<'_> {
+    /// Document `index` (0 is the root).
+    pub(super) fn document(&self, index: usize) -> &Document {
+        match index
+            .checked_sub(1)
+            .and_then(|other| self.others.get(other))
+        {
+            Some(doc) => doc,
+            None => self.doc,
+        }
+    }
+
+    /// The schema at a model pointer (possibly in another file).
+    pub(super) fn value_at(&self, pointer: &str) -> Option<Value> {
+        let (index, plain) = locate(pointer);
+        self.document(index).get(plain).cloned()
+    }
+
+    /// Reads the file a `$ref` names, relative to the file holding the `$ref`, once.
+    pub(super) fn load_other(&mut self, ref_pointer: &str, relative: &str) -> Option<usize> {
+        if relative.contains("://") || relative.starts_with('/') || relative.starts_with('\\') {
+            self.error(
+                ref_pointer,
+                format!("unsupported `$ref` to \"{relative}\""),
+                Some("only relative paths to files next to this schema (and `#` pointers) are supported; nothing is fetched"),
+            );
+            return None;
+        }
+        let (index, _) = locate(ref_pointer);
+        let holder = self.document(index);
+        let (Some(holder_path), holder_shown) = (holder.path.clone(), holder.file.clone()) else {
+            self.error(
+                ref_pointer,
+                "a `$ref` to another file needs the schema to be read from a file",
+                None,
+            );
+            return None;
+        };
+        let base = holder_path
+            .parent()
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_default();
+        let path = base.join(relative);
+        let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        let known = std::iter::once(self.doc.path.as_ref())
+            .chain(self.others.iter().map(|doc| doc.path.as_ref()))
+            .position(|known| {
+                known
+                    .and_then(|known| std::fs::canonicalize(known).ok())
+                    .as_ref()
+                    == Some(&canonical)
+            });
+        if let Some(position) = known {
+            return Some(position);
+        }
+        let shown = std::path::Path::new(&holder_shown).parent().map_or_else(
+            || relative.to_owned(),
+            |dir| dir.join(relative).to_string_lossy().into_owned(),
+        );
+        match Document::read(&path, &shown) {
+            Ok(doc) => {
+                self.others.push(doc);
+                Some(self.others.len())
+            }
+            Err(diagnostics) => {
+                let (index, plain) = locate(ref_pointer);
+                let doc = self.document(index);
+                let (file, pos) = (doc.file.clone(), doc.key_pos(plain));
+                for diagnostic in diagnostics.0 {
+                    self.diags.push(Diagnostic {
+                        hint: Some(format!(
+                            "read for the `$ref` at {file}{} {plain}",
+                            pos.map_or_else(String::new, |pos| format!(
+                                ":{}:{}",
+                                pos.line, pos.column
+                            ))
+                        )),
+                        ..diagnostic
+                    });
+                }
+                None
+            }
+        }
+    }
+
+    pub(super) fn ref_target(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+    ) -> Option<String> {
+        let ref_pointer = join(pointer, "$ref");
+        let Some(Value::String(reference)) = object.get("$ref") else {
+            self.error(&ref_pointer, "`$ref` must be a string", None);
+            return None;
+        };
+        let (file_part, fragment) = reference
+            .split_once('#')
+            .unwrap_or((reference.as_str(), ""));
+        let document = if file_part.is_empty() {
+            locate(pointer).0
+        } else {
+            let reference = reference.clone();
+            let relative = reference
+                .split_once('#')
+                .map_or(reference.as_str(), |(file, _)| file);
+            self.load_other(&ref_pointer, relative)?
+        };
+        let prefix = if document == 0 {
+            String::new()
+        } else {
+            format!("@{document}")
+        };
+        let mut target = percent_decode(fragment);
+        if !target.is_empty() && !target.starts_with('/') {
+            // `#name`: a `$anchor`.
+            if let Some(found) = anchor(&self.document(document).value, &target, "") {
+                target = found;
+            }
+        }
+        let doc = self.document(document);
+        if doc.get(&target).is_none() || !(target.is_empty() || target.starts_with('/')) {
+            let defs: Vec<String> = doc
+                .get("/$defs")
+                .and_then(Value::as_object)
+                .map(|defs| defs.keys().map(|key| format!("#/$defs/{key}")).collect())
+                .unwrap_or_default();
+            let hint = if defs.is_empty() {
+                format!("{} has no `$defs`", doc.file)
+            } else {
+                format!("the definitions of {}: {}", doc.file, defs.join(", "))
+            };
+            self.error(
+                &ref_pointer,
+                format!("`$ref` \"{reference}\" points at nothing"),
+                Some(&hint),
+            );
+            return None;
+        }
+        Some(format!("{prefix}{target}"))
+    }
+
+    /// Models the schema at `pointer` once (a `$ref` target) and returns its type.
+    /// `from` is the `$ref` being followed (or the definition itself), for diagnostics.
+    pub(super) fn resolve(&mut self, target: &str, from: &str) -> Option<Type> {
+        if let Some(ty) = self.refs.get(target) {
+            return Some(ty.clone());
+        }
+        if self.failed.iter().any(|pointer| pointer == target) {
+            return None;
+        }
+        let value = self.value_at(target)?;
+        let value = &value;
+        let (index, plain) = locate(target);
+        let last = if plain.is_empty() {
+            // A whole other file: named after it (`money.schema.json` -> `Money`).
+            let file = &self.document(index).file;
+            let base = std::path::Path::new(file)
+                .file_name()
+                .map(|name| name.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            base.split('.').next().unwrap_or_default().to_owned()
+        } else {
+            plain
+                .rsplit('/')
+                .next()
+                .unwrap_or_default()
+                .replace("~1", "/")
+                .replace("~0", "~")
+        };
+        let suggested = name::type_name(&last);
+        if self.in_progress.iter().any(|pointer| pointer == target) {
+            // A cycle: fine through an object, whose name is known before its fields are
+            // (the field that closes the cycle becomes a `Box`).
+            let is_object = value.get("type").and_then(Value::as_str) == Some("object")
+                && value.get("properties").is_some_and(Value::is_object)
+                && !value
+                    .as_object()
+                    .is_some_and(|object| object.contains_key("$ref"));
+            if is_object {
+                let title = value.get("title").and_then(Value::as_str);
+                return Some(Type::Named(title.map_or(suggested, name::type_name)));
+            }
+            self.error(
+                from,
+                format!("this `$ref` makes {target} recursive without an object in the cycle"),
+                Some("a recursive schema needs an object with `properties` in the cycle, which becomes a Rust struct"),
+            );
+            self.failed.push(target.to_owned());
+            return None;
+        }
+        self.in_progress.push(target.to_owned());
+        let ty = self.value_type(target, value, &suggested);
+        self.in_progress.pop();
+        let Some(ty) = ty else {
+            self.failed.push(target.to_owned());
+            return None;
+        };
+        self.refs.insert(target.to_owned(), ty.clone());
+        Some(ty)
+    }
+}
+
+/// The pointer of the subschema with `"$anchor": name`, searched depth first.
+pub(super) fn anchor(value: &Value, name: &str, pointer: &str) -> Option<String> {
+    match value {
+        Value::Object(object) => {
+            if object.get("$anchor").and_then(Value::as_str) == Some(name) {
+                return Some(pointer.to_owned());
+            }
+            object
+                .iter()
+                .find_map(|(key, child)| anchor(child, name, &join(pointer, key)))
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(index, child)| anchor(child, name, &join(pointer, &index.to_string()))),
+        _ => None,
+    }
+}
+
+/// Decodes `%XX` escapes of a URI fragment (JSON pointers in `$ref` are URI-encoded).
+pub(super) fn percent_decode(fragment: &str) -> String {
+    let bytes = fragment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index] == b'%'
+            && let Some(decoded) = fragment
+                .get(index + 1..index + 3)
+                .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            out.push(decoded);
+            index += 3;
+            continue;
+        }
+        out.push(bytes[index]);
+        index += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

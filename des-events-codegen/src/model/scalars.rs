@@ -1,0 +1,239 @@
+//! Scalar schemas: strings (formats, lengths, patterns, credentials), numbers and
+//! integers (exact bounds, `multipleOf`).
+
+use super::*;
+
+impl Modeler<'_> {
+    pub(super) fn string_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+    ) -> Option<Type> {
+        self.only(
+            pointer,
+            object,
+            &[
+                "type",
+                "format",
+                "minLength",
+                "maxLength",
+                "pattern",
+                "x-des-credential",
+                "x-des-echo",
+            ],
+            "a string schema",
+        );
+        let mut rules = StringRules::default();
+        if let Some(format) = object.get("format") {
+            match format.as_str() {
+                Some("uuid") => rules.format = Some(Format::Uuid),
+                Some("date") => rules.format = Some(Format::Date),
+                Some("date-time") => rules.format = Some(Format::DateTime),
+                Some("time") => rules.format = Some(Format::Time),
+                Some("ipv4") => rules.format = Some(Format::Ipv4),
+                Some("ipv6") => rules.format = Some(Format::Ipv6),
+                Some("email") => rules.format = Some(Format::Email),
+                Some("hostname") => rules.format = Some(Format::Hostname),
+                Some("uri") => rules.format = Some(Format::Uri),
+                Some("uri-reference") => rules.format = Some(Format::UriReference),
+                Some(known) if UNASSERTED_FORMATS.contains(&known) => self.error(
+                    &join(pointer, "format"),
+                    format!("format `{known}` is not asserted by des-events yet"),
+                    Some("asserted formats: uuid, date, date-time, time, ipv4, ipv6, email, hostname, uri, uri-reference; remove the keyword or use `pattern`"),
+                ),
+                Some(other) => rules.annotation_format = Some(other.to_owned()),
+                None => self.error(&join(pointer, "format"), "`format` must be a string", None),
+            }
+        }
+        rules.min_length = self.count(pointer, object, "minLength");
+        rules.max_length = self.count(pointer, object, "maxLength");
+        if let Some(pattern) = object.get("pattern") {
+            match pattern.as_str() {
+                Some(source) => match regress::Regex::new(source) {
+                    Ok(_) => rules.pattern = Some(source.to_owned()),
+                    Err(err) => self.error(
+                        &join(pointer, "pattern"),
+                        format!("invalid ECMA-262 regular expression: {err}"),
+                        Some("JSON Schema patterns use ECMA-262 (JavaScript) syntax, unanchored"),
+                    ),
+                },
+                None => self.error(
+                    &join(pointer, "pattern"),
+                    "`pattern` must be a string",
+                    None,
+                ),
+            }
+        }
+        match object.get("x-des-credential") {
+            None | Some(Value::Bool(false)) => {}
+            Some(Value::Bool(true)) => rules.credential = true,
+            Some(_) => self.error(
+                &join(pointer, "x-des-credential"),
+                "`x-des-credential` must be a boolean",
+                None,
+            ),
+        }
+        if rules.credential && rules.format.is_some() {
+            self.error(
+                pointer,
+                "a credential cannot also have an asserted `format`",
+                None,
+            );
+        }
+        Some(Type::String(rules))
+    }
+
+    pub(super) fn count(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        keyword: &str,
+    ) -> Option<u64> {
+        let value = object.get(keyword)?;
+        match value.as_u64() {
+            Some(count) => Some(count),
+            None => {
+                self.error(
+                    &join(pointer, keyword),
+                    format!("`{keyword}` must be a non-negative integer"),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn number_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+    ) -> Option<NumberRules> {
+        self.only(
+            pointer,
+            object,
+            &[
+                "type",
+                "minimum",
+                "maximum",
+                "exclusiveMinimum",
+                "exclusiveMaximum",
+                "multipleOf",
+            ],
+            "a number schema",
+        );
+        let multiple_of = match object.get("multipleOf") {
+            None => None,
+            Some(value) => match value
+                .as_f64()
+                .filter(|multiple| *multiple > 0.0 && multiple.is_finite())
+            {
+                Some(multiple) => Some(multiple),
+                None => {
+                    self.error(
+                        &join(pointer, "multipleOf"),
+                        "`multipleOf` must be a positive number",
+                        None,
+                    );
+                    return None;
+                }
+            },
+        };
+        let mut bound = |keyword: &str| -> Option<f64> {
+            let value = object.get(keyword)?;
+            match value.as_f64() {
+                Some(number) => Some(number),
+                None => {
+                    self.error(
+                        &join(pointer, keyword),
+                        format!("`{keyword}` must be a number"),
+                        None,
+                    );
+                    None
+                }
+            }
+        };
+        Some(NumberRules {
+            minimum: bound("minimum"),
+            maximum: bound("maximum"),
+            exclusive_minimum: bound("exclusiveMinimum"),
+            exclusive_maximum: bound("exclusiveMaximum"),
+            multiple_of,
+        })
+    }
+
+    pub(super) fn integer_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+    ) -> Option<IntegerRules> {
+        self.only(
+            pointer,
+            object,
+            &[
+                "type",
+                "minimum",
+                "maximum",
+                "exclusiveMinimum",
+                "exclusiveMaximum",
+                "multipleOf",
+            ],
+            "an integer schema",
+        );
+        let multiple_of = match object.get("multipleOf") {
+            None => None,
+            Some(value) => {
+                match value.as_i64().filter(|m| *m > 0) {
+                    Some(multiple) => Some(multiple),
+                    None => {
+                        self.error(
+                        &join(pointer, "multipleOf"),
+                        "`multipleOf` of an integer must be a positive integer here",
+                        Some("a fractional `multipleOf` cannot be checked exactly by des-events yet"),
+                    );
+                        return None;
+                    }
+                }
+            }
+        };
+        let mut ok = true;
+        let mut bound = |keyword: &str| -> Option<i64> {
+            let value = object.get(keyword)?;
+            let exact = value.as_i64().or_else(|| {
+                value
+                    .as_f64()
+                    .filter(|f| f.fract() == 0.0 && *f >= -(2f64.powi(63)) && *f < 2f64.powi(63))
+                    .map(|f| f as i64)
+            });
+            if exact.is_none() {
+                ok = false;
+                self.error(
+                    &join(pointer, keyword),
+                    format!("`{keyword}` of an integer must be an integer within the 64-bit range"),
+                    Some("des-events maps `integer` to i64 and checks its bounds exactly"),
+                );
+            }
+            exact
+        };
+        let rules = IntegerRules {
+            minimum: bound("minimum"),
+            maximum: bound("maximum"),
+            exclusive_minimum: bound("exclusiveMinimum"),
+            exclusive_maximum: bound("exclusiveMaximum"),
+            multiple_of,
+        };
+        if !ok {
+            return None;
+        }
+        let lower = rules.minimum.is_some() || rules.exclusive_minimum.is_some();
+        let upper = rules.maximum.is_some() || rules.exclusive_maximum.is_some();
+        if !(lower && upper) {
+            self.error(
+                pointer,
+                "an `integer` needs a lower and an upper bound",
+                Some("JSON Schema integers are unbounded but Rust's i64 is not; state the range, e.g. \"minimum\": -9007199254740991, \"maximum\": 9007199254740991 (the integers JavaScript represents exactly)"),
+            );
+            return None;
+        }
+        Some(rules)
+    }
+}

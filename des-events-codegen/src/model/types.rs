@@ -1,0 +1,524 @@
+//! Value schemas: the Rust type of each keyword combination (strings, numbers,
+//! integers, arrays, tuples, objects, enums, unions) and the named types they register.
+
+use super::*;
+
+impl Modeler<'_> {
+    pub(super) fn required(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+    ) -> BTreeMap<String, usize> {
+        let mut out = BTreeMap::new();
+        let required_pointer = join(pointer, "required");
+        match object.get("required") {
+            None => {}
+            Some(Value::Array(items)) => {
+                for (index, item) in items.iter().enumerate() {
+                    match item {
+                        Value::String(key) => {
+                            if out.insert(key.clone(), index).is_some() {
+                                self.error(
+                                    &join(&required_pointer, &index.to_string()),
+                                    format!("`{key}` is listed twice in `required`"),
+                                    None,
+                                );
+                            }
+                        }
+                        _ => self.error(
+                            &join(&required_pointer, &index.to_string()),
+                            "`required` must list strings",
+                            None,
+                        ),
+                    }
+                }
+            }
+            Some(_) => self.error(
+                &required_pointer,
+                "`required` must be an array of strings",
+                None,
+            ),
+        }
+        out
+    }
+
+    pub(super) fn expect_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        expected: &str,
+    ) {
+        match object.get("type") {
+            Some(Value::String(ty)) if ty == expected => {}
+            Some(_) => self.error(
+                &join(pointer, "type"),
+                format!("expected \"type\": \"{expected}\""),
+                None,
+            ),
+            None => self.error(pointer, format!("missing \"type\": \"{expected}\""), None),
+        }
+    }
+
+    /// The type of a property (or definition) schema; `suggested` names it if it is named.
+    pub(super) fn value_type(
+        &mut self,
+        pointer: &str,
+        schema: &Value,
+        suggested: &str,
+    ) -> Option<Type> {
+        let object = self.object(pointer, schema, "a schema")?;
+        if object.contains_key("allOf") {
+            let merged = self.merge_all_of(pointer, object, 0)?;
+            return self.value_type(pointer, &Value::Object(merged), suggested);
+        }
+        if object.contains_key("$ref") {
+            self.only(pointer, object, &["$ref"], "a schema with `$ref`");
+            let target = self.ref_target(pointer, object)?;
+            return self.resolve(&target, &join(pointer, "$ref"));
+        }
+        let docs = self.docs(pointer, object);
+        let name = docs
+            .title
+            .as_deref()
+            .map_or_else(|| suggested.to_owned(), name::type_name);
+        if object.contains_key("oneOf") || object.contains_key("anyOf") {
+            return self.union_type(pointer, object, name, docs);
+        }
+        if object.contains_key("enum") || object.contains_key("const") {
+            return self.enum_type(pointer, object, name, docs);
+        }
+        match object.get("type") {
+            Some(Value::String(ty)) => match ty.as_str() {
+                "string" => self.string_type(pointer, object),
+                "integer" => self.integer_type(pointer, object).map(Type::Integer),
+                "number" => self.number_type(pointer, object).map(Type::Number),
+                "boolean" => {
+                    self.only(pointer, object, &["type"], "a boolean schema");
+                    Some(Type::Boolean)
+                }
+                "object" => self.object_type(pointer, object, name, docs),
+                "array" => self.array_type(pointer, object, &name, docs),
+                "null" => {
+                    self.error(
+                        &join(pointer, "type"),
+                        "a property that is always `null` is not supported",
+                        None,
+                    );
+                    None
+                }
+                other => {
+                    self.error(
+                        &join(pointer, "type"),
+                        format!("unknown type `{other}`"),
+                        None,
+                    );
+                    None
+                }
+            },
+            Some(Value::Array(_)) => {
+                self.error(
+                    &join(pointer, "type"),
+                    "a list of types is supported only as a nullable property: [\"<type>\", \"null\"]",
+                    Some("other unions of types are not supported yet; a nullable array item or definition neither"),
+                );
+                None
+            }
+            Some(_) => {
+                self.error(&join(pointer, "type"), "`type` must be a string", None);
+                None
+            }
+            None => {
+                self.error(
+                    pointer,
+                    "this schema needs a `type` (or `enum`, `const`, `$ref`)",
+                    Some("des-events generates one Rust type per schema; an untyped schema would accept any JSON"),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn array_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: &str,
+        docs: Docs,
+    ) -> Option<Type> {
+        self.only(
+            pointer,
+            object,
+            &[
+                "type",
+                "items",
+                "prefixItems",
+                "minItems",
+                "maxItems",
+                "uniqueItems",
+            ],
+            "an array schema",
+        );
+        if object.contains_key("prefixItems") {
+            return self.tuple_type(pointer, object, name, docs);
+        }
+        let unique = match object.get("uniqueItems") {
+            None | Some(Value::Bool(false)) => false,
+            Some(Value::Bool(true)) => true,
+            Some(_) => {
+                self.error(
+                    &join(pointer, "uniqueItems"),
+                    "`uniqueItems` must be a boolean",
+                    None,
+                );
+                false
+            }
+        };
+        let rules = ArrayRules {
+            min_items: self.count(pointer, object, "minItems"),
+            max_items: self.count(pointer, object, "maxItems"),
+            unique,
+        };
+        let Some(items) = object.get("items") else {
+            self.error(
+                pointer,
+                "an array schema needs `items`",
+                Some("des-events generates a `Vec` of the item type"),
+            );
+            return None;
+        };
+        let item = self.value_type(&join(pointer, "items"), items, &format!("{name}Item"))?;
+        Some(Type::Array(Box::new(item), rules))
+    }
+
+    /// `prefixItems` with `items: false` and every position required: a tuple struct.
+    pub(super) fn tuple_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: &str,
+        docs: Docs,
+    ) -> Option<Type> {
+        let prefix_pointer = join(pointer, "prefixItems");
+        let Some(Value::Array(positions)) = object
+            .get("prefixItems")
+            .filter(|value| value.as_array().is_some_and(|items| !items.is_empty()))
+        else {
+            self.error(
+                &prefix_pointer,
+                "`prefixItems` must be a non-empty array of schemas",
+                None,
+            );
+            return None;
+        };
+        let count = positions.len() as u64;
+        let hint = format!(
+            "des-events supports fixed-length tuples: add \"items\": false and \"minItems\": {count}"
+        );
+        if object.get("items") != Some(&Value::Bool(false)) {
+            self.error(
+                pointer,
+                "`prefixItems` is supported with `\"items\": false` only",
+                Some(&hint),
+            );
+            return None;
+        }
+        let min = self.count(pointer, object, "minItems").unwrap_or(0);
+        if min < count {
+            self.error(
+                pointer,
+                format!(
+                    "`prefixItems` needs `minItems` of at least {count} (every position present)"
+                ),
+                Some(&hint),
+            );
+            return None;
+        }
+        if min > count
+            || self
+                .count(pointer, object, "maxItems")
+                .is_some_and(|max| max < count)
+        {
+            self.error(
+                pointer,
+                "these `minItems`/`maxItems` leave no valid array",
+                None,
+            );
+            return None;
+        }
+        if object.get("uniqueItems") == Some(&Value::Bool(true)) {
+            self.error(
+                &join(pointer, "uniqueItems"),
+                "`uniqueItems` on a tuple is not supported",
+                None,
+            );
+            return None;
+        }
+        let mut items = Vec::new();
+        let mut item_schemas = Vec::new();
+        for (index, position) in positions.iter().enumerate() {
+            let ty = self.value_type(
+                &join(&prefix_pointer, &index.to_string()),
+                position,
+                &format!("{name}Item{index}"),
+            )?;
+            items.push(ty);
+            item_schemas
+                .push((!position.to_string().contains("\"$ref\"")).then(|| position.clone()));
+        }
+        self.register(TypeDef::Tuple(TupleDef {
+            name: name.to_owned(),
+            docs,
+            items,
+            item_schemas,
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(Type::Named(name.to_owned()))
+    }
+
+    pub(super) fn object_type(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: String,
+        docs: Docs,
+    ) -> Option<Type> {
+        self.only(
+            pointer,
+            object,
+            &[
+                "type",
+                "properties",
+                "required",
+                "additionalProperties",
+                "minProperties",
+                "maxProperties",
+            ],
+            "an object schema",
+        );
+        let min_properties = self.count(pointer, object, "minProperties");
+        let max_properties = self.count(pointer, object, "maxProperties");
+        let (additional, additional_type) = match object.get("additionalProperties") {
+            None | Some(Value::Bool(true)) => (Additional::Open, None),
+            Some(Value::Bool(false)) => (Additional::Closed, None),
+            Some(schema) => {
+                let ty = self.value_type(
+                    &join(pointer, "additionalProperties"),
+                    schema,
+                    &format!("{name}Value"),
+                )?;
+                (Additional::Open, Some(ty))
+            }
+        };
+        let properties_pointer = join(pointer, "properties");
+        let empty = Map::new();
+        let properties = match object.get("properties") {
+            None => &empty,
+            Some(Value::Object(properties)) => properties,
+            Some(_) => {
+                self.error(&properties_pointer, "`properties` must be an object", None);
+                return None;
+            }
+        };
+        let required = self.required(pointer, object);
+        for (key, index) in &required {
+            if !properties.contains_key(key) {
+                self.error(
+                    &join(&join(pointer, "required"), &index.to_string()),
+                    format!("`{key}` is required but not in `properties`"),
+                    Some("des-events needs a schema for every required property"),
+                );
+            }
+        }
+        if properties.is_empty()
+            && additional == Additional::Open
+            && additional_type.is_none()
+            && min_properties.is_none()
+            && max_properties.is_none()
+        {
+            return Some(Type::Map);
+        }
+        // Reserve the name before the fields so that nested names stay in schema order.
+        let mut fields = Vec::new();
+        let mut ok = true;
+        for (key, schema) in properties {
+            let field_pointer = join(&properties_pointer, key);
+            let suggested = format!("{name}{}", name::type_name(key));
+            let property = property(schema);
+            let Some(ty) = self.value_type(&field_pointer, &property.schema, &suggested) else {
+                ok = false;
+                continue;
+            };
+            // A named type that is not registered yet is being defined up the stack: a
+            // recursive reference, which needs a `Box`.
+            let boxed = matches!(&ty, Type::Named(name) if !self.type_names.contains_key(name));
+            let default = match property.default {
+                Some(value) if default_fits(&ty, &value, self) => Some(value),
+                Some(_) => {
+                    self.error(
+                        &join(&field_pointer, "default"),
+                        "this `default` is not a value of the property's type",
+                        Some("des-events turns `default` into an accessor returning the property's Rust type"),
+                    );
+                    None
+                }
+                None => None,
+            };
+            let credential = matches!(&ty, Type::String(rules) if rules.credential);
+            let echo = match schema.get("x-des-echo") {
+                None | Some(Value::Bool(false)) => false,
+                Some(Value::Bool(true)) => true,
+                Some(_) => {
+                    self.error(
+                        &join(&field_pointer, "x-des-echo"),
+                        "`x-des-echo` must be a boolean",
+                        None,
+                    );
+                    false
+                }
+            };
+            let field_docs = match schema.as_object() {
+                Some(object) if !object.contains_key("$ref") => Docs {
+                    title: object
+                        .get("title")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                    description: with_examples(
+                        object.get("description").and_then(Value::as_str),
+                        object.get("examples"),
+                    ),
+                },
+                _ => Docs::default(),
+            };
+            fields.push(Field {
+                wire_name: key.clone(),
+                rust_name: name::field_name(key),
+                docs: field_docs,
+                ty,
+                required: required.contains_key(key),
+                credential,
+                echo,
+                nullable: property.nullable,
+                deprecated: flag(schema, "deprecated"),
+                read_only: flag(schema, "readOnly"),
+                write_only: flag(schema, "writeOnly"),
+                default,
+                boxed,
+                pointer: field_pointer,
+            });
+        }
+        if !ok {
+            return None;
+        }
+        self.register(TypeDef::Struct(StructDef {
+            name: name.clone(),
+            docs,
+            fields,
+            additional,
+            additional_type,
+            min_properties,
+            max_properties,
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(Type::Named(name))
+    }
+
+    /// Adds a named type; a second, different type with the same name is an error.
+    pub(super) fn register(&mut self, def: TypeDef) -> Option<()> {
+        let existing = self
+            .type_names
+            .get(def.name())
+            .and_then(|position| self.types.get(*position));
+        if let Some(existing) = existing {
+            let (name, first) = (existing.name().to_owned(), existing.pointer().to_owned());
+            self.error(
+                def.pointer(),
+                format!("the type name `{name}` is already used by the schema at {first}"),
+                Some("give one of them a distinct `title`, or share one definition through `$defs` and `$ref`"),
+            );
+            return None;
+        }
+        self.type_names
+            .insert(def.name().to_owned(), self.types.len());
+        self.types.push(def);
+        Some(())
+    }
+}
+
+/// A property schema, less what the field itself records.
+pub(super) struct Property {
+    pub(super) schema: Value,
+    pub(super) nullable: bool,
+    pub(super) default: Option<Value>,
+}
+
+/// What a property schema says beyond its type: `type: [T, "null"]` and `default`.
+/// Returns the schema to model without those.
+pub(super) fn property(schema: &Value) -> Property {
+    let mut schema = schema.clone();
+    let mut nullable = false;
+    let mut default = None;
+    if let Value::Object(object) = &mut schema {
+        if let Some(Value::Array(types)) = object.get("type") {
+            let names: Vec<&str> = types.iter().filter_map(Value::as_str).collect();
+            let others: Vec<&str> = names
+                .iter()
+                .copied()
+                .filter(|name| *name != "null")
+                .collect();
+            if names.len() == types.len() && names.len() == 2 && others.len() == 1 {
+                let single = Value::String(others[0].to_owned());
+                object.insert("type".to_owned(), single);
+                nullable = true;
+            }
+        }
+        default = object.remove("default");
+    }
+    Property {
+        schema,
+        nullable,
+        default,
+    }
+}
+
+/// `keyword: true` on a schema object.
+pub(super) fn flag(schema: &Value, keyword: &str) -> bool {
+    schema.get(keyword) == Some(&Value::Bool(true))
+}
+
+/// Whether `value` can be returned as the Rust value of `ty` (plain strings, integers in
+/// range, numbers, booleans, and values of string enums).
+pub(super) fn default_fits(ty: &Type, value: &Value, modeler: &Modeler<'_>) -> bool {
+    match (ty, value) {
+        (Type::String(rules), Value::String(_)) => rules.format.is_none() && !rules.credential,
+        (Type::Integer(rules), Value::Number(number)) => {
+            let (low, high) = rules.range();
+            number
+                .as_i64()
+                .is_some_and(|n| (low..=high).contains(&i128::from(n)))
+        }
+        (Type::Number(_), Value::Number(_)) | (Type::Boolean, Value::Bool(_)) => true,
+        (Type::Named(name), Value::String(text)) => {
+            let position = modeler.type_names.get(name).copied();
+            matches!(
+                position.and_then(|position| modeler.types.get(position)),
+                Some(TypeDef::Enum(def)) if def.variants.iter().any(|(wire, _)| wire == text)
+            )
+        }
+        _ => false,
+    }
+}
+
+/// A property's description followed by its `examples`, if any.
+pub(super) fn with_examples(description: Option<&str>, examples: Option<&Value>) -> Option<String> {
+    let examples: Vec<String> = match examples {
+        Some(Value::Array(items)) if !items.is_empty() => {
+            items.iter().map(|item| format!("`{item}`")).collect()
+        }
+        _ => return description.map(str::to_owned),
+    };
+    let line = format!("Examples: {}.", examples.join(", "));
+    Some(match description {
+        Some(description) => format!("{description}\n\n{line}"),
+        None => line,
+    })
+}
