@@ -146,18 +146,22 @@ fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
         Some(schema) if problems.is_empty() => schema,
         _ => {
             // Still depend on the files, so that fixing them re-runs the macro.
-            let span = invocation.path.span();
             for diagnostic in &mut problems.0 {
-                if diagnostic.pos.is_none() && diagnostic.hint.is_none() {
+                if diagnostic.message == "schema file not found" && diagnostic.hint.is_none() {
                     diagnostic.hint = Some(
                         "paths are relative to the directory of the invoking crate's Cargo.toml"
                             .to_owned(),
                     );
                 }
             }
-            let errors = problems
-                .iter()
-                .map(|diagnostic| syn::Error::new(span, diagnostic.to_string()).to_compile_error());
+            // A problem of the replies schema is underlined at that argument.
+            let errors = problems.iter().map(|diagnostic| {
+                let span = match &invocation.replies_schema {
+                    Some(replies) if replies.value() == diagnostic.file => replies.span(),
+                    _ => invocation.path.span(),
+                };
+                syn::Error::new(span, diagnostic.to_string()).to_compile_error()
+            });
             return quote!(#(#errors)* #(#tracked)*);
         }
     };

@@ -81,6 +81,10 @@ impl Modeler<'_> {
                 Value::Object(defs) => {
                     for key in defs.keys() {
                         let pointer = join("/$defs", key);
+                        // Event envelopes referenced from the union are not value types.
+                        if self.event_targets.contains(&pointer) {
+                            continue;
+                        }
                         self.resolve(&pointer, &pointer);
                     }
                 }
@@ -103,6 +107,7 @@ impl Modeler<'_> {
                 self.only(pointer, object, &["$ref"], "an event `$ref`");
                 let target = self.ref_target(pointer, object)?;
                 let value = self.value_at(&target)?;
+                self.event_targets.push(target.clone());
                 (target, value)
             }
             None => (pointer.to_owned(), value.clone()),

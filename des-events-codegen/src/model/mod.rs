@@ -60,6 +60,7 @@ pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
         seen_events: HashMap::new(),
         seen_variants: HashMap::new(),
         others: Vec::new(),
+        event_targets: Vec::new(),
     };
     let schema = modeler.root().map(|mut schema| {
         schema.sources = modeler
@@ -95,6 +96,8 @@ struct Modeler<'d> {
     /// Other files read for `$ref`s. A pointer into the k-th (from 1) is written
     /// `@k/...`; a pointer without `@` is in the root document.
     others: Vec<Document>,
+    /// Event envelopes given by `$ref` (modelled as events, not as `$defs` types).
+    event_targets: Vec<String>,
 }
 
 /// The document index and the plain JSON pointer of a model pointer.

@@ -182,7 +182,13 @@ impl Modeler<'_> {
         let multiple_of = match object.get("multipleOf") {
             None => None,
             Some(value) => {
-                match value.as_i64().filter(|m| *m > 0) {
+                let whole = value.as_i64().or_else(|| {
+                    value
+                        .as_f64()
+                        .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                        .map(|f| f as i64)
+                });
+                match whole.filter(|m| *m > 0) {
                     Some(multiple) => Some(multiple),
                     None => {
                         self.error(

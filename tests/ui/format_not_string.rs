@@ -1,0 +1,4 @@
+// A string's `format` is an array instead of a format name.
+des_events::include_schema!("ui/schemas/format_not_string.json");
+
+fn main() {}
