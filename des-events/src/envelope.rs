@@ -86,10 +86,12 @@ impl schemars::JsonSchema for UnknownEvent {
 
 /// `Deserialize` for a dispatch enum: accepts either key order, rejects other keys.
 pub fn deserialize<'de, T: EventSet, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_map(EnvelopeVisitor::<T>(PhantomData))
+    deserializer.deserialize_map(EnvelopeVisitor::<T>(None, PhantomData))
 }
 
-struct EnvelopeVisitor<T>(PhantomData<fn() -> T>);
+/// With `Some(index)`, a `message` that comes before `event` is read straight as that
+/// event's message; the `event` that follows must then name it.
+struct EnvelopeVisitor<T>(Option<usize>, PhantomData<fn() -> T>);
 
 impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
     type Value = T;
@@ -119,9 +121,12 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
                     if done.is_some() || buffered.is_some() {
                         return Err(de::Error::duplicate_field("message"));
                     }
-                    match &event {
-                        Some(Ok(index)) => {
+                    match (&event, self.0) {
+                        (Some(Ok(index)), _) => {
                             done = Some(map.next_value_seed(MessageSeed::<T>(*index, PhantomData))?)
+                        }
+                        (None, Some(hint)) => {
+                            done = Some(map.next_value_seed(MessageSeed::<T>(hint, PhantomData))?)
                         }
                         _ => buffered = Some(map.next_value::<StrictValue>()?.0),
                     }
@@ -132,6 +137,11 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
         let Some(event) = event else {
             return Err(de::Error::missing_field("event"));
         };
+        if let Some(hint) = self.0
+            && event != Ok(hint)
+        {
+            return Err(de::Error::custom("the event hint was wrong"));
+        }
         if let Some(value) = done {
             return Ok(value);
         }
@@ -214,6 +224,15 @@ pub(crate) fn parse_message<T: EventSet>(
 
 /// Parses one enveloped event, with a precise [`Error`] on failure.
 pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
+    if let Some(hint) = trailing_event::<T>(text) {
+        let mut deserializer = serde_json::Deserializer::from_str(text);
+        if let Ok(value) = deserializer
+            .deserialize_map(EnvelopeVisitor::<T>(Some(hint), PhantomData))
+            .and_then(|value| deserializer.end().map(|()| value))
+        {
+            return Ok(value);
+        }
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let fast =
         deserialize::<T, _>(&mut deserializer).and_then(|value| deserializer.end().map(|()| value));
@@ -221,6 +240,19 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
         Ok(value) => Ok(value),
         Err(fast) => Err(diagnose::<T>(text, &fast).redact(T::CREDENTIALS)),
     }
+}
+
+/// When the document ends with `"event": "<known name>"}`, that event's index: a hint
+/// (checked while parsing) that lets a `message`-first envelope be read in one pass.
+fn trailing_event<T: EventSet>(text: &str) -> Option<usize> {
+    const WS: [char; 4] = [' ', '\t', '\n', '\r'];
+    let rest = text.trim_end_matches(WS).strip_suffix('}')?;
+    let rest = rest.trim_end_matches(WS).strip_suffix('"')?;
+    let start = rest.rfind('"')?;
+    let name = &rest[start + 1..];
+    let before = rest[..start].trim_end_matches(WS).strip_suffix(':')?;
+    before.trim_end_matches(WS).strip_suffix("\"event\"")?;
+    T::EVENTS.iter().position(|known| *known == name)
 }
 
 /// Serializes an event; infallible for generated types.

@@ -85,12 +85,24 @@ pub fn format_ok(format: Format, text: &str) -> bool {
 }
 
 fn is_uuid(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.len() == 36
-        && bytes.iter().enumerate().all(|(index, byte)| match index {
-            8 | 13 | 18 | 23 => *byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
-        })
+    const HEX: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut index = 0;
+        while index < 256 {
+            table[index] = (index as u8).is_ascii_hexdigit();
+            index += 1;
+        }
+        table
+    };
+    let b = text.as_bytes();
+    b.len() == 36
+        && b[8] == b'-'
+        && b[13] == b'-'
+        && b[18] == b'-'
+        && b[23] == b'-'
+        && [0..8, 9..13, 14..18, 19..23, 24..36]
+            .into_iter()
+            .all(|range| b[range].iter().all(|&byte| HEX[byte as usize]))
 }
 
 /// `count` ASCII digits at the start of `text`, as a number.

@@ -220,3 +220,25 @@ fn problems_are_classified() {
     assert_eq!(path, "message.name");
     assert!(matches!(problem, Problem::Constraint { keyword, .. } if keyword == "enum"));
 }
+
+#[test]
+fn numbers_round_trip_digit_for_digit() {
+    // Found by the bridge_decode fuzz target: without serde_json's `float_roundtrip`,
+    // 1.5e93 was read as 1.5000000000000001e93 and 9% of 17-digit amounts changed.
+    for quantity in ["1.5e93", "985690694632.8695", "0.1", "123456789.12345678"] {
+        let json = format!(
+            r#"{{"event":"onInvestmentSellRequested","message":{{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","accountId":"a","amount":{{"quantity":{quantity},"currency":"SEK"}},"callbackUrl":"c","cancelUrl":"c","errorUrl":"e"}}}}"#
+        );
+        let event = DesEvent::from_json(&json).unwrap();
+        let again = DesEvent::from_json(&event.to_json()).unwrap();
+        assert_eq!(again, event, "{quantity}");
+        let DesEvent::OnInvestmentSellRequested(sell) = &event else {
+            panic!()
+        };
+        assert_eq!(
+            sell.amount.quantity,
+            quantity.parse::<f64>().unwrap(),
+            "{quantity} read exactly"
+        );
+    }
+}

@@ -96,6 +96,10 @@ pub mod des {
     #[derive(Debug, Serialize, Deserialize)]
     #[serde(tag = "event", content = "message", deny_unknown_fields)]
     #[serde(rename_all = "camelCase")]
+    #[expect(
+        clippy::enum_variant_names,
+        reason = "the wire names all start with `on`"
+    )]
     pub enum DesEvent {
         OnAccountProvisionRequested(RequestOnly),
         OnAccountRequested(OnAccountRequested),
