@@ -378,5 +378,10 @@ fn events_may_live_in_defs() {
     let text = r##"{"title": "E", "oneOf": [{"$ref": "#/$defs/ItemAdded"}], "$defs": {"ItemAdded": {"title": "ItemAdded", "type": "object", "properties": {"event": {"const": "itemAdded"}, "message": {"type": "object", "properties": {}, "additionalProperties": false}}, "required": ["event", "message"], "additionalProperties": false}}}"##;
     let schema = parse_schema("t.json", text).unwrap();
     assert_eq!(schema.events.len(), 1);
-    assert_eq!(schema.types.len(), 1, "only the message struct: {:?}", schema.types);
+    assert_eq!(
+        schema.types.len(),
+        1,
+        "only the message struct: {:?}",
+        schema.types
+    );
 }
