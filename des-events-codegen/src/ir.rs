@@ -284,6 +284,8 @@ pub struct StructDef {
     /// With [`Additional::Open`]: the schema of the other keys' values
     /// (`additionalProperties: {...}`); `None` is any JSON value.
     pub additional_type: Option<Type>,
+    /// That schema's JSON when it holds no `$ref` (for the schemars description).
+    pub additional_schema: Option<Value>,
     /// `minProperties`.
     pub min_properties: Option<u64>,
     /// `maxProperties`.
@@ -327,6 +329,9 @@ pub struct Field {
     pub default: Option<Value>,
     /// The value is a `Box` (a recursive reference to a type being defined).
     pub boxed: bool,
+    /// The property's own schema when it holds no `$ref`: the schemars description of
+    /// fields whose rules derive attributes cannot express (nested array rules, null).
+    pub schema: Option<Value>,
     /// `x-des-credential: true`: the value is a secret.
     pub credential: bool,
     /// `x-des-echo: true`: in a reply, the value must equal the request's field of the

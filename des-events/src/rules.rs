@@ -73,7 +73,7 @@ impl Pattern {
     fn is_match(&self, text: &str) -> Option<bool> {
         let regex = self
             .compiled
-            .get_or_init(|| regress::Regex::new(self.source).ok());
+            .get_or_init(|| regress::Regex::with_flags(self.source, "u").ok());
         regex.as_ref().map(|regex| regex.find(text).is_some())
     }
 }
@@ -383,8 +383,37 @@ pub struct NumSeed(pub &'static NumRules);
 impl<'de> DeserializeSeed<'de> for NumSeed {
     type Value = f64;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<f64, D::Error> {
-        let value = deserializer.deserialize_f64(NumVisitor)?;
-        self.0.check(value, &value)?;
+        let (value, integer) = deserializer.deserialize_f64(NumVisitor)?;
+        // An integer in the JSON is compared exactly with integral bounds: beyond 2^53
+        // its f64 is rounded, and 9007199254740993 must still exceed 9007199254740992.
+        let bounds = [
+            self.0.minimum,
+            self.0.maximum,
+            self.0.exclusive_minimum,
+            self.0.exclusive_maximum,
+        ];
+        let integral = bounds
+            .iter()
+            .flatten()
+            .all(|bound| bound.fract() == 0.0 && bound.abs() < 1e38);
+        match integer {
+            Some(exact) if integral => {
+                let widened = bounds.map(|bound| bound.map(|bound| bound as i128));
+                if let Some((keyword, op, bound)) = broken_bound(exact, widened) {
+                    return Err(violation(
+                        keyword,
+                        format_args!("a number {op} {bound}"),
+                        exact,
+                    ));
+                }
+                let unbounded = NumRules {
+                    multiple_of: self.0.multiple_of,
+                    ..NumRules::NONE
+                };
+                unbounded.check(value, &exact)?;
+            }
+            _ => self.0.check(value, &value)?,
+        }
         Ok(value)
     }
 }
@@ -392,18 +421,19 @@ impl<'de> DeserializeSeed<'de> for NumSeed {
 struct NumVisitor;
 
 impl Visitor<'_> for NumVisitor {
-    type Value = f64;
+    /// The value, and its exact integer when the JSON wrote an integer.
+    type Value = (f64, Option<i128>);
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a number")
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<f64, E> {
-        Ok(v as f64)
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok((v as f64, Some(i128::from(v))))
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<f64, E> {
-        Ok(v as f64)
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok((v as f64, Some(i128::from(v))))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<f64, E> {
-        Ok(v)
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok((v, None))
     }
 }
 

@@ -1,8 +1,8 @@
 //! Named types: structs for objects, enums for string sets, with their derives and the
 //! schemars attributes that make `schemars::schema_for!` describe the same documents.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use proc_macro2::{Ident, Literal, TokenStream};
+use quote::{format_ident, quote};
 
 use super::{de, doc_attrs, ident};
 use crate::check::ADDITIONAL_FIELD;
@@ -83,7 +83,8 @@ fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
     );
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
     let deny = (def.additional == Additional::Closed).then(|| quote!(, deny_unknown_fields));
-    let fields = def.fields.iter().map(field);
+    let fields = def.fields.iter().map(|each| field(def, each));
+    let exact_schemas = exact_schema_fns(def);
     let extra = (def.additional == Additional::Open).then(|| {
         let extra = ident(ADDITIONAL_FIELD);
         let map = additional_type(def);
@@ -95,12 +96,23 @@ fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
     });
     let deserialize = de::struct_de(def);
     let defaults = defaults(def);
-    let counts = [
+    let mut counts: Vec<TokenStream> = [
         ("minProperties", def.min_properties),
         ("maxProperties", def.max_properties),
     ]
     .into_iter()
-    .filter_map(|(keyword, count)| count.map(|count| quote!(, extend(#keyword = #count))));
+    .filter_map(|(keyword, count)| count.map(|count| quote!(, extend(#keyword = #count))))
+    .collect();
+    // The flattened map of typed other keys loses its value rules in schemars: state
+    // the property's own `additionalProperties` schema instead.
+    if let Some(schema) = def
+        .additional_schema
+        .as_ref()
+        .filter(|_| def.additional_type.is_some())
+        && let Ok(tokens) = schema.to_string().parse::<TokenStream>()
+    {
+        counts.push(quote!(, extend("additionalProperties" = #tokens)));
+    }
     quote! {
         #docs
         #derive
@@ -112,10 +124,61 @@ fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
         }
         #deserialize
         #defaults
+        #exact_schemas
     }
 }
 
-fn field(field: &Field) -> TokenStream {
+/// Whether schemars attributes cannot describe `field` exactly: `null` next to a type,
+/// or rules on array items (schemars' `inner(...)` has no `extend`, and no deeper level).
+fn needs_exact_schema(field: &Field) -> bool {
+    let item_rules = |ty: &Type| match ty {
+        Type::Array(item, _) => {
+            !matches!(**item, Type::Boolean | Type::Map | Type::Named(_))
+                || matches!(&**item, Type::String(rules) if *rules != Default::default())
+        }
+        _ => false,
+    };
+    field.schema.is_some() && (field.nullable || item_rules(&field.ty))
+}
+
+/// The name of the function that returns `field`'s schema.
+fn exact_schema_fn(field: &Field) -> Ident {
+    format_ident!("__des_schema_{}", field.rust_name.trim_start_matches("r#"))
+}
+
+/// For fields that need it, a hidden function returning the property's own schema (the
+/// deserializer implements exactly that schema), used through `schema_with`.
+fn exact_schema_fns(def: &StructDef) -> TokenStream {
+    let fns: Vec<TokenStream> = def
+        .fields
+        .iter()
+        .filter(|field| needs_exact_schema(field))
+        .filter_map(|field| {
+            let text = field.schema.as_ref()?.to_string();
+            let name = exact_schema_fn(field);
+            Some(quote! {
+                #[doc(hidden)]
+                pub fn #name(
+                    _: &mut ::des_events::__private::schemars::SchemaGenerator,
+                ) -> ::des_events::__private::schemars::Schema {
+                    ::des_events::__private::schemars::Schema::try_from(::des_events::__private::json_literal(#text))
+                        .unwrap_or_else(|_| ::des_events::__private::schemars::json_schema!(true))
+                }
+            })
+        })
+        .collect();
+    if fns.is_empty() {
+        return TokenStream::new();
+    }
+    let name = ident(&def.name);
+    quote! {
+        impl #name {
+            #(#fns)*
+        }
+    }
+}
+
+fn field(def: &StructDef, field: &Field) -> TokenStream {
     let name = ident(&field.rust_name);
     let wire = &field.wire_name;
     let mut extra_docs = Vec::new();
@@ -154,7 +217,14 @@ fn field(field: &Field) -> TokenStream {
     } else {
         inner
     };
-    let schema_attrs = schemars_rules(&field.ty, false);
+    let exact = needs_exact_schema(field).then(|| {
+        let path = format!("{}::{}", def.name, exact_schema_fn(field));
+        quote!(#[schemars(schema_with = #path)])
+    });
+    let schema_attrs = match &exact {
+        Some(exact) => exact.clone(),
+        None => schemars_rules(&field.ty, false),
+    };
     if field.required {
         // schemars takes an `Option` field as optional: say that this one is required.
         let required = field.nullable.then(|| quote!(#[schemars(required)]));
@@ -168,11 +238,12 @@ fn field(field: &Field) -> TokenStream {
         }
     } else {
         let with = ty.to_string();
+        let with = exact.is_none().then(|| quote!(#[schemars(with = #with)]));
         quote! {
             #docs
             #deprecated
             #[serde(rename = #wire, default, skip_serializing_if = "::core::option::Option::is_none")]
-            #[schemars(with = #with)]
+            #with
             #schema_attrs
             pub #name: ::core::option::Option<#ty>,
         }
@@ -268,7 +339,10 @@ fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
             if let Some(pattern) = &rules.pattern {
                 parts.push(quote!(regex(pattern = #pattern)));
             }
-            if let Some(format) = rules.format.filter(|format| *format != Format::Uuid) {
+            if let Some(format) = rules
+                .format
+                .filter(|format| *format != Format::Uuid && !inner)
+            {
                 let format = format.as_str();
                 parts.push(quote!(extend("format" = #format)));
             }
@@ -284,13 +358,13 @@ fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
             if !range.is_empty() {
                 parts.push(quote!(range(#(#range),*)));
             }
-            if let Some(bound) = rules.exclusive_minimum {
+            if let Some(bound) = rules.exclusive_minimum.filter(|_| !inner) {
                 parts.push(quote!(extend("exclusiveMinimum" = #bound)));
             }
-            if let Some(bound) = rules.exclusive_maximum {
+            if let Some(bound) = rules.exclusive_maximum.filter(|_| !inner) {
                 parts.push(quote!(extend("exclusiveMaximum" = #bound)));
             }
-            if let Some(multiple) = rules.multiple_of {
+            if let Some(multiple) = rules.multiple_of.filter(|_| !inner) {
                 parts.push(quote!(extend("multipleOf" = #multiple)));
             }
         }
@@ -308,15 +382,15 @@ fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
             if !range.is_empty() {
                 parts.push(quote!(range(#(#range),*)));
             }
-            if let Some(bound) = rules.exclusive_minimum {
+            if let Some(bound) = rules.exclusive_minimum.filter(|_| !inner) {
                 let bound = lit(bound);
                 parts.push(quote!(extend("exclusiveMinimum" = #bound)));
             }
-            if let Some(bound) = rules.exclusive_maximum {
+            if let Some(bound) = rules.exclusive_maximum.filter(|_| !inner) {
                 let bound = lit(bound);
                 parts.push(quote!(extend("exclusiveMaximum" = #bound)));
             }
-            if let Some(multiple) = rules.multiple_of {
+            if let Some(multiple) = rules.multiple_of.filter(|_| !inner) {
                 let multiple = lit(multiple);
                 parts.push(quote!(extend("multipleOf" = #multiple)));
             }
@@ -325,7 +399,7 @@ fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
             if let Some(length) = bounds(rules.min_items, rules.max_items) {
                 parts.push(quote!(length(#length)));
             }
-            if rules.unique {
+            if rules.unique && !inner {
                 parts.push(quote!(extend("uniqueItems" = true)));
             }
             if !inner {

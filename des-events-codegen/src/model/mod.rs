@@ -61,6 +61,7 @@ pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
         seen_variants: HashMap::new(),
         others: Vec::new(),
         event_targets: Vec::new(),
+        all_of_depth: 0,
     };
     let schema = modeler.root().map(|mut schema| {
         schema.sources = modeler
@@ -98,6 +99,8 @@ struct Modeler<'d> {
     others: Vec<Document>,
     /// Event envelopes given by `$ref` (modelled as events, not as `$defs` types).
     event_targets: Vec<String>,
+    /// How many merged `allOf` schemas are being modelled inside each other.
+    all_of_depth: usize,
 }
 
 /// The document index and the plain JSON pointer of a model pointer.

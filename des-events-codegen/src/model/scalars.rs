@@ -49,7 +49,8 @@ impl Modeler<'_> {
         rules.max_length = self.count(pointer, object, "maxLength");
         if let Some(pattern) = object.get("pattern") {
             match pattern.as_str() {
-                Some(source) => match regress::Regex::new(source) {
+                // The `u` flag: JSON Schema patterns have Unicode semantics (`\p{Lu}`).
+                Some(source) => match regress::Regex::with_flags(source, "u") {
                     Ok(_) => rules.pattern = Some(source.to_owned()),
                     Err(err) => self.error(
                         &join(pointer, "pattern"),
@@ -140,6 +141,21 @@ impl Modeler<'_> {
         };
         let mut bound = |keyword: &str| -> Option<f64> {
             let value = object.get(keyword)?;
+            // A bound written as an integer that f64 cannot hold exactly would be
+            // checked against a rounded value.
+            let exact_integer = match (value.as_i64(), value.as_u64()) {
+                (Some(int), _) => (int as f64) as i128 == i128::from(int),
+                (_, Some(int)) => (int as f64) as i128 == i128::from(int),
+                _ => true,
+            };
+            if !exact_integer {
+                self.error(
+                    &join(pointer, keyword),
+                    format!("`{keyword}` is not exactly representable as f64, which `number` fields use"),
+                    Some("use `\"type\": \"integer\"` for whole numbers of that size, or a bound within 2^53"),
+                );
+                return None;
+            }
             match value.as_f64() {
                 Some(number) => Some(number),
                 None => {

@@ -68,8 +68,20 @@ impl Modeler<'_> {
     ) -> Option<Type> {
         let object = self.object(pointer, schema, "a schema")?;
         if object.contains_key("allOf") {
+            // A `$ref` back into the schema being merged would merge forever: bound it.
+            if self.all_of_depth > 32 {
+                self.error(
+                    &join(pointer, "allOf"),
+                    "`allOf` refers back to a schema it is part of",
+                    Some("a recursive `$ref` through `allOf` is not supported; refer to the recursive type directly"),
+                );
+                return None;
+            }
             let merged = self.merge_all_of(pointer, object, 0)?;
-            return self.value_type(pointer, &Value::Object(merged), suggested);
+            self.all_of_depth += 1;
+            let ty = self.value_type(pointer, &Value::Object(merged), suggested);
+            self.all_of_depth -= 1;
+            return ty;
         }
         if object.contains_key("$ref") {
             self.only(pointer, object, &["$ref"], "a schema with `$ref`");
@@ -403,6 +415,7 @@ impl Modeler<'_> {
                 write_only: flag(schema, "writeOnly"),
                 default,
                 boxed,
+                schema: (!schema.to_string().contains("\"$ref\"")).then(|| schema.clone()),
                 pointer: field_pointer,
             });
         }
@@ -415,6 +428,10 @@ impl Modeler<'_> {
             fields,
             additional,
             additional_type,
+            additional_schema: object
+                .get("additionalProperties")
+                .filter(|schema| schema.is_object() && !schema.to_string().contains("\"$ref\""))
+                .cloned(),
             min_properties,
             max_properties,
             pointer: pointer.to_owned(),
