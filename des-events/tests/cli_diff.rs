@@ -271,13 +271,13 @@ fn diff_usage_errors_exit_2() {
         "unsupported",
         &today("partner-events.schema.json").replace(
             "\"type\": \"string\",\n              \"format\": \"uuid\",",
-            "\"type\": \"string\",\n              \"format\": \"email\",",
+            "\"type\": \"string\",\n              \"format\": \"idn-email\",",
         ),
     );
     let output = run(&["diff", partner, unsupported.path()], "");
     assert_eq!(status(&output), 2, "{}", stdout(&output));
     assert!(
-        stderr(&output).contains("format `email` is not asserted"),
+        stderr(&output).contains("format `idn-email` is not asserted"),
         "{}",
         stderr(&output)
     );
