@@ -16,11 +16,9 @@
 //! `serde_json::Value` would silently keep the last value, so the oracle rejects it
 //! before validation instead of judging a document the sender did not write.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::fmt;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 /// Below this many documents in total the test would prove little.
@@ -69,120 +67,20 @@ struct Document {
     text: String,
 }
 
-/// An oracle's verdict with its reasons.
-#[derive(Clone, Debug)]
-enum Verdict {
-    Valid,
-    /// Not parsed (not JSON, or a duplicated key).
-    Unparsed(String),
-    /// Parsed, but the schema rejects it.
-    Rejected(Vec<String>),
-}
+#[path = "../differential/oracle.rs"]
+mod oracle;
 
-impl Verdict {
-    fn is_valid(&self) -> bool {
-        matches!(self, Verdict::Valid)
-    }
-}
+use oracle::{Verdict, judge};
 
-impl fmt::Display for Verdict {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Verdict::Valid => f.write_str("valid"),
-            Verdict::Unparsed(why) => write!(f, "invalid ({why})"),
-            Verdict::Rejected(errors) => write!(f, "invalid ({})", errors.join("; ")),
-        }
-    }
-}
-
+/// The oracle for `schema` (`what` names it in a failure).
 fn validator(schema: &Value, what: &str) -> jsonschema::Validator {
-    jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft202012)
-        .should_validate_formats(true)
-        .build(schema)
+    oracle::validator(schema, None)
         .unwrap_or_else(|err| panic!("{what} does not compile as a JSON Schema: {err}"))
 }
 
 /// The oracle's reading of a document: JSON without duplicated keys.
 fn oracle_parse(text: &str) -> Result<Value, String> {
-    let value: Value = serde_json::from_str(text).map_err(|err| format!("not JSON: {err}"))?;
-    serde_json::from_str::<NoDuplicateKeys>(text).map_err(|err| format!("not I-JSON: {err}"))?;
-    Ok(value)
-}
-
-fn judge(validator: &jsonschema::Validator, text: &str) -> Verdict {
-    let value = match oracle_parse(text) {
-        Ok(value) => value,
-        Err(why) => return Verdict::Unparsed(why),
-    };
-    if validator.is_valid(&value) {
-        return Verdict::Valid;
-    }
-    let errors = validator
-        .iter_errors(&value)
-        .take(4)
-        .map(|err| {
-            format!(
-                "{} at instance `{}` (schema `{}`)",
-                err,
-                err.instance_path(),
-                err.schema_path()
-            )
-        })
-        .collect();
-    Verdict::Rejected(errors)
-}
-
-/// Walks a document and fails on an object that names a key twice.
-struct NoDuplicateKeys;
-
-impl<'de> Deserialize<'de> for NoDuplicateKeys {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(NoDuplicateKeys)
-    }
-}
-
-impl<'de> Visitor<'de> for NoDuplicateKeys {
-    type Value = NoDuplicateKeys;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self, E> {
-        Ok(self)
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<Self, E> {
-        Ok(self)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self, A::Error> {
-        while seq.next_element::<NoDuplicateKeys>()?.is_some() {}
-        Ok(self)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self, A::Error> {
-        let mut seen = HashSet::new();
-        while let Some(key) = map.next_key::<String>()? {
-            if !seen.insert(key.clone()) {
-                return Err(de::Error::custom(format_args!("duplicated key `{key}`")));
-            }
-            map.next_value::<NoDuplicateKeys>()?;
-        }
-        Ok(self)
-    }
+    oracle::parse(text)
 }
 
 /// The examples, the examples with `message` first, and the mutants of one schema.
@@ -529,6 +427,7 @@ fn indent(text: &str) -> String {
 /// The oracle's own reading rules, so that the harness is not what decides.
 #[test]
 fn the_oracle_parses_as_documented() {
+    oracle::self_check();
     assert!(oracle_parse(r#"{"a":1,"b":{"a":2}}"#).is_ok());
     assert!(oracle_parse(r#"{"a":1,"a":1}"#).is_err());
     assert!(oracle_parse(r#"[{"x":{"y":1,"y":2}}]"#).is_err());
