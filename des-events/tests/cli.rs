@@ -2,7 +2,6 @@
 //! on stdin and on broken input, and checks its output, exit status and redaction.
 
 use std::io::Write as _;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use des_events::EventUnion;
@@ -13,41 +12,9 @@ use serde_json::Value;
 /// The JWT of the documentation's `updateToken` example.
 const TOKEN: &str = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
 
-/// The workspace root: the tool runs there so that it names `samples/...` as a user would.
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
 
-/// Runs the binary in the workspace root with `args` and `stdin`.
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_des-events"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the des-events binary starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    // The tool may exit before reading stdin (e.g. on a usage error): ignore EPIPE.
-    let _ = input.write_all(stdin.as_bytes());
-    drop(input);
-    child
-        .wait_with_output()
-        .expect("the des-events binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn status(output: &Output) -> i32 {
-    output.status.code().expect("the tool exits normally")
-}
+use common::{root, run, status, stderr, stdout};
 
 /// Each stdout line parsed as JSON.
 fn records(output: &Output) -> Vec<Value> {

@@ -3,45 +3,13 @@
 //! (0 nothing breaks, 1 something breaks, 2 usage error).
 #![cfg(feature = "cli")]
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::PathBuf;
 
 use serde_json::Value;
 
-/// The workspace root: the tool runs there, as a user would.
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+mod common;
 
-fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_des-events"))
-        .args(args)
-        .current_dir(root())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the des-events binary starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let _ = input.write_all(stdin.as_bytes());
-    drop(input);
-    child
-        .wait_with_output()
-        .expect("the des-events binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
-}
-
-fn status(output: &Output) -> i32 {
-    output.status.code().expect("the tool exits normally")
-}
+use common::{root, run, status, stderr, stdout};
 
 fn step(name: &str, file: &str) -> String {
     format!("tests/evolution/{name}/{file}")

@@ -3,6 +3,16 @@
 
 use super::*;
 
+/// The keywords of `number` and `integer` schemas.
+const NUMERIC_KEYWORDS: &[&str] = &[
+    "type",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+];
+
 impl Modeler<'_> {
     pub(super) fn string_type(
         &mut self,
@@ -109,19 +119,7 @@ impl Modeler<'_> {
         pointer: &str,
         object: &Map<String, Value>,
     ) -> Option<NumberRules> {
-        self.only(
-            pointer,
-            object,
-            &[
-                "type",
-                "minimum",
-                "maximum",
-                "exclusiveMinimum",
-                "exclusiveMaximum",
-                "multipleOf",
-            ],
-            "a number schema",
-        );
+        self.only(pointer, object, NUMERIC_KEYWORDS, "a number schema");
         let multiple_of = match object.get("multipleOf") {
             None => None,
             Some(value) => match value
@@ -182,19 +180,7 @@ impl Modeler<'_> {
         pointer: &str,
         object: &Map<String, Value>,
     ) -> Option<IntegerRules> {
-        self.only(
-            pointer,
-            object,
-            &[
-                "type",
-                "minimum",
-                "maximum",
-                "exclusiveMinimum",
-                "exclusiveMaximum",
-                "multipleOf",
-            ],
-            "an integer schema",
-        );
+        self.only(pointer, object, NUMERIC_KEYWORDS, "an integer schema");
         let multiple_of = match object.get("multipleOf") {
             None => None,
             Some(value) => {
