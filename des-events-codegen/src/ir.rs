@@ -377,48 +377,8 @@ pub struct StringRules {
     pub credential: bool,
 }
 
-/// The formats we assert.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Format {
-    /// RFC 4122 hyphenated text form, any case.
-    Uuid,
-    /// RFC 3339 `full-date`.
-    Date,
-    /// RFC 3339 `date-time`.
-    DateTime,
-    /// RFC 3339 `full-time`.
-    Time,
-    /// An IPv4 address (dotted quad).
-    Ipv4,
-    /// An IPv6 address.
-    Ipv6,
-    /// An RFC 5321 mailbox.
-    Email,
-    /// An RFC 1123 host name.
-    Hostname,
-    /// An RFC 3986 URI (with a scheme).
-    Uri,
-    /// An RFC 3986 URI reference.
-    UriReference,
-}
-
-impl Format {
-    /// The keyword value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Format::Uuid => "uuid",
-            Format::Date => "date",
-            Format::DateTime => "date-time",
-            Format::Time => "time",
-            Format::Ipv4 => "ipv4",
-            Format::Ipv6 => "ipv6",
-            Format::Email => "email",
-            Format::Hostname => "hostname",
-            Format::Uri => "uri",
-            Format::UriReference => "uri-reference",
-        }
-    }
-}
+/// The formats we assert: the catalogue of `des-events-core`.
+pub use des_events_core::Format;
 
 /// Numeric bounds.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -4,9 +4,13 @@
 
 use serde_json::{Value, json};
 
-use crate::ir::{Additional, Format, Schema, Type, TypeDef};
+use des_events_core::{Keyword, Path};
 
-/// The error a mutant must be rejected with (mirrors the runtime's `Expect`).
+use crate::ir::{Additional, Schema, Type, TypeDef};
+
+/// The error a mutant must be rejected with (mirrors the runtime's `Expect`). Paths are
+/// RFC 6901 JSON Pointers rendered by [`Path::pointer`], the rendering the runtime's
+/// errors use too.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Expectation {
     /// Not JSON.
@@ -20,7 +24,7 @@ pub enum Expectation {
     /// A value of the wrong JSON type at this path.
     WrongType(String),
     /// A violated constraint: keyword, path.
-    Constraint(String, String),
+    Constraint(Keyword, String),
 }
 
 /// One invalid document derived from an example.
@@ -66,7 +70,7 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
             add(
                 "extra envelope key".into(),
                 extra,
-                Expectation::UnknownField(UNEXPECTED.into()),
+                Expectation::UnknownField(format!("/{UNEXPECTED}")),
             );
             for key in ["event", "message"] {
                 let mut removed = example.clone();
@@ -76,7 +80,7 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
                 add(
                     format!("{key} removed"),
                     removed,
-                    Expectation::MissingField(key.into()),
+                    Expectation::MissingField(format!("/{key}")),
                 );
             }
             let mut wrong_name = example.clone();
@@ -84,7 +88,7 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
             add(
                 "event not a string".into(),
                 wrong_name,
-                Expectation::WrongType("event".into()),
+                Expectation::WrongType("/event".into()),
             );
             let text = example.to_string();
             out.push(Mutant {
@@ -102,7 +106,7 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
                     tag: &tag,
                     event: &event.wire_name,
                 };
-                ctx.named(&event.message, message, &["message".to_owned()]);
+                ctx.named(&event.message, message, &Path::root().key("message"));
             }
         }
     }
@@ -120,32 +124,31 @@ struct Walk<'a> {
 impl Walk<'_> {
     fn emit(
         &mut self,
-        keys: &[String],
+        keys: &Path,
         what: &str,
         change: impl FnOnce(&mut Value),
         expect: Expectation,
     ) {
         let mut document = self.example.clone();
-        if let Some(target) = document.pointer_mut(&pointer(keys)) {
+        if let Some(target) = document.pointer_mut(&keys.pointer()) {
             change(target);
             self.out.push(Mutant {
                 event: self.event.to_owned(),
-                label: format!("{}: {} {what}", self.tag, path(keys)),
+                label: format!("{}: {keys} {what}", self.tag),
                 text: document.to_string(),
                 expect,
             });
         }
     }
 
-    fn named(&mut self, name: &str, value: &Value, keys: &[String]) {
+    fn named(&mut self, name: &str, value: &Value, keys: &Path) {
         match self.schema.type_def(name) {
             Some(TypeDef::Struct(def)) => {
                 let Some(object) = value.as_object() else {
                     return;
                 };
                 if def.additional == Additional::Closed {
-                    let mut field_keys = keys.to_vec();
-                    field_keys.push(crate::mutate::UNEXPECTED.to_owned());
+                    let field_keys = keys.clone().key(UNEXPECTED);
                     self.emit(
                         keys,
                         "gains an unknown field",
@@ -154,13 +157,12 @@ impl Walk<'_> {
                                 object.insert(UNEXPECTED.to_owned(), json!(1));
                             }
                         },
-                        Expectation::UnknownField(path(&field_keys)),
+                        Expectation::UnknownField(field_keys.pointer()),
                     );
                 }
                 let fields = def.fields.clone();
                 for field in &fields {
-                    let mut field_keys = keys.to_vec();
-                    field_keys.push(field.wire_name.clone());
+                    let field_keys = keys.clone().key(field.wire_name.as_str());
                     let Some(present) = object.get(&field.wire_name) else {
                         continue;
                     };
@@ -170,7 +172,7 @@ impl Walk<'_> {
                             keys,
                             &format!("loses `{wire}`"),
                             |target| remove(target, &wire),
-                            Expectation::MissingField(path(&field_keys)),
+                            Expectation::MissingField(field_keys.pointer()),
                         );
                     } else if !field.nullable {
                         // A JSON-value enum may list `null` itself, and judges `null`
@@ -179,11 +181,15 @@ impl Walk<'_> {
                         let judged_by = match &field.ty {
                             Type::Named(name) => match self.schema.type_def(name) {
                                 Some(TypeDef::Enum(def)) if def.json_values => Some((
-                                    "enum",
+                                    Keyword::Enum,
                                     def.variants.iter().any(|(wire, _)| wire == "null"),
                                 )),
                                 Some(TypeDef::Union(def)) => Some((
-                                    if def.exclusive { "oneOf" } else { "anyOf" },
+                                    if def.exclusive {
+                                        Keyword::OneOf
+                                    } else {
+                                        Keyword::AnyOf
+                                    },
                                     def.alternatives
                                         .iter()
                                         .any(|alternative| alternative.ty.is_none()),
@@ -195,9 +201,9 @@ impl Walk<'_> {
                         let expect = match judged_by {
                             Some((_, true)) => None,
                             Some((keyword, false)) => {
-                                Some(Expectation::Constraint(keyword.into(), path(&field_keys)))
+                                Some(Expectation::Constraint(keyword, field_keys.pointer()))
                             }
-                            None => Some(Expectation::WrongType(path(&field_keys))),
+                            None => Some(Expectation::WrongType(field_keys.pointer())),
                         };
                         if let Some(expect) = expect {
                             self.emit(
@@ -219,8 +225,7 @@ impl Walk<'_> {
                 let items = def.items.clone();
                 if let Some(values) = value.as_array() {
                     for (index, (ty, present)) in items.iter().zip(values).enumerate() {
-                        let mut item_keys = keys.to_vec();
-                        item_keys.push(index.to_string());
+                        let item_keys = keys.clone().index(index);
                         self.value(ty, present, &item_keys);
                     }
                     self.emit(
@@ -231,7 +236,7 @@ impl Walk<'_> {
                                 items.push(json!(0));
                             }
                         },
-                        Expectation::Constraint("items".into(), path(keys)),
+                        Expectation::Constraint(Keyword::Items, keys.pointer()),
                     );
                 }
             }
@@ -241,16 +246,16 @@ impl Walk<'_> {
                     keys,
                     "is not an allowed value",
                     |target| *target = json!("__notAValue__"),
-                    Expectation::Constraint("enum".into(), path(keys)),
+                    Expectation::Constraint(Keyword::Enum, keys.pointer()),
                 );
                 // A string enum rejects other JSON types as such; a JSON-value enum
                 // only knows its values.
                 let number_allowed = def.variants.iter().any(|(wire, _)| wire == "7");
                 if !number_allowed {
                     let expect = if json_values {
-                        Expectation::Constraint("enum".into(), path(keys))
+                        Expectation::Constraint(Keyword::Enum, keys.pointer())
                     } else {
-                        Expectation::WrongType(path(keys))
+                        Expectation::WrongType(keys.pointer())
                     };
                     self.emit(keys, "is a number", |target| *target = json!(7), expect);
                 }
@@ -259,7 +264,7 @@ impl Walk<'_> {
         }
     }
 
-    fn value(&mut self, ty: &Type, value: &Value, keys: &[String]) {
+    fn value(&mut self, ty: &Type, value: &Value, keys: &Path) {
         let wrong = |ty: &Type| -> Value {
             match ty {
                 Type::String(_) => json!(12345),
@@ -278,30 +283,18 @@ impl Walk<'_> {
                 keys,
                 "has the wrong type",
                 |target| *target = replacement,
-                Expectation::WrongType(path(keys)),
+                Expectation::WrongType(keys.pointer()),
             );
         }
         match ty {
             Type::String(rules) => {
-                let bad = match rules.format {
-                    Some(Format::Uuid) => Some("{a2313192-e2dc-452e-b56c-2f23baf6eee1}"),
-                    Some(Format::Date) => Some("2026-02-30"),
-                    Some(Format::DateTime) => Some("2026-02-30T10:00:00Z"),
-                    Some(Format::Time) => Some("24:00:00Z"),
-                    Some(Format::Ipv4) => Some("256.0.0.1"),
-                    Some(Format::Ipv6) => Some("12345::"),
-                    Some(Format::Email) => Some("no-at-sign.example"),
-                    Some(Format::Hostname) => Some("-bad-.example"),
-                    Some(Format::Uri) => Some("//no-scheme/path"),
-                    Some(Format::UriReference) => Some("\\\\WINDOWS\\share"),
-                    None => None,
-                };
+                let bad = rules.format.map(|format| format.invalid_example());
                 if let Some(bad) = bad {
                     self.emit(
                         keys,
                         "breaks its format",
                         |target| *target = json!(bad),
-                        Expectation::Constraint("format".into(), path(keys)),
+                        Expectation::Constraint(Keyword::Format, keys.pointer()),
                     );
                 }
                 if let Some(min) = rules.min_length.filter(|min| *min > 0) {
@@ -310,7 +303,7 @@ impl Walk<'_> {
                         keys,
                         "is too short",
                         |target| *target = json!(short),
-                        Expectation::Constraint("minLength".into(), path(keys)),
+                        Expectation::Constraint(Keyword::MinLength, keys.pointer()),
                     );
                 }
                 if let Some(max) = rules.max_length.filter(|max| *max < 10_000) {
@@ -319,16 +312,22 @@ impl Walk<'_> {
                         keys,
                         "is too long",
                         |target| *target = json!(long),
-                        Expectation::Constraint("maxLength".into(), path(keys)),
+                        Expectation::Constraint(Keyword::MaxLength, keys.pointer()),
                     );
                 }
             }
             Type::Integer(rules) => {
                 let cases = [
-                    (rules.minimum.and_then(|b| b.checked_sub(1)), "minimum"),
-                    (rules.maximum.and_then(|b| b.checked_add(1)), "maximum"),
-                    (rules.exclusive_minimum, "exclusiveMinimum"),
-                    (rules.exclusive_maximum, "exclusiveMaximum"),
+                    (
+                        rules.minimum.and_then(|b| b.checked_sub(1)),
+                        Keyword::Minimum,
+                    ),
+                    (
+                        rules.maximum.and_then(|b| b.checked_add(1)),
+                        Keyword::Maximum,
+                    ),
+                    (rules.exclusive_minimum, Keyword::ExclusiveMinimum),
+                    (rules.exclusive_maximum, Keyword::ExclusiveMaximum),
                 ];
                 for (bad, keyword) in cases {
                     let Some(bad) = bad else { continue };
@@ -336,7 +335,7 @@ impl Walk<'_> {
                         keys,
                         &format!("breaks `{keyword}`"),
                         |target| *target = json!(bad),
-                        Expectation::Constraint(keyword.into(), path(keys)),
+                        Expectation::Constraint(keyword, keys.pointer()),
                     );
                 }
                 // A value inside the bounds that is not a multiple.
@@ -352,17 +351,17 @@ impl Walk<'_> {
                             keys,
                             "breaks `multipleOf`",
                             |target| *target = json!(bad),
-                            Expectation::Constraint("multipleOf".into(), path(keys)),
+                            Expectation::Constraint(Keyword::MultipleOf, keys.pointer()),
                         );
                     }
                 }
             }
             Type::Number(rules) => {
                 let cases = [
-                    (rules.minimum.map(|b| b - 1.0), "minimum"),
-                    (rules.maximum.map(|b| b + 1.0), "maximum"),
-                    (rules.exclusive_minimum, "exclusiveMinimum"),
-                    (rules.exclusive_maximum, "exclusiveMaximum"),
+                    (rules.minimum.map(|b| b - 1.0), Keyword::Minimum),
+                    (rules.maximum.map(|b| b + 1.0), Keyword::Maximum),
+                    (rules.exclusive_minimum, Keyword::ExclusiveMinimum),
+                    (rules.exclusive_maximum, Keyword::ExclusiveMaximum),
                 ];
                 for (bad, keyword) in cases {
                     let Some(bad) = bad else { continue };
@@ -370,7 +369,7 @@ impl Walk<'_> {
                         keys,
                         &format!("breaks `{keyword}`"),
                         |target| *target = json!(bad),
-                        Expectation::Constraint(keyword.into(), path(keys)),
+                        Expectation::Constraint(keyword, keys.pointer()),
                     );
                 }
                 // A value within the bounds that is not a multiple.
@@ -383,7 +382,7 @@ impl Walk<'_> {
                             keys,
                             "breaks `multipleOf`",
                             |target| *target = json!(bad),
-                            Expectation::Constraint("multipleOf".into(), path(keys)),
+                            Expectation::Constraint(Keyword::MultipleOf, keys.pointer()),
                         );
                     }
                 }
@@ -401,12 +400,11 @@ impl Walk<'_> {
                                 items.push(first);
                             }
                         },
-                        Expectation::Constraint("uniqueItems".into(), path(keys)),
+                        Expectation::Constraint(Keyword::UniqueItems, keys.pointer()),
                     );
                 }
                 if let Some(first) = value.as_array().and_then(|items| items.first()) {
-                    let mut item_keys = keys.to_vec();
-                    item_keys.push("0".into());
+                    let item_keys = keys.clone().index(0);
                     self.value(item, first, &item_keys);
                 }
             }
@@ -420,27 +418,4 @@ fn remove(target: &mut Value, key: &str) {
     if let Some(object) = target.as_object_mut() {
         object.remove(key);
     }
-}
-
-/// `/message/dream/user` from keys.
-fn pointer(keys: &[String]) -> String {
-    keys.iter()
-        .map(|key| format!("/{}", crate::diag::escape_token(key)))
-        .collect()
-}
-
-/// `message.dream.items[0]` from keys (array indexes are all-digit keys).
-pub fn path(keys: &[String]) -> String {
-    let mut out = String::new();
-    for key in keys {
-        if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
-            out.push_str(&format!("[{key}]"));
-        } else {
-            if !out.is_empty() {
-                out.push('.');
-            }
-            out.push_str(key);
-        }
-    }
-    out
 }

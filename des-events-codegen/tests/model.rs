@@ -385,3 +385,23 @@ fn events_may_live_in_defs() {
         schema.types
     );
 }
+
+/// `1` and `1.0` are one JSON value: the second could never be decoded as its own
+/// variant, so the engine refuses the enum (it compared JSON text before).
+#[test]
+fn enum_values_that_are_equal_as_json_are_refused() {
+    let text = union_with(
+        r#"{"type": "object", "properties": {"n": {"enum": [1, 1.0]}}, "required": ["n"], "additionalProperties": false}"#,
+    );
+    let error = only_error(&text);
+    assert!(error.message.contains("equal in JSON Schema"), "{error}");
+    assert_eq!(
+        error.pointer.as_deref(),
+        Some("/oneOf/0/properties/message/properties/n/enum/1")
+    );
+    // Distinct values stay fine, `1` and `"1"` included.
+    let fine = union_with(
+        r#"{"type": "object", "properties": {"n": {"enum": [1, "1", 1.5]}}, "required": ["n"], "additionalProperties": false}"#,
+    );
+    assert!(parse_schema("t.json", &fine).is_ok());
+}

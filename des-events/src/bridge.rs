@@ -9,6 +9,8 @@
 use std::fmt::Write;
 
 use crate::envelope::{self, EventSet};
+use des_events_core::ident::is_js_identifier;
+
 use crate::error::Error;
 
 /// `text` as a single-quoted JavaScript string literal, safe to evaluate in any context:
@@ -38,15 +40,6 @@ pub fn js_string_literal(text: &str) -> String {
     out
 }
 
-/// Whether `name` is a plain JavaScript identifier (the engine checks the annotations).
-fn is_identifier(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$')
-}
-
 /// The JavaScript call that delivers `event` to the WebView, e.g.
 /// `updateIdToken('{"requestId":"…","idToken":"…"}')`.
 pub fn encode<T: EventSet>(event: &T) -> Result<String, Error> {
@@ -56,7 +49,7 @@ pub fn encode<T: EventSet>(event: &T) -> Result<String, Error> {
         .and_then(|index| T::EVENTS.get(index).copied())
         .unwrap_or("(unknown event)");
     match function {
-        Some(function) if is_identifier(function) => Ok(format!(
+        Some(function) if is_js_identifier(function) => Ok(format!(
             "{function}({})",
             js_string_literal(&event.message_json())
         )),
@@ -96,14 +89,5 @@ mod tests {
         }
         assert!(inner.contains("\\u2028") && inner.contains("\\ud83d\\ude00"));
         assert_eq!(js_string_literal("plain text 123"), "'plain text 123'");
-    }
-
-    #[test]
-    fn identifiers() {
-        assert!(is_identifier("updateIdToken"));
-        assert!(is_identifier("$a_1"));
-        assert!(!is_identifier("1a"));
-        assert!(!is_identifier("a.b"));
-        assert!(!is_identifier(""));
     }
 }

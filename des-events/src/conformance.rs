@@ -2,10 +2,13 @@
 //! They panic with a precise message on failure, as test assertions do; nothing here
 //! runs outside `#[cfg(test)]` code.
 
+use des_events_core::Keyword;
+
 use crate::EventUnion;
 use crate::error::{Error, Problem};
 
-/// What a mutant must be rejected with.
+/// What a mutant must be rejected with. Paths are RFC 6901 JSON Pointers, rendered by
+/// the engine from the same [`des_events_core::Path`] type the runtime reports.
 #[derive(Clone, Copy, Debug)]
 pub enum Expect {
     /// Not JSON.
@@ -19,7 +22,7 @@ pub enum Expect {
     /// A wrong JSON type at this path.
     WrongType(&'static str),
     /// A violated constraint (keyword) at this path.
-    Constraint(&'static str, &'static str),
+    Constraint(Keyword, &'static str),
 }
 
 /// A documented example parses to `event`, and serializes back to an equal JSON value,
@@ -45,7 +48,7 @@ pub fn example<T: EventUnion>(json: &str, event: &str) {
     };
     // Equal as JSON Schema compares values: a `number` read from `0` is written `0.0`.
     assert!(
-        crate::rules::json_equal(&round, &expected),
+        des_events_core::json::equal(&round, &expected),
         "example of `{event}` does not round-trip:\n{round}\n{expected}"
     );
     assert!(
@@ -95,9 +98,9 @@ pub fn reject<T: EventUnion>(label: &str, json: &str, expect: Expect) {
         (Error::Invalid(invalid), expect) => match (&invalid.problem, expect) {
             (Problem::MissingField { .. }, Expect::MissingField(path))
             | (Problem::UnknownField { .. }, Expect::UnknownField(path))
-            | (Problem::WrongType { .. }, Expect::WrongType(path)) => invalid.path == path,
+            | (Problem::WrongType { .. }, Expect::WrongType(path)) => invalid.pointer() == path,
             (Problem::Constraint { keyword, .. }, Expect::Constraint(expected, path)) => {
-                keyword == expected && invalid.path == path
+                *keyword == expected && invalid.pointer() == path
             }
             _ => false,
         },

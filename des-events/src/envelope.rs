@@ -13,9 +13,12 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::error::{Error, Invalid, Problem};
+use des_events_core::{Path, Segment};
+
+use crate::error::{Error, Problem, member};
+use crate::located::{Node, NodeDeserializer};
 use crate::rules::{Key, StrictValue};
-use crate::values::StringVisitor;
+use crate::text::StringVisitor;
 
 /// Implemented by generated dispatch enums; the glue between them and this module.
 #[doc(hidden)]
@@ -24,7 +27,7 @@ pub trait EventSet: Sized {
     const NAME: &'static str;
     /// The wire names, in variant order.
     const EVENTS: &'static [&'static str];
-    /// `(event, path)` of every credential, e.g. `("updateToken", "message.idToken")`.
+    /// `(event, JSON Pointer)` of every credential, e.g. `("updateToken", "/message/idToken")`.
     const CREDENTIALS: &'static [(&'static str, &'static str)];
     /// The WebView function of each event (`x-des-mobile-function`), by event index.
     const MOBILE_FUNCTIONS: &'static [Option<&'static str>];
@@ -210,16 +213,35 @@ pub(crate) fn parse_message<T: EventSet>(
             message: bare(&fast),
         });
     }
-    let mut inner = serde_json::Deserializer::from_str(message);
-    let mut track = serde_path_to_error::Track::new();
-    let tracked = serde_path_to_error::Deserializer::new(&mut inner, &mut track);
-    let (path, err) = match T::deserialize_message(index, tracked).and_then(|_| inner.end()) {
-        Err(err) => (message_path(&track.path()), err),
-        // Not expected: the fast path failed where the careful one did not.
-        Ok(()) => ("message".to_owned(), fast),
+    let node = match Node::read(message, offset) {
+        Ok(node) => node,
+        Err(err) => {
+            let (line, column) = shift(whole, offset, err.line(), err.column());
+            return Err(Error::Syntax {
+                line: line.max(1),
+                column: column.max(1),
+                message: bare(&err),
+            });
+        }
     };
-    let position = shift(whole, offset, err.line(), err.column());
-    Err(Error::invalid(Some(name), path, &bare(&err), position).redact(T::CREDENTIALS))
+    let err = match T::deserialize_message(index, NodeDeserializer(&node)) {
+        Err(located) => {
+            let mut path = located.path;
+            path.prepend(Segment::Key("message".to_owned()));
+            let end = located.end.unwrap_or(node.end);
+            Error::invalid(Some(name), path, located.problem, last_char(whole, end))
+        }
+        // Not expected: the fast path failed where the careful one did not.
+        Ok(_) => Error::invalid(
+            Some(name),
+            member("message"),
+            Problem::Other {
+                message: bare(&fast),
+            },
+            shift(whole, offset, fast.line(), fast.column()),
+        ),
+    };
+    Err(err.redact(T::CREDENTIALS))
 }
 
 /// Parses one enveloped event, with a precise [`Error`] on failure.
@@ -285,20 +307,26 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
     // 2. An object of raw members?
     let members: Vec<(String, &RawValue)> = match serde_json::from_str::<RawObject<'_>>(text) {
         Ok(RawObject(members)) => members,
-        Err(err) => {
-            return Error::invalid(None, String::new(), &bare(&err), (err.line(), err.column()));
+        Err(_) => {
+            let found = Node::read(text, 0)
+                .map(|node| node.describe())
+                .unwrap_or_default();
+            let problem = Problem::WrongType {
+                expected: "an event envelope {\"event\": ..., \"message\": ...}".to_owned(),
+                found,
+            };
+            return Error::invalid(
+                None,
+                Path::root(),
+                problem,
+                last_char(text, text.trim_end().len()),
+            );
         }
     };
     let at = |raw: &RawValue| position(text, raw.get().as_ptr() as usize - text.as_ptr() as usize);
     // An envelope-level problem with `key`, at `(line, column)`.
-    let envelope = |key: &str, problem: Problem, (line, column): (usize, usize)| {
-        Error::Invalid(Box::new(Invalid {
-            event: None,
-            path: key.to_owned(),
-            problem,
-            line,
-            column,
-        }))
+    let envelope = |key: &str, problem: Problem, position: (usize, usize)| {
+        Error::invalid(None, member(key), problem, position)
     };
     let mut event = None;
     let mut message = None;
@@ -328,7 +356,16 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
     };
     let name = match serde_json::from_str::<String>(event_raw.get()) {
         Ok(name) => name,
-        Err(err) => return Error::invalid(None, "event".to_owned(), &bare(&err), at(event_raw)),
+        Err(_) => {
+            let found = Node::read(event_raw.get(), 0)
+                .map(|node| node.describe())
+                .unwrap_or_default();
+            let problem = Problem::WrongType {
+                expected: "an event name (a string)".to_owned(),
+                found,
+            };
+            return Error::invalid(None, member("event"), problem, at(event_raw));
+        }
     };
     let index = T::EVENTS.iter().position(|known| *known == name);
     if index.is_none() && !T::CATCH_ALL {
@@ -353,30 +390,18 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
     let event = index.map(|_| name);
     Error::invalid(
         event,
-        String::new(),
-        &bare(fast),
+        Path::root(),
+        Problem::Other {
+            message: bare(fast),
+        },
         (fast.line(), fast.column()),
     )
 }
 
-/// `message.a.b[0]` from a tracked path.
-fn message_path(path: &serde_path_to_error::Path) -> String {
-    let mut out = String::from("message");
-    for segment in path.iter() {
-        match segment {
-            serde_path_to_error::Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            serde_path_to_error::Segment::Map { key } => {
-                out.push('.');
-                out.push_str(key);
-            }
-            serde_path_to_error::Segment::Enum { variant } => {
-                out.push('.');
-                out.push_str(variant);
-            }
-            serde_path_to_error::Segment::Unknown => out.push_str(".?"),
-        }
-    }
-    out
+/// The 1-based line and column of the last byte before `end` (where `serde_json` points
+/// when a value it just read is wrong).
+fn last_char(text: &str, end: usize) -> (usize, usize) {
+    position(text, end.saturating_sub(1))
 }
 
 /// The 1-based line and column of byte `offset`.

@@ -1,8 +1,9 @@
 //! The one error type of the runtime: what went wrong with a message, where, and why.
 
+use std::cell::RefCell;
 use std::fmt;
 
-use crate::rules::VIOLATION;
+use des_events_core::{Keyword, Path, Segment};
 
 /// Why a message was rejected.
 ///
@@ -47,9 +48,10 @@ pub enum Error {
 pub struct Invalid {
     /// The event, when the envelope named a known one.
     pub event: Option<String>,
-    /// The path of the offending value, such as `message.dream.user.id` (`""` is the
-    /// whole document).
-    pub path: String,
+    /// Where the offending value is. Its `Display` is the readable form, such as
+    /// `message.dream.user.id` or `message["7"]` (empty for the whole document);
+    /// [`Path::pointer`] gives the RFC 6901 JSON Pointer, such as `/message/dream/user/id`.
+    pub path: Path,
     /// What is wrong.
     pub problem: Problem,
     /// 1-based line where the problem was detected.
@@ -86,13 +88,54 @@ pub enum Problem {
     },
     /// The value has the right type but violates a constraint.
     Constraint {
-        /// The JSON Schema keyword, e.g. `format`, `enum`, `maxLength`.
-        keyword: String,
+        /// The JSON Schema keyword, e.g. [`Keyword::Format`]; it compares equal to its
+        /// spelling (`keyword == "format"`).
+        keyword: Keyword,
         /// What the keyword requires.
         expected: String,
         /// What was found.
         found: String,
     },
+    /// A problem that a hand-written `Deserialize` implementation inside a message
+    /// reported in its own words (generated code never does).
+    Other {
+        /// Its message.
+        message: String,
+    },
+}
+
+impl Problem {
+    /// The field that a missing, unknown or duplicate field problem is about.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Problem::MissingField { field }
+            | Problem::UnknownField { field }
+            | Problem::DuplicateField { field } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+thread_local! {
+    /// A typed problem on its way through serde's `Error::custom`, which only takes text.
+    static HANDED: RefCell<Option<Problem>> = const { RefCell::new(None) };
+}
+
+/// Makes the serde error for `problem` with `make` (which calls `E::custom` with the
+/// problem's text), while handing the typed problem to an error type that wants it
+/// (the careful reader's, see `located`). The hand-off lives exactly as long as the
+/// `make` call, so it can never reach any other error.
+pub(crate) fn hand_off<E>(problem: Problem, make: impl FnOnce(&Problem) -> E) -> E {
+    let text_source = problem.clone();
+    HANDED.with(|slot| *slot.borrow_mut() = Some(problem));
+    let error = make(&text_source);
+    HANDED.with(|slot| slot.borrow_mut().take());
+    error
+}
+
+/// The problem being handed off right now, if any (called from `Error::custom`).
+pub(crate) fn take_handed() -> Option<Problem> {
+    HANDED.with(|slot| slot.borrow_mut().take())
 }
 
 impl Error {
@@ -123,35 +166,31 @@ impl Error {
         matches!(self, Error::UnknownEvent { .. })
     }
 
-    /// Builds an [`Error::Invalid`] from a serde error message.
+    /// An [`Error::Invalid`] at a 1-based `(line, column)`.
     pub(crate) fn invalid(
         event: Option<String>,
-        path: String,
-        message: &str,
+        path: Path,
+        problem: Problem,
         (line, column): (usize, usize),
     ) -> Error {
-        // serde_json reports column 0 for a problem at the very start of a line.
-        let column = column.max(1);
-        let line = line.max(1);
-        let (path, problem) = classify(path, message);
         Error::Invalid(Box::new(Invalid {
             event,
             path,
             problem,
-            line,
-            column,
+            line: line.max(1),
+            column: column.max(1),
         }))
     }
 
-    /// Redacts the found value when the path is inside a credential.
+    /// Redacts the found value when the path is inside a credential. `credentials` are
+    /// `(event, JSON Pointer)` pairs.
     pub(crate) fn redact(mut self, credentials: &[(&str, &str)]) -> Error {
         if let Error::Invalid(invalid) = &mut self {
+            let pointer = invalid.path.pointer();
             let inside = |prefix: &str| {
-                invalid.path == prefix
-                    || invalid
-                        .path
-                        .strip_prefix(prefix)
-                        .is_some_and(|rest| rest.starts_with(['.', '[']))
+                pointer
+                    .strip_prefix(prefix)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
             };
             let secret = credentials
                 .iter()
@@ -167,82 +206,16 @@ impl Error {
     }
 }
 
-/// Reads serde's stable message forms back into a [`Problem`].
-fn classify(path: String, message: &str) -> (String, Problem) {
-    let field_in = |rest: &str| rest.split('`').next().unwrap_or_default().to_owned();
-    let with_field = |path: &str, field: &str| {
-        if path.is_empty() {
-            field.to_owned()
-        } else if path.ends_with(&format!(".{field}")) || path == field {
-            path.to_owned()
-        } else {
-            format!("{path}.{field}")
-        }
-    };
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = field_in(rest);
-        return (with_field(&path, &field), Problem::MissingField { field });
+impl Invalid {
+    /// The RFC 6901 JSON Pointer of the offending value, e.g. `/message/dream/user/id`.
+    pub fn pointer(&self) -> String {
+        self.path.pointer()
     }
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = field_in(rest);
-        return (with_field(&path, &field), Problem::UnknownField { field });
-    }
-    if let Some(rest) = message.strip_prefix("duplicate field `") {
-        let field = field_in(rest);
-        return (with_field(&path, &field), Problem::DuplicateField { field });
-    }
-    if let Some(rest) = message.strip_prefix(VIOLATION)
-        && let Some((keyword, rest)) = rest.split_once("` violated: expected ")
-    {
-        let (expected, found) = rest.split_once("; found ").unwrap_or((rest, "?"));
-        let problem = if keyword == "type" {
-            Problem::WrongType {
-                expected: expected.to_owned(),
-                found: found.to_owned(),
-            }
-        } else {
-            Problem::Constraint {
-                keyword: keyword.to_owned(),
-                expected: expected.to_owned(),
-                found: found.to_owned(),
-            }
-        };
-        return (path, problem);
-    }
-    for prefix in ["invalid type: ", "invalid value: "] {
-        if let Some(rest) = message.strip_prefix(prefix)
-            && let Some((found, expected)) = rest.split_once(", expected ")
-        {
-            let found = found.replace('`', "");
-            return (
-                path,
-                Problem::WrongType {
-                    expected: expected.to_owned(),
-                    found,
-                },
-            );
-        }
-    }
-    if let Some(rest) = message.strip_prefix("invalid length ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return (
-            path,
-            Problem::Constraint {
-                keyword: "length".to_owned(),
-                expected: expected.to_owned(),
-                found: found.to_owned(),
-            },
-        );
-    }
-    (
-        path,
-        Problem::Constraint {
-            keyword: "schema".to_owned(),
-            expected: message.to_owned(),
-            found: "?".to_owned(),
-        },
-    )
+}
+
+/// The path of an envelope member (`event`, `message`).
+pub(crate) fn member(key: &str) -> Path {
+    Path::new(vec![Segment::Key(key.to_owned())])
 }
 
 impl fmt::Display for Error {
@@ -278,14 +251,14 @@ impl fmt::Display for Invalid {
             Some(event) => write!(f, "invalid `{event}` event")?,
             None => f.write_str("invalid envelope")?,
         }
-        let path = if self.path.is_empty() {
-            "(document)"
+        if self.path.is_root() {
+            f.write_str(" at (document)")?;
         } else {
-            &self.path
-        };
+            write!(f, " at {}", self.path)?;
+        }
         write!(
             f,
-            " at {path} (line {}, column {}): {}",
+            " (line {}, column {}): {}",
             self.line, self.column, self.problem
         )
     }
@@ -312,6 +285,7 @@ impl fmt::Display for Problem {
                     "`{keyword}` violated: expected {expected}, found {found}"
                 )
             }
+            Problem::Other { message } => f.write_str(message),
         }
     }
 }

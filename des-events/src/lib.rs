@@ -36,10 +36,12 @@ pub mod conformance;
 #[doc(hidden)]
 pub mod envelope;
 mod error;
-mod formats;
+mod located;
 mod rules;
+mod text;
 mod values;
 
+pub use des_events_core::{Format, Keyword, Path, Segment};
 pub use des_events_macros::include_schema;
 pub use envelope::UnknownEvent;
 pub use error::{Error, Invalid, Problem};
@@ -116,11 +118,12 @@ pub mod __private {
     pub use crate::conformance::{self, Expect};
     pub use crate::envelope::{self, EventSet};
     pub use crate::rules::{
-        ArrayRules, Format, IntRules, IntSeed, Key, MapSeed, NullableSeed, NumRules, NumSeed,
-        Pattern, PlainSeed, StrRules, StrSeed, StrictValue, VecSeed, json_literal,
-        null_alternative, property_count, put, put_extra, put_typed_extra, required, str_enum,
-        union, unknown_field, value_enum, violation,
+        ArrayRules, IntRules, IntSeed, Key, MapSeed, NullableSeed, NumRules, NumSeed, PlainSeed,
+        StrRules, StrSeed, StrictValue, VecSeed, json_literal, null_alternative, property_count,
+        put, put_extra, put_typed_extra, required, str_enum, union, unknown_field, value_enum,
+        violation,
     };
+    pub use des_events_core::{Format, Keyword, Pattern};
     pub use schemars;
     pub use serde;
     pub use serde_json;

@@ -1,80 +1,52 @@
 //! Validation while deserializing: the seeds that generated code uses to read a value
 //! and check the schema's constraints on it, in the same pass.
 //!
-//! Every violation is reported through [`violation`], whose message the [`crate::Error`]
-//! classifier reads back (serde's error trait carries only text).
+//! Every violation is a typed [`Problem`] made where it happens ([`violation`]); the
+//! semantics (formats, patterns, equality, `multipleOf`) come from `des-events-core`.
 
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
-use std::sync::OnceLock;
 
+use des_events_core::{Format, Keyword, Pattern, json};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Unexpected, Visitor};
 
-use crate::values::StringVisitor;
+use crate::error::{Problem, hand_off};
+use crate::text::{StringVisitor, quote};
 
-/// The marker that starts a constraint-violation message.
-pub(crate) const VIOLATION: &str = "constraint `";
-
-/// Builds the error for a violated constraint.
+/// Builds the error for a violated constraint; the typed [`Problem`] travels with it.
 pub fn violation<E: de::Error>(
-    keyword: &str,
+    keyword: Keyword,
     expected: impl fmt::Display,
     found: impl fmt::Display,
 ) -> E {
-    E::custom(format_args!(
-        "{VIOLATION}{keyword}` violated: expected {expected}; found {found}"
-    ))
+    let problem = Problem::Constraint {
+        keyword,
+        expected: expected.to_string(),
+        found: found.to_string(),
+    };
+    hand_off(problem, |problem| E::custom(problem))
 }
 
-pub use crate::formats::{Format, format_ok};
-
-/// Quotes a found string for an error, shortened; credentials are never quoted.
-pub(crate) fn quote(text: &str, credential: bool) -> String {
-    if credential {
-        return "a string (redacted credential)".to_owned();
-    }
-    const MAX: usize = 64;
-    let mut chars = text.chars();
-    let shown: String = chars.by_ref().take(MAX).collect();
-    let more = if chars.next().is_some() { "…" } else { "" };
-    format!("string {:?}{more}", shown)
+/// The error for a key that appears twice in one object.
+pub(crate) fn duplicate<E: de::Error>(key: &str) -> E {
+    let problem = Problem::DuplicateField {
+        field: key.to_owned(),
+    };
+    hand_off(problem, |problem| E::custom(problem))
 }
 
 /// Checks `format` on `text`.
 pub fn check_format<E: de::Error>(format: Format, text: &str, credential: bool) -> Result<(), E> {
-    if format_ok(format, text) {
+    if format.is_valid(text) {
         Ok(())
     } else {
         Err(violation(
-            "format",
+            Keyword::Format,
             format.describe(),
             quote(text, credential),
         ))
-    }
-}
-
-/// A compiled-once ECMA-262 regular expression (`pattern`).
-pub struct Pattern {
-    source: &'static str,
-    compiled: OnceLock<Option<regress::Regex>>,
-}
-
-impl Pattern {
-    /// A pattern; the engine already checked that it compiles.
-    pub const fn new(source: &'static str) -> Pattern {
-        Pattern {
-            source,
-            compiled: OnceLock::new(),
-        }
-    }
-
-    fn is_match(&self, text: &str) -> Option<bool> {
-        let regex = self
-            .compiled
-            .get_or_init(|| regress::Regex::with_flags(self.source, "u").ok());
-        regex.as_ref().map(|regex| regex.find(text).is_some())
     }
 }
 
@@ -102,14 +74,14 @@ impl StrRules {
             let length = text.chars().count() as u64;
             if let Some(min) = self.min_length.filter(|min| length < *min) {
                 return Err(violation(
-                    "minLength",
+                    Keyword::MinLength,
                     format_args!("at least {min} characters"),
                     format_args!("{length}"),
                 ));
             }
             if let Some(max) = self.max_length.filter(|max| length > *max) {
                 return Err(violation(
-                    "maxLength",
+                    Keyword::MaxLength,
                     format_args!("at most {max} characters"),
                     format_args!("{length}"),
                 ));
@@ -120,15 +92,15 @@ impl StrRules {
                 Some(true) => {}
                 Some(false) => {
                     return Err(violation(
-                        "pattern",
-                        format_args!("a match of /{}/", pattern.source),
+                        Keyword::Pattern,
+                        format_args!("a match of /{}/", pattern.source()),
                         quote(text, self.credential),
                     ));
                 }
                 None => {
                     return Err(E::custom(format_args!(
                         "invalid pattern /{}/",
-                        pattern.source
+                        pattern.source()
                     )));
                 }
             }
@@ -176,10 +148,10 @@ impl NumRules {
             ));
         }
         if let Some(multiple) = self.multiple_of
-            && !is_multiple(value, multiple)
+            && !json::is_multiple(value, multiple)
         {
             return Err(violation(
-                "multipleOf",
+                Keyword::MultipleOf,
                 format_args!("a multiple of {multiple}"),
                 shown,
             ));
@@ -220,12 +192,12 @@ impl<'de, T: Deserialize<'de> + AsRef<str>> DeserializeSeed<'de> for StrSeed<T> 
 fn broken_bound<T: PartialOrd + Copy>(
     value: T,
     bounds: [Option<T>; 4],
-) -> Option<(&'static str, &'static str, T)> {
-    const KEYWORDS: [(&str, &str); 4] = [
-        ("minimum", ">="),
-        ("maximum", "<="),
-        ("exclusiveMinimum", ">"),
-        ("exclusiveMaximum", "<"),
+) -> Option<(Keyword, &'static str, T)> {
+    const KEYWORDS: [(Keyword, &str); 4] = [
+        (Keyword::Minimum, ">="),
+        (Keyword::Maximum, "<="),
+        (Keyword::ExclusiveMinimum, ">"),
+        (Keyword::ExclusiveMaximum, "<"),
     ];
     bounds
         .into_iter()
@@ -233,50 +205,13 @@ fn broken_bound<T: PartialOrd + Copy>(
         .find_map(|(bound, (keyword, op))| {
             let bound = bound?;
             let ok = match keyword {
-                "minimum" => value >= bound,
-                "maximum" => value <= bound,
-                "exclusiveMinimum" => value > bound,
+                Keyword::Minimum => value >= bound,
+                Keyword::Maximum => value <= bound,
+                Keyword::ExclusiveMinimum => value > bound,
                 _ => value < bound,
             };
             (!ok).then_some((keyword, op, bound))
         })
-}
-
-/// `value` as `(digits, exponent)` with `value == digits * 10^exponent`, from its
-/// shortest decimal form (the form JSON texts are written in).
-fn decimal(value: f64) -> Option<(i128, i32)> {
-    let text = format!("{value:e}");
-    let (mantissa, exponent) = text.split_once('e')?;
-    let exponent: i32 = exponent.parse().ok()?;
-    let (negative, mantissa) = match mantissa.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, mantissa),
-    };
-    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits: i128 = format!("{whole}{fraction}").parse().ok()?;
-    let exponent = exponent - i32::try_from(fraction.len()).ok()?;
-    Some((if negative { -digits } else { digits }, exponent))
-}
-
-/// Whether `value` is an integer multiple of `multiple`, in decimal arithmetic as JSON
-/// Schema means it (`0.3` is a multiple of `0.1`, which `f64` division gets wrong).
-/// Falls back to `f64` only when the decimal forms are too far apart to scale in 128 bits.
-fn is_multiple(value: f64, multiple: f64) -> bool {
-    let exact = || -> Option<bool> {
-        let (a, p) = decimal(value)?;
-        let (b, q) = decimal(multiple)?;
-        if b == 0 {
-            return None;
-        }
-        if p >= q {
-            let scaled = a.checked_mul(10i128.checked_pow(u32::try_from(p - q).ok()?)?)?;
-            Some(scaled % b == 0)
-        } else {
-            let scaled = b.checked_mul(10i128.checked_pow(u32::try_from(q - p).ok()?)?)?;
-            Some(a % scaled == 0)
-        }
-    };
-    exact().unwrap_or_else(|| (value / multiple).fract() == 0.0)
 }
 
 /// Integer bounds of one schema (the engine guarantees a lower and an upper one).
@@ -296,7 +231,7 @@ pub struct IntRules {
 impl IntRules {
     /// The keyword and text of the bound that `value` breaks, if any. `value` is exact:
     /// JSON integers outside `i64` arrive as `i128` (or saturated from a float).
-    fn broken(&self, value: i128) -> Option<(&'static str, String)> {
+    fn broken(&self, value: i128) -> Option<(Keyword, String)> {
         let bounds = [
             self.minimum,
             self.maximum,
@@ -342,13 +277,13 @@ impl<'de, T: TryFrom<i128>> DeserializeSeed<'de> for IntSeed<T> {
             && value % i128::from(multiple) != 0
         {
             return Err(violation(
-                "multipleOf",
+                Keyword::MultipleOf,
                 format_args!("a multiple of {multiple}"),
                 shown,
             ));
         }
         // In range: the engine picked `T` to hold every value the bounds allow.
-        T::try_from(value).map_err(|_| violation("maximum", "an integer in range", shown))
+        T::try_from(value).map_err(|_| violation(Keyword::Maximum, "an integer in range", shown))
     }
 }
 
@@ -496,7 +431,7 @@ where
         while let Some(item) = seq.next_element_seed(self.0)? {
             if let Some(max) = self.1.max_items.filter(|max| items.len() as u64 >= *max) {
                 return Err(violation(
-                    "maxItems",
+                    Keyword::MaxItems,
                     format_args!("at most {max} items"),
                     "more",
                 ));
@@ -505,7 +440,7 @@ where
                 && let Some(index) = items.iter().position(|seen| *seen == item)
             {
                 return Err(violation(
-                    "uniqueItems",
+                    Keyword::UniqueItems,
                     "items that are all different",
                     format_args!("item {} equal to item {index}", items.len()),
                 ));
@@ -514,7 +449,7 @@ where
         }
         if let Some(min) = self.1.min_items.filter(|min| (items.len() as u64) < *min) {
             return Err(violation(
-                "minItems",
+                Keyword::MinItems,
                 format_args!("at least {min} items"),
                 format_args!("{}", items.len()),
             ));
@@ -558,14 +493,14 @@ pub fn property_count<E: de::Error>(
 ) -> Result<(), E> {
     if let Some(min) = min.filter(|min| count < *min) {
         return Err(violation(
-            "minProperties",
+            Keyword::MinProperties,
             format_args!("at least {min} properties"),
             count,
         ));
     }
     if let Some(max) = max.filter(|max| count > *max) {
         return Err(violation(
-            "maxProperties",
+            Keyword::MaxProperties,
             format_args!("at most {max} properties"),
             count,
         ));
@@ -647,7 +582,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
         let mut out = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if out.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+                return Err(duplicate(&key));
             }
             let StrictValue(value) = map.next_value()?;
             out.insert(key, value);
@@ -688,7 +623,7 @@ pub fn put_extra<'de, A: de::MapAccess<'de>>(
     map: &mut A,
 ) -> Result<(), A::Error> {
     if extra.contains_key(key) {
-        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+        return Err(duplicate(&key));
     }
     let StrictValue(value) = map.next_value()?;
     extra.insert(key.to_owned(), value);
@@ -703,7 +638,7 @@ pub fn put_typed_extra<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
     seed: S,
 ) -> Result<(), A::Error> {
     if extra.contains_key(key) {
-        return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+        return Err(duplicate(&key));
     }
     let value = map.next_value_seed(seed)?;
     extra.insert(key.to_owned(), value);
@@ -736,37 +671,13 @@ pub fn str_enum<'de, D: Deserializer<'de>>(
     let text = deserializer.deserialize_str(StringVisitor("a string"))?;
     match values.iter().position(|value| *value == text) {
         Some(index) => Ok(index),
-        None => Err(violation("enum", OneOf(values), quote(&text, false))),
+        None => Err(violation(Keyword::Enum, OneOf(values), quote(&text, false))),
     }
 }
 
 /// The value of a JSON literal the engine wrote (always valid; `null` otherwise).
 pub fn json_literal(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or(serde_json::Value::Null)
-}
-
-/// Whether two JSON values are equal as JSON Schema defines it: numbers by value (`1`
-/// equals `1.0`), objects by their members, arrays item by item.
-pub fn json_equal(a: &serde_json::Value, b: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
-                (Some(x), Some(y), _, _) => x == y,
-                (_, _, Some(x), Some(y)) => x == y,
-                _ => x.as_f64() == y.as_f64(),
-            }
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| json_equal(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(key, value)| y.get(key).is_some_and(|other| json_equal(value, other)))
-        }
-        _ => a == b,
-    }
 }
 
 /// Reads any JSON value and returns the index of the equal one among `values` (JSON
@@ -778,7 +689,7 @@ pub fn value_enum<'de, D: Deserializer<'de>>(
     let StrictValue(value) = StrictValue::deserialize(deserializer)?;
     match values
         .iter()
-        .position(|text| json_equal(&json_literal(text), &value))
+        .position(|text| json::equal(&json_literal(text), &value))
     {
         Some(index) => Ok(index),
         None => {
@@ -786,7 +697,7 @@ pub fn value_enum<'de, D: Deserializer<'de>>(
                 serde_json::Value::String(text) => quote(text, false),
                 other => other.to_string(),
             };
-            Err(violation("enum", JsonOneOf(values), shown))
+            Err(violation(Keyword::Enum, JsonOneOf(values), shown))
         }
     }
 }
@@ -798,7 +709,7 @@ pub type Attempt<T> = fn(&serde_json::Value) -> Result<T, serde_json::Error>;
 /// `oneOf` needs exactly one to match; `anyOf` takes the first that does.
 pub fn union<'de, T, D: Deserializer<'de>>(
     deserializer: D,
-    keyword: &str,
+    keyword: Keyword,
     attempts: &[Attempt<T>],
 ) -> Result<T, D::Error> {
     let StrictValue(value) = StrictValue::deserialize(deserializer)?;
@@ -812,7 +723,7 @@ pub fn union<'de, T, D: Deserializer<'de>>(
                 if found.is_none() {
                     found = Some(parsed);
                 }
-                if keyword == "anyOf" {
+                if keyword == Keyword::AnyOf {
                     break;
                 }
             }
@@ -825,7 +736,7 @@ pub fn union<'de, T, D: Deserializer<'de>>(
     }
     match (found, matches) {
         (Some(parsed), 1) => Ok(parsed),
-        (Some(parsed), _) if keyword == "anyOf" => Ok(parsed),
+        (Some(parsed), _) if keyword == Keyword::AnyOf => Ok(parsed),
         (Some(_), count) => Err(violation(
             keyword,
             "exactly one alternative to match",
@@ -835,7 +746,7 @@ pub fn union<'de, T, D: Deserializer<'de>>(
             keyword,
             format_args!(
                 "{} of {} alternatives to match",
-                if keyword == "oneOf" {
+                if keyword == Keyword::OneOf {
                     "one"
                 } else {
                     "at least one"
@@ -895,18 +806,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn multiples_are_decimal() {
-        assert!(is_multiple(0.3, 0.1));
-        assert!(is_multiple(4.5, 1.5));
-        assert!(is_multiple(-12.0, 4.0));
-        assert!(is_multiple(0.0, 0.01));
-        assert!(!is_multiple(0.35, 0.1));
-        assert!(!is_multiple(1e308, 0.123456789));
-        assert!(is_multiple(19.99, 0.01));
-        assert!(!is_multiple(19.995, 0.01));
-    }
-
-    #[test]
     fn lengths_count_code_points() {
         let rules = StrRules {
             format: None,
@@ -918,20 +817,6 @@ mod tests {
         assert!(rules.check::<serde_json::Error>("é😀").is_ok());
         assert!(rules.check::<serde_json::Error>("é").is_err());
         assert!(rules.check::<serde_json::Error>("abc").is_err());
-    }
-
-    #[test]
-    fn patterns_are_ecma_and_unanchored() {
-        static RULES: StrRules = StrRules {
-            format: None,
-            min_length: None,
-            max_length: None,
-            pattern: Some(Pattern::new("^\\d{3}$|x")),
-            credential: false,
-        };
-        assert!(RULES.check::<serde_json::Error>("123").is_ok());
-        assert!(RULES.check::<serde_json::Error>("abxc").is_ok());
-        assert!(RULES.check::<serde_json::Error>("1234").is_err());
     }
 
     #[test]

@@ -4,10 +4,13 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde::de::{Deserialize, Deserializer};
 use serde::{Serialize, Serializer};
 
-use crate::rules::{self, Format};
+use des_events_core::Format;
+
+use crate::rules;
+use crate::text::StringVisitor;
 
 /// A UUID in the RFC 4122 hyphenated text form (`8-4-4-4-12` hex digits, any case).
 ///
@@ -26,7 +29,7 @@ impl Uuid {
     /// assert!(des_events::Uuid::parse("{a2313192-e2dc-452e-b56c-2f23baf6eee1}").is_err());
     /// ```
     pub fn parse(text: &str) -> Result<Uuid, InvalidUuid> {
-        if rules::format_ok(Format::Uuid, text) {
+        if Format::Uuid.is_valid(text) {
             Ok(Uuid(text.to_owned()))
         } else {
             Err(InvalidUuid)
@@ -172,28 +175,5 @@ impl schemars::JsonSchema for Credential {
 
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({ "type": "string", "x-des-credential": true })
-    }
-}
-
-/// Reads a string, borrowing when the input allows.
-pub(crate) struct StringVisitor(pub(crate) &'static str);
-
-impl<'de> Visitor<'de> for StringVisitor {
-    type Value = Cow<'de, str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.0)
-    }
-
-    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Cow::Borrowed(v))
-    }
-
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v.to_owned()))
-    }
-
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Cow::Owned(v))
     }
 }

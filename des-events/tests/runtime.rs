@@ -207,8 +207,12 @@ fn problems_are_classified() {
     let (path, problem) =
         kind(r#"{"event":"onShare","message":{"url":"","text":"x","title":"t","x":1}}"#);
     assert_eq!(
-        (path.as_str(), problem),
-        ("message.x", Problem::UnknownField { field: "x".into() })
+        (path.to_string(), path.pointer(), problem),
+        (
+            "message.x".to_owned(),
+            "/message/x".to_owned(),
+            Problem::UnknownField { field: "x".into() }
+        )
     );
     let (path, problem) = kind(r#"{"event":"onShare","message":{"url":1,"text":"x","title":"t"}}"#);
     assert_eq!(path, "message.url");

@@ -2127,22 +2127,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onAccountProvisionRequested#0: extra envelope key",
                     "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountProvisionRequested#0: event removed",
                     "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onAccountProvisionRequested#0: message removed",
                     "{\"event\":\"onAccountProvisionRequested\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onAccountProvisionRequested#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onAccountProvisionRequested#0: truncated",
@@ -2152,22 +2152,25 @@ mod __des_events_conformance_des_event {
                 (
                     "onAccountProvisionRequested#0: message gains an unknown field",
                     "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountProvisionRequested#0: message loses `requestId`",
                     "{\"event\":\"onAccountProvisionRequested\",\"message\":{}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountProvisionRequested#0: message.requestId has the wrong type",
                     "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":12345}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountProvisionRequested#0: message.requestId breaks its format",
                     "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
             ],
         );
@@ -2205,22 +2208,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onAccountRequested#0: extra envelope key",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#0: event removed",
                     "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onAccountRequested#0: message removed",
                     "{\"event\":\"onAccountRequested\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onAccountRequested#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onAccountRequested#0: truncated",
@@ -2230,172 +2233,184 @@ mod __des_events_conformance_des_event {
                 (
                     "onAccountRequested#0: message gains an unknown field",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}},\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#0: message loses `requestId`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountRequested#0: message.requestId has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":12345,\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountRequested#0: message.requestId breaks its format",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "onAccountRequested#0: message loses `dream`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-                    E::MissingField("message.dream"),
+                    E::MissingField("/message/dream"),
                 ),
                 (
                     "onAccountRequested#0: message.dream has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":true}}",
-                    E::WrongType("message.dream"),
+                    E::WrongType("/message/dream"),
                 ),
                 (
                     "onAccountRequested#0: message.dream gains an unknown field",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"__unexpected__\":1}}}",
-                    E::UnknownField("message.dream.__unexpected__"),
+                    E::UnknownField("/message/dream/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#0: message.dream loses `type`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
-                    E::MissingField("message.dream.type"),
+                    E::MissingField("/message/dream/type"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.type has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":12345,\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.type"),
+                    E::WrongType("/message/dream/type"),
                 ),
                 (
                     "onAccountRequested#0: message.dream loses `id`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
-                    E::MissingField("message.dream.id"),
+                    E::MissingField("/message/dream/id"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.id has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":12345,\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.id"),
+                    E::WrongType("/message/dream/id"),
                 ),
                 (
                     "onAccountRequested#0: message.dream loses `name`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
-                    E::MissingField("message.dream.name"),
+                    E::MissingField("/message/dream/name"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.name has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":12345,\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.name"),
+                    E::WrongType("/message/dream/name"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount is null",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":null,\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.target_amount"),
+                    E::WrongType("/message/dream/target_amount"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":true,\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.target_amount"),
+                    E::WrongType("/message/dream/target_amount"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount gains an unknown field",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\",\"__unexpected__\":1},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::UnknownField("message.dream.target_amount.__unexpected__"),
+                    E::UnknownField("/message/dream/target_amount/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount loses `cents`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::MissingField("message.dream.target_amount.cents"),
+                    E::MissingField("/message/dream/target_amount/cents"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount.cents has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":\"12\",\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.target_amount.cents"),
+                    E::WrongType("/message/dream/target_amount/cents"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount.cents breaks `minimum`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":-9007199254740992,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::Constraint("minimum", "message.dream.target_amount.cents"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Minimum,
+                        "/message/dream/target_amount/cents",
+                    ),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount.cents breaks `maximum`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":9007199254740992,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::Constraint("maximum", "message.dream.target_amount.cents"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Maximum,
+                        "/message/dream/target_amount/cents",
+                    ),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount loses `currency`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::MissingField("message.dream.target_amount.currency"),
+                    E::MissingField("/message/dream/target_amount/currency"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount.currency has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":12345},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.target_amount.currency"),
+                    E::WrongType("/message/dream/target_amount/currency"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_date is null",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":null,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.target_date"),
+                    E::WrongType("/message/dream/target_date"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_date has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":12345,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.target_date"),
+                    E::WrongType("/message/dream/target_date"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_date breaks its format",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-02-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::Constraint("format", "message.dream.target_date"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/dream/target_date",
+                    ),
                 ),
                 (
                     "onAccountRequested#0: message.dream loses `user`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
-                    E::MissingField("message.dream.user"),
+                    E::MissingField("/message/dream/user"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":true}}}",
-                    E::WrongType("message.dream.user"),
+                    E::WrongType("/message/dream/user"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user gains an unknown field",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\",\"__unexpected__\":1}}}}",
-                    E::UnknownField("message.dream.user.__unexpected__"),
+                    E::UnknownField("/message/dream/user/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user loses `type`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"externalId\":\"bank-customer-58213\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
-                    E::MissingField("message.dream.user.type"),
+                    E::MissingField("/message/dream/user/type"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user.type has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":12345,\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.user.type"),
+                    E::WrongType("/message/dream/user/type"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user loses `id`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::MissingField("message.dream.user.id"),
+                    E::MissingField("/message/dream/user/id"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user.id has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":12345,\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.user.id"),
+                    E::WrongType("/message/dream/user/id"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user loses `externalId`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
-                    E::MissingField("message.dream.user.externalId"),
+                    E::MissingField("/message/dream/user/externalId"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user.externalId has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":12345}}}}",
-                    E::WrongType("message.dream.user.externalId"),
+                    E::WrongType("/message/dream/user/externalId"),
                 ),
                 (
                     "onAccountRequested#1: unknown event",
@@ -2405,22 +2420,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onAccountRequested#1: extra envelope key",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#1: event removed",
                     "{\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onAccountRequested#1: message removed",
                     "{\"event\":\"onAccountRequested\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onAccountRequested#1: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onAccountRequested#1: truncated",
@@ -2430,112 +2445,115 @@ mod __des_events_conformance_des_event {
                 (
                     "onAccountRequested#1: message gains an unknown field",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}},\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#1: message loses `requestId`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountRequested#1: message.requestId has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":12345,\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountRequested#1: message.requestId breaks its format",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "onAccountRequested#1: message loses `dream`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\"}}",
-                    E::MissingField("message.dream"),
+                    E::MissingField("/message/dream"),
                 ),
                 (
                     "onAccountRequested#1: message.dream has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":true}}",
-                    E::WrongType("message.dream"),
+                    E::WrongType("/message/dream"),
                 ),
                 (
                     "onAccountRequested#1: message.dream gains an unknown field",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"__unexpected__\":1}}}",
-                    E::UnknownField("message.dream.__unexpected__"),
+                    E::UnknownField("/message/dream/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#1: message.dream loses `type`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\"}}}",
-                    E::MissingField("message.dream.type"),
+                    E::MissingField("/message/dream/type"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.type has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":12345,\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.type"),
+                    E::WrongType("/message/dream/type"),
                 ),
                 (
                     "onAccountRequested#1: message.dream loses `id`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"name\":\"Emergency fund\"}}}",
-                    E::MissingField("message.dream.id"),
+                    E::MissingField("/message/dream/id"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.id has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":12345,\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.id"),
+                    E::WrongType("/message/dream/id"),
                 ),
                 (
                     "onAccountRequested#1: message.dream loses `name`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::MissingField("message.dream.name"),
+                    E::MissingField("/message/dream/name"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.name has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":12345,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.name"),
+                    E::WrongType("/message/dream/name"),
                 ),
                 (
                     "onAccountRequested#1: message.dream loses `user`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\"}}}",
-                    E::MissingField("message.dream.user"),
+                    E::MissingField("/message/dream/user"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":true}}}",
-                    E::WrongType("message.dream.user"),
+                    E::WrongType("/message/dream/user"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user gains an unknown field",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\",\"__unexpected__\":1}}}}",
-                    E::UnknownField("message.dream.user.__unexpected__"),
+                    E::UnknownField("/message/dream/user/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user loses `type`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"externalId\":\"bank-customer-58213\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
-                    E::MissingField("message.dream.user.type"),
+                    E::MissingField("/message/dream/user/type"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user.type has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":12345,\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.user.type"),
+                    E::WrongType("/message/dream/user/type"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user loses `id`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::MissingField("message.dream.user.id"),
+                    E::MissingField("/message/dream/user/id"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user.id has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":12345,\"externalId\":\"bank-customer-58213\"}}}}",
-                    E::WrongType("message.dream.user.id"),
+                    E::WrongType("/message/dream/user/id"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user loses `externalId`",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
-                    E::MissingField("message.dream.user.externalId"),
+                    E::MissingField("/message/dream/user/externalId"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user.externalId has the wrong type",
                     "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":12345}}}}",
-                    E::WrongType("message.dream.user.externalId"),
+                    E::WrongType("/message/dream/user/externalId"),
                 ),
             ],
         );
@@ -2561,22 +2579,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onExitRequested#0: extra envelope key",
                     "{\"event\":\"onExitRequested\",\"message\":{},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onExitRequested#0: event removed",
                     "{\"message\":{}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onExitRequested#0: message removed",
                     "{\"event\":\"onExitRequested\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onExitRequested#0: event not a string",
                     "{\"event\":1,\"message\":{}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onExitRequested#0: truncated",
@@ -2586,7 +2604,7 @@ mod __des_events_conformance_des_event {
                 (
                     "onExitRequested#0: message gains an unknown field",
                     "{\"event\":\"onExitRequested\",\"message\":{\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
             ],
         );
@@ -2615,22 +2633,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onIdTokenDidExpire#0: extra envelope key",
                     "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onIdTokenDidExpire#0: event removed",
                     "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onIdTokenDidExpire#0: message removed",
                     "{\"event\":\"onIdTokenDidExpire\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onIdTokenDidExpire#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onIdTokenDidExpire#0: truncated",
@@ -2640,22 +2658,25 @@ mod __des_events_conformance_des_event {
                 (
                     "onIdTokenDidExpire#0: message gains an unknown field",
                     "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onIdTokenDidExpire#0: message loses `requestId`",
                     "{\"event\":\"onIdTokenDidExpire\",\"message\":{}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onIdTokenDidExpire#0: message.requestId has the wrong type",
                     "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":12345}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onIdTokenDidExpire#0: message.requestId breaks its format",
                     "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
             ],
         );
@@ -2684,22 +2705,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onInvestmentAccountProvisionRequested#0: extra envelope key",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: event removed",
                     "{\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message removed",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: truncated",
@@ -2709,62 +2730,65 @@ mod __des_events_conformance_des_event {
                 (
                     "onInvestmentAccountProvisionRequested#0: message gains an unknown field",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message loses `requestId`",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.requestId has the wrong type",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.requestId breaks its format",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message loses `accountId`",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-                    E::MissingField("message.accountId"),
+                    E::MissingField("/message/accountId"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.accountId has the wrong type",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":12345,\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.accountId"),
+                    E::WrongType("/message/accountId"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message loses `callbackPath`",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-                    E::MissingField("message.callbackPath"),
+                    E::MissingField("/message/callbackPath"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.callbackPath has the wrong type",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":12345,\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.callbackPath"),
+                    E::WrongType("/message/callbackPath"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message loses `cancelUrl`",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::MissingField("message.cancelUrl"),
+                    E::MissingField("/message/cancelUrl"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.cancelUrl has the wrong type",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":12345,\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.cancelUrl"),
+                    E::WrongType("/message/cancelUrl"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message loses `errorUrl`",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-                    E::MissingField("message.errorUrl"),
+                    E::MissingField("/message/errorUrl"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.errorUrl has the wrong type",
                     "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":12345}}",
-                    E::WrongType("message.errorUrl"),
+                    E::WrongType("/message/errorUrl"),
                 ),
             ],
         );
@@ -2793,22 +2817,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onInvestmentSellRequested#0: extra envelope key",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onInvestmentSellRequested#0: event removed",
                     "{\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message removed",
                     "{\"event\":\"onInvestmentSellRequested\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onInvestmentSellRequested#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onInvestmentSellRequested#0: truncated",
@@ -2818,97 +2842,100 @@ mod __des_events_conformance_des_event {
                 (
                     "onInvestmentSellRequested#0: message gains an unknown field",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `requestId`",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.requestId has the wrong type",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.requestId breaks its format",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `accountId`",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-                    E::MissingField("message.accountId"),
+                    E::MissingField("/message/accountId"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.accountId has the wrong type",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":12345,\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.accountId"),
+                    E::WrongType("/message/accountId"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `amount`",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-                    E::MissingField("message.amount"),
+                    E::MissingField("/message/amount"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount has the wrong type",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":true,\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.amount"),
+                    E::WrongType("/message/amount"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount gains an unknown field",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\",\"__unexpected__\":1},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::UnknownField("message.amount.__unexpected__"),
+                    E::UnknownField("/message/amount/__unexpected__"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount loses `quantity`",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::MissingField("message.amount.quantity"),
+                    E::MissingField("/message/amount/quantity"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount.quantity has the wrong type",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":\"1.5\",\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.amount.quantity"),
+                    E::WrongType("/message/amount/quantity"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount loses `currency`",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::MissingField("message.amount.currency"),
+                    E::MissingField("/message/amount/currency"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount.currency has the wrong type",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":12345},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.amount.currency"),
+                    E::WrongType("/message/amount/currency"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `callbackUrl`",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-                    E::MissingField("message.callbackUrl"),
+                    E::MissingField("/message/callbackUrl"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.callbackUrl has the wrong type",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":12345,\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.callbackUrl"),
+                    E::WrongType("/message/callbackUrl"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `cancelUrl`",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::MissingField("message.cancelUrl"),
+                    E::MissingField("/message/cancelUrl"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.cancelUrl has the wrong type",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":12345,\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
-                    E::WrongType("message.cancelUrl"),
+                    E::WrongType("/message/cancelUrl"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `errorUrl`",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
-                    E::MissingField("message.errorUrl"),
+                    E::MissingField("/message/errorUrl"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.errorUrl has the wrong type",
                     "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":12345}}",
-                    E::WrongType("message.errorUrl"),
+                    E::WrongType("/message/errorUrl"),
                 ),
             ],
         );
@@ -2934,22 +2961,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onPageReadyEvent#0: extra envelope key",
                     "{\"event\":\"onPageReadyEvent\",\"message\":{},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onPageReadyEvent#0: event removed",
                     "{\"message\":{}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onPageReadyEvent#0: message removed",
                     "{\"event\":\"onPageReadyEvent\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onPageReadyEvent#0: event not a string",
                     "{\"event\":1,\"message\":{}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onPageReadyEvent#0: truncated",
@@ -2959,7 +2986,7 @@ mod __des_events_conformance_des_event {
                 (
                     "onPageReadyEvent#0: message gains an unknown field",
                     "{\"event\":\"onPageReadyEvent\",\"message\":{\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
             ],
         );
@@ -2988,22 +3015,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onShare#0: extra envelope key",
                     "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onShare#0: event removed",
                     "{\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onShare#0: message removed",
                     "{\"event\":\"onShare\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onShare#0: event not a string",
                     "{\"event\":1,\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onShare#0: truncated",
@@ -3013,37 +3040,37 @@ mod __des_events_conformance_des_event {
                 (
                     "onShare#0: message gains an unknown field",
                     "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onShare#0: message loses `url`",
                     "{\"event\":\"onShare\",\"message\":{\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\",\"title\":\"Let's save together\"}}",
-                    E::MissingField("message.url"),
+                    E::MissingField("/message/url"),
                 ),
                 (
                     "onShare#0: message.url has the wrong type",
                     "{\"event\":\"onShare\",\"message\":{\"url\":12345,\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-                    E::WrongType("message.url"),
+                    E::WrongType("/message/url"),
                 ),
                 (
                     "onShare#0: message loses `text`",
                     "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\"}}",
-                    E::MissingField("message.text"),
+                    E::MissingField("/message/text"),
                 ),
                 (
                     "onShare#0: message.text has the wrong type",
                     "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":12345}}",
-                    E::WrongType("message.text"),
+                    E::WrongType("/message/text"),
                 ),
                 (
                     "onShare#0: message loses `title`",
                     "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-                    E::MissingField("message.title"),
+                    E::MissingField("/message/title"),
                 ),
                 (
                     "onShare#0: message.title has the wrong type",
                     "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":12345,\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
-                    E::WrongType("message.title"),
+                    E::WrongType("/message/title"),
                 ),
             ],
         );
@@ -3081,22 +3108,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onTelemetryEvent#0: extra envelope key",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTelemetryEvent#0: event removed",
                     "{\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onTelemetryEvent#0: message removed",
                     "{\"event\":\"onTelemetryEvent\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onTelemetryEvent#0: event not a string",
                     "{\"event\":1,\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onTelemetryEvent#0: truncated",
@@ -3106,32 +3133,35 @@ mod __des_events_conformance_des_event {
                 (
                     "onTelemetryEvent#0: message gains an unknown field",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{},\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTelemetryEvent#0: message loses `name`",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"payload\":{}}}",
-                    E::MissingField("message.name"),
+                    E::MissingField("/message/name"),
                 ),
                 (
                     "onTelemetryEvent#0: message.name is not an allowed value",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"__notAValue__\",\"payload\":{}}}",
-                    E::Constraint("enum", "message.name"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Enum,
+                        "/message/name",
+                    ),
                 ),
                 (
                     "onTelemetryEvent#0: message.name is a number",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":7,\"payload\":{}}}",
-                    E::WrongType("message.name"),
+                    E::WrongType("/message/name"),
                 ),
                 (
                     "onTelemetryEvent#0: message loses `payload`",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\"}}",
-                    E::MissingField("message.payload"),
+                    E::MissingField("/message/payload"),
                 ),
                 (
                     "onTelemetryEvent#0: message.payload has the wrong type",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":[]}}",
-                    E::WrongType("message.payload"),
+                    E::WrongType("/message/payload"),
                 ),
                 (
                     "onTelemetryEvent#1: unknown event",
@@ -3141,22 +3171,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onTelemetryEvent#1: extra envelope key",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTelemetryEvent#1: event removed",
                     "{\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onTelemetryEvent#1: message removed",
                     "{\"event\":\"onTelemetryEvent\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onTelemetryEvent#1: event not a string",
                     "{\"event\":1,\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onTelemetryEvent#1: truncated",
@@ -3166,32 +3196,35 @@ mod __des_events_conformance_des_event {
                 (
                     "onTelemetryEvent#1: message gains an unknown field",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"},\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTelemetryEvent#1: message loses `name`",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-                    E::MissingField("message.name"),
+                    E::MissingField("/message/name"),
                 ),
                 (
                     "onTelemetryEvent#1: message.name is not an allowed value",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"__notAValue__\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-                    E::Constraint("enum", "message.name"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Enum,
+                        "/message/name",
+                    ),
                 ),
                 (
                     "onTelemetryEvent#1: message.name is a number",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":7,\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
-                    E::WrongType("message.name"),
+                    E::WrongType("/message/name"),
                 ),
                 (
                     "onTelemetryEvent#1: message loses `payload`",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\"}}",
-                    E::MissingField("message.payload"),
+                    E::MissingField("/message/payload"),
                 ),
                 (
                     "onTelemetryEvent#1: message.payload has the wrong type",
                     "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":[]}}",
-                    E::WrongType("message.payload"),
+                    E::WrongType("/message/payload"),
                 ),
             ],
         );
@@ -3229,22 +3262,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onTransferConsentRequested#0: extra envelope key",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTransferConsentRequested#0: event removed",
                     "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onTransferConsentRequested#0: message removed",
                     "{\"event\":\"onTransferConsentRequested\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onTransferConsentRequested#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onTransferConsentRequested#0: truncated",
@@ -3254,37 +3287,43 @@ mod __des_events_conformance_des_event {
                 (
                     "onTransferConsentRequested#0: message gains an unknown field",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTransferConsentRequested#0: message loses `requestId`",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onTransferConsentRequested#0: message.requestId has the wrong type",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onTransferConsentRequested#0: message.requestId breaks its format",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "onTransferConsentRequested#0: message loses `consentId`",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\"}}",
-                    E::MissingField("message.consentId"),
+                    E::MissingField("/message/consentId"),
                 ),
                 (
                     "onTransferConsentRequested#0: message.consentId has the wrong type",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345}}",
-                    E::WrongType("message.consentId"),
+                    E::WrongType("/message/consentId"),
                 ),
                 (
                     "onTransferConsentRequested#0: message.consentId breaks its format",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
-                    E::Constraint("format", "message.consentId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/consentId",
+                    ),
                 ),
                 (
                     "onTransferConsentRequested#1: unknown event",
@@ -3294,22 +3333,22 @@ mod __des_events_conformance_des_event {
                 (
                     "onTransferConsentRequested#1: extra envelope key",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTransferConsentRequested#1: event removed",
                     "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onTransferConsentRequested#1: message removed",
                     "{\"event\":\"onTransferConsentRequested\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onTransferConsentRequested#1: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onTransferConsentRequested#1: truncated",
@@ -3319,57 +3358,63 @@ mod __des_events_conformance_des_event {
                 (
                     "onTransferConsentRequested#1: message gains an unknown field",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTransferConsentRequested#1: message loses `requestId`",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\"}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.requestId has the wrong type",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.requestId breaks its format",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "onTransferConsentRequested#1: message loses `consentId`",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\"}}",
-                    E::MissingField("message.consentId"),
+                    E::MissingField("/message/consentId"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.consentId has the wrong type",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-                    E::WrongType("message.consentId"),
+                    E::WrongType("/message/consentId"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.consentId breaks its format",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-                    E::Constraint("format", "message.consentId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/consentId",
+                    ),
                 ),
                 (
                     "onTransferConsentRequested#1: message.successUrl is null",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":null,\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-                    E::WrongType("message.successUrl"),
+                    E::WrongType("/message/successUrl"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.successUrl has the wrong type",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":12345,\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
-                    E::WrongType("message.successUrl"),
+                    E::WrongType("/message/successUrl"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.cancelUrl is null",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":null}}",
-                    E::WrongType("message.cancelUrl"),
+                    E::WrongType("/message/cancelUrl"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.cancelUrl has the wrong type",
                     "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":12345}}",
-                    E::WrongType("message.cancelUrl"),
+                    E::WrongType("/message/cancelUrl"),
                 ),
             ],
         );

@@ -1158,7 +1158,7 @@ impl ::des_events::__private::EventSet for PartnerEvent {
         "updateToken",
     ];
     const CREDENTIALS: &'static [(&'static str, &'static str)] = &[
-        ("updateToken", "message.idToken"),
+        ("updateToken", "/message/idToken"),
     ];
     const MOBILE_FUNCTIONS: &'static [::core::option::Option<&'static str>] = &[
         ::core::option::Option::Some("accountProvisionInitiated"),
@@ -1556,22 +1556,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "accountProvisioned#0: extra envelope key",
                     "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "accountProvisioned#0: event removed",
                     "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "accountProvisioned#0: message removed",
                     "{\"event\":\"accountProvisioned\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "accountProvisioned#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "accountProvisioned#0: truncated",
@@ -1581,22 +1581,25 @@ mod __des_events_conformance_partner_event {
                 (
                     "accountProvisioned#0: message gains an unknown field",
                     "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "accountProvisioned#0: message loses `requestId`",
                     "{\"event\":\"accountProvisioned\",\"message\":{}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "accountProvisioned#0: message.requestId has the wrong type",
                     "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":12345}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "accountProvisioned#0: message.requestId breaks its format",
                     "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
             ],
         );
@@ -1625,22 +1628,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "investmentAccountProvisionInitiated#0: extra envelope key",
                     "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: event removed",
                     "{\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message removed",
                     "{\"event\":\"investmentAccountProvisionInitiated\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: truncated",
@@ -1650,32 +1653,35 @@ mod __des_events_conformance_partner_event {
                 (
                     "investmentAccountProvisionInitiated#0: message gains an unknown field",
                     "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message loses `requestId`",
                     "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"accountId\":\"inv-acc-0042-7781\"}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message.requestId has the wrong type",
                     "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\"}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message.requestId breaks its format",
                     "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message loses `accountId`",
                     "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\"}}",
-                    E::MissingField("message.accountId"),
+                    E::MissingField("/message/accountId"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message.accountId has the wrong type",
                     "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":12345}}",
-                    E::WrongType("message.accountId"),
+                    E::WrongType("/message/accountId"),
                 ),
             ],
         );
@@ -1704,22 +1710,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "navigateTo#0: extra envelope key",
                     "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "navigateTo#0: event removed",
                     "{\"message\":{\"location\":\"/dreams/123\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "navigateTo#0: message removed",
                     "{\"event\":\"navigateTo\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "navigateTo#0: event not a string",
                     "{\"event\":1,\"message\":{\"location\":\"/dreams/123\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "navigateTo#0: truncated",
@@ -1729,17 +1735,17 @@ mod __des_events_conformance_partner_event {
                 (
                     "navigateTo#0: message gains an unknown field",
                     "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "navigateTo#0: message loses `location`",
                     "{\"event\":\"navigateTo\",\"message\":{}}",
-                    E::MissingField("message.location"),
+                    E::MissingField("/message/location"),
                 ),
                 (
                     "navigateTo#0: message.location has the wrong type",
                     "{\"event\":\"navigateTo\",\"message\":{\"location\":12345}}",
-                    E::WrongType("message.location"),
+                    E::WrongType("/message/location"),
                 ),
             ],
         );
@@ -1777,22 +1783,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "onAccountRequestedFailed#0: extra envelope key",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedFailed#0: event removed",
                     "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onAccountRequestedFailed#0: message removed",
                     "{\"event\":\"onAccountRequestedFailed\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onAccountRequestedFailed#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onAccountRequestedFailed#0: truncated",
@@ -1802,37 +1808,43 @@ mod __des_events_conformance_partner_event {
                 (
                     "onAccountRequestedFailed#0: message gains an unknown field",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedFailed#0: message loses `requestId`",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"reason\":\"cancelled\"}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedFailed#0: message.requestId has the wrong type",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":12345,\"reason\":\"cancelled\"}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedFailed#0: message.requestId breaks its format",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"cancelled\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "onAccountRequestedFailed#0: message loses `reason`",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-                    E::MissingField("message.reason"),
+                    E::MissingField("/message/reason"),
                 ),
                 (
                     "onAccountRequestedFailed#0: message.reason is not an allowed value",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"__notAValue__\"}}",
-                    E::Constraint("enum", "message.reason"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Enum,
+                        "/message/reason",
+                    ),
                 ),
                 (
                     "onAccountRequestedFailed#0: message.reason is a number",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":7}}",
-                    E::WrongType("message.reason"),
+                    E::WrongType("/message/reason"),
                 ),
                 (
                     "onAccountRequestedFailed#1: unknown event",
@@ -1842,22 +1854,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "onAccountRequestedFailed#1: extra envelope key",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedFailed#1: event removed",
                     "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onAccountRequestedFailed#1: message removed",
                     "{\"event\":\"onAccountRequestedFailed\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onAccountRequestedFailed#1: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onAccountRequestedFailed#1: truncated",
@@ -1867,37 +1879,43 @@ mod __des_events_conformance_partner_event {
                 (
                     "onAccountRequestedFailed#1: message gains an unknown field",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedFailed#1: message loses `requestId`",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"reason\":\"failed\"}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedFailed#1: message.requestId has the wrong type",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":12345,\"reason\":\"failed\"}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedFailed#1: message.requestId breaks its format",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"failed\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "onAccountRequestedFailed#1: message loses `reason`",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-                    E::MissingField("message.reason"),
+                    E::MissingField("/message/reason"),
                 ),
                 (
                     "onAccountRequestedFailed#1: message.reason is not an allowed value",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"__notAValue__\"}}",
-                    E::Constraint("enum", "message.reason"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Enum,
+                        "/message/reason",
+                    ),
                 ),
                 (
                     "onAccountRequestedFailed#1: message.reason is a number",
                     "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":7}}",
-                    E::WrongType("message.reason"),
+                    E::WrongType("/message/reason"),
                 ),
             ],
         );
@@ -1926,22 +1944,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "onAccountRequestedSucceeded#0: extra envelope key",
                     "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: event removed",
                     "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: message removed",
                     "{\"event\":\"onAccountRequestedSucceeded\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: truncated",
@@ -1951,22 +1969,25 @@ mod __des_events_conformance_partner_event {
                 (
                     "onAccountRequestedSucceeded#0: message gains an unknown field",
                     "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: message loses `requestId`",
                     "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: message.requestId has the wrong type",
                     "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":12345}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: message.requestId breaks its format",
                     "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
             ],
         );
@@ -1992,22 +2013,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "onBackRequested#0: extra envelope key",
                     "{\"event\":\"onBackRequested\",\"message\":{},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onBackRequested#0: event removed",
                     "{\"message\":{}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onBackRequested#0: message removed",
                     "{\"event\":\"onBackRequested\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onBackRequested#0: event not a string",
                     "{\"event\":1,\"message\":{}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onBackRequested#0: truncated",
@@ -2017,7 +2038,7 @@ mod __des_events_conformance_partner_event {
                 (
                     "onBackRequested#0: message gains an unknown field",
                     "{\"event\":\"onBackRequested\",\"message\":{\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
             ],
         );
@@ -2043,22 +2064,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "onSignOutRequested#0: extra envelope key",
                     "{\"event\":\"onSignOutRequested\",\"message\":{},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onSignOutRequested#0: event removed",
                     "{\"message\":{}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onSignOutRequested#0: message removed",
                     "{\"event\":\"onSignOutRequested\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onSignOutRequested#0: event not a string",
                     "{\"event\":1,\"message\":{}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onSignOutRequested#0: truncated",
@@ -2068,7 +2089,7 @@ mod __des_events_conformance_partner_event {
                 (
                     "onSignOutRequested#0: message gains an unknown field",
                     "{\"event\":\"onSignOutRequested\",\"message\":{\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
             ],
         );
@@ -2097,22 +2118,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "onTransferConsentCancelled#0: extra envelope key",
                     "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTransferConsentCancelled#0: event removed",
                     "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message removed",
                     "{\"event\":\"onTransferConsentCancelled\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onTransferConsentCancelled#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onTransferConsentCancelled#0: truncated",
@@ -2122,47 +2143,53 @@ mod __des_events_conformance_partner_event {
                 (
                     "onTransferConsentCancelled#0: message gains an unknown field",
                     "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message loses `requestId`",
                     "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"reason\":\"Something went wrong\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message.requestId has the wrong type",
                     "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message.requestId breaks its format",
                     "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "onTransferConsentCancelled#0: message loses `consentId`",
                     "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"reason\":\"Something went wrong\"}}",
-                    E::MissingField("message.consentId"),
+                    E::MissingField("/message/consentId"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message.consentId has the wrong type",
                     "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"reason\":\"Something went wrong\"}}",
-                    E::WrongType("message.consentId"),
+                    E::WrongType("/message/consentId"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message.consentId breaks its format",
                     "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"Something went wrong\"}}",
-                    E::Constraint("format", "message.consentId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/consentId",
+                    ),
                 ),
                 (
                     "onTransferConsentCancelled#0: message loses `reason`",
                     "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-                    E::MissingField("message.reason"),
+                    E::MissingField("/message/reason"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message.reason has the wrong type",
                     "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":12345}}",
-                    E::WrongType("message.reason"),
+                    E::WrongType("/message/reason"),
                 ),
             ],
         );
@@ -2191,22 +2218,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "onTransferConsentSucceeded#0: extra envelope key",
                     "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: event removed",
                     "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message removed",
                     "{\"event\":\"onTransferConsentSucceeded\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: truncated",
@@ -2216,47 +2243,53 @@ mod __des_events_conformance_partner_event {
                 (
                     "onTransferConsentSucceeded#0: message gains an unknown field",
                     "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message loses `requestId`",
                     "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"consentRef\":\"<your reference>\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message.requestId has the wrong type",
                     "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message.requestId breaks its format",
                     "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message loses `consentId`",
                     "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentRef\":\"<your reference>\"}}",
-                    E::MissingField("message.consentId"),
+                    E::MissingField("/message/consentId"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message.consentId has the wrong type",
                     "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"consentRef\":\"<your reference>\"}}",
-                    E::WrongType("message.consentId"),
+                    E::WrongType("/message/consentId"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message.consentId breaks its format",
                     "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentRef\":\"<your reference>\"}}",
-                    E::Constraint("format", "message.consentId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/consentId",
+                    ),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message loses `consentRef`",
                     "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
-                    E::MissingField("message.consentRef"),
+                    E::MissingField("/message/consentRef"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message.consentRef has the wrong type",
                     "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":12345}}",
-                    E::WrongType("message.consentRef"),
+                    E::WrongType("/message/consentRef"),
                 ),
             ],
         );
@@ -2282,22 +2315,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "sessionKeepAlive#0: extra envelope key",
                     "{\"event\":\"sessionKeepAlive\",\"message\":{},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "sessionKeepAlive#0: event removed",
                     "{\"message\":{}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "sessionKeepAlive#0: message removed",
                     "{\"event\":\"sessionKeepAlive\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "sessionKeepAlive#0: event not a string",
                     "{\"event\":1,\"message\":{}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "sessionKeepAlive#0: truncated",
@@ -2307,7 +2340,7 @@ mod __des_events_conformance_partner_event {
                 (
                     "sessionKeepAlive#0: message gains an unknown field",
                     "{\"event\":\"sessionKeepAlive\",\"message\":{\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
             ],
         );
@@ -2336,22 +2369,22 @@ mod __des_events_conformance_partner_event {
                 (
                     "updateToken#0: extra envelope key",
                     "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"},\"__unexpected__\":1}",
-                    E::UnknownField("__unexpected__"),
+                    E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "updateToken#0: event removed",
                     "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-                    E::MissingField("event"),
+                    E::MissingField("/event"),
                 ),
                 (
                     "updateToken#0: message removed",
                     "{\"event\":\"updateToken\"}",
-                    E::MissingField("message"),
+                    E::MissingField("/message"),
                 ),
                 (
                     "updateToken#0: event not a string",
                     "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-                    E::WrongType("event"),
+                    E::WrongType("/event"),
                 ),
                 (
                     "updateToken#0: truncated",
@@ -2361,32 +2394,35 @@ mod __des_events_conformance_partner_event {
                 (
                     "updateToken#0: message gains an unknown field",
                     "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\",\"__unexpected__\":1}}",
-                    E::UnknownField("message.__unexpected__"),
+                    E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "updateToken#0: message loses `requestId`",
                     "{\"event\":\"updateToken\",\"message\":{\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-                    E::MissingField("message.requestId"),
+                    E::MissingField("/message/requestId"),
                 ),
                 (
                     "updateToken#0: message.requestId has the wrong type",
                     "{\"event\":\"updateToken\",\"message\":{\"requestId\":12345,\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-                    E::WrongType("message.requestId"),
+                    E::WrongType("/message/requestId"),
                 ),
                 (
                     "updateToken#0: message.requestId breaks its format",
                     "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
-                    E::Constraint("format", "message.requestId"),
+                    E::Constraint(
+                        ::des_events::__private::Keyword::Format,
+                        "/message/requestId",
+                    ),
                 ),
                 (
                     "updateToken#0: message loses `idToken`",
                     "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
-                    E::MissingField("message.idToken"),
+                    E::MissingField("/message/idToken"),
                 ),
                 (
                     "updateToken#0: message.idToken has the wrong type",
                     "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":12345}}",
-                    E::WrongType("message.idToken"),
+                    E::WrongType("/message/idToken"),
                 ),
             ],
         );

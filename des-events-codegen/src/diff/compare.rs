@@ -574,7 +574,7 @@ fn describe(schema: &Schema, ty: &Type) -> String {
         Type::String(rules) => {
             let mut text = "string".to_owned();
             if let Some(format) = rules.format {
-                text.push_str(&format!(" ({})", format.as_str()));
+                text.push_str(&format!(" ({})", format.name()));
             }
             if rules.credential {
                 text.push_str(" (credential)");

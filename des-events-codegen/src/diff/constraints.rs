@@ -75,8 +75,8 @@ pub fn strings(old: &StringRules, new: &StringRules) -> Vec<Moved> {
             direction,
             detail: format!(
                 "format {} -> {}",
-                shown(old.format.map(Format::as_str)),
-                shown(new.format.map(Format::as_str))
+                shown(old.format.map(Format::name)),
+                shown(new.format.map(Format::name))
             ),
             rust_type_changes: (old.format == Some(Format::Uuid))
                 != (new.format == Some(Format::Uuid)),
@@ -412,70 +412,20 @@ pub fn integers_within_numbers(ints: &IntegerRules, numbers: &NumberRules) -> bo
     low_ok && high_ok
 }
 
-/// Whether `value` passes a string schema's format, lengths and pattern.
+/// Whether `value` passes a string schema's format, lengths and pattern, judged by the
+/// same code the runtime uses (`des-events-core`).
 pub fn string_accepts(rules: &StringRules, value: &str) -> bool {
     let length = value.chars().count() as u64;
-    let format_ok = match rules.format {
-        None => true,
-        Some(Format::Uuid) => is_uuid(value),
-        Some(Format::Date) => is_date(value),
-        Some(Format::Ipv4) => value.parse::<std::net::Ipv4Addr>().is_ok(),
-        Some(Format::Ipv6) => value.parse::<std::net::Ipv6Addr>().is_ok(),
-        // Not checked here: "does not pass" is the conservative answer for the verdicts.
-        Some(
-            Format::DateTime
-            | Format::Time
-            | Format::Email
-            | Format::Hostname
-            | Format::Uri
-            | Format::UriReference,
-        ) => false,
-    };
+    let format_ok = rules.format.is_none_or(|format| format.is_valid(value));
     let pattern_ok = match &rules.pattern {
         None => true,
         // A pattern the engine accepted compiles; be conservative otherwise.
-        Some(source) => regress::Regex::new(source).is_ok_and(|regex| regex.find(value).is_some()),
+        Some(source) => des_events_core::pattern::is_match(source, value).unwrap_or(false),
     };
     format_ok
         && pattern_ok
         && rules.min_length.is_none_or(|min| length >= min)
         && rules.max_length.is_none_or(|max| length <= max)
-}
-
-/// RFC 4122 hyphenated form, any case.
-fn is_uuid(value: &str) -> bool {
-    let bytes = value.as_bytes();
-    bytes.len() == 36
-        && bytes.iter().enumerate().all(|(index, byte)| match index {
-            8 | 13 | 18 | 23 => *byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
-        })
-}
-
-/// RFC 3339 `full-date`.
-fn is_date(value: &str) -> bool {
-    let bytes = value.as_bytes();
-    if bytes.len() != 10
-        || bytes[4] != b'-'
-        || bytes[7] != b'-'
-        || !bytes
-            .iter()
-            .enumerate()
-            .all(|(index, byte)| index == 4 || index == 7 || byte.is_ascii_digit())
-    {
-        return false;
-    }
-    let number = |range: std::ops::Range<usize>| -> u32 { value[range].parse().unwrap_or(0) };
-    let (year, month, day) = (number(0..4), number(5..7), number(8..10));
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
 }
 
 #[cfg(test)]
@@ -689,5 +639,43 @@ mod tests {
         assert!(string_accepts(&date, "2024-02-29"));
         assert!(!string_accepts(&date, "2023-02-29"));
         assert!(!string_accepts(&date, "2024-13-01"));
+    }
+
+    /// `diff` judges patterns as the runtime does: ECMA-262 with the `u` flag (it used
+    /// to compile without it, so `\p{Lu}` meant the letter `p`).
+    #[test]
+    fn patterns_need_the_unicode_flag() {
+        let upper = StringRules {
+            pattern: Some("^\\p{Lu}+$".to_owned()),
+            ..StringRules::default()
+        };
+        assert!(string_accepts(&upper, "ÄB"));
+        assert!(!string_accepts(&upper, "ab"));
+        assert!(!string_accepts(&upper, "p{Lu}"));
+        let one = StringRules {
+            pattern: Some("^.$".to_owned()),
+            ..StringRules::default()
+        };
+        assert!(string_accepts(&one, "😀"));
+    }
+
+    /// Every asserted format is judged, exactly as the runtime does.
+    #[test]
+    fn every_format_is_judged() {
+        for format in Format::ALL {
+            let rules = StringRules {
+                format: Some(*format),
+                ..StringRules::default()
+            };
+            assert!(
+                !string_accepts(&rules, format.invalid_example()),
+                "{format:?}"
+            );
+        }
+        let time = StringRules {
+            format: Some(Format::DateTime),
+            ..StringRules::default()
+        };
+        assert!(string_accepts(&time, "2026-02-28T10:00:00Z"));
     }
 }

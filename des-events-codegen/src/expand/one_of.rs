@@ -7,6 +7,8 @@ use quote::quote;
 
 use super::de::seed;
 use super::types::rust_type;
+use des_events_core::Keyword;
+
 use super::{doc_attrs, ident};
 use crate::ir::{Schema, UnionDef};
 
@@ -15,6 +17,11 @@ pub(crate) fn union_def(schema: &Schema, def: &UnionDef) -> TokenStream {
     let name = ident(&def.name);
     let title = &def.name;
     let keyword = if def.exclusive { "oneOf" } else { "anyOf" };
+    let keyword_variant = super::tests::keyword_tokens(if def.exclusive {
+        Keyword::OneOf
+    } else {
+        Keyword::AnyOf
+    });
     let docs = doc_attrs(
         &def.docs,
         Some(&def.name),
@@ -97,7 +104,7 @@ pub(crate) fn union_def(schema: &Schema, def: &UnionDef) -> TokenStream {
                 __D: #private::serde::Deserializer<'de>,
             {
                 #(#statics)*
-                #private::union(__deserializer, #keyword, &[#(#attempts),*])
+                #private::union(__deserializer, #keyword_variant, &[#(#attempts),*])
             }
         }
 

@@ -74,6 +74,15 @@ fn expectation(expect: &Expectation) -> TokenStream {
         Expectation::MissingField(at) => quote!(#path::MissingField(#at)),
         Expectation::UnknownField(at) => quote!(#path::UnknownField(#at)),
         Expectation::WrongType(at) => quote!(#path::WrongType(#at)),
-        Expectation::Constraint(keyword, at) => quote!(#path::Constraint(#keyword, #at)),
+        Expectation::Constraint(keyword, at) => {
+            let keyword = keyword_tokens(*keyword);
+            quote!(#path::Constraint(#keyword, #at))
+        }
     }
+}
+
+/// The runtime's `Keyword` variant for `keyword`.
+pub(super) fn keyword_tokens(keyword: des_events_core::Keyword) -> TokenStream {
+    let variant = proc_macro2::Ident::new(keyword.variant(), proc_macro2::Span::call_site());
+    quote!(::des_events::__private::Keyword::#variant)
 }

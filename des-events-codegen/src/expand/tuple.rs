@@ -35,7 +35,7 @@ pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef) -> TokenStream {
             match __seq.next_element_seed(#seed)? {
                 ::core::option::Option::Some(value) => value,
                 ::core::option::Option::None => {
-                    return ::core::result::Result::Err(#private::violation("minItems", #expected, #index));
+                    return ::core::result::Result::Err(#private::violation(#private::Keyword::MinItems, #expected, #index));
                 }
             }
         });
@@ -91,7 +91,7 @@ pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef) -> TokenStream {
                         #(#statics)*
                         let __value = #name(#(#reads),*);
                         if __seq.next_element::<#private::serde::de::IgnoredAny>()?.is_some() {
-                            return ::core::result::Result::Err(#private::violation("items", #expecting, "more items"));
+                            return ::core::result::Result::Err(#private::violation(#private::Keyword::Items, #expecting, "more items"));
                         }
                         ::core::result::Result::Ok(__value)
                     }

@@ -343,7 +343,7 @@ fn schemars_rules(ty: &Type, inner: bool) -> TokenStream {
                 .format
                 .filter(|format| *format != Format::Uuid && !inner)
             {
-                let format = format.as_str();
+                let format = format.name();
                 parts.push(quote!(extend("format" = #format)));
             }
         }

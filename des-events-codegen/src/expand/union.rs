@@ -1,6 +1,7 @@
 //! The dispatch enum of an event union: one variant per event, the envelope wire shape,
 //! `From` impls, the handler trait and `dispatch`.
 
+use des_events_core::Path;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -316,7 +317,7 @@ fn credential_paths(schema: &Schema) -> Vec<(String, String)> {
     fn walk(
         schema: &Schema,
         name: &str,
-        path: &str,
+        path: &Path,
         seen: &mut Vec<String>,
         out: &mut Vec<String>,
     ) {
@@ -326,13 +327,13 @@ fn credential_paths(schema: &Schema) -> Vec<(String, String)> {
         seen.push(name.to_owned());
         if let Some(TypeDef::Struct(def)) = schema.type_def(name) {
             for field in &def.fields {
-                let path = format!("{path}.{}", field.wire_name);
+                let path = path.clone().key(field.wire_name.as_str());
                 let mut ty = &field.ty;
                 while let Type::Array(item, _) = ty {
                     ty = item;
                 }
                 match ty {
-                    Type::String(rules) if rules.credential => out.push(path),
+                    Type::String(rules) if rules.credential => out.push(path.pointer()),
                     Type::Named(inner) => walk(schema, inner, &path, seen, out),
                     _ => {}
                 }
@@ -346,7 +347,7 @@ fn credential_paths(schema: &Schema) -> Vec<(String, String)> {
         walk(
             schema,
             &event.message,
-            "message",
+            &Path::root().key("message"),
             &mut Vec::new(),
             &mut paths,
         );

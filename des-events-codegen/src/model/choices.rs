@@ -1,6 +1,8 @@
 //! Closed sets of values: `enum` / `const` (strings, or any JSON values) and the
 //! `oneOf` / `anyOf` unions below the root.
 
+use des_events_core::json;
+
 use super::*;
 
 impl Modeler<'_> {
@@ -61,10 +63,12 @@ impl Modeler<'_> {
         }
         let json_values = !values.iter().all(|(_, value)| value.is_string());
         let mut variants: Vec<(String, String)> = Vec::new();
+        // The values kept so far, compared as JSON Schema compares them (`1` == `1.0`).
+        let mut kept: Vec<&Value> = Vec::new();
         let mut ok = true;
         for (index, (value_pointer, value)) in values.into_iter().enumerate() {
             if let Some(ty) = &declared
-                && !json_type_is(value, ty)
+                && !json::is_of_type(value, ty)
             {
                 self.error(
                     &value_pointer,
@@ -79,10 +83,22 @@ impl Modeler<'_> {
                 other => (other.to_string(), value_variant(other, index)),
             };
             let wire = &wire;
-            if let Some((other, _)) = variants
-                .iter()
-                .find(|(other_wire, other)| other == &variant || other_wire == wire)
-            {
+            if let Some(position) = kept.iter().position(|other| json::equal(other, value)) {
+                let other = variants
+                    .get(position)
+                    .map_or("", |(other, _)| other.as_str());
+                let message = if other == wire {
+                    format!("the value \"{wire}\" is listed twice")
+                } else {
+                    format!(
+                        "the values {other} and {wire} are equal in JSON Schema (numbers compare by value), so the second can never be told apart"
+                    )
+                };
+                self.error(&value_pointer, message, Some("remove one of the values"));
+                ok = false;
+                continue;
+            }
+            if let Some((other, _)) = variants.iter().find(|(_, other)| other == &variant) {
                 let message = if other == wire {
                     format!("the value \"{wire}\" is listed twice")
                 } else {
@@ -95,6 +111,7 @@ impl Modeler<'_> {
                 continue;
             }
             variants.push((wire.clone(), variant));
+            kept.push(value);
         }
         if !ok {
             return None;
@@ -213,20 +230,6 @@ impl Modeler<'_> {
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))
-    }
-}
-
-/// Whether a JSON value is of JSON Schema type `ty` (`1.0` is an integer).
-pub(super) fn json_type_is(value: &Value, ty: &str) -> bool {
-    match (ty, value) {
-        ("string", Value::String(_)) | ("boolean", Value::Bool(_)) | ("null", Value::Null) => true,
-        ("object", Value::Object(_))
-        | ("array", Value::Array(_))
-        | ("number", Value::Number(_)) => true,
-        ("integer", Value::Number(number)) => {
-            number.is_i64() || number.is_u64() || number.as_f64().is_some_and(|f| f.fract() == 0.0)
-        }
-        _ => false,
     }
 }
 

@@ -317,12 +317,7 @@ impl Modeler<'_> {
     ) -> Option<String> {
         let keyword_pointer = join(pointer, keyword);
         let name = self.string(&keyword_pointer, object.get(keyword), keyword)?;
-        let mut chars = name.chars();
-        let ok = chars
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_' || c == '$')
-            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '$');
-        if !ok {
+        if !des_events_core::ident::is_js_identifier(&name) {
             self.error(
                 &keyword_pointer,
                 format!("`{keyword}` must be a JavaScript identifier, not \"{name}\""),

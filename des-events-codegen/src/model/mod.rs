@@ -22,30 +22,7 @@ use crate::name;
 /// The draft we implement.
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 
-/// Formats we know but do not assert yet: rejected rather than silently unchecked.
-const UNASSERTED_FORMATS: &[&str] = &[
-    "duration",
-    "idn-email",
-    "idn-hostname",
-    "iri",
-    "iri-reference",
-    "uri-template",
-    "json-pointer",
-    "relative-json-pointer",
-    "regex",
-];
-
-/// Keywords that only annotate: accepted anywhere, never change validation.
-const ANNOTATIONS: &[&str] = &[
-    "$comment",
-    "$anchor",
-    "title",
-    "description",
-    "examples",
-    "deprecated",
-    "readOnly",
-    "writeOnly",
-];
+use des_events_core::keyword::ANNOTATIONS;
 
 /// Builds the IR of `doc`, or every problem found in it.
 pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {

@@ -3,15 +3,8 @@
 
 use super::*;
 
-/// The keywords of `number` and `integer` schemas.
-const NUMERIC_KEYWORDS: &[&str] = &[
-    "type",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "multipleOf",
-];
+use des_events_core::keyword::NUMERIC as NUMERIC_KEYWORDS;
+use des_events_core::{format, pattern};
 
 impl Modeler<'_> {
     pub(super) fn string_type(
@@ -36,21 +29,21 @@ impl Modeler<'_> {
         let mut rules = StringRules::default();
         if let Some(format) = object.get("format") {
             match format.as_str() {
-                Some("uuid") => rules.format = Some(Format::Uuid),
-                Some("date") => rules.format = Some(Format::Date),
-                Some("date-time") => rules.format = Some(Format::DateTime),
-                Some("time") => rules.format = Some(Format::Time),
-                Some("ipv4") => rules.format = Some(Format::Ipv4),
-                Some("ipv6") => rules.format = Some(Format::Ipv6),
-                Some("email") => rules.format = Some(Format::Email),
-                Some("hostname") => rules.format = Some(Format::Hostname),
-                Some("uri") => rules.format = Some(Format::Uri),
-                Some("uri-reference") => rules.format = Some(Format::UriReference),
-                Some(known) if UNASSERTED_FORMATS.contains(&known) => self.error(
-                    &join(pointer, "format"),
-                    format!("format `{known}` is not asserted by des-events yet"),
-                    Some("asserted formats: uuid, date, date-time, time, ipv4, ipv6, email, hostname, uri, uri-reference; remove the keyword or use `pattern`"),
-                ),
+                Some(name) if Format::from_name(name).is_some() => {
+                    rules.format = Format::from_name(name);
+                }
+                Some(known) if format::UNASSERTED.contains(&known) => {
+                    let asserted: Vec<&str> =
+                        Format::ALL.iter().map(|format| format.name()).collect();
+                    self.error(
+                        &join(pointer, "format"),
+                        format!("format `{known}` is not asserted by des-events yet"),
+                        Some(&format!(
+                            "asserted formats: {}; remove the keyword or use `pattern`",
+                            asserted.join(", ")
+                        )),
+                    )
+                }
                 Some(other) => rules.annotation_format = Some(other.to_owned()),
                 None => self.error(&join(pointer, "format"), "`format` must be a string", None),
             }
@@ -60,7 +53,7 @@ impl Modeler<'_> {
         if let Some(pattern) = object.get("pattern") {
             match pattern.as_str() {
                 // The `u` flag: JSON Schema patterns have Unicode semantics (`\p{Lu}`).
-                Some(source) => match regress::Regex::with_flags(source, "u") {
+                Some(source) => match pattern::compile(source) {
                     Ok(_) => rules.pattern = Some(source.to_owned()),
                     Err(err) => self.error(
                         &join(pointer, "pattern"),

@@ -185,7 +185,7 @@ fn type_name(ty: &Type, credential: bool) -> String {
     match ty {
         Type::String(rules) if credential || rules.credential => "credential".to_owned(),
         Type::String(rules) => match (rules.format, &rules.annotation_format) {
-            (Some(format), _) => format.as_str().to_owned(),
+            (Some(format), _) => format.name().to_owned(),
             (None, Some(format)) => format!("string ({format})"),
             (None, None) => "string".to_owned(),
         },

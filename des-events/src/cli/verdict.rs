@@ -103,7 +103,7 @@ fn failure(err: &Error, direction: Option<Bundled>) -> Failure {
     let (kind, path) = match err {
         Error::Syntax { .. } => ("syntax", String::new()),
         Error::UnknownEvent { .. } => ("unknown_event", "event".to_owned()),
-        Error::Invalid(invalid) => (problem_kind(&invalid.problem), invalid.path.clone()),
+        Error::Invalid(invalid) => (problem_kind(&invalid.problem), invalid.path.to_string()),
         _ => ("invalid", String::new()),
     };
     let message = if err.is_unknown_event() {

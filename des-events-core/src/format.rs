@@ -19,55 +19,114 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::str::FromStr;
 
-/// Formats that are asserted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// RFC 4122 hyphenated.
-    Uuid,
-    /// RFC 3339 `full-date`.
-    Date,
-    /// RFC 3339 `date-time`.
-    DateTime,
-    /// RFC 3339 `full-time`.
-    Time,
-    /// RFC 2673 dotted-quad IPv4 address.
-    Ipv4,
-    /// RFC 4291 IPv6 address.
-    Ipv6,
-    /// RFC 5321 §4.1.2 `Mailbox` (`email`).
-    Email,
-    /// RFC 1123 §2.1 host name (`hostname`).
-    Hostname,
-    /// RFC 3986 `URI`: a scheme is required (`uri`).
-    Uri,
-    /// RFC 3986 `URI-reference`: a URI or a relative reference (`uri-reference`).
-    UriReference,
+/// Defines [`Format`] and its catalogue from one table: the variant, the keyword value,
+/// what a valid value looks like, and a value that is not valid (for generated tests).
+macro_rules! formats {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal, $describe:literal, $invalid:literal;)*) => {
+        /// The formats that des-events asserts (`format` is an assertion here, not an
+        /// annotation).
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Format {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Format {
+            /// Every asserted format, in catalogue order.
+            pub const ALL: &'static [Format] = &[$(Format::$variant,)*];
+
+            /// The keyword value, e.g. `date-time`.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Format::$variant => $name,)*
+                }
+            }
+
+            /// The Rust name of the variant, e.g. `DateTime` (for generated code).
+            pub const fn variant(self) -> &'static str {
+                match self {
+                    $(Format::$variant => stringify!($variant),)*
+                }
+            }
+
+            /// What a value of this format looks like, for error messages.
+            pub const fn describe(self) -> &'static str {
+                match self {
+                    $(Format::$variant => $describe,)*
+                }
+            }
+
+            /// A string that is not of this format (generated conformance tests use it).
+            pub const fn invalid_example(self) -> &'static str {
+                match self {
+                    $(Format::$variant => $invalid,)*
+                }
+            }
+        }
+    };
 }
 
+formats! {
+    /// RFC 4122 hyphenated text form, any case.
+    Uuid = "uuid", "a hyphenated UUID (8-4-4-4-12 hexadecimal digits)",
+        "{a2313192-e2dc-452e-b56c-2f23baf6eee1}";
+    /// RFC 3339 `full-date`.
+    Date = "date", "an RFC 3339 full-date (YYYY-MM-DD)", "2026-02-30";
+    /// RFC 3339 `date-time`.
+    DateTime = "date-time", "an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM))",
+        "2026-02-30T10:00:00Z";
+    /// RFC 3339 `full-time`.
+    Time = "time", "an RFC 3339 full-time (HH:MM:SS[.frac](Z|+HH:MM))", "24:00:00Z";
+    /// RFC 2673 dotted-quad IPv4 address.
+    Ipv4 = "ipv4", "an IPv4 address (dotted quad)", "256.0.0.1";
+    /// RFC 4291 IPv6 address.
+    Ipv6 = "ipv6", "an IPv6 address", "12345::";
+    /// RFC 5321 §4.1.2 `Mailbox`.
+    Email = "email", "an RFC 5321 mailbox (local-part@domain or local-part@[address literal])",
+        "no-at-sign.example";
+    /// RFC 1123 §2.1 host name.
+    Hostname = "hostname",
+        "an RFC 1123 host name (dot-separated labels of letters, digits and hyphens)",
+        "-bad-.example";
+    /// RFC 3986 `URI`: a scheme is required.
+    Uri = "uri", "an RFC 3986 URI with a scheme (such as https://example.com/path)",
+        "//no-scheme/path";
+    /// RFC 3986 `URI-reference`: a URI or a relative reference.
+    UriReference = "uri-reference", "an RFC 3986 URI reference (a URI or a relative reference)",
+        "\\\\WINDOWS\\share";
+}
+
+/// Formats that JSON Schema defines but des-events does not assert yet. A schema that
+/// uses one is refused (rather than silently left unchecked); any other unknown format
+/// is an annotation.
+pub const UNASSERTED: &[&str] = &[
+    "duration",
+    "idn-email",
+    "idn-hostname",
+    "iri",
+    "iri-reference",
+    "uri-template",
+    "json-pointer",
+    "relative-json-pointer",
+    "regex",
+];
+
 impl Format {
-    /// What a value of this format looks like, for error messages.
-    pub(crate) fn describe(self) -> &'static str {
-        match self {
-            Format::Uuid => "a hyphenated UUID (8-4-4-4-12 hexadecimal digits)",
-            Format::Date => "an RFC 3339 full-date (YYYY-MM-DD)",
-            Format::DateTime => "an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM))",
-            Format::Time => "an RFC 3339 full-time (HH:MM:SS[.frac](Z|+HH:MM))",
-            Format::Ipv4 => "an IPv4 address (dotted quad)",
-            Format::Ipv6 => "an IPv6 address",
-            Format::Email => {
-                "an RFC 5321 mailbox (local-part@domain or local-part@[address literal])"
-            }
-            Format::Hostname => {
-                "an RFC 1123 host name (dot-separated labels of letters, digits and hyphens)"
-            }
-            Format::Uri => "an RFC 3986 URI with a scheme (such as https://example.com/path)",
-            Format::UriReference => "an RFC 3986 URI reference (a URI or a relative reference)",
-        }
+    /// The asserted format called `name`, if any.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL
+            .iter()
+            .copied()
+            .find(|format| format.name() == name)
+    }
+
+    /// Whether `text` has this format.
+    pub fn is_valid(self, text: &str) -> bool {
+        format_ok(self, text)
     }
 }
 
 /// Whether `text` has the format.
-pub fn format_ok(format: Format, text: &str) -> bool {
+pub(crate) fn format_ok(format: Format, text: &str) -> bool {
     match format {
         Format::Uuid => is_uuid(text),
         Format::Date => is_date(text),
@@ -337,6 +396,17 @@ fn hex_groups(text: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn catalogue() {
+        for format in Format::ALL {
+            assert_eq!(Format::from_name(format.name()), Some(*format));
+            assert!(!format.is_valid(format.invalid_example()), "{format:?}");
+            assert!(!UNASSERTED.contains(&format.name()));
+        }
+        assert_eq!(Format::from_name("duration"), None);
+        assert_eq!(Format::DateTime.variant(), "DateTime");
+    }
 
     #[test]
     fn uuid_form() {
