@@ -16,7 +16,7 @@ use serde_json::value::RawValue;
 use des_events_core::{Path, Segment};
 
 use crate::error::{Error, Problem, member};
-use crate::located::{Node, NodeDeserializer};
+use crate::located::{Node, NodeDeserializer, RawMembers};
 use crate::rules::{Key, StrictValue};
 use crate::text::StringVisitor;
 
@@ -305,8 +305,8 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
         };
     }
     // 2. An object of raw members?
-    let members: Vec<(String, &RawValue)> = match serde_json::from_str::<RawObject<'_>>(text) {
-        Ok(RawObject(members)) => members,
+    let members: Vec<(String, &RawValue)> = match serde_json::from_str::<RawMembers<'_>>(text) {
+        Ok(RawMembers(members)) => members,
         Err(_) => {
             let found = Node::read(text, 0)
                 .map(|node| node.describe())
@@ -419,30 +419,6 @@ fn shift(text: &str, offset: usize, line: usize, column: usize) -> (usize, usize
         (base_line, base_column + column.saturating_sub(1))
     } else {
         (base_line + line - 1, column)
-    }
-}
-
-/// A JSON object read as raw members, keeping duplicates and order.
-struct RawObject<'a>(Vec<(String, &'a RawValue)>);
-
-impl<'de: 'a, 'a> de::Deserialize<'de> for RawObject<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct RawVisitor<'a>(PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> Visitor<'de> for RawVisitor<'a> {
-            type Value = RawObject<'a>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an event envelope {\"event\": ..., \"message\": ...}")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut members = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
-                    let value: &'a RawValue = map.next_value()?;
-                    members.push((key, value));
-                }
-                Ok(RawObject(members))
-            }
-        }
-        deserializer.deserialize_map(RawVisitor(PhantomData))
     }
 }
 

@@ -129,7 +129,7 @@ fn key_end(text: &str, base: usize, value_start: usize) -> usize {
 }
 
 /// An object's members as raw values, keeping duplicates and order.
-struct RawMembers<'a>(Vec<(String, &'a RawValue)>);
+pub(crate) struct RawMembers<'a>(pub(crate) Vec<(String, &'a RawValue)>);
 
 impl<'de: 'a, 'a> de::Deserialize<'de> for RawMembers<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

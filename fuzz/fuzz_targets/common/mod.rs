@@ -57,24 +57,10 @@ fn json(text: &str) -> Result<Value, serde_json::Error> {
     serde_json::from_str::<StrictValue>(text).map(|StrictValue(value)| value)
 }
 
-/// JSON value equality with numbers compared by value: `1.0` (an integer, as JSON Schema
-/// says) is written back as `1`, and a `number` field read from `5` is written as `5.0`.
+/// JSON value equality as JSON Schema defines it (numbers by value: `1.0` is written
+/// back as `1`, and a `number` field read from `5` is written as `5.0`).
 fn same_value(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64()) {
-            (Some(x), Some(y)) => x == y,
-            _ => x.as_f64() == y.as_f64(),
-        },
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_value(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(key, x)| y.get(key).is_some_and(|y| same_value(x, y)))
-        }
-        _ => a == b,
-    }
+    des_events_core::json::equal(a, b)
 }
 
 /// Errors must format without panicking, and carry a sane position.
