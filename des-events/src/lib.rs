@@ -2,8 +2,8 @@
 //!
 //! A compile-time-checked Rust API for the messages that a bank's app (the "Bank App")
 //! and the Dreams embedded savings experience (DES) exchange through an iframe or a
-//! mobile WebView. The types are generated at compile time from the JSON Schemas in the
-//! repository's `schema/` folder by [`include_schema!`], so an upstream schema change
+//! mobile WebView. The types are generated at compile time from the JSON Schemas in this
+//! crate's `schema/` folder by [`include_schema!`], so an upstream schema change
 //! shows up as a compile error where your code uses the changed event.
 //!
 //! - [`partner::PartnerEvent`]: Bank App -> DES.
@@ -27,6 +27,8 @@
 //!     "invalid `onIdTokenDidExpire` event at message.requestId (line 1, column 42): missing required field `requestId`");
 //! # Ok::<(), des_events::Error>(())
 //! ```
+
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 extern crate self as des_events;
 
@@ -97,17 +99,72 @@ pub trait EventUnion:
 
 /// Partner events: messages from the Bank App to DES, generated from
 /// `schema/partner-events.schema.json`.
+///
+/// [`PartnerEvent`](partner::PartnerEvent) is the dispatch enum: one variant per event,
+/// each holding that event's message struct.
+///
+/// ```
+/// use des_events::partner::{NavigateTo, PartnerEvent, UpdateToken};
+///
+/// // The schema's `navigateTo` example.
+/// let json = r#"{"event":"navigateTo","message":{"location":"/dreams/123"}}"#;
+/// let event = PartnerEvent::from_json(json)?;
+/// match &event {
+///     PartnerEvent::NavigateTo(NavigateTo { location }) => assert_eq!(location, "/dreams/123"),
+///     other => panic!("expected navigateTo, got {}", other.event_name()),
+/// }
+/// // Round trip: the same JSON back, `event` first.
+/// assert_eq!(event.to_json(), json);
+///
+/// // Every message struct converts into its variant.
+/// let event = PartnerEvent::from(NavigateTo { location: "/dreams/7".to_owned() });
+/// assert_eq!(event.to_json(), r#"{"event":"navigateTo","message":{"location":"/dreams/7"}}"#);
+/// assert!(PartnerEvent::EVENT_NAMES.contains(&"updateToken"));
+///
+/// // A credential is parsed, but never printed by `Debug`.
+/// let event = PartnerEvent::from_json(
+///     r#"{"event":"updateToken","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","idToken":"eyJhbGciOiJIUzI1NiJ9.e30.sig"}}"#,
+/// )?;
+/// let PartnerEvent::UpdateToken(UpdateToken { id_token, .. }) = &event else { unreachable!() };
+/// assert_eq!(id_token.expose(), "eyJhbGciOiJIUzI1NiJ9.e30.sig");
+/// assert!(!format!("{event:?}").contains("eyJhbGci"));
+/// # Ok::<(), des_events::Error>(())
+/// ```
 pub mod partner {
-    crate::include_schema!("../schema/partner-events.schema.json");
+    crate::include_schema!("schema/partner-events.schema.json");
 }
 
 /// DES events: messages from DES to the Bank App, generated from
 /// `schema/des-events.schema.json`, with reply helpers that build the partner event
 /// answering a request (e.g. [`des::OnIdTokenDidExpire::reply_update_token`]).
+///
+/// [`DesEvent`](des::DesEvent) is the dispatch enum; [`DesEventHandler`](des::DesEventHandler)
+/// has one method per event, so a new upstream event is a compile error in every handler.
+///
+/// ```
+/// use des_events::des::{DesEvent, OnShare};
+///
+/// // An `onShare` message; key order does not matter on input.
+/// let json = r#"{"message":{"url":"","title":"Let's save together","text":"Join me"},"event":"onShare"}"#;
+/// let event = DesEvent::from_json(json)?;
+/// let DesEvent::OnShare(OnShare { title, .. }) = &event else {
+///     panic!("expected onShare, got {}", event.event_name());
+/// };
+/// assert_eq!(title, "Let's save together");
+/// // Round trip: `to_json` writes `event` first, and parsing that gives the same value.
+/// let written = event.to_json();
+/// assert!(written.starts_with(r#"{"event":"onShare","message":"#));
+/// assert_eq!(DesEvent::from_json(&written)?, event);
+///
+/// // An event the schema does not know is a distinct error a receiver can skip.
+/// let err = DesEvent::from_json(r#"{"event":"onSomethingNew","message":{}}"#).unwrap_err();
+/// assert!(err.is_unknown_event());
+/// # Ok::<(), des_events::Error>(())
+/// ```
 pub mod des {
     crate::include_schema!(
-        "../schema/des-events.schema.json",
-        replies_schema = "../schema/partner-events.schema.json",
+        "schema/des-events.schema.json",
+        replies_schema = "schema/partner-events.schema.json",
         replies_module = crate::partner,
     );
 }

@@ -8,7 +8,7 @@ use des_events::{Credential, Error, Problem, UnknownEvent};
 /// The DES schema again, lenient: unknown events are kept.
 mod lenient {
     des_events::include_schema!(
-        "../schema/des-events.schema.json",
+        "schema/des-events.schema.json",
         catch_all = true,
         tests = false
     );

@@ -3,10 +3,11 @@
 use clap::ValueEnum;
 use des_events_codegen::{Diagnostics, Document, ir};
 
-/// The path of a bundled schema in the source tree (`schema/` next to this crate).
+/// The path of a bundled schema in this crate (`des-events/schema/`, which the
+/// repository's top-level `schema/` links to), so it ships in the package.
 macro_rules! bundled_path {
     ($file:literal) => {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/", $file)
+        concat!(env!("CARGO_MANIFEST_DIR"), "/schema/", $file)
     };
 }
 
