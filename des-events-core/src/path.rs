@@ -151,16 +151,36 @@ fn write_json_string(f: &mut fmt::Formatter<'_>, text: &str) -> fmt::Result {
     f.write_char('"')
 }
 
+/// Compares the readable form with a text as it is written, without allocating.
+struct Prefix<'a> {
+    rest: &'a str,
+    same: bool,
+}
+
+impl Write for Prefix<'_> {
+    fn write_str(&mut self, part: &str) -> fmt::Result {
+        match self.rest.strip_prefix(part) {
+            Some(rest) if self.same => self.rest = rest,
+            _ => self.same = false,
+        }
+        Ok(())
+    }
+}
+
 /// Compares with the readable form, so `path == "message.requestId"` reads naturally.
 impl PartialEq<str> for Path {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        let mut prefix = Prefix {
+            rest: other,
+            same: true,
+        };
+        write!(prefix, "{self}").is_ok() && prefix.same && prefix.rest.is_empty()
     }
 }
 
 impl PartialEq<&str> for Path {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        *self == **other
     }
 }
 
@@ -223,6 +243,9 @@ mod tests {
         assert_eq!(Path::root().to_string(), "");
         assert_eq!(Path::root().pointer(), "");
         assert!(plain == "message.dream.user.id");
+        assert!(plain != "message.dream.user");
+        assert!(plain != "message.dream.user.id.x");
+        assert!(seven == "message[\"7\"]");
     }
 
     #[test]

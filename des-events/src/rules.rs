@@ -623,7 +623,7 @@ pub fn put_extra<'de, A: de::MapAccess<'de>>(
     map: &mut A,
 ) -> Result<(), A::Error> {
     if extra.contains_key(key) {
-        return Err(duplicate(&key));
+        return Err(duplicate(key));
     }
     let StrictValue(value) = map.next_value()?;
     extra.insert(key.to_owned(), value);
@@ -638,7 +638,7 @@ pub fn put_typed_extra<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
     seed: S,
 ) -> Result<(), A::Error> {
     if extra.contains_key(key) {
-        return Err(duplicate(&key));
+        return Err(duplicate(key));
     }
     let value = map.next_value_seed(seed)?;
     extra.insert(key.to_owned(), value);
