@@ -2,7 +2,7 @@
 //! (schema checks at compile time, `diff`) and the runtime (checks while decoding) depend
 //! on, so that the two can never disagree.
 //!
-//! - [`format`]: the catalogue of asserted `format`s and their checks;
+//! - [`format`](mod@format): the catalogue of asserted `format`s and their checks;
 //! - [`pattern`]: ECMA-262 regular expressions (`pattern`), compiled with the `u` flag;
 //! - [`json`]: JSON value equality (`1` equals `1.0`), JSON Schema types, exact `multipleOf`;
 //! - [`path`]: the location of a value in a document, rendered readably and as an
