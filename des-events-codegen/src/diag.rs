@@ -105,12 +105,9 @@ impl From<Diagnostic> for Diagnostics {
     }
 }
 
-/// Escapes one reference token of a JSON pointer (RFC 6901).
-pub fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
-/// Appends a reference token to a pointer.
+/// Appends a reference token to a pointer (RFC 6901 escaping, by `des-events-core`).
 pub fn join(pointer: &str, token: &str) -> String {
-    format!("{pointer}/{}", escape_token(token))
+    let mut out = pointer.to_owned();
+    des_events_core::path::push_token(&mut out, token);
+    out
 }

@@ -45,6 +45,12 @@ pub fn is_of_type(value: &Value, ty: &str) -> bool {
     }
 }
 
+/// The length of a string as `minLength`/`maxLength` count it: in Unicode code points
+/// (`"é😀"` has length 2), not bytes or UTF-16 units.
+pub fn string_length(text: &str) -> u64 {
+    text.chars().count() as u64
+}
+
 /// `value` as `(digits, exponent)` with `value == digits * 10^exponent`, from its
 /// shortest decimal form (the form JSON texts are written in).
 fn decimal(value: f64) -> Option<(i128, i32)> {
@@ -110,6 +116,12 @@ mod tests {
         assert!(!equal(&json!(true), &json!(1)));
         assert!(equal(&json!(u64::MAX), &json!(u64::MAX)));
         assert!(!equal(&json!(-1), &json!(u64::MAX)));
+    }
+
+    #[test]
+    fn lengths_count_code_points() {
+        assert_eq!(string_length("é😀"), 2);
+        assert_eq!(string_length(""), 0);
     }
 
     #[test]

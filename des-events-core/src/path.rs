@@ -92,23 +92,27 @@ impl Path {
     pub fn pointer(&self) -> String {
         let mut out = String::new();
         for segment in &self.0 {
-            out.push('/');
             match segment {
-                Segment::Key(key) => {
-                    for ch in key.chars() {
-                        match ch {
-                            '~' => out.push_str("~0"),
-                            '/' => out.push_str("~1"),
-                            other => out.push(other),
-                        }
-                    }
-                }
+                Segment::Key(key) => push_token(&mut out, key),
                 Segment::Index(index) => {
-                    let _ = write!(out, "{index}");
+                    let _ = write!(out, "/{index}");
                 }
             }
         }
         out
+    }
+}
+
+/// Appends `/` and one RFC 6901 reference token to a pointer, escaping `~` as `~0` and
+/// `/` as `~1`: the one place pointers are escaped (the engine's schema pointers too).
+pub fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    for ch in token.chars() {
+        match ch {
+            '~' => pointer.push_str("~0"),
+            '/' => pointer.push_str("~1"),
+            other => pointer.push(other),
+        }
     }
 }
 

@@ -71,7 +71,7 @@ impl StrRules {
             check_format(format, text, self.credential)?;
         }
         if self.min_length.is_some() || self.max_length.is_some() {
-            let length = text.chars().count() as u64;
+            let length = json::string_length(text);
             if let Some(min) = self.min_length.filter(|min| length < *min) {
                 return Err(violation(
                     Keyword::MinLength,

@@ -415,7 +415,7 @@ pub fn integers_within_numbers(ints: &IntegerRules, numbers: &NumberRules) -> bo
 /// Whether `value` passes a string schema's format, lengths and pattern, judged by the
 /// same code the runtime uses (`des-events-core`).
 pub fn string_accepts(rules: &StringRules, value: &str) -> bool {
-    let length = value.chars().count() as u64;
+    let length = des_events_core::json::string_length(value);
     let format_ok = rules.format.is_none_or(|format| format.is_valid(value));
     let pattern_ok = match &rules.pattern {
         None => true,
