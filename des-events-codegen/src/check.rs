@@ -12,7 +12,7 @@ use crate::load::Document;
 pub const ADDITIONAL_FIELD: &str = "additional_properties";
 
 /// Checks `schema`; `doc` gives positions.
-pub fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
+pub(crate) fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
     let mut diags = Vec::new();
     let mut error = |pointer: &str, message: String, hint: &str| {
         diags.push(Diagnostic {
@@ -73,7 +73,7 @@ pub fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
 /// Checks that `replies` (a schema whose events answer `requests`' events) fits: every
 /// `x-des-reply-to` names an event of `requests`, and every `x-des-echo` field of a reply
 /// is required and matches a required field of the same name and type in the request.
-pub fn check_replies(
+pub(crate) fn check_replies(
     requests: &Schema,
     replies_doc: &Document,
     replies: &Schema,
@@ -134,7 +134,7 @@ pub fn check_replies(
 }
 
 /// Checks that the catch-all variant's name is free.
-pub fn check_catch_all(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
+pub(crate) fn check_catch_all(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
     match schema.events.iter().find(|event| event.variant == CATCH_ALL_VARIANT) {
         Some(event) => Err(Diagnostic {
             file: doc.file.clone(),

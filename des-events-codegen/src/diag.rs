@@ -114,3 +114,7 @@ pub fn escape_token(token: &str) -> String {
 pub fn join(pointer: &str, token: &str) -> String {
     format!("{pointer}/{}", escape_token(token))
 }
+
+/// The message of a schema file that does not exist (the macro adds a hint about where
+/// relative paths start).
+pub const FILE_NOT_FOUND: &str = "schema file not found";

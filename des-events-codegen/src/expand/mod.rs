@@ -15,9 +15,10 @@ use quote::quote;
 
 use crate::ir::{Docs, Schema};
 
-/// Options of one expansion (the macro's `key = value` arguments).
+/// Options of one expansion (the macro's `key = value` arguments), set by
+/// [`crate::generate`] from its request once every check passed.
 #[derive(Clone, Debug)]
-pub struct Options {
+pub(crate) struct Options {
     /// Emit the `#[cfg(test)]` conformance tests.
     pub tests: bool,
     /// Give the dispatch enum a catch-all variant ([`CATCH_ALL_VARIANT`]) that keeps
@@ -32,25 +33,15 @@ pub const CATCH_ALL_VARIANT: &str = "Other";
 
 /// The schema whose events reply to this one's, and the Rust module that holds its API.
 #[derive(Clone, Debug)]
-pub struct Replies {
-    /// The replying schema (checked with [`crate::check_replies`]).
+pub(crate) struct Replies {
+    /// The replying schema (its links checked by [`crate::generate`]).
     pub schema: Schema,
     /// The path of the module where that schema was expanded, e.g. `crate::partner`.
     pub module: TokenStream,
 }
 
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            tests: true,
-            catch_all: false,
-            replies: None,
-        }
-    }
-}
-
 /// Expands a checked schema.
-pub fn expand(schema: &Schema, options: &Options) -> TokenStream {
+pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
     let types = schema.types.iter().map(|def| types::type_def(schema, def));
     let union = union::union(schema, options.catch_all);
     let replies = options
