@@ -4,12 +4,9 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::expand::CATCH_ALL_VARIANT;
 use crate::ir::{Additional, Schema, TypeDef};
 use crate::load::Document;
-
-/// The name of the generated field that holds the unknown keys of an open object.
-pub const ADDITIONAL_FIELD: &str = "additional_properties";
+use crate::name::{self, ADDITIONAL_FIELD, CATCH_ALL_VARIANT};
 
 /// Checks `schema`; `doc` gives positions.
 pub(crate) fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
@@ -24,7 +21,7 @@ pub(crate) fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> 
         });
     };
 
-    let reserved = [schema.name.clone(), format!("{}Handler", schema.name)];
+    let reserved = name::reserved_types(&schema.name);
     for def in &schema.types {
         if reserved.iter().any(|name| name == def.name()) {
             error(
