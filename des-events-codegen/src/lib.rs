@@ -10,9 +10,11 @@
 //! each with file, line, column, JSON pointer and a hint. Nothing here knows about
 //! `proc_macro`, so the same engine drives the macro, the CLI and the tests.
 
+#[cfg(feature = "tooling")]
 pub mod api;
 mod check;
 pub mod diag;
+#[cfg(feature = "tooling")]
 pub mod diff;
 mod expand;
 pub mod ir;

@@ -6,6 +6,7 @@
 //! are private to the crate, and the only way to a checked [`Schema`] or to tokens is
 //! through this module, like serde_derive's `Ctxt` that cannot be dropped unchecked.
 
+#[cfg(feature = "tooling")]
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
@@ -165,6 +166,8 @@ pub struct Generated {
     options: Options,
     /// Empty for a check-only request.
     tokens: TokenStream,
+    /// False for a check-only request.
+    #[cfg(feature = "tooling")]
     expanded: bool,
     tracked: Vec<PathBuf>,
 }
@@ -203,11 +206,13 @@ impl Generated {
     }
 
     /// The options of the expansion (for tooling that re-expands with other options).
+    #[cfg(feature = "tooling")]
     pub(crate) fn options(&self) -> &Options {
         &self.options
     }
 
     /// The tokens, expanded now if the request was check-only.
+    #[cfg(feature = "tooling")]
     fn expansion(&self) -> Cow<'_, TokenStream> {
         if self.expanded {
             Cow::Borrowed(&self.tokens)
@@ -219,6 +224,7 @@ impl Generated {
     /// The generated code as formatted Rust source, with a "do not edit" banner (what
     /// `des-events expand` prints). Errors only if the tokens do not parse as a Rust
     /// file, which would be an engine bug.
+    #[cfg(feature = "tooling")]
     pub fn pretty(&self) -> Result<String, syn::Error> {
         let file: syn::File = syn::parse2(self.expansion().into_owned())?;
         Ok(format!(
@@ -298,6 +304,7 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
         schema,
         options,
         tokens,
+        #[cfg(feature = "tooling")]
         expanded: request.expand,
         tracked,
     })
