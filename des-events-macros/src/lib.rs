@@ -123,8 +123,7 @@ fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
         Err(problems) => {
             // Still depend on the files, so that fixing them re-runs the macro.
             let tracked = request.files().map(track);
-            let errors = problems.iter().map(|diagnostic| {
-                let mut diagnostic = diagnostic.clone();
+            let errors = problems.0.into_iter().map(|mut diagnostic| {
                 if diagnostic.message == FILE_NOT_FOUND && diagnostic.hint.is_none() {
                     diagnostic.hint = Some(
                         "paths are relative to the directory of the invoking crate's Cargo.toml"
