@@ -1,5 +1,5 @@
-//! How long the macro's work takes (load + model + check + expand to tokens) on
-//! synthetic schemas of 100, 1,000 and 5,000 events, to see how it grows.
+//! How long the macro's work takes (`generate`: load, model, check, expand to tokens)
+//! on synthetic schemas of 100, 1,000 and 5,000 events, to see how it grows.
 //!
 //! ```sh
 //! cargo bench -p des-events-codegen --bench expand
@@ -12,7 +12,7 @@
 use std::hint::black_box;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use des_events_codegen::{Options, expand, parse_schema, synthetic};
+use des_events_codegen::{Request, Source, generate, synthetic};
 
 fn expansion(c: &mut Criterion) {
     let mut group = c.benchmark_group("expand");
@@ -22,11 +22,12 @@ fn expansion(c: &mut Criterion) {
         group.throughput(Throughput::Elements(events as u64));
         group.bench_with_input(BenchmarkId::from_parameter(events), &text, |b, text| {
             b.iter(|| {
-                let schema = match parse_schema("synthetic.json", black_box(text)) {
-                    Ok(schema) => schema,
+                let request =
+                    Request::new(Source::text("synthetic.json", black_box(text).as_str()));
+                match generate(&request) {
+                    Ok(generated) => black_box(generated),
                     Err(err) => panic!("{err}"),
-                };
-                black_box(expand(&schema, &Options::default()))
+                }
             });
         });
     }

@@ -32,21 +32,22 @@ use syn::{
 };
 
 use crate::diff::Bump;
-use crate::expand::Options;
-use crate::ir::Schema;
+use crate::expand::{self, Options};
+use crate::pipeline::Generated;
 
 /// Traits of the hidden `__private` support module: not part of the API.
 const HIDDEN_TRAITS: &[&str] = &["EventSet"];
 
-/// The public surface of the code generated for `schema` with `options` (the
+/// The public surface of the code [`crate::generate`] made (with the same options; the
 /// conformance tests are never part of it). Errors only if the generated code does not
 /// parse, which would be an engine bug.
-pub fn surface(schema: &Schema, options: &Options) -> Result<String, syn::Error> {
+pub fn surface(generated: &Generated) -> Result<String, syn::Error> {
+    let schema = generated.schema();
     let options = Options {
         tests: false,
-        ..options.clone()
+        ..generated.options().clone()
     };
-    let file: syn::File = syn::parse2(crate::expand(schema, &options))?;
+    let file: syn::File = syn::parse2(expand::expand(schema, &options))?;
     let mut sections = Sections::default();
     for item in &file.items {
         sections.item(item)?;
@@ -550,10 +551,15 @@ fn compact(tokens: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Replies;
+    use crate::{Request, Source, generate};
 
-    fn schema(text: &str) -> Schema {
-        crate::parse_schema("shop.json", text).unwrap_or_else(|err| panic!("{err}"))
+    fn request(text: &str) -> Request {
+        Request::new(Source::text("shop.json", text))
+    }
+
+    fn api(request: Request) -> String {
+        let generated = generate(&request).unwrap_or_else(|err| panic!("{err}"));
+        surface(&generated).expect("parses")
     }
 
     const SHOP: &str = r#"{
@@ -594,7 +600,7 @@ mod tests {
 
     #[test]
     fn lists_types_fields_variants_methods_and_traits() {
-        let api = surface(&schema(SHOP), &Options::default()).expect("parses");
+        let api = api(request(SHOP));
         for line in [
             "pub struct ItemAdded\n",
             "    pub request_id: des_events::Uuid  // \"requestId\"\n",
@@ -637,11 +643,7 @@ mod tests {
 
     #[test]
     fn catch_all_adds_the_other_variant_and_handler_method() {
-        let options = Options {
-            catch_all: true,
-            ..Options::default()
-        };
-        let api = surface(&schema(SHOP), &options).expect("parses");
+        let api = api(request(SHOP).catch_all(true));
         assert!(
             api.contains("    Other(des_events::UnknownEvent)  // any other event\n"),
             "{api}"
@@ -657,24 +659,18 @@ mod tests {
 
     #[test]
     fn reply_helpers_are_listed_on_the_request() {
-        let requests = schema(
+        let requests = request(
             r#"{"title": "Asks", "oneOf": [{"type": "object", "properties": {"event": {"const": "ask"},
                "message": {"type": "object", "properties": {"requestId": {"type": "string"}}, "required": ["requestId"], "additionalProperties": false}},
                "required": ["event", "message"], "additionalProperties": false}]}"#,
         );
-        let replies = schema(
+        let replies = Source::text(
+            "shop.json",
             r#"{"title": "Answers", "oneOf": [{"type": "object", "properties": {"event": {"const": "answer"},
                "message": {"type": "object", "properties": {"requestId": {"type": "string", "x-des-echo": true}, "text": {"type": "string"}}, "required": ["requestId", "text"], "additionalProperties": false}},
                "required": ["event", "message"], "additionalProperties": false, "x-des-reply-to": "ask"}]}"#,
         );
-        let options = Options {
-            replies: Some(Replies {
-                schema: replies,
-                module: "crate::answers".parse().expect("a path"),
-            }),
-            ..Options::default()
-        };
-        let api = surface(&requests, &options).expect("parses");
+        let api = api(requests.replies(replies, "crate::answers".parse().expect("a path")));
         assert!(
             api.contains(
                 "pub struct Ask\n    pub request_id: String  // \"requestId\"\n    pub fn reply_answer(&self, text: String) -> crate::answers::Answers\n"
@@ -718,10 +714,6 @@ mod tests {
 
     #[test]
     fn the_surface_is_deterministic() {
-        let schema = schema(SHOP);
-        assert_eq!(
-            surface(&schema, &Options::default()).expect("parses"),
-            surface(&schema, &Options::default()).expect("parses")
-        );
+        assert_eq!(api(request(SHOP)), api(request(SHOP)));
     }
 }

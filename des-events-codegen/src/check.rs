@@ -4,15 +4,12 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::expand::CATCH_ALL_VARIANT;
 use crate::ir::{Additional, Schema, TypeDef};
 use crate::load::Document;
-
-/// The name of the generated field that holds the unknown keys of an open object.
-pub const ADDITIONAL_FIELD: &str = "additional_properties";
+use crate::name::{self, ADDITIONAL_FIELD, CATCH_ALL_VARIANT};
 
 /// Checks `schema`; `doc` gives positions.
-pub fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
+pub(crate) fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
     let mut diags = Vec::new();
     let mut error = |pointer: &str, message: String, hint: &str| {
         diags.push(Diagnostic {
@@ -24,7 +21,7 @@ pub fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
         });
     };
 
-    let reserved = [schema.name.clone(), format!("{}Handler", schema.name)];
+    let reserved = name::reserved_types(&schema.name);
     for def in &schema.types {
         if reserved.iter().any(|name| name == def.name()) {
             error(
@@ -73,7 +70,7 @@ pub fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
 /// Checks that `replies` (a schema whose events answer `requests`' events) fits: every
 /// `x-des-reply-to` names an event of `requests`, and every `x-des-echo` field of a reply
 /// is required and matches a required field of the same name and type in the request.
-pub fn check_replies(
+pub(crate) fn check_replies(
     requests: &Schema,
     replies_doc: &Document,
     replies: &Schema,
@@ -134,7 +131,7 @@ pub fn check_replies(
 }
 
 /// Checks that the catch-all variant's name is free.
-pub fn check_catch_all(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
+pub(crate) fn check_catch_all(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
     match schema.events.iter().find(|event| event.variant == CATCH_ALL_VARIANT) {
         Some(event) => Err(Diagnostic {
             file: doc.file.clone(),

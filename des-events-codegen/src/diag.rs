@@ -111,3 +111,7 @@ pub fn join(pointer: &str, token: &str) -> String {
     des_events_core::path::push_token(&mut out, token);
     out
 }
+
+/// The message of a schema file that does not exist (the macro adds a hint about where
+/// relative paths start).
+pub const FILE_NOT_FOUND: &str = "schema file not found";

@@ -1,71 +1,78 @@
 //! The des-events engine: a JSON Schema of event messages in, Rust tokens out.
 //!
 //! ```text
-//! schema file --load--> Document --model--> ir::Schema --check--> (same) --expand--> tokens
+//! Source --load--> Document --model--> ir::Schema --check--> (same) --expand--> tokens
+//!                                                    + catch-all check
+//!                                                    + replies schema and its links
 //! ```
 //!
-//! Each stage is a module with one job: [`load`] (JSON with the position of every node),
-//! [`model`] (the IR, every keyword accounted for), [`check`] (whole-schema rules such as
-//! name collisions) and `expand` (tokens). Errors are collected as [`diag::Diagnostics`],
-//! each with file, line, column, JSON pointer and a hint. Nothing here knows about
-//! `proc_macro`, so the same engine drives the macro, the CLI and the tests.
+//! # One entry
+//!
+//! [`generate`] is the only way in. A [`Request`] names the schema (a [`Source`]: a
+//! file, or text with the name to show, as the CLI's embedded schemas) and the options
+//! of `include_schema!` (`catch_all`, `tests`, `replies`); `generate` runs every stage
+//! and every cross-check on it and returns a [`Generated`] (the tokens, the checked
+//! [`ir::Schema`], and the files a build must track: the schemas and every file their
+//! `$ref`s read), or the [`Diagnostics`] of every problem found. A tool that only needs
+//! the checked schema asks for [`Request::check_only`], which still runs every check.
+//!
+//! ```no_run
+//! use des_events_codegen::{Request, Source, generate};
+//!
+//! let request = Request::new(Source::file("schema/des-events.schema.json", "des-events"))
+//!     .catch_all(true)
+//!     .replies(
+//!         Source::file("schema/partner-events.schema.json", "partner-events"),
+//!         "crate::partner".parse().expect("a module path"),
+//!     );
+//! match generate(&request) {
+//!     // The code, and the files whose change must re-run the generation.
+//!     Ok(generated) => println!("{} ({:?})", generated.tokens(), generated.tracked()),
+//!     // Every problem, each with file:line:col, JSON pointer and hint.
+//!     Err(diagnostics) => eprintln!("{diagnostics}"),
+//! }
+//! ```
+//!
+//! The macro, the CLI and the tests are thin clients of it: the stages themselves
+//! (`load`, `model`, `check`, `expand`) are private, so no caller can skip one.
+//!
+//! # The stages
+//!
+//! Each stage is a module with one job: `load` (JSON with the position of every node),
+//! `model` (the IR, every keyword accounted for), `check` (whole-schema rules such as
+//! name collisions, the catch-all variant's name, the links of a replies schema) and
+//! `expand` (tokens, a pure function of the IR). A module imports only from the stages
+//! below it; [`name`] (every Rust name the engine gives, wire names converted and the
+//! names of generated items), [`ir`] and [`diag`] are the bottom. Errors are collected
+//! as [`Diagnostics`], each with file, line, column, JSON pointer and a hint. Nothing
+//! here knows about `proc_macro`.
+//!
+//! # Features
+//!
+//! - `tooling` (off by default): the `diff` module (two versions of a schema compared),
+//!   the `api` module (the public surface of the generated code) and
+//!   `Generated::pretty` (the generated code as formatted source). It adds `syn` and
+//!   `prettyplease`. The `cli` feature of `des-events` turns it on; the
+//!   `include_schema!` macro does not, so its build graph holds only what expansion
+//!   needs.
 
+#[cfg(feature = "tooling")]
 pub mod api;
-pub mod check;
+mod check;
 pub mod diag;
+#[cfg(feature = "tooling")]
 pub mod diff;
 mod expand;
 pub mod ir;
-pub mod load;
-pub mod model;
+mod load;
+mod model;
 pub mod mutate;
 pub mod name;
+mod pipeline;
 pub mod synthetic;
 
-use std::path::Path;
-
-use proc_macro2::TokenStream;
-
-pub use check::{check_catch_all, check_replies};
 pub use diag::{Diagnostic, Diagnostics};
-pub use expand::{CATCH_ALL_VARIANT, Options, Replies};
-pub use load::Document;
-
-/// Loads, models and checks the schema at `path`; `shown` names it in diagnostics.
-pub fn load_schema(path: &Path, shown: &str) -> Result<ir::Schema, Diagnostics> {
-    load_document(path, shown).map(|(_, schema)| schema)
-}
-
-/// Like [`load_schema`], also returning the document (for positions in later checks).
-pub fn load_document(path: &Path, shown: &str) -> Result<(Document, ir::Schema), Diagnostics> {
-    let doc = Document::read(path, shown)?;
-    let schema = schema_of(&doc)?;
-    Ok((doc, schema))
-}
-
-/// Models and checks a schema given as text; `shown` names it in diagnostics.
-pub fn parse_schema(shown: &str, text: &str) -> Result<ir::Schema, Diagnostics> {
-    let doc = Document::parse(shown, text.to_owned())?;
-    schema_of(&doc)
-}
-
-fn schema_of(doc: &Document) -> Result<ir::Schema, Diagnostics> {
-    let schema = model::model(doc)?;
-    check::check(doc, &schema)?;
-    Ok(schema)
-}
-
-/// The tokens for a checked schema.
-pub fn expand(schema: &ir::Schema, options: &Options) -> TokenStream {
-    expand::expand(schema, options)
-}
-
-/// The generated code as formatted Rust source, with a "do not edit" banner.
-pub fn expand_pretty(schema: &ir::Schema, options: &Options) -> Result<String, syn::Error> {
-    let file: syn::File = syn::parse2(expand(schema, options))?;
-    Ok(format!(
-        "// Generated by des-events from `{}`. Do not edit: edit the schema.\n\n{}",
-        schema.file,
-        prettyplease::unparse(&file)
-    ))
-}
+pub use model::DRAFT_2020_12;
+pub use pipeline::{Generated, Request, Source, generate};
+/// The tokens of generated code, and of a module path given to [`Request::replies`].
+pub use proc_macro2::TokenStream;

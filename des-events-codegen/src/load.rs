@@ -12,7 +12,7 @@ use jsonc_parser::ast;
 use jsonc_parser::common::Ranged;
 use serde_json::Value;
 
-use crate::diag::{Diagnostic, Diagnostics, Pos, join};
+use crate::diag::{Diagnostic, Diagnostics, FILE_NOT_FOUND, Pos, join};
 
 /// A parsed schema file.
 #[derive(Clone, Debug)]
@@ -40,7 +40,7 @@ impl Document {
             pos: None,
             pointer: None,
             message: match err.kind() {
-                std::io::ErrorKind::NotFound => "schema file not found".to_owned(),
+                std::io::ErrorKind::NotFound => FILE_NOT_FOUND.to_owned(),
                 std::io::ErrorKind::InvalidData => "the schema file is not UTF-8 text".to_owned(),
                 _ => format!("cannot read schema file: {err}"),
             },

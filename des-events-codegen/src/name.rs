@@ -1,4 +1,7 @@
-//! Naming: wire names to Rust names, in one place.
+//! Naming: wire names to Rust names, and the names of the items the engine generates,
+//! in one place. Every other module (model, check, expand, api, diff) takes a name from
+//! here rather than spelling it out, so that what the checks reserve is what expansion
+//! emits and what the tooling reports.
 //!
 //! Rules (also in the README):
 //! - types and variants are UpperCamelCase of the wire name, splitting words at `_`, `-`,
@@ -136,6 +139,75 @@ fn is_keyword(word: &str) -> bool {
     )
 }
 
+/// The catch-all variant of the dispatch enum (`catch_all = true`).
+pub const CATCH_ALL_VARIANT: &str = "Other";
+
+/// The handler method of the catch-all variant.
+pub const CATCH_ALL_METHOD: &str = "other";
+
+/// The field of an open object that holds its unknown keys.
+pub const ADDITIONAL_FIELD: &str = "additional_properties";
+
+/// The variant of an event in the dispatch enum: UpperCamelCase of its wire name.
+pub fn event_variant(wire_name: &str) -> String {
+    type_name(wire_name)
+}
+
+/// The handler method of an event: snake_case of its wire name.
+pub fn handler_method(wire_name: &str) -> String {
+    field_name(wire_name)
+}
+
+/// The handler trait of a dispatch enum: `<Enum>Handler`.
+pub fn handler_trait(dispatch_enum: &str) -> String {
+    format!("{dispatch_enum}Handler")
+}
+
+/// The type names the generated API of a schema takes besides its own types: the
+/// dispatch enum and its handler trait.
+pub fn reserved_types(dispatch_enum: &str) -> [String; 2] {
+    [dispatch_enum.to_owned(), handler_trait(dispatch_enum)]
+}
+
+/// The accessor of a field with a `default`: `<field>_or_default`.
+pub fn default_accessor(field: &str) -> String {
+    format!("{}_or_default", unraw(field))
+}
+
+/// The helper on a request's message that builds a reply: `reply_<reply's handler
+/// method>`.
+pub fn reply_helper(reply_method: &str) -> String {
+    format!("reply_{}", unraw(reply_method))
+}
+
+/// The hidden function that returns a field's own schema: `__des_schema_<field>`.
+pub fn exact_schema_fn(field: &str) -> String {
+    format!("__des_schema_{}", unraw(field))
+}
+
+/// The `#[cfg(test)]` module of the conformance tests of a dispatch enum.
+pub fn conformance_module(dispatch_enum: &str) -> String {
+    format!(
+        "__des_events_conformance_{}",
+        unraw(&field_name(dispatch_enum))
+    )
+}
+
+/// The conformance test of the `index`-th example of an event.
+pub fn example_test(handler_method: &str, index: usize) -> String {
+    format!("example_{}_{index}", unraw(handler_method))
+}
+
+/// The conformance test that every mutant of an event's examples is rejected.
+pub fn mutants_test(handler_method: &str) -> String {
+    format!("mutants_of_{}", unraw(handler_method))
+}
+
+/// `name` without its raw-identifier prefix, to build a longer name from it.
+fn unraw(name: &str) -> &str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,5 +236,26 @@ mod tests {
         assert_eq!(field_name("self"), "self_");
         assert_eq!(field_name("2fa"), "_2fa");
         assert_eq!(field_name("idToken"), "id_token");
+    }
+
+    #[test]
+    fn generated_item_names() {
+        assert_eq!(handler_trait("DesEvent"), "DesEventHandler");
+        assert_eq!(reserved_types("E"), ["E", "EHandler"]);
+        assert_eq!(event_variant("onIdTokenDidExpire"), "OnIdTokenDidExpire");
+        assert_eq!(
+            handler_method("onIdTokenDidExpire"),
+            "on_id_token_did_expire"
+        );
+        assert_eq!(default_accessor("r#type"), "type_or_default");
+        assert_eq!(reply_helper("update_token"), "reply_update_token");
+        assert_eq!(reply_helper("r#type"), "reply_type");
+        assert_eq!(exact_schema_fn("r#type"), "__des_schema_type");
+        assert_eq!(
+            conformance_module("DesEvent"),
+            "__des_events_conformance_des_event"
+        );
+        assert_eq!(example_test("r#type", 2), "example_type_2");
+        assert_eq!(mutants_test("ping"), "mutants_of_ping");
     }
 }

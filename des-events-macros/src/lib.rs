@@ -1,11 +1,13 @@
-//! The `include_schema!` proc-macro. Thin by design: it parses the invocation, resolves
-//! paths against the invoking crate's `CARGO_MANIFEST_DIR`, calls the engine
-//! (`des-events-codegen`) and turns its diagnostics into `compile_error!`s. Use it
-//! through the `des-events` crate, which re-exports it.
+//! The `include_schema!` proc-macro. Thin by design: it parses the invocation into a
+//! [`Request`] (paths resolved against the invoking crate's `CARGO_MANIFEST_DIR`), calls
+//! the engine's one entry ([`des_events_codegen::generate`], which runs every stage and
+//! check), turns its diagnostics into `compile_error!`s, and makes the build depend on
+//! every file the engine read. Use it through the `des-events` crate, which re-exports it.
 
 use std::path::{Path, PathBuf};
 
-use des_events_codegen::{Diagnostics, Options, Replies};
+use des_events_codegen::diag::FILE_NOT_FOUND;
+use des_events_codegen::{Request, Source, generate};
 use proc_macro::TokenStream;
 use quote::{ToTokens, quote};
 use syn::parse::{Parse, ParseStream};
@@ -102,80 +104,42 @@ fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
         .unwrap_or_default();
-    let shown = invocation.path.value();
-    let path = base.join(&shown);
-    let mut tracked = vec![track(&path)];
-    let mut problems = Diagnostics::default();
-    let loaded = des_events_codegen::load_document(&path, &shown);
-    let replies = match (&invocation.replies_schema, &invocation.replies_module) {
-        (Some(replies_path), Some(module)) => {
-            let replies_shown = replies_path.value();
-            let replies_file = base.join(&replies_shown);
-            tracked.push(track(&replies_file));
-            match des_events_codegen::load_document(&replies_file, &replies_shown) {
-                Ok(replies) => Some((replies, module)),
-                Err(err) => {
-                    problems.0.extend(err.0);
-                    None
-                }
-            }
-        }
-        _ => None,
+    let source = |path: &LitStr| {
+        let shown = path.value();
+        Source::file(base.join(&shown), shown)
     };
-    let schema = match loaded {
-        Ok((doc, schema)) => {
-            if invocation.catch_all
-                && let Err(err) = des_events_codegen::check_catch_all(&doc, &schema)
-            {
-                problems.0.extend(err.0);
-            }
-            if let Some(((replies_doc, replies_schema), _)) = &replies
-                && let Err(err) =
-                    des_events_codegen::check_replies(&schema, replies_doc, replies_schema)
-            {
-                problems.0.extend(err.0);
-            }
-            Some(schema)
+    let mut request = Request::new(source(&invocation.path))
+        .catch_all(invocation.catch_all)
+        .tests(invocation.tests);
+    if let (Some(schema), Some(module)) = (&invocation.replies_schema, &invocation.replies_module) {
+        request = request.replies(source(schema), module.to_token_stream());
+    }
+    match generate(&request) {
+        Ok(generated) => {
+            let tokens = generated.tokens();
+            let tracked = generated.tracked().iter().map(|path| track(path));
+            quote!(#tokens #(#tracked)*)
         }
-        Err(err) => {
-            problems.0.extend(err.0);
-            None
-        }
-    };
-    let schema = match schema {
-        Some(schema) if problems.is_empty() => schema,
-        _ => {
+        Err(problems) => {
             // Still depend on the files, so that fixing them re-runs the macro.
-            for diagnostic in &mut problems.0 {
-                if diagnostic.message == "schema file not found" && diagnostic.hint.is_none() {
+            let tracked = request.files().map(track);
+            let errors = problems.0.into_iter().map(|mut diagnostic| {
+                if diagnostic.message == FILE_NOT_FOUND && diagnostic.hint.is_none() {
                     diagnostic.hint = Some(
                         "paths are relative to the directory of the invoking crate's Cargo.toml"
                             .to_owned(),
                     );
                 }
-            }
-            // A problem of the replies schema is underlined at that argument.
-            let errors = problems.iter().map(|diagnostic| {
+                // A problem of the replies schema is underlined at that argument.
                 let span = match &invocation.replies_schema {
                     Some(replies) if replies.value() == diagnostic.file => replies.span(),
                     _ => invocation.path.span(),
                 };
                 syn::Error::new(span, diagnostic.to_string()).to_compile_error()
             });
-            return quote!(#(#errors)* #(#tracked)*);
+            quote!(#(#errors)* #(#tracked)*)
         }
-    };
-    tracked.extend(schema.sources.iter().map(|source| track(source)));
-    let options = Options {
-        tests: invocation.tests,
-        catch_all: invocation.catch_all,
-        replies: replies.map(|((_, schema), module)| Replies {
-            schema,
-            module: module.to_token_stream(),
-        }),
-    };
-    let tokens = des_events_codegen::expand(&schema, &options);
-    quote!(#tokens #(#tracked)*)
+    }
 }
 
 /// Makes the build depend on a schema file (the stable way: `include_bytes!`).

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use des_events_codegen::{Options, Replies, api, check_replies, load_document};
+use des_events_codegen::{Request, Source, api, generate};
 
 /// The command that rewrites the snapshots.
 const UPDATE: &str = "UPDATE_SNAPSHOTS=1 cargo test -p des-events-tests --test api_snapshot";
@@ -21,26 +21,18 @@ fn workspace() -> PathBuf {
 /// The API of `schema/<file>`, as `des-events api --bundled` prints it: the DES schema
 /// gets reply helpers from the partner schema, whose API lives in `crate::partner`.
 fn surface(file: &str) -> String {
-    let load = |file: &str| {
+    let source = |file: &str| {
         let shown = format!("schema/{file}");
-        load_document(&workspace().join(&shown), &shown)
-            .unwrap_or_else(|diagnostics| panic!("the bundled schema is broken:\n{diagnostics}"))
+        Source::file(workspace().join(&shown), shown)
     };
-    let (_, schema) = load(file);
-    let replies = (file == "des-events.schema.json").then(|| {
-        let (partner_doc, partner) = load("partner-events.schema.json");
-        check_replies(&schema, &partner_doc, &partner)
-            .unwrap_or_else(|diagnostics| panic!("the reply links are broken:\n{diagnostics}"));
-        Replies {
-            schema: partner,
-            module: "crate::partner".parse().expect("a module path"),
-        }
-    });
-    let options = Options {
-        replies,
-        ..Options::default()
-    };
-    api::surface(&schema, &options)
+    let mut request = Request::new(source(file));
+    if file == "des-events.schema.json" {
+        let module = "crate::partner".parse().expect("a module path");
+        request = request.replies(source("partner-events.schema.json"), module);
+    }
+    let generated = generate(&request)
+        .unwrap_or_else(|diagnostics| panic!("the bundled schemas are broken:\n{diagnostics}"));
+    api::surface(&generated)
         .unwrap_or_else(|err| panic!("the code generated from {file} does not parse: {err}"))
 }
 

@@ -19,6 +19,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use des_events_codegen::{Generated, Request, Source, generate};
 use serde_json::Value;
 
 /// Below this many documents in total the test would prove little.
@@ -86,7 +87,8 @@ fn oracle_parse(text: &str) -> Result<Value, String> {
 /// The examples, the examples with `message` first, and the mutants of one schema.
 fn generated(direction: &Direction) -> Vec<Document> {
     let path = root().join(direction.file);
-    let schema = des_events_codegen::load_schema(&path, direction.file)
+    let schema = generate(&Request::new(Source::file(&path, direction.file)).check_only())
+        .map(Generated::into_schema)
         .unwrap_or_else(|err| panic!("{} does not load: {err:?}", direction.file));
     let mut out = Vec::new();
     for event in &schema.events {
@@ -141,7 +143,8 @@ fn corpus() -> Vec<Vec<Document>> {
         .iter()
         .map(|direction| {
             let path = root().join(direction.file);
-            let schema = des_events_codegen::load_schema(&path, direction.file)
+            let schema = generate(&Request::new(Source::file(&path, direction.file)).check_only())
+                .map(Generated::into_schema)
                 .unwrap_or_else(|err| panic!("{} does not load: {err:?}", direction.file));
             schema
                 .events

@@ -1,8 +1,9 @@
 //! The engine never panics: arbitrary JSON values, biased toward schema keywords, go
-//! through `des_events_codegen::parse_schema` (and, when it accepts them, `expand`,
-//! `expand_pretty` and the catch-all check). Each call must return, not panic; every
-//! diagnostic must carry a JSON pointer and a position; and the generated tokens of an
-//! accepted schema must parse as a Rust file.
+//! through `des_events_codegen::generate` (checks only; and, when it accepts them, the
+//! whole pipeline with and without the conformance tests and the catch-all variant, and
+//! the formatted code). Each call must return, not panic; every diagnostic must carry a
+//! JSON pointer and a position; and the generated tokens of an accepted schema must
+//! parse as a Rust file.
 //!
 //! Three kinds of input: any JSON value; an event union whose message schemas are
 //! arbitrary; and an event union that is mostly right (typed properties with random
@@ -17,6 +18,7 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use des_events_codegen::{Request, Source, generate};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::{Map, Value, json};
@@ -515,15 +517,16 @@ struct Counts {
 
 /// Runs the engine on `text`; an `Err` is a property failure.
 fn engine_on(text: &str, counts: &mut Counts) -> Result<(), String> {
-    let parsed = catch_unwind(|| des_events_codegen::parse_schema("fuzz.json", text))
-        .map_err(|payload| format!("parse_schema panicked: {}", panic_message(&*payload)))?;
-    let schema = match parsed {
-        Ok(schema) => schema,
+    let request = || Request::new(Source::text("fuzz.json", text));
+    let parsed = catch_unwind(|| generate(&request().check_only()))
+        .map_err(|payload| format!("generate panicked: {}", panic_message(&*payload)))?;
+    match parsed {
+        Ok(_) => {}
         Err(errors) => {
             counts.rejected += 1;
             counts.diagnostics += errors.0.len();
             if errors.is_empty() {
-                return Err("parse_schema returned Err without a diagnostic".into());
+                return Err("generate returned Err without a diagnostic".into());
             }
             for diagnostic in errors.iter() {
                 if diagnostic.pointer.is_none() || diagnostic.pos.is_none() {
@@ -534,33 +537,33 @@ fn engine_on(text: &str, counts: &mut Counts) -> Result<(), String> {
             }
             return Ok(());
         }
-    };
+    }
     counts.accepted += 1;
     let expanded = catch_unwind(AssertUnwindSafe(|| {
-        let mut out = Vec::new();
-        for (tests, catch_all) in [(true, false), (false, true)] {
-            let options = des_events_codegen::Options {
-                tests,
-                catch_all,
-                ..Default::default()
-            };
-            out.push(des_events_codegen::expand_pretty(&schema, &options));
-        }
-        let doc = des_events_codegen::Document::parse("fuzz.json", text.to_owned())
-            .expect("the document parsed once already");
-        let catch_all = des_events_codegen::check_catch_all(&doc, &schema);
-        (out, catch_all)
+        [(true, false), (false, true)].map(|(tests, catch_all)| {
+            let generated = generate(&request().tests(tests).catch_all(catch_all));
+            (catch_all, generated.map(|generated| generated.pretty()))
+        })
     }))
     .map_err(|payload| format!("expand panicked: {}", panic_message(&*payload)))?;
-    let (pretty, catch_all) = expanded;
-    for code in pretty {
-        code.map_err(|err| format!("the generated tokens are not a Rust file: {err}"))?;
-    }
-    if let Err(errors) = catch_all {
-        for diagnostic in errors.iter() {
-            if diagnostic.pointer.is_none() || diagnostic.pos.is_none() {
+    for (catch_all, generated) in expanded {
+        match generated {
+            Ok(code) => {
+                code.map_err(|err| format!("the generated tokens are not a Rust file: {err}"))?;
+            }
+            // Only the catch-all check can reject what the checks alone accepted.
+            Err(errors) if catch_all => {
+                for diagnostic in errors.iter() {
+                    if diagnostic.pointer.is_none() || diagnostic.pos.is_none() {
+                        return Err(format!(
+                            "a catch-all diagnostic without a pointer or a position: {diagnostic}"
+                        ));
+                    }
+                }
+            }
+            Err(errors) => {
                 return Err(format!(
-                    "a catch-all diagnostic without a pointer or a position: {diagnostic}"
+                    "the whole pipeline rejects what its checks accept: {errors}"
                 ));
             }
         }

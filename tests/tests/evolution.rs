@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use des_events_codegen::diff::{self, Bump, Compat, Kind, Report};
-use des_events_codegen::{Document, Options, Replies, api, ir};
+use des_events_codegen::{Generated, Request, Source, api, generate, ir};
 use serde_json::Value;
 
 /// The versions, oldest first.
@@ -47,22 +47,44 @@ fn shown(step: &str, file: &str) -> String {
     format!("evolution/{step}/{file}")
 }
 
-fn document(step: &str, file: &str) -> Document {
-    Document::read(&evolution().join(step).join(file), &shown(step, file))
-        .unwrap_or_else(|err| panic!("{err}"))
+/// One version of a schema file, as the engine reads it.
+fn source(step: &str, file: &str) -> Source {
+    Source::file(evolution().join(step).join(file), shown(step, file))
+}
+
+/// One version of a schema file as raw JSON (for the oracle), named as the engine names it.
+struct Raw {
+    file: String,
+    value: Value,
+}
+
+fn document(step: &str, file: &str) -> Raw {
+    let path = evolution().join(step).join(file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()));
+    let value = serde_json::from_str(&text)
+        .unwrap_or_else(|err| panic!("{} is not JSON: {err}", path.display()));
+    Raw {
+        file: shown(step, file),
+        value,
+    }
+}
+
+/// The checked schema of one version (every check of `include_schema!`).
+fn checked(step: &str, file: &str) -> Result<ir::Schema, des_events_codegen::Diagnostics> {
+    generate(&Request::new(source(step, file)).check_only()).map(Generated::into_schema)
 }
 
 fn schema(step: &str, file: &str) -> ir::Schema {
-    des_events_codegen::load_schema(&evolution().join(step).join(file), &shown(step, file))
-        .unwrap_or_else(|err| panic!("{err}"))
+    checked(step, file).unwrap_or_else(|err| panic!("{err}"))
 }
 
 /// The diff of `file` from the step before `step` to `step`.
 fn report(step: &str, file: &str) -> Report {
     let index = STEPS.iter().position(|s| *s == step).expect("a known step");
-    let old = document(STEPS[index - 1], file);
-    let new = document(step, file);
-    diff::diff_documents(&old, &new).unwrap_or_else(|err| panic!("{err}"))
+    let old = source(STEPS[index - 1], file);
+    let new = source(step, file);
+    diff::diff_sources(&old, &new).unwrap_or_else(|err| panic!("{err}"))
 }
 
 /// `(kind, event, path)` of every change.
@@ -148,8 +170,7 @@ fn the_last_step_is_todays_schema() {
 fn every_version_is_accepted_except_the_name_keyed_ones() {
     for step in STEPS {
         for file in [PARTNER, DES] {
-            let path = evolution().join(step).join(file);
-            let loaded = des_events_codegen::load_schema(&path, &shown(step, file));
+            let loaded = checked(step, file);
             let raw = document(step, file);
             if NAME_KEYED.contains(&step) {
                 let err = loaded.expect_err("include_schema! rejects a `name`-keyed union");
@@ -397,8 +418,8 @@ fn step_14_transfer_consent_request_gains_success_and_cancel_urls() {
 fn a_schema_diffed_with_itself_reports_nothing() {
     for step in STEPS {
         for file in [PARTNER, DES] {
-            let doc = document(step, file);
-            let report = diff::diff_documents(&doc, &doc).unwrap_or_else(|err| panic!("{err}"));
+            let doc = source(step, file);
+            let report = diff::diff_sources(&doc, &doc).unwrap_or_else(|err| panic!("{err}"));
             assert!(report.changes.is_empty(), "{report}");
             assert!(!report.summary.breaks());
         }
@@ -449,7 +470,8 @@ fn examples_never_contradict_the_verdicts() {
     for pair in STEPS.windows(2) {
         for file in [PARTNER, DES] {
             let (old, new) = (document(pair[0], file), document(pair[1], file));
-            let report = diff::diff_documents(&old, &new).unwrap_or_else(|err| panic!("{err}"));
+            let report = diff::diff_sources(&source(pair[0], file), &source(pair[1], file))
+                .unwrap_or_else(|err| panic!("{err}"));
             let old_validator = validator(&old.value, &old.file);
             let new_validator = validator(&new.value, &new.file);
             for example in examples(&old.value) {
@@ -482,18 +504,18 @@ fn examples_never_contradict_the_verdicts() {
     assert!(witnessed > 20, "only {witnessed} witnesses");
 }
 
-/// The API of one version as `des_events` would generate it: the partner schema alone,
-/// the DES schema with reply helpers built from `partner`.
-fn surfaces(partner: &ir::Schema, des: &ir::Schema, replies: &ir::Schema) -> (String, String) {
-    let partner_api = api::surface(partner, &Options::default()).expect("parses");
-    let options = Options {
-        replies: Some(Replies {
-            schema: replies.clone(),
-            module: "crate::partner".parse().expect("a module path"),
-        }),
-        ..Options::default()
+/// The API of one version as `des_events` would generate it: the partner schema of
+/// `partner_step` alone, the DES schema of `des_step` with reply helpers built from that
+/// partner schema (the engine checks the reply links, as the macro does).
+fn surfaces(partner_step: &str, des_step: &str) -> (String, String) {
+    let surface = |request: Request| {
+        let generated = generate(&request).unwrap_or_else(|err| panic!("{err}"));
+        api::surface(&generated).expect("parses")
     };
-    let des_api = api::surface(des, &options).expect("parses");
+    let partner_api = surface(Request::new(source(partner_step, PARTNER)));
+    let module = "crate::partner".parse().expect("a module path");
+    let des_api =
+        surface(Request::new(source(des_step, DES)).replies(source(partner_step, PARTNER), module));
     (partner_api, des_api)
 }
 
@@ -510,8 +532,8 @@ fn api_verdicts_agree_with_the_generated_api() {
         let (old_partner, new_partner) = (schema(pair[0], PARTNER), schema(pair[1], PARTNER));
         let (old_des, new_des) = (schema(pair[0], DES), schema(pair[1], DES));
         // Partner change: DES fixed at NEW, replies from OLD vs NEW partner.
-        let (old_p, old_helpers) = surfaces(&old_partner, &new_des, &old_partner);
-        let (new_p, new_helpers) = surfaces(&new_partner, &new_des, &new_partner);
+        let (old_p, old_helpers) = surfaces(pair[0], pair[1]);
+        let (new_p, new_helpers) = surfaces(pair[1], pair[1]);
         let partner_bump = api::compare(
             &format!("{old_p}\n{old_helpers}"),
             &format!("{new_p}\n{new_helpers}"),
@@ -522,9 +544,10 @@ fn api_verdicts_agree_with_the_generated_api() {
             "{} -> {} partner:\n{partner_report}\n{partner_bump:?}",
             pair[0], pair[1]
         );
-        // DES change: replies from NEW partner on both sides.
-        let (_, old_d) = surfaces(&new_partner, &old_des, &new_partner);
-        let (_, new_d) = surfaces(&new_partner, &new_des, &new_partner);
+        // DES change: replies from OLD partner on both sides (the links of NEW partner may
+        // name events that OLD DES lacks, a pair the engine rejects).
+        let (_, old_d) = surfaces(pair[0], pair[0]);
+        let (_, new_d) = surfaces(pair[0], pair[1]);
         let des_bump = api::compare(&old_d, &new_d);
         let des_report = diff::diff(&old_des, &new_des);
         assert_eq!(

@@ -464,7 +464,7 @@ impl Case {
 }
 
 fn oracle_draft() -> &'static str {
-    des_events_codegen::model::DRAFT_2020_12
+    des_events_codegen::DRAFT_2020_12
 }
 
 fn shape_schema(shape: &Shape) -> Value {
@@ -1293,13 +1293,10 @@ fn run_batch(batch: &Batch) -> Outcome {
     for schema in &batch.schemas {
         let text = schema_text(schema);
         let parsed = std::panic::catch_unwind(|| {
-            des_events_codegen::parse_schema("generated.json", &text).map(|ir| {
-                let options = des_events_codegen::Options {
-                    tests: false,
-                    ..Default::default()
-                };
-                des_events_codegen::expand(&ir, &options).to_string().len()
-            })
+            let source = des_events_codegen::Source::text("generated.json", text.as_str());
+            let request = des_events_codegen::Request::new(source).tests(false);
+            des_events_codegen::generate(&request)
+                .map(|generated| generated.tokens().to_string().len())
         });
         match parsed {
             Err(_) => outcome

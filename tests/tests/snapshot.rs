@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use des_events_codegen::{Options, Replies, check_replies, expand_pretty, load_document};
+use des_events_codegen::{Request, Source, generate};
 
 /// The command that rewrites the snapshots.
 const UPDATE: &str = "UPDATE_SNAPSHOTS=1 cargo test -p des-events-tests --test snapshot";
@@ -18,35 +18,27 @@ fn workspace() -> PathBuf {
 /// The generated code for `schema/<file>`, named as `des-events expand` names it and
 /// with the options `des_events` gives the macro: the DES schema gets reply helpers
 /// from the partner schema, whose API lives in `crate::partner`.
-fn generate(file: &str) -> String {
-    let load = |file: &str| {
+fn generated(file: &str) -> String {
+    let source = |file: &str| {
         let shown = format!("schema/{file}");
-        load_document(&workspace().join(&shown), &shown)
-            .unwrap_or_else(|diagnostics| panic!("the bundled schema is broken:\n{diagnostics}"))
+        Source::file(workspace().join(&shown), shown)
     };
-    let (_, schema) = load(file);
-    let replies = (file == "des-events.schema.json").then(|| {
-        let (partner_doc, partner) = load("partner-events.schema.json");
-        check_replies(&schema, &partner_doc, &partner)
-            .unwrap_or_else(|diagnostics| panic!("the reply links are broken:\n{diagnostics}"));
+    let mut request = Request::new(source(file));
+    if file == "des-events.schema.json" {
         let module = "crate::partner".parse().expect("a module path");
-        Replies {
-            schema: partner,
-            module,
-        }
-    });
-    let options = Options {
-        replies,
-        ..Options::default()
-    };
-    expand_pretty(&schema, &options)
+        request = request.replies(source("partner-events.schema.json"), module);
+    }
+    let generated = generate(&request)
+        .unwrap_or_else(|diagnostics| panic!("the bundled schemas are broken:\n{diagnostics}"));
+    generated
+        .pretty()
         .unwrap_or_else(|err| panic!("the code generated from {file} does not parse: {err}"))
 }
 
 /// Compares the generated code with the snapshot, or rewrites the snapshot when
 /// `UPDATE_SNAPSHOTS=1`.
 fn assert_snapshot(schema: &str, snapshot: &str) {
-    let actual = generate(schema);
+    let actual = generated(schema);
     let path = workspace().join("tests/snapshots").join(snapshot);
     let shown = format!("tests/snapshots/{snapshot}");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|value| value == "1") {
@@ -106,7 +98,7 @@ fn des_events_snapshot() {
 #[test]
 fn expansion_is_deterministic() {
     for schema in ["partner-events.schema.json", "des-events.schema.json"] {
-        assert_eq!(generate(schema), generate(schema), "{schema}");
+        assert_eq!(generated(schema), generated(schema), "{schema}");
     }
 }
 

@@ -6,6 +6,7 @@ use super::constraints::{self, Moved};
 use super::rules;
 use super::{Change, Kind, Verdict};
 use crate::ir::{Additional, EnumDef, Event, Field, Schema, StructDef, Type, TypeDef};
+use crate::name;
 
 /// Every change from `old` to `new`.
 pub fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
@@ -86,8 +87,11 @@ impl Comparer<'_> {
                 Kind::SchemaRenamed,
                 "title",
                 format!(
-                    "dispatch enum `{}` -> `{}`, handler trait `{}Handler` -> `{}Handler`",
-                    old.name, new.name, old.name, new.name
+                    "dispatch enum `{}` -> `{}`, handler trait `{}` -> `{}`",
+                    old.name,
+                    new.name,
+                    name::handler_trait(&old.name),
+                    name::handler_trait(&new.name)
                 ),
                 rules::schema_renamed(),
             );

@@ -1,5 +1,5 @@
 //! Schema diff: compares two versions of an event-union schema and classifies every
-//! change with three verdicts. A pure function of two IRs ([`diff`]); [`diff_documents`]
+//! change with three verdicts. A pure function of two IRs ([`diff`]); [`diff_sources`]
 //! adds what only the raw JSON can tell (the discriminator key) before modelling.
 //!
 //! # The three verdicts
@@ -80,7 +80,7 @@
 //! # The discriminator
 //!
 //! The IR has no discriminator key: the engine only accepts `event`. Upstream once keyed
-//! events with `name`. [`diff_documents`] reads every `oneOf` alternative's `properties`
+//! events with `name`. [`diff_sources`] reads every `oneOf` alternative's `properties`
 //! in the raw JSON first; if the keys differ it reports `discriminator_changed`. A side
 //! keyed by another property (such as `name`) is then modelled as if that key were
 //! `event`, so the rest of the report still compares events and fields; a note says so,
@@ -97,6 +97,7 @@ use std::fmt;
 use crate::diag::Diagnostics;
 use crate::ir::Schema;
 use crate::load::Document;
+use crate::pipeline::Source;
 
 pub use envelope::{DISCRIMINATOR, discriminator};
 
@@ -408,11 +409,28 @@ pub fn diff(old: &Schema, new: &Schema) -> Report {
     }
 }
 
-/// Compares two loaded documents: reads each one's discriminator key from the raw JSON,
-/// reports a change of key, models each side (as if keyed by `event` when it is keyed by
-/// another property) and compares the IRs. The problems of both sides are returned when
-/// either cannot be modelled.
-pub fn diff_documents(old: &Document, new: &Document) -> Result<Report, Diagnostics> {
+/// Compares two versions of a schema: loads both, reads each one's discriminator key
+/// from the raw JSON, reports a change of key, models and checks each side (as if keyed
+/// by `event` when it is keyed by another property, with the checks of
+/// [`crate::generate`]) and compares the IRs. The problems of both sides are returned
+/// when either cannot be loaded or modelled.
+pub fn diff_sources(old: &Source, new: &Source) -> Result<Report, Diagnostics> {
+    match (old.load(), new.load()) {
+        (Ok(old), Ok(new)) => diff_documents(&old, &new),
+        (old, new) => {
+            let mut problems = Diagnostics::default();
+            for side in [old, new] {
+                if let Err(err) = side {
+                    problems.0.extend(err.0);
+                }
+            }
+            Err(problems)
+        }
+    }
+}
+
+/// [`diff_sources`] on loaded documents.
+fn diff_documents(old: &Document, new: &Document) -> Result<Report, Diagnostics> {
     let old_side = envelope::model(old);
     let new_side = envelope::model(new);
     let (old_side, new_side) = match (old_side, new_side) {

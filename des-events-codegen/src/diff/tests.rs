@@ -50,18 +50,18 @@ fn ping(message: Value) -> Value {
     union("Events", &[("ping", message, json!({}))], Value::Null)
 }
 
-fn model(value: &Value) -> Schema {
-    crate::parse_schema("t.json", &value.to_string()).unwrap_or_else(|err| panic!("{err}"))
+fn generated(value: &Value) -> crate::Generated {
+    let request = crate::Request::new(crate::Source::text("t.json", value.to_string()));
+    crate::generate(&request).unwrap_or_else(|err| panic!("{err}"))
 }
 
 /// The diff of two schemas, cross-checked against the generated API: the report's
 /// semver must be the bump [`crate::api::compare`] finds between the two surfaces
 /// (reply links change another module's API, which a one-schema surface cannot show).
 fn report(old: &Value, new: &Value) -> Report {
-    let (old, new) = (model(old), model(new));
-    let report = diff(&old, &new);
-    let options = crate::Options::default();
-    let surface = |schema: &Schema| crate::api::surface(schema, &options).expect("parses");
+    let (old, new) = (generated(old), generated(new));
+    let report = diff(old.schema(), new.schema());
+    let surface = |generated: &crate::Generated| crate::api::surface(generated).expect("parses");
     let by_surface = crate::api::compare(&surface(&old), &surface(&new));
     if report.of_kind(Kind::ReplyToChanged).next().is_none()
         && report.of_kind(Kind::EchoChanged).next().is_none()

@@ -7,8 +7,8 @@ use quote::{format_ident, quote};
 
 use super::ident;
 use super::types::{field_type, rust_type};
-use crate::check::ADDITIONAL_FIELD;
 use crate::ir::{Additional, Format, StructDef, Type};
+use crate::name::ADDITIONAL_FIELD;
 
 /// The seed expression that reads `ty`, plus the `static` rule items it refers to.
 pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {

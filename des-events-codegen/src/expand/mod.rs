@@ -15,42 +15,30 @@ use quote::quote;
 
 use crate::ir::{Docs, Schema};
 
-/// Options of one expansion (the macro's `key = value` arguments).
+/// Options of one expansion (the macro's `key = value` arguments), set by the pipeline
+/// from its request once every check passed.
 #[derive(Clone, Debug)]
-pub struct Options {
+pub(crate) struct Options {
     /// Emit the `#[cfg(test)]` conformance tests.
     pub tests: bool,
-    /// Give the dispatch enum a catch-all variant ([`CATCH_ALL_VARIANT`]) that keeps
-    /// unknown events instead of rejecting them.
+    /// Give the dispatch enum a catch-all variant ([`crate::name::CATCH_ALL_VARIANT`])
+    /// that keeps unknown events instead of rejecting them.
     pub catch_all: bool,
     /// Generate reply helpers: the events of another schema that answer this one's.
     pub replies: Option<Replies>,
 }
 
-/// The name of the catch-all variant.
-pub const CATCH_ALL_VARIANT: &str = "Other";
-
 /// The schema whose events reply to this one's, and the Rust module that holds its API.
 #[derive(Clone, Debug)]
-pub struct Replies {
-    /// The replying schema (checked with [`crate::check_replies`]).
+pub(crate) struct Replies {
+    /// The replying schema (the pipeline checked its links to this one).
     pub schema: Schema,
     /// The path of the module where that schema was expanded, e.g. `crate::partner`.
     pub module: TokenStream,
 }
 
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            tests: true,
-            catch_all: false,
-            replies: None,
-        }
-    }
-}
-
 /// Expands a checked schema.
-pub fn expand(schema: &Schema, options: &Options) -> TokenStream {
+pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
     let types = schema.types.iter().map(|def| types::type_def(schema, def));
     let union = union::union(schema, options.catch_all);
     let replies = options

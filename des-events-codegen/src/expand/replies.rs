@@ -4,11 +4,12 @@
 //! request, so that a reply cannot carry another request's id.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::types::rust_type_in;
 use super::{Replies, ident};
-use crate::ir::Schema;
+use crate::ir::{Additional, Schema};
+use crate::name;
 
 pub(crate) fn replies(schema: &Schema, replies: &Replies) -> TokenStream {
     let module = &replies.module;
@@ -26,12 +27,12 @@ pub(crate) fn replies(schema: &Schema, replies: &Replies) -> TokenStream {
         let Some(reply_def) = replies.schema.struct_def(&reply.message) else {
             continue;
         };
-        let method_name = format!("reply_{}", reply.method.trim_start_matches("r#"));
+        let method_name = name::reply_helper(&reply.method);
         if done.contains(&(request.message.clone(), method_name.clone())) {
             continue;
         }
         done.push((request.message.clone(), method_name.clone()));
-        let method = format_ident!("{}", method_name);
+        let method = ident(&method_name);
         let request_type = ident(&request.message);
         let variant = ident(&reply.variant);
         let message = ident(&reply.message);
@@ -54,8 +55,8 @@ pub(crate) fn replies(schema: &Schema, replies: &Replies) -> TokenStream {
                 inits.push(quote!(#name));
             }
         }
-        let extra = (reply_def.additional == crate::ir::Additional::Open).then(|| {
-            let extra = ident(crate::check::ADDITIONAL_FIELD);
+        let extra = (reply_def.additional == Additional::Open).then(|| {
+            let extra = ident(name::ADDITIONAL_FIELD);
             quote!(#extra: ::core::default::Default::default(),)
         });
         let copies = if copied.is_empty() {

@@ -3,7 +3,7 @@
 //! rejected with the expected error.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::ident;
 use crate::ir::Schema;
@@ -13,10 +13,7 @@ use crate::name;
 pub(crate) fn tests(schema: &Schema) -> TokenStream {
     let private = quote!(::des_events::__private);
     let enum_name = ident(&schema.name);
-    let module = format_ident!(
-        "__des_events_conformance_{}",
-        name::field_name(&schema.name).trim_start_matches("r#")
-    );
+    let module = ident(&name::conformance_module(&schema.name));
     let mut mutants: std::collections::HashMap<String, Vec<mutate::Mutant>> =
         std::collections::HashMap::new();
     for mutant in mutate::mutants(schema) {
@@ -27,9 +24,8 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
     }
     let mut tests = Vec::new();
     for event in &schema.events {
-        let base = event.method.trim_start_matches("r#");
         for (index, example) in event.examples.iter().enumerate() {
-            let test = format_ident!("example_{}_{}", base, index);
+            let test = ident(&name::example_test(&event.method, index));
             let json = example.to_string();
             let wire = &event.wire_name;
             tests.push(quote! {
@@ -42,7 +38,7 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
         let Some(own) = mutants.get(&event.wire_name) else {
             continue;
         };
-        let test = format_ident!("mutants_of_{}", base);
+        let test = ident(&name::mutants_test(&event.method));
         let rows = own.iter().map(|mutant| {
             let label = &mutant.label;
             let text = &mutant.text;

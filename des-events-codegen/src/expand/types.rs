@@ -2,11 +2,11 @@
 //! schemars attributes that make `schemars::schema_for!` describe the same documents.
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::{de, doc_attrs, ident};
-use crate::check::ADDITIONAL_FIELD;
 use crate::ir::{Additional, EnumDef, Field, Format, Schema, StructDef, Type, TypeDef};
+use crate::name::{self, ADDITIONAL_FIELD};
 
 /// The Rust type of a value.
 pub(crate) fn rust_type(ty: &Type) -> TokenStream {
@@ -143,7 +143,7 @@ fn needs_exact_schema(field: &Field) -> bool {
 
 /// The name of the function that returns `field`'s schema.
 fn exact_schema_fn(field: &Field) -> Ident {
-    format_ident!("__des_schema_{}", field.rust_name.trim_start_matches("r#"))
+    ident(&name::exact_schema_fn(&field.rust_name))
 }
 
 /// For fields that need it, a hidden function returning the property's own schema (the
@@ -204,7 +204,7 @@ fn field(def: &StructDef, field: &Field) -> TokenStream {
         extra_docs.push("Write-only (`writeOnly`): not returned by the other side.".to_owned());
     }
     if let Some(default) = &field.default {
-        let accessor = format!("{}_or_default", field.rust_name.trim_start_matches("r#"));
+        let accessor = name::default_accessor(&field.rust_name);
         extra_docs.push(format!(
             "Default when absent: `{default}` (see `{accessor}`)."
         ));
@@ -279,7 +279,7 @@ fn defaults(def: &StructDef) -> TokenStream {
         .filter_map(|field| {
             let default = field.default.as_ref()?;
             let name = ident(&field.rust_name);
-            let accessor = ident(&format!("{}_or_default", field.rust_name.trim_start_matches("r#")));
+            let accessor = ident(&name::default_accessor(&field.rust_name));
             let ty = rust_type(&field.ty);
             let value = match (&field.ty, default) {
                 (Type::String(_), serde_json::Value::String(text)) => quote!(::std::string::String::from(#text)),

@@ -3,15 +3,16 @@
 
 use des_events_core::Path;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::{doc_attrs, ident};
 use crate::ir::{Docs, Schema, Type, TypeDef};
+use crate::name;
 
 pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
     let private = quote!(::des_events::__private);
     let name = ident(&schema.name);
-    let handler = format_ident!("{}Handler", schema.name);
+    let handler = ident(&name::handler_trait(&schema.name));
     let wires: Vec<&String> = schema.events.iter().map(|event| &event.wire_name).collect();
     let variants: Vec<_> = schema
         .events
@@ -69,7 +70,8 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
             None => quote!(::core::option::Option::None),
         });
     let mobile_handlers = schema.events.iter().map(|event| &event.mobile_handler);
-    let other = ident(super::CATCH_ALL_VARIANT);
+    let other = ident(name::CATCH_ALL_VARIANT);
+    let other_handler = ident(name::CATCH_ALL_METHOD);
     let indexes_again = 0..schema.events.len();
     let event_name_type = if catch_all {
         quote!(&str)
@@ -104,9 +106,9 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
             quote!(::core::option::Option::Some(Self::#other(event))),
             quote! {
                 /// Handles an event the schema does not know (`catch_all = true`).
-                fn other(&mut self, event: ::des_events::UnknownEvent) -> Self::Output;
+                fn #other_handler(&mut self, event: ::des_events::UnknownEvent) -> Self::Output;
             },
-            quote!(Self::#other(event) => handler.other(event),),
+            quote!(Self::#other(event) => handler.#other_handler(event),),
         )
     } else {
         (

@@ -168,8 +168,8 @@ impl Modeler<'_> {
             }
         }
         let wire_name = self.event_name(&join(&props_pointer, "event"), properties.get("event"))?;
-        let variant = name::type_name(&wire_name);
-        let method = name::field_name(&wire_name);
+        let variant = name::event_variant(&wire_name);
+        let method = name::handler_method(&wire_name);
         let const_pointer = join(&join(&props_pointer, "event"), "const");
         if !self.unique_event(&const_pointer, &wire_name, &variant) {
             return None;

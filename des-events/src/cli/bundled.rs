@@ -1,7 +1,9 @@
 //! The two bundled schemas, embedded in the binary so that it works from any directory.
 
 use clap::ValueEnum;
-use des_events_codegen::{Diagnostics, Document, ir};
+use des_events_codegen::{Diagnostics, Generated, Request, Source, generate, ir};
+
+use super::warn;
 
 /// The path of a bundled schema in this crate (`des-events/schema/`, which the
 /// repository's top-level `schema/` links to), so it ships in the package.
@@ -57,14 +59,31 @@ impl Bundled {
         }
     }
 
-    /// The checked IR of the embedded text.
-    pub fn schema(self) -> Result<ir::Schema, Diagnostics> {
-        des_events_codegen::parse_schema(self.shown(), self.text())
+    /// The embedded text, named as [`Bundled::shown`].
+    pub fn source(self) -> Source {
+        Source::text(self.shown(), self.text())
     }
 
-    /// The embedded text as a document (for the positions of later checks) and its IR.
-    pub fn document(self) -> Result<(Document, ir::Schema), Diagnostics> {
-        document(self.shown(), self.text())
+    /// The checked IR of the embedded text.
+    pub fn schema(self) -> Result<ir::Schema, Diagnostics> {
+        generate(&Request::new(self.source()).check_only()).map(Generated::into_schema)
+    }
+
+    /// The request `des_events` gives the macro for this schema: with reply helpers
+    /// built from the bundled schema its events reply to. `None`: the module path is
+    /// not one (reported on stderr; a bug of this table).
+    pub fn request(self) -> Option<Request> {
+        let request = Request::new(self.source());
+        match self.replies() {
+            Some((replies, module)) => {
+                let Ok(module) = module.parse() else {
+                    warn(format_args!("des-events: `{module}` is not a module path"));
+                    return None;
+                };
+                Some(request.replies(replies.source(), module))
+            }
+            None => Some(request),
+        }
     }
 
     /// How `des_events` itself invokes `include_schema!` on this schema: the bundled
@@ -75,11 +94,4 @@ impl Bundled {
             Bundled::Des => Some((Bundled::Partner, "crate::partner")),
         }
     }
-}
-
-/// A schema text as a document and its checked IR (`shown` names it in diagnostics).
-pub fn document(shown: &str, text: &str) -> Result<(Document, ir::Schema), Diagnostics> {
-    let doc = Document::parse(shown, text.to_owned())?;
-    let schema = des_events_codegen::parse_schema(shown, text)?;
-    Ok((doc, schema))
 }

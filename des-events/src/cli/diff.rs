@@ -9,7 +9,7 @@
 use std::io::Read as _;
 use std::path::Path;
 
-use des_events_codegen::{Document, diff};
+use des_events_codegen::{Source, diff};
 
 use super::{Status, print_all, warn};
 
@@ -21,10 +21,10 @@ pub fn run(old: &Path, new: &Path, json: bool) -> Status {
         ));
         return Status::Error;
     }
-    let (Some(old), Some(new)) = (document(old), document(new)) else {
+    let (Some(old), Some(new)) = (source(old), source(new)) else {
         return Status::Error;
     };
-    let report = match diff::diff_documents(&old, &new) {
+    let report = match diff::diff_sources(&old, &new) {
         Ok(report) => report,
         Err(diagnostics) => {
             warn(format_args!("{diagnostics}"));
@@ -45,16 +45,11 @@ pub fn run(old: &Path, new: &Path, json: bool) -> Status {
     }
 }
 
-/// Reads and parses a schema file (`-` is stdin), or reports why not on stderr.
-pub fn document(path: &Path) -> Option<Document> {
+/// A schema file (`-` is stdin), read here so that an I/O problem is reported as one of
+/// the command line, or `None` (reported on stderr).
+fn source(path: &Path) -> Option<Source> {
     let (shown, text) = read(path)?;
-    match Document::parse(&shown, text) {
-        Ok(doc) => Some(doc),
-        Err(diagnostics) => {
-            warn(format_args!("{diagnostics}"));
-            None
-        }
-    }
+    Some(Source::text(shown, text))
 }
 
 /// The text of a schema file (`-` is stdin) and the name to show for it.

@@ -5,12 +5,11 @@
 //! (the DES schema gets reply helpers built from the bundled partner schema, in
 //! `crate::partner`), so the output is the code of `des_events::partner` / `::des`.
 
-use std::io::Read as _;
 use std::path::Path;
 
-use des_events_codegen::{Diagnostics, Document, Options, Replies, ir};
+use des_events_codegen::{Diagnostics, Source, TokenStream, generate};
 
-use super::bundled::{self, Bundled};
+use super::bundled::Bundled;
 use super::{Status, print_all, warn};
 
 /// What to expand and how: the macro's options.
@@ -57,98 +56,54 @@ impl From<Diagnostics> for Failure {
 }
 
 fn expand(request: &Request<'_>) -> Result<String, Failure> {
-    let ((doc, schema), replies) = match request.schema {
+    let engine = match request.schema {
         Some(path) => {
-            let main = load(path)?;
-            let replies = match (request.replies_schema, request.replies_module) {
-                (Some(path), Some(module)) => Some((load(path)?, module)),
-                _ => None,
-            };
-            (main, replies)
+            let engine = des_events_codegen::Request::new(load(path)?);
+            match (request.replies_schema, request.replies_module) {
+                (Some(path), Some(module)) => {
+                    let module = module_path(module).ok_or(Failure::Reported)?;
+                    engine.replies(load(path)?, module)
+                }
+                _ => engine,
+            }
         }
-        None => {
-            let which = request.bundled.unwrap_or(Bundled::Partner);
-            let replies = match which.replies() {
-                Some((replies, module)) => Some((replies.document()?, module)),
-                None => None,
-            };
-            (which.document()?, replies)
-        }
+        None => request
+            .bundled
+            .unwrap_or(Bundled::Partner)
+            .request()
+            .ok_or(Failure::Reported)?,
     };
-    // The checks the macro runs on top of the schema's own.
-    let mut problems = Diagnostics::default();
-    if request.catch_all
-        && let Err(err) = des_events_codegen::check_catch_all(&doc, &schema)
-    {
-        problems.0.extend(err.0);
-    }
-    if let Some(((replies_doc, replies_schema), _)) = &replies
-        && let Err(err) = des_events_codegen::check_replies(&schema, replies_doc, replies_schema)
-    {
-        problems.0.extend(err.0);
-    }
-    if !problems.is_empty() {
-        return Err(Failure::Schema(problems));
-    }
-    let replies = match replies {
-        Some(((_, replies_schema), module)) => {
-            let parsed = if is_module_path(module) {
-                module.parse().ok()
-            } else {
-                None
-            };
-            let Some(module) = parsed else {
-                warn(format_args!(
-                    "des-events: `{module}` is not a Rust module path such as `crate::partner`"
-                ));
-                return Err(Failure::Reported);
-            };
-            Some(Replies {
-                schema: replies_schema,
-                module,
-            })
-        }
-        None => None,
-    };
-    let options = Options {
-        tests: !request.no_tests,
-        catch_all: request.catch_all,
-        replies,
-    };
-    des_events_codegen::expand_pretty(&schema, &options).map_err(|err| {
+    let generated = generate(&engine.catch_all(request.catch_all).tests(!request.no_tests))?;
+    generated.pretty().map_err(|err| {
         warn(format_args!(
             "des-events: internal error: the code generated from `{}` does not parse: {err}",
-            schema.file
+            generated.schema().file
         ));
         Failure::Reported
     })
 }
 
 /// Reads a schema file, or stdin for `-`, named as the user typed it (`<stdin>`).
-fn load(path: &Path) -> Result<(Document, ir::Schema), Failure> {
-    let stdin = path == Path::new("-");
-    let shown = if stdin {
-        "<stdin>".to_owned()
-    } else {
-        path.display().to_string()
-    };
-    // Read here rather than through `load_document`, whose I/O hint is about the macro
+fn load(path: &Path) -> Result<Source, Failure> {
+    // Read here rather than as a `Source::File`, whose I/O hint is about the macro
     // ("relative to the invoking crate's Cargo.toml"), not about a command line.
-    let read = if stdin {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map(|_| text)
+    let (shown, text) = super::diff::read(path).ok_or(Failure::Reported)?;
+    Ok(Source::text(shown, text))
+}
+
+/// The tokens of a module path such as `crate::partner`, or `None` (reported).
+fn module_path(text: &str) -> Option<TokenStream> {
+    let parsed = if is_module_path(text) {
+        text.parse().ok()
     } else {
-        std::fs::read_to_string(path)
+        None
     };
-    match read {
-        Ok(text) => Ok(bundled::document(&shown, &text)?),
-        Err(err) => {
-            warn(format_args!(
-                "des-events: cannot read schema `{shown}`: {err}"
-            ));
-            Err(Failure::Reported)
-        }
+    if parsed.is_none() {
+        warn(format_args!(
+            "des-events: `{text}` is not a Rust module path such as `crate::partner`"
+        ));
     }
+    parsed
 }
 
 /// `a::b`, `::a::b`, `crate::a`: identifiers separated by `::`.
