@@ -133,11 +133,22 @@ fn check_json_kinds_of_the_invalid_sample() {
                 "error",
                 "kind",
                 "path",
+                "pointer",
                 "column",
             ];
             assert!(allowed.contains(&key.as_str()), "unexpected key {key}");
         }
     }
+    // Both renderings of the path: readable and RFC 6901.
+    for record in &records {
+        assert_eq!(record["path"].is_string(), record["pointer"].is_string());
+    }
+    assert!(
+        records.iter().any(|record| record["pointer"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("/message/"))),
+        "no record has a message pointer"
+    );
     // The event is reported whenever the envelope named one.
     assert!(records[0].get("event").is_none());
     assert_eq!(records[1]["event"], "onPageReady");

@@ -163,6 +163,8 @@ struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pointer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<usize>,
 }
 
@@ -177,6 +179,7 @@ fn write_json(out: &mut impl Write, file: &str, line: usize, verdict: &Verdict) 
             error: None,
             kind: None,
             path: None,
+            pointer: None,
             column: None,
         },
         Verdict::Invalid(failure) => Record {
@@ -188,6 +191,7 @@ fn write_json(out: &mut impl Write, file: &str, line: usize, verdict: &Verdict) 
             error: Some(&failure.message),
             kind: Some(failure.kind),
             path: failure.path.as_deref(),
+            pointer: failure.pointer.as_deref(),
             column: failure.column,
         },
     };

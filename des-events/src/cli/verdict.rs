@@ -41,8 +41,10 @@ pub struct Failure {
     pub event: Option<String>,
     /// The schema the line was checked against, when the error names a known event.
     pub direction: Option<Bundled>,
-    /// The path of the offending value (`""` is the whole document).
+    /// The path of the offending value, readable (`""` is the whole document).
     pub path: Option<String>,
+    /// The same path as an RFC 6901 JSON Pointer.
+    pub pointer: Option<String>,
     /// The column of the problem in the line, when known.
     pub column: Option<usize>,
 }
@@ -77,6 +79,7 @@ pub fn not_utf8(err: std::str::Utf8Error) -> Verdict {
         event: None,
         direction: None,
         path: Some(String::new()),
+        pointer: Some(String::new()),
         column: None,
     })
 }
@@ -100,11 +103,15 @@ fn parse<T: EventUnion>(line: &str, direction: Bundled) -> Verdict {
 
 fn failure(err: &Error, direction: Option<Bundled>) -> Failure {
     let (_, column) = err.position();
-    let (kind, path) = match err {
-        Error::Syntax { .. } => ("syntax", String::new()),
-        Error::UnknownEvent { .. } => ("unknown_event", "event".to_owned()),
-        Error::Invalid(invalid) => (problem_kind(&invalid.problem), invalid.path.to_string()),
-        _ => ("invalid", String::new()),
+    let (kind, path, pointer) = match err {
+        Error::Syntax { .. } => ("syntax", String::new(), String::new()),
+        Error::UnknownEvent { .. } => ("unknown_event", "event".to_owned(), "/event".to_owned()),
+        Error::Invalid(invalid) => (
+            problem_kind(&invalid.problem),
+            invalid.path.to_string(),
+            invalid.pointer(),
+        ),
+        _ => ("invalid", String::new(), String::new()),
     };
     let message = if err.is_unknown_event() {
         // Only reached when neither schema knows the name.
@@ -121,6 +128,7 @@ fn failure(err: &Error, direction: Option<Bundled>) -> Failure {
         direction: direction.filter(|_| event.is_some()),
         event,
         path: Some(path),
+        pointer: Some(pointer),
         column: Some(column),
     }
 }
@@ -195,5 +203,6 @@ mod tests {
         assert_eq!(failure.kind, "missing_field");
         assert_eq!(failure.direction, Some(Bundled::Des));
         assert_eq!(failure.path.as_deref(), Some("message.requestId"));
+        assert_eq!(failure.pointer.as_deref(), Some("/message/requestId"));
     }
 }
