@@ -7,30 +7,18 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test -p des-events-tests --test api_snapshot`
 //! and review `git diff tests/api/`: a removed or changed line breaks users' code.
 
-use std::path::{Path, PathBuf};
+use des_events_codegen::{api, generate};
 
-use des_events_codegen::{Request, Source, api, generate};
+mod bundled;
+use bundled::workspace;
 
 /// The command that rewrites the snapshots.
 const UPDATE: &str = "UPDATE_SNAPSHOTS=1 cargo test -p des-events-tests --test api_snapshot";
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
 /// The API of `schema/<file>`, as `des-events api --bundled` prints it: the DES schema
 /// gets reply helpers from the partner schema, whose API lives in `crate::partner`.
 fn surface(file: &str) -> String {
-    let source = |file: &str| {
-        let shown = format!("schema/{file}");
-        Source::file(workspace().join(&shown), shown)
-    };
-    let mut request = Request::new(source(file));
-    if file == "des-events.schema.json" {
-        let module = "crate::partner".parse().expect("a module path");
-        request = request.replies(source("partner-events.schema.json"), module);
-    }
-    let generated = generate(&request)
+    let generated = generate(&bundled::request(file))
         .unwrap_or_else(|diagnostics| panic!("the bundled schemas are broken:\n{diagnostics}"));
     api::surface(&generated)
         .unwrap_or_else(|err| panic!("the code generated from {file} does not parse: {err}"))

@@ -4,31 +4,19 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test -p des-events-tests --test snapshot`
 //! and review `git diff tests/snapshots/`.
 
-use std::path::{Path, PathBuf};
+use des_events_codegen::generate;
 
-use des_events_codegen::{Request, Source, generate};
+mod bundled;
+use bundled::workspace;
 
 /// The command that rewrites the snapshots.
 const UPDATE: &str = "UPDATE_SNAPSHOTS=1 cargo test -p des-events-tests --test snapshot";
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
 
 /// The generated code for `schema/<file>`, named as `des-events expand` names it and
 /// with the options `des_events` gives the macro: the DES schema gets reply helpers
 /// from the partner schema, whose API lives in `crate::partner`.
 fn generated(file: &str) -> String {
-    let source = |file: &str| {
-        let shown = format!("schema/{file}");
-        Source::file(workspace().join(&shown), shown)
-    };
-    let mut request = Request::new(source(file));
-    if file == "des-events.schema.json" {
-        let module = "crate::partner".parse().expect("a module path");
-        request = request.replies(source("partner-events.schema.json"), module);
-    }
-    let generated = generate(&request)
+    let generated = generate(&bundled::request(file))
         .unwrap_or_else(|diagnostics| panic!("the bundled schemas are broken:\n{diagnostics}"));
     generated
         .pretty()
