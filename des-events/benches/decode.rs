@@ -590,8 +590,9 @@ fn interleaved(rounds: usize) {
 }
 
 /// `DES_BENCH_PROFILE=<decoder>,<corpus>,<order>,<passes>`: only `passes` passes of one
-/// decoder over one corpus, for a profiler (e.g. `valgrind --tool=callgrind`), e.g.
-/// `DES_BENCH_PROFILE=generated_from_json,realistic,event_first,20`.
+/// decoder over one corpus, for a profiler, e.g.
+/// `DES_BENCH_PROFILE=generated_from_json,realistic,event_first,20 valgrind
+/// --tool=callgrind --toggle-collect=decode::profiled target/release/deps/decode-*`.
 fn profile(spec: &str) {
     let parts: Vec<&str> = spec.split(',').collect();
     let [decoder, source, order, passes] = parts[..] else {
@@ -612,8 +613,14 @@ fn profile(spec: &str) {
     };
     let (partner, des) = source.events();
     let corpus = corpus(&partner, &des, order);
-    for _ in 0..passes.parse::<usize>().expect("a number of passes") {
-        pass(&corpus);
+    profiled(*pass, &corpus, passes.parse().expect("a number of passes"));
+}
+
+/// The profiled part alone, for `valgrind --toggle-collect=decode::profiled`.
+#[inline(never)]
+fn profiled(pass: Pass, corpus: &Corpus, passes: usize) {
+    for _ in 0..passes {
+        pass(black_box(corpus));
     }
 }
 
