@@ -1,11 +1,16 @@
 //! The envelope `{"event": ..., "message": ...}`: one streaming deserializer shared by
 //! every generated dispatch enum, and the precise-error path of `from_json`.
 //!
-//! The fast path reads the document once. When `event` comes first (as we write it),
-//! the message is deserialized straight into its struct; when `message` comes first it
-//! is buffered, then read once the event is known. Only when the fast path fails does
-//! [`from_json`] re-read the document to find the event, the path, line and column of
-//! the problem, so that valid traffic pays nothing for precise errors.
+//! [`from_json`] first tries the envelope as senders write it, `{"event": "<name>",
+//! "message": {...}}` or `{"message": {...}, "event": "<name>"}` (any whitespace between
+//! tokens, a known name without escapes): it checks the few envelope tokens on the bytes
+//! and deserializes the message text straight into its struct, in either key order,
+//! without buffering. Any other document goes through the general reader, which accepts
+//! every JSON spelling of the envelope: when `event` comes first the message is read
+//! straight into its struct; when `message` comes first it is buffered, then read once
+//! the event is known. Only when both fail does [`from_json`] re-read the document to
+//! find the event, the path, line and column of the problem, so that valid traffic pays
+//! nothing for precise errors.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -89,12 +94,10 @@ impl schemars::JsonSchema for UnknownEvent {
 
 /// `Deserialize` for a dispatch enum: accepts either key order, rejects other keys.
 pub fn deserialize<'de, T: EventSet, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_map(EnvelopeVisitor::<T>(None, PhantomData))
+    deserializer.deserialize_map(EnvelopeVisitor::<T>(PhantomData))
 }
 
-/// With `Some(index)`, a `message` that comes before `event` is read straight as that
-/// event's message; the `event` that follows must then name it.
-struct EnvelopeVisitor<T>(Option<usize>, PhantomData<fn() -> T>);
+struct EnvelopeVisitor<T>(PhantomData<fn() -> T>);
 
 impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
     type Value = T;
@@ -124,12 +127,9 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
                     if done.is_some() || buffered.is_some() {
                         return Err(de::Error::duplicate_field("message"));
                     }
-                    match (&event, self.0) {
-                        (Some(Ok(index)), _) => {
+                    match &event {
+                        Some(Ok(index)) => {
                             done = Some(map.next_value_seed(MessageSeed::<T>(*index, PhantomData))?)
-                        }
-                        (None, Some(hint)) => {
-                            done = Some(map.next_value_seed(MessageSeed::<T>(hint, PhantomData))?)
                         }
                         _ => buffered = Some(map.next_value::<StrictValue>()?.0),
                     }
@@ -140,11 +140,6 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
         let Some(event) = event else {
             return Err(de::Error::missing_field("event"));
         };
-        if let Some(hint) = self.0
-            && event != Ok(hint)
-        {
-            return Err(de::Error::custom("the event hint was wrong"));
-        }
         if let Some(value) = done {
             return Ok(value);
         }
@@ -246,14 +241,8 @@ pub(crate) fn parse_message<T: EventSet>(
 
 /// Parses one enveloped event, with a precise [`Error`] on failure.
 pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
-    if let Some(hint) = trailing_event::<T>(text) {
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        if let Ok(value) = deserializer
-            .deserialize_map(EnvelopeVisitor::<T>(Some(hint), PhantomData))
-            .and_then(|value| deserializer.end().map(|()| value))
-        {
-            return Ok(value);
-        }
+    if let Some(value) = canonical::<T>(text) {
+        return Ok(value);
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let fast =
@@ -264,17 +253,130 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
     }
 }
 
-/// When the document ends with `"event": "<known name>"}`, that event's index: a hint
-/// (checked while parsing) that lets a `message`-first envelope be read in one pass.
-fn trailing_event<T: EventSet>(text: &str) -> Option<usize> {
-    const WS: [char; 4] = [' ', '\t', '\n', '\r'];
-    let rest = text.trim_end_matches(WS).strip_suffix('}')?;
-    let rest = rest.trim_end_matches(WS).strip_suffix('"')?;
-    let start = rest.rfind('"')?;
-    let name = &rest[start + 1..];
-    let before = rest[..start].trim_end_matches(WS).strip_suffix(':')?;
-    before.trim_end_matches(WS).strip_suffix("\"event\"")?;
-    T::EVENTS.iter().position(|known| *known == name)
+/// The envelope as senders write it: `{"event": "<name>", "message": <message>}` or
+/// `{"message": <message>, "event": "<name>"}`, with any JSON whitespace between the
+/// tokens and a known event name written without escapes. The envelope tokens are
+/// checked on the bytes and the message text is deserialized on its own, so the event
+/// is read in one pass with no buffering in either key order.
+///
+/// `None` when the document has another shape or is invalid: the general reader then
+/// decides. `Some` only for a document that the general reader accepts too, with the
+/// same value: every byte outside the message is one of the tokens above, and the
+/// message is one complete JSON value read by the same generated code.
+fn canonical<T: EventSet>(text: &str) -> Option<T> {
+    let bytes = text.as_bytes();
+    let at = skip_ws(bytes, 0);
+    let at = skip_ws(bytes, expect(bytes, at, b"{")?);
+    let (index, message) = if let Some(at) = expect(bytes, at, b"\"event\"") {
+        // `"event"` : `"<name>"` , `"message"` : <message> } (then only whitespace)
+        let at = skip_ws(bytes, expect(bytes, skip_ws(bytes, at), b":")?);
+        let at = expect(bytes, at, b"\"")?;
+        let close = at + bytes.get(at..)?.iter().position(|&b| b == b'"')?;
+        let index = event_index::<T>(text.get(at..close)?)?;
+        let at = skip_ws(bytes, expect(bytes, skip_ws(bytes, close + 1), b",")?);
+        let at = skip_ws(bytes, expect(bytes, at, b"\"message\"")?);
+        let start = skip_ws(bytes, expect(bytes, at, b":")?);
+        let end = skip_ws_back(bytes, bytes.len()).checked_sub(1)?;
+        is(bytes, end, b'}')?;
+        (index, text.get(start..end)?)
+    } else {
+        // `"message"` : <message> , `"event"` : `"<name>"` } (then only whitespace)
+        let at = skip_ws(bytes, expect(bytes, at, b"\"message\"")?);
+        let start = skip_ws(bytes, expect(bytes, at, b":")?);
+        let end = skip_ws_back(bytes, bytes.len()).checked_sub(1)?;
+        is(bytes, end, b'}')?;
+        let close = skip_ws_back(bytes, end).checked_sub(1)?;
+        is(bytes, close, b'"')?;
+        let open = bytes.get(..close)?.iter().rposition(|&b| b == b'"')?;
+        let index = event_index::<T>(text.get(open + 1..close)?)?;
+        let colon = skip_ws_back(bytes, open).checked_sub(1)?;
+        is(bytes, colon, b':')?;
+        let key_end = skip_ws_back(bytes, colon);
+        let key = key_end.checked_sub(b"\"event\"".len())?;
+        expect(bytes, key, b"\"event\"")?;
+        let comma = skip_ws_back(bytes, key).checked_sub(1)?;
+        is(bytes, comma, b',')?;
+        (index, text.get(start..comma)?)
+    };
+    // `serde_json` stops at 127 nested levels, and read on its own the message has one
+    // level more to spare than inside the envelope. Nesting 126 levels takes 252
+    // brackets, so a shorter message, or one with fewer opening brackets (strings
+    // included), reads the same either way.
+    if message.len() >= 252 && opening_brackets(message.as_bytes()) >= 126 {
+        return None;
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(message);
+    let value = T::deserialize_message(index, &mut deserializer).ok()?;
+    deserializer.end().ok()?;
+    Some(value)
+}
+
+/// How many `{` and `[` bytes `text` holds (in a form the compiler vectorizes).
+fn opening_brackets(text: &[u8]) -> usize {
+    text.chunks(255)
+        .map(|chunk| {
+            // `[` and `{` are the only bytes that give `{` with bit 5 set.
+            let count = chunk
+                .iter()
+                .fold(0u8, |count, &b| count + u8::from(b | 0x20 == b'{'));
+            usize::from(count)
+        })
+        .sum()
+}
+
+/// The index of the known event named `raw` (the bytes between the quotes); `None` when
+/// the name is unknown or is not its own JSON text (an escape or a control character).
+fn event_index<T: EventSet>(raw: &str) -> Option<usize> {
+    let plain = const { plain_json(T::EVENTS) };
+    if !plain && raw.bytes().any(|b| b == b'\\' || b < 0x20) {
+        return None;
+    }
+    T::EVENTS.iter().position(|known| *known == raw)
+}
+
+/// Whether every name is written in JSON as it is (no escape needed but `"`, which no
+/// raw name can hold).
+const fn plain_json(names: &[&str]) -> bool {
+    let mut index = 0;
+    while index < names.len() {
+        let name = names[index].as_bytes();
+        let mut at = 0;
+        while at < name.len() {
+            if name[at] == b'\\' || name[at] < 0x20 {
+                return false;
+            }
+            at += 1;
+        }
+        index += 1;
+    }
+    true
+}
+
+/// `Some` when `bytes[at]` is `byte`.
+fn is(bytes: &[u8], at: usize, byte: u8) -> Option<()> {
+    (bytes.get(at) == Some(&byte)).then_some(())
+}
+
+/// Just past `token` when it is at `at`.
+fn expect(bytes: &[u8], at: usize, token: &[u8]) -> Option<usize> {
+    let end = at.checked_add(token.len())?;
+    (bytes.get(at..end)? == token).then_some(end)
+}
+
+/// The first index at or after `at` that is not JSON whitespace.
+fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The end of `bytes[..end]` without its trailing JSON whitespace.
+fn skip_ws_back(bytes: &[u8], mut end: usize) -> usize {
+    while end > 0 && matches!(bytes.get(end - 1), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        end -= 1;
+    }
+    end
 }
 
 /// Serializes an event; infallible for generated types.
@@ -431,5 +533,97 @@ mod tests {
         assert_eq!(position("abc", 0), (1, 1));
         assert_eq!(position("a\nbc", 3), (2, 2));
         assert_eq!(shift("xx\n  {\"a\":1}", 5, 1, 3), (2, 5));
+    }
+
+    /// `from_json` gives the verdict of the general reader (`Deserialize`), and the
+    /// canonical reader, when it answers, gives the same value.
+    fn agree<T: EventSet + fmt::Debug + PartialEq + serde::de::DeserializeOwned>(text: &str) {
+        let general = serde_json::from_str::<T>(text);
+        if let Some(value) = canonical::<T>(text) {
+            assert_eq!(general.as_ref().ok(), Some(&value), "{text}");
+        }
+        assert_eq!(
+            from_json::<T>(text).ok(),
+            general.ok(),
+            "from_json and Deserialize disagree on {text}"
+        );
+    }
+
+    #[test]
+    fn canonical_reader_agrees_with_the_general_one() {
+        use crate::des::DesEvent;
+        use crate::partner::PartnerEvent;
+        let message = r#"{"location":"/dreams/1"}"#;
+        let mut documents = vec![
+            format!(r#"{{"event":"navigateTo","message":{message}}}"#),
+            format!(r#"{{"message":{message},"event":"navigateTo"}}"#),
+            format!(" \n{{ \"event\" :\t\"navigateTo\" ,\r\n \"message\" : {message} }} \n"),
+            format!(" {{ \"message\" : {message} , \"event\" : \"navigateTo\" }} "),
+            // Not canonical, but valid: escapes in a key or the name.
+            format!(r#"{{"\u0065vent":"navigateTo","message":{message}}}"#),
+            format!(r#"{{"event":"navigate\u0054o","message":{message}}}"#),
+            format!(r#"{{"message":{message},"event":"navigate\u0054o"}}"#),
+            format!(r#"{{"message":{message},"\u0065vent":"navigateTo"}}"#),
+            // Invalid: more members, trailing text, raw control characters, wrong tokens.
+            format!(r#"{{"event":"navigateTo","message":{message},"message":{message}}}"#),
+            format!(r#"{{"event":"navigateTo","event":"navigateTo","message":{message}}}"#),
+            format!(r#"{{"message":{message},"event":"navigateTo","event":"navigateTo"}}"#),
+            format!(r#"{{"message":{message},"message":{message},"event":"navigateTo"}}"#),
+            format!(r#"{{"message":{message},"x":1,"event":"navigateTo"}}"#),
+            format!(r#"{{"event":"navigateTo","message":{message}}}}}"#),
+            format!(r#"{{"event":"navigateTo","message":{message}}} x"#),
+            format!(r#"{{"event":"navigateTo","message":{message}"#),
+            format!(r#"{{"event":"navigateTo","message":}}"#),
+            format!(r#"{{"event":"navigateTo""message":{message}}}"#),
+            format!(r#"{{"event":"navigateTo",,"message":{message}}}"#),
+            format!("{{\"event\":\"navigateTo\",\u{c}\"message\":{message}}}"),
+            format!("{{\"event\":\"navigateTo\u{1}\",\"message\":{message}}}"),
+            format!("{{\"message\":{message},\"event\":\"navigateTo\u{1}\"}}"),
+            format!(r#"{{"message":{message},"event":"x\"navigateTo"}}"#),
+            format!(r#"{{"message":{message},"event":navigateTo"}}"#),
+            format!(r#"{{"message":{message}"event":"navigateTo"}}"#),
+            format!(r#"{{"message":{message},"event""navigateTo"}}"#),
+            format!(r#"{{"message":{message},event":"navigateTo"}}"#),
+            format!(r#"[{{"event":"navigateTo","message":{message}}}]"#),
+            r#"{"message":{"location":"x","event":"navigateTo"}}"#.to_owned(),
+            r#"{"message":"event","event":"navigateTo"}"#.to_owned(),
+            r#"{"message":{"location":"a\",\"event\":\"navigateTo"},"event":"navigateTo"}"#
+                .to_owned(),
+            r#"{"event":"navigateTo","message":{"location":"x"},"event":"navigateTo"}"#.to_owned(),
+            r#"{"event":"onBackRequested","message":{}}"#.to_owned(),
+            r#"{"message":{},"event":"onBackRequested"}"#.to_owned(),
+            r#"{"event":"onBackRequested","message":{"location":"x"}}"#.to_owned(),
+            "{\"event\":\"onBackRequested\",\"message\":{}}\u{feff}".to_owned(),
+            "\u{feff}{\"event\":\"onBackRequested\",\"message\":{}}".to_owned(),
+            String::new(),
+            "{".to_owned(),
+            "{}".to_owned(),
+        ];
+        for document in &documents {
+            agree::<PartnerEvent>(document);
+        }
+        // Around `serde_json`'s nesting limit, in a free-form payload, both key orders.
+        documents.clear();
+        for depth in [100, 120, 124, 125, 126, 127, 128] {
+            let payload = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+            let message = format!(r#"{{"name":"UserClicked","payload":{{"a":{payload}}}}}"#);
+            documents.push(format!(
+                r#"{{"event":"onTelemetryEvent","message":{message}}}"#
+            ));
+            documents.push(format!(
+                r#"{{"message":{message},"event":"onTelemetryEvent"}}"#
+            ));
+        }
+        for document in &documents {
+            agree::<DesEvent>(document);
+        }
+        let accepted = documents
+            .iter()
+            .filter(|document| DesEvent::from_json(document).is_ok())
+            .count();
+        assert!(
+            accepted > 0 && accepted < documents.len(),
+            "the limit is in range"
+        );
     }
 }
