@@ -263,6 +263,7 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
 /// decides. `Some` only for a document that the general reader accepts too, with the
 /// same value: every byte outside the message is one of the tokens above, and the
 /// message is one complete JSON value read by the same generated code.
+#[inline]
 fn canonical<T: EventSet>(text: &str) -> Option<T> {
     let bytes = text.as_bytes();
     let at = skip_ws(bytes, 0);

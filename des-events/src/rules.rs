@@ -289,22 +289,39 @@ impl<'de, T: TryFrom<i128>> DeserializeSeed<'de> for IntSeed<T> {
 
 struct IntVisitor;
 
+/// How a read integer is shown in an error: as the number it was read from. Kept as a
+/// number and only written out when an error needs it.
+#[derive(Clone, Copy)]
+enum Shown {
+    Integer(i128),
+    Float(f64),
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Shown::Integer(value) => fmt::Display::fmt(value, f),
+            Shown::Float(value) => fmt::Display::fmt(value, f),
+        }
+    }
+}
+
 impl Visitor<'_> for IntVisitor {
     /// The exact value (saturated for huge floats) and how to show it.
-    type Value = (i128, String);
+    type Value = (i128, Shown);
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an integer")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok((i128::from(v), v.to_string()))
+        Ok((i128::from(v), Shown::Integer(i128::from(v))))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok((i128::from(v), v.to_string()))
+        Ok((i128::from(v), Shown::Integer(i128::from(v))))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         if v.fract() == 0.0 && v.is_finite() {
             // `as` saturates; every value beyond i64 breaks a bound either way.
-            Ok((v as i128, v.to_string()))
+            Ok((v as i128, Shown::Float(v)))
         } else {
             Err(E::invalid_type(Unexpected::Float(v), &self))
         }
@@ -581,11 +598,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut out = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if out.contains_key(&key) {
-                return Err(duplicate(&key));
-            }
-            let StrictValue(value) = map.next_value()?;
-            out.insert(key, value);
+            put_new(&mut out, key, &mut map)?;
         }
         Ok(serde_json::Value::Object(out))
     }
@@ -593,6 +606,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
 /// Reads the value of field `field` into `slot` with `seed`; a second occurrence of the
 /// key is an error (generated deserializers call this for every known key).
+#[inline]
 pub fn put<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
     slot: &mut Option<S::Value>,
     field: &'static str,
@@ -607,6 +621,7 @@ pub fn put<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
 }
 
 /// The value of a required field, or the missing-field error.
+#[inline]
 pub fn required<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result<T, E> {
     slot.ok_or_else(|| E::missing_field(field))
 }
@@ -622,12 +637,24 @@ pub fn put_extra<'de, A: de::MapAccess<'de>>(
     key: &str,
     map: &mut A,
 ) -> Result<(), A::Error> {
-    if extra.contains_key(key) {
-        return Err(duplicate(key));
+    put_new(extra, key.to_owned(), map)
+}
+
+/// Reads the value of `key` into `object` unless the key is already there: one lookup,
+/// and the duplicate is reported before its value is read.
+fn put_new<'de, A: de::MapAccess<'de>>(
+    object: &mut serde_json::Map<String, serde_json::Value>,
+    key: String,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    match object.entry(key) {
+        serde_json::map::Entry::Occupied(entry) => Err(duplicate(entry.key())),
+        serde_json::map::Entry::Vacant(entry) => {
+            let StrictValue(value) = map.next_value()?;
+            entry.insert(value);
+            Ok(())
+        }
     }
-    let StrictValue(value) = map.next_value()?;
-    extra.insert(key.to_owned(), value);
-    Ok(())
 }
 
 /// Keeps an unknown key of an open object whose other values have a schema (`seed`).
@@ -637,12 +664,13 @@ pub fn put_typed_extra<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
     map: &mut A,
     seed: S,
 ) -> Result<(), A::Error> {
-    if extra.contains_key(key) {
-        return Err(duplicate(key));
+    match extra.entry(key.to_owned()) {
+        std::collections::btree_map::Entry::Occupied(entry) => Err(duplicate(entry.key())),
+        std::collections::btree_map::Entry::Vacant(entry) => {
+            entry.insert(map.next_value_seed(seed)?);
+            Ok(())
+        }
     }
-    let value = map.next_value_seed(seed)?;
-    extra.insert(key.to_owned(), value);
-    Ok(())
 }
 
 /// An object key, borrowed from the input when possible.
@@ -650,12 +678,14 @@ pub struct Key<'de>(Cow<'de, str>);
 
 impl Key<'_> {
     /// The key.
+    #[inline]
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
 impl<'de> Deserialize<'de> for Key<'de> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
             .deserialize_str(StringVisitor("an object key"))
