@@ -42,12 +42,13 @@ pub fn check_format<E: de::Error>(format: Format, text: &str, credential: bool) 
     if format.is_valid(text) {
         Ok(())
     } else {
-        Err(violation(
-            Keyword::Format,
-            format.describe(),
-            quote(text, credential),
-        ))
+        Err(format_violation(format, text, credential))
     }
+}
+
+/// The error for `text`, which does not have `format`.
+pub(crate) fn format_violation<E: de::Error>(format: Format, text: &str, credential: bool) -> E {
+    violation(Keyword::Format, format.describe(), quote(text, credential))
 }
 
 /// String constraints of one schema.
