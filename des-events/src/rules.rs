@@ -66,12 +66,20 @@ pub struct StrRules {
 }
 
 impl StrRules {
+    /// Whether `minLength` and `maxLength` hold for every string of `bytes` bytes: it
+    /// has between `bytes / 4` (rounded up) and `bytes` code points, so when these
+    /// settle both bounds the code points need not be counted.
+    fn lengths_hold_for(&self, bytes: u64) -> bool {
+        self.min_length.is_none_or(|min| bytes.div_ceil(4) >= min)
+            && self.max_length.is_none_or(|max| bytes <= max)
+    }
+
     /// Checks every rule on `text`.
     pub fn check<E: de::Error>(&self, text: &str) -> Result<(), E> {
         if let Some(format) = self.format {
             check_format(format, text, self.credential)?;
         }
-        if self.min_length.is_some() || self.max_length.is_some() {
+        if !self.lengths_hold_for(text.len() as u64) {
             let length = text.chars().count() as u64;
             if let Some(min) = self.min_length.filter(|min| length < *min) {
                 return Err(violation(
@@ -848,6 +856,48 @@ mod tests {
         assert!(rules.check::<serde_json::Error>("é😀").is_ok());
         assert!(rules.check::<serde_json::Error>("é").is_err());
         assert!(rules.check::<serde_json::Error>("abc").is_err());
+    }
+
+    #[test]
+    fn byte_lengths_settle_only_what_they_can() {
+        let rules = |min: Option<u64>, max: Option<u64>| StrRules {
+            format: None,
+            min_length: min,
+            max_length: max,
+            pattern: None,
+            credential: false,
+        };
+        let ok = |rules: StrRules, text: &str| rules.check::<serde_json::Error>(text).is_ok();
+        for text in [
+            "",
+            "a",
+            "ab",
+            "é",
+            "😀",
+            "😀😀",
+            "aé😀",
+            "abcd",
+            "abcdefgh",
+            "é😀é😀",
+        ] {
+            let length = text.chars().count() as u64;
+            for bound in 0..10 {
+                assert_eq!(
+                    ok(rules(Some(bound), None), text),
+                    length >= bound,
+                    "{text} {bound}"
+                );
+                assert_eq!(
+                    ok(rules(None, Some(bound)), text),
+                    length <= bound,
+                    "{text} {bound}"
+                );
+                for max in bound..10 {
+                    let inside = length >= bound && length <= max;
+                    assert_eq!(ok(rules(Some(bound), Some(max)), text), inside, "{text}");
+                }
+            }
+        }
     }
 
     #[test]
