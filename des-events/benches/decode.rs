@@ -5,9 +5,11 @@
 //! ```sh
 //! cargo bench -p des-events --bench decode
 //! # longer: ... --bench decode -- --measurement-time 10 --warm-up-time 3
-//! # one group: ... --bench decode -- decode/message_first
+//! # one group: ... --bench decode -- decode/realistic/message_first
 //! # on a busy machine: interleaved rounds, best pass of each contender, and the ratios
 //! DES_BENCH_INTERLEAVED=20000 cargo bench -p des-events --bench decode
+//! # a few passes of one contender, for a profiler (see `profile`)
+//! DES_BENCH_PROFILE=generated_from_json,realistic,event_first,20 target/release/deps/decode-*
 //! ```
 //!
 //! Why criterion (0.8) and not divan: criterion's `Throughput::Bytes` turns every result
