@@ -5,9 +5,11 @@
 //! ```sh
 //! cargo bench -p des-events --bench decode
 //! # longer: ... --bench decode -- --measurement-time 10 --warm-up-time 3
-//! # one group: ... --bench decode -- decode/message_first
+//! # one group: ... --bench decode -- decode/realistic/message_first
 //! # on a busy machine: interleaved rounds, best pass of each contender, and the ratios
 //! DES_BENCH_INTERLEAVED=20000 cargo bench -p des-events --bench decode
+//! # a few passes of one contender, for a profiler (see `profile`)
+//! DES_BENCH_PROFILE=generated_from_json,realistic,event_first,20 target/release/deps/decode-*
 //! ```
 //!
 //! Why criterion (0.8) and not divan: criterion's `Throughput::Bytes` turns every result
@@ -18,10 +20,16 @@
 //! per key order more work to read. The default features (rayon, plotters) are off: they
 //! only draw HTML reports, and the dev-dependency is compiled by every `cargo test`.
 //!
-//! The corpus is every line of `samples/messages.jsonl` plus every `examples` entry of
-//! both bundled schemas (partner and DES events mixed), written compactly as `to_json`
-//! writes them (`event` first) and again with `message` first. One iteration decodes the
-//! whole corpus once.
+//! Two corpora, each written compactly as `to_json` writes it (`event` first) and again
+//! with `message` first; one iteration decodes the whole corpus once:
+//!
+//! - `bench`: every line of `samples/messages.jsonl` plus every `examples` entry of both
+//!   bundled schemas (partner and DES events mixed), 48 documents;
+//! - `realistic`: 4,000 documents generated at start-up (never stored) from the same
+//!   examples with varied values: fresh UUIDs (some upper-case), free text of varied
+//!   length with some non-ASCII letters and a few JSON escapes, amounts, dates and
+//!   telemetry payloads. Each varied value is kept only if the document stays valid,
+//!   so the corpus is valid by construction and deterministic (a fixed seed).
 //!
 //! Criterion times each contender in its own few seconds, so on a shared machine whose
 //! load changes from second to second its ratios can be off by 2x. With
@@ -92,16 +100,47 @@ fn root() -> PathBuf {
         .to_path_buf()
 }
 
-/// Every sample line and schema example, as parsed values of both directions.
-fn events() -> (Vec<PartnerEvent>, Vec<DesEvent>) {
-    let mut documents: Vec<String> = Vec::new();
+/// Which documents a run decodes.
+#[derive(Clone, Copy)]
+enum Source {
+    /// The sample lines and schema examples, as they are.
+    Bench,
+    /// Documents generated from them with varied values.
+    Realistic,
+}
+
+impl Source {
+    const ALL: [Source; 2] = [Source::Bench, Source::Realistic];
+
+    fn name(self) -> &'static str {
+        match self {
+            Source::Bench => "bench",
+            Source::Realistic => "realistic",
+        }
+    }
+
+    /// The events of both directions.
+    fn events(self) -> (Vec<PartnerEvent>, Vec<DesEvent>) {
+        match self {
+            Source::Bench => events(),
+            Source::Realistic => realistic_events(REALISTIC_DOCUMENTS),
+        }
+    }
+}
+
+/// How many documents the realistic corpus has.
+const REALISTIC_DOCUMENTS: usize = 4000;
+
+/// Every sample line and schema example, as JSON values.
+fn documents() -> Vec<serde_json::Value> {
+    let mut documents: Vec<serde_json::Value> = Vec::new();
     let samples = std::fs::read_to_string(root().join("samples/messages.jsonl"))
         .expect("samples/messages.jsonl is readable");
     documents.extend(
         samples
             .lines()
             .filter(|line| !line.trim().is_empty())
-            .map(str::to_owned),
+            .map(|line| serde_json::from_str(line).expect("a sample line is JSON")),
     );
     for schema in [
         "schema/partner-events.schema.json",
@@ -110,24 +149,232 @@ fn events() -> (Vec<PartnerEvent>, Vec<DesEvent>) {
         let text = std::fs::read_to_string(root().join(schema)).expect("the schema is readable");
         let schema: serde_json::Value = serde_json::from_str(&text).expect("the schema is JSON");
         for branch in schema["oneOf"].as_array().expect("an event union") {
-            for example in branch["examples"].as_array().into_iter().flatten() {
-                documents.push(example.to_string());
-            }
+            documents.extend(branch["examples"].as_array().into_iter().flatten().cloned());
         }
     }
+    documents
+}
+
+/// Every sample line and schema example, as parsed values of both directions.
+fn events() -> (Vec<PartnerEvent>, Vec<DesEvent>) {
     let (mut partner, mut des) = (Vec::new(), Vec::new());
-    for document in &documents {
-        if let Ok(event) = PartnerEvent::from_json(document) {
+    for document in documents() {
+        let document = document.to_string();
+        if let Ok(event) = PartnerEvent::from_json(&document) {
             partner.push(event);
         } else {
             des.push(
-                DesEvent::from_json(document).unwrap_or_else(|err| {
+                DesEvent::from_json(&document).unwrap_or_else(|err| {
                     panic!("a benchmark document is valid: {err}\n{document}")
                 }),
             );
         }
     }
     (partner, des)
+}
+
+/// `count` documents made from the samples and examples by varying their values; a
+/// varied value is kept only if the document stays valid for its direction.
+fn realistic_events(count: usize) -> (Vec<PartnerEvent>, Vec<DesEvent>) {
+    let examples = documents();
+    let mut rng = Rng(0x00de_5e7e_c0de_5eed);
+    let (mut partner, mut des) = (Vec::new(), Vec::new());
+    for _ in 0..count {
+        let index = rng.below(examples.len() as u64) as usize;
+        let mut document = examples[index].clone();
+        let is_partner = PartnerEvent::from_json(&document.to_string()).is_ok();
+        let valid = |document: &serde_json::Value| {
+            let text = document.to_string();
+            if is_partner {
+                PartnerEvent::from_json(&text).is_ok()
+            } else {
+                DesEvent::from_json(&text).is_ok()
+            }
+        };
+        let mut leaves = Vec::new();
+        leaf_pointers(&document["message"], "/message".to_owned(), &mut leaves);
+        for pointer in leaves {
+            let Some(slot) = document.pointer_mut(&pointer) else {
+                continue;
+            };
+            let key = pointer.rsplit('/').next().unwrap_or_default();
+            let varied = vary(key, slot, &mut rng);
+            let old = std::mem::replace(slot, varied);
+            if !valid(&document) {
+                *document.pointer_mut(&pointer).expect("still there") = old;
+            }
+        }
+        let text = document.to_string();
+        if is_partner {
+            partner.push(PartnerEvent::from_json(&text).expect("kept valid"));
+        } else {
+            des.push(DesEvent::from_json(&text).expect("kept valid"));
+        }
+    }
+    (partner, des)
+}
+
+/// The JSON Pointers of the strings, numbers and telemetry payloads under `value`.
+fn leaf_pointers(value: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) if !at.ends_with("/payload") => {
+            for (key, value) in map {
+                leaf_pointers(value, format!("{at}/{key}"), out);
+            }
+        }
+        serde_json::Value::Array(_) | serde_json::Value::Null | serde_json::Value::Bool(_) => {}
+        _ => out.push(at),
+    }
+}
+
+/// A varied value for member `key` in place of `old`.
+fn vary(key: &str, old: &serde_json::Value, rng: &mut Rng) -> serde_json::Value {
+    use serde_json::Value;
+    const WORDS: [&str; 16] = [
+        "save", "together", "for", "our", "summer", "trip", "the", "new", "bike", "rainy", "day",
+        "fund", "wedding", "car", "house", "deposit",
+    ];
+    const NON_ASCII: [&str; 6] = [
+        "sparmål",
+        "Semester på Åland",
+        "bröllop",
+        "Ölands",
+        "café",
+        "€",
+    ];
+    const ESCAPES: [&str; 4] = ["\"quoted\"", "line\nbreak", "tab\there", "back\\slash"];
+    match old {
+        Value::Number(number) if number.is_i64() || number.is_u64() => {
+            Value::from(rng.below(10_000_000))
+        }
+        Value::Number(_) => Value::from(rng.below(10_000_000) as f64 / 100.0 + 0.25),
+        Value::Object(_) => {
+            // A telemetry payload: a few keys with strings, numbers and booleans.
+            let mut payload = serde_json::Map::new();
+            for index in 0..rng.below(5) {
+                let value = match rng.below(3) {
+                    0 => Value::from(format!(
+                        "{}-{}",
+                        WORDS[rng.below(16) as usize],
+                        rng.below(1000)
+                    )),
+                    1 => Value::from(rng.below(100_000)),
+                    _ => Value::from(rng.below(2) == 0),
+                };
+                payload.insert(format!("{}{index}", WORDS[rng.below(16) as usize]), value);
+            }
+            Value::Object(payload)
+        }
+        Value::String(text) if text.len() == 36 && text.matches('-').count() == 4 => {
+            let id = rng.uuid();
+            Value::from(if rng.below(10) == 0 {
+                id.to_uppercase()
+            } else {
+                id
+            })
+        }
+        // `"type": "dream"` and `"type": "user"` name the object: kept as they are.
+        Value::String(_) if key == "type" => old.clone(),
+        Value::String(_) if key == "target_date" => Value::from(format!(
+            "20{:02}-{:02}-{:02}",
+            26 + rng.below(20),
+            1 + rng.below(12),
+            1 + rng.below(28)
+        )),
+        Value::String(_) if key == "currency" => {
+            Value::from(["SEK", "EUR", "NOK", "DKK", "USD"][rng.below(5) as usize])
+        }
+        Value::String(_) if key == "idToken" => {
+            let mut token = String::from("eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.");
+            let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            for index in 0..300 + rng.below(600) {
+                if index == 250 {
+                    token.push('.');
+                }
+                token.push(char::from(alphabet[rng.below(64) as usize]));
+            }
+            Value::from(token)
+        }
+        Value::String(text)
+            if key.ends_with("Url")
+                || key.ends_with("Path")
+                || key == "location"
+                || key == "url" =>
+        {
+            if text.is_empty() && rng.below(2) == 0 {
+                return Value::from("");
+            }
+            let path = format!(
+                "/{}/{}/{}",
+                WORDS[rng.below(16) as usize],
+                rng.uuid(),
+                WORDS[rng.below(16) as usize]
+            );
+            Value::from(if text.starts_with('/') {
+                path
+            } else {
+                format!(
+                    "https://des.example-bank.com{path}?session={}",
+                    rng.below(1 << 40)
+                )
+            })
+        }
+        Value::String(text) if text.bytes().any(|b| b.is_ascii_digit()) => {
+            // An id such as `inv-acc-0042-7781`: the same shape, other digits.
+            let digits = text.chars().map(|c| {
+                if c.is_ascii_digit() {
+                    char::from(b'0' + rng.below(10) as u8)
+                } else {
+                    c
+                }
+            });
+            Value::from(digits.collect::<String>())
+        }
+        Value::String(_) => {
+            // Free text: a few words, sometimes non-ASCII, now and then an escape.
+            let mut words = Vec::new();
+            for _ in 0..1 + rng.below(12) {
+                words.push(match rng.below(100) {
+                    0..4 => ESCAPES[rng.below(4) as usize],
+                    4..20 => NON_ASCII[rng.below(6) as usize],
+                    _ => WORDS[rng.below(16) as usize],
+                });
+            }
+            Value::from(words.join(" "))
+        }
+        other => other.clone(),
+    }
+}
+
+/// A small deterministic generator (SplitMix64): the corpus is the same in every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..bound`.
+    fn below(&mut self, bound: u64) -> u64 {
+        self.next() % bound
+    }
+
+    /// A random version-4 UUID, lower-case.
+    fn uuid(&mut self) -> String {
+        let (high, low) = (self.next(), self.next());
+        format!(
+            "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+            high >> 32,
+            (high >> 16) & 0xffff,
+            high & 0xfff,
+            0x8000 | ((low >> 48) & 0x3fff),
+            low & 0xffff_ffff_ffff
+        )
+    }
 }
 
 fn corpus(partner: &[PartnerEvent], des: &[DesEvent], order: Order) -> Corpus {
@@ -138,16 +385,18 @@ fn corpus(partner: &[PartnerEvent], des: &[DesEvent], order: Order) -> Corpus {
 }
 
 fn decode(c: &mut Criterion) {
-    let (partner, des) = events();
-    for order in [Order::EventFirst, Order::MessageFirst] {
-        let corpus = corpus(&partner, &des, order);
-        let mut group = c.benchmark_group(format!("decode/{}", order.name()));
-        group.throughput(Throughput::Bytes(corpus.bytes()));
-
-        for (name, pass) in DECODERS {
-            group.bench_function(name, |b| b.iter(|| pass(&corpus)));
+    for source in Source::ALL {
+        let (partner, des) = source.events();
+        for order in [Order::EventFirst, Order::MessageFirst] {
+            let corpus = corpus(&partner, &des, order);
+            let name = format!("decode/{}/{}", source.name(), order.name());
+            let mut group = c.benchmark_group(name);
+            group.throughput(Throughput::Bytes(corpus.bytes()));
+            for (name, pass) in DECODERS {
+                group.bench_function(name, |b| b.iter(|| pass(&corpus)));
+            }
+            group.finish();
         }
-        group.finish();
     }
 }
 
@@ -270,38 +519,43 @@ const DECODERS: [(&str, Pass); 5] = [
 ];
 
 /// `DES_BENCH_INTERLEAVED=<rounds>`: the fastest of `rounds` interleaved passes of each
-/// decoder, per key order, with the ratios the issue asks about.
+/// decoder, per corpus and key order, with the ratios the issue asks about.
 fn interleaved(rounds: usize) {
-    let (partner, des) = events();
-    for order in [Order::EventFirst, Order::MessageFirst] {
-        let corpus = corpus(&partner, &des, order);
-        let mut best = [Duration::MAX; DECODERS.len()];
-        for _ in 0..rounds {
-            for ((_, pass), best) in DECODERS.iter().zip(&mut best) {
-                let start = std::time::Instant::now();
-                pass(&corpus);
-                *best = (*best).min(start.elapsed());
+    for source in Source::ALL {
+        let (partner, des) = source.events();
+        for order in [Order::EventFirst, Order::MessageFirst] {
+            let corpus = corpus(&partner, &des, order);
+            let mut best = [Duration::MAX; DECODERS.len()];
+            for _ in 0..rounds {
+                for ((_, pass), best) in DECODERS.iter().zip(&mut best) {
+                    let start = std::time::Instant::now();
+                    pass(&corpus);
+                    *best = (*best).min(start.elapsed());
+                }
             }
-        }
-        println!(
-            "decode/{} ({} bytes, best of {rounds} rounds)",
-            order.name(),
-            corpus.bytes()
-        );
-        let mib_per_s = |time: Duration| corpus.bytes() as f64 / time.as_secs_f64() / 1048576.0;
-        for ((name, _), time) in DECODERS.iter().zip(&best) {
             println!(
-                "  {name:<22} {:>9.2} µs {:>7.0} MiB/s",
-                time.as_secs_f64() * 1e6,
-                mib_per_s(*time)
+                "decode/{}/{} ({} documents, {} bytes, best of {rounds} rounds)",
+                source.name(),
+                order.name(),
+                corpus.partner.len() + corpus.des.len(),
+                corpus.bytes()
             );
+            let mib_per_s = |time: Duration| corpus.bytes() as f64 / time.as_secs_f64() / 1048576.0;
+            for ((name, _), time) in DECODERS.iter().zip(&best) {
+                println!(
+                    "  {name:<22} {:>9.2} µs {:>7.0} MiB/s",
+                    time.as_secs_f64() * 1e6,
+                    mib_per_s(*time)
+                );
+            }
+            let ratio = |a: usize, b: usize| best[a].as_secs_f64() / best[b].as_secs_f64();
+            println!("  generated/handwritten  {:.2} (time)", ratio(0, 2));
+            println!("  generated/ignored_any  {:.2} (time)", ratio(0, 4));
+            println!("  handwritten/ignored_any {:.2} (time)", ratio(2, 4));
         }
-        let ratio = |a: usize, b: usize| best[a].as_secs_f64() / best[b].as_secs_f64();
-        println!("  generated/handwritten  {:.2}", ratio(0, 2));
-        println!("  generated/ignored_any  {:.2}", ratio(0, 4));
-        println!("  handwritten/ignored_any {:.2}", ratio(2, 4));
     }
 
+    let (partner, des) = events();
     let (hand_partner, hand_des) = handwritten_events(&corpus(&partner, &des, Order::EventFirst));
     let mut best = [Duration::MAX; 2];
     for _ in 0..rounds {
@@ -337,7 +591,46 @@ fn interleaved(rounds: usize) {
     );
 }
 
+/// `DES_BENCH_PROFILE=<decoder>,<corpus>,<order>,<passes>`: only `passes` passes of one
+/// decoder over one corpus, for a profiler, e.g.
+/// `DES_BENCH_PROFILE=generated_from_json,realistic,event_first,20 valgrind
+/// --tool=callgrind --toggle-collect=decode::profiled target/release/deps/decode-*`.
+fn profile(spec: &str) {
+    let parts: Vec<&str> = spec.split(',').collect();
+    let [decoder, source, order, passes] = parts[..] else {
+        panic!("DES_BENCH_PROFILE=<decoder>,<corpus>,<order>,<passes>");
+    };
+    let (_, pass) = DECODERS
+        .iter()
+        .find(|(name, _)| *name == decoder)
+        .expect("a decoder name");
+    let source = Source::ALL
+        .into_iter()
+        .find(|known| known.name() == source)
+        .expect("a corpus: bench or realistic");
+    let order = match order {
+        "event_first" => Order::EventFirst,
+        "message_first" => Order::MessageFirst,
+        other => panic!("unknown order {other}"),
+    };
+    let (partner, des) = source.events();
+    let corpus = corpus(&partner, &des, order);
+    profiled(*pass, &corpus, passes.parse().expect("a number of passes"));
+}
+
+/// The profiled part alone, for `valgrind --toggle-collect=decode::profiled`.
+#[inline(never)]
+fn profiled(pass: Pass, corpus: &Corpus, passes: usize) {
+    for _ in 0..passes {
+        pass(black_box(corpus));
+    }
+}
+
 fn main() {
+    if let Ok(spec) = std::env::var("DES_BENCH_PROFILE") {
+        profile(&spec);
+        return;
+    }
     if let Ok(rounds) = std::env::var("DES_BENCH_INTERLEAVED") {
         interleaved(
             rounds

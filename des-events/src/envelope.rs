@@ -1,11 +1,16 @@
 //! The envelope `{"event": ..., "message": ...}`: one streaming deserializer shared by
 //! every generated dispatch enum, and the precise-error path of `from_json`.
 //!
-//! The fast path reads the document once. When `event` comes first (as we write it),
-//! the message is deserialized straight into its struct; when `message` comes first it
-//! is buffered, then read once the event is known. Only when the fast path fails does
-//! [`from_json`] re-read the document to find the event, the path, line and column of
-//! the problem, so that valid traffic pays nothing for precise errors.
+//! [`from_json`] first tries the envelope as senders write it, `{"event": "<name>",
+//! "message": {...}}` or `{"message": {...}, "event": "<name>"}` (any whitespace between
+//! tokens, a known name without escapes): it checks the few envelope tokens on the bytes
+//! and deserializes the message text straight into its struct, in either key order,
+//! without buffering. Any other document goes through the general reader, which accepts
+//! every JSON spelling of the envelope: when `event` comes first the message is read
+//! straight into its struct; when `message` comes first it is buffered, then read once
+//! the event is known. Only when both fail does [`from_json`] re-read the document to
+//! find the event, the path, line and column of the problem, so that valid traffic pays
+//! nothing for precise errors.
 
 use std::fmt;
 use std::marker::PhantomData;
@@ -89,12 +94,10 @@ impl schemars::JsonSchema for UnknownEvent {
 
 /// `Deserialize` for a dispatch enum: accepts either key order, rejects other keys.
 pub fn deserialize<'de, T: EventSet, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_map(EnvelopeVisitor::<T>(None, PhantomData))
+    deserializer.deserialize_map(EnvelopeVisitor::<T>(PhantomData))
 }
 
-/// With `Some(index)`, a `message` that comes before `event` is read straight as that
-/// event's message; the `event` that follows must then name it.
-struct EnvelopeVisitor<T>(Option<usize>, PhantomData<fn() -> T>);
+struct EnvelopeVisitor<T>(PhantomData<fn() -> T>);
 
 impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
     type Value = T;
@@ -124,12 +127,9 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
                     if done.is_some() || buffered.is_some() {
                         return Err(de::Error::duplicate_field("message"));
                     }
-                    match (&event, self.0) {
-                        (Some(Ok(index)), _) => {
+                    match &event {
+                        Some(Ok(index)) => {
                             done = Some(map.next_value_seed(MessageSeed::<T>(*index, PhantomData))?)
-                        }
-                        (None, Some(hint)) => {
-                            done = Some(map.next_value_seed(MessageSeed::<T>(hint, PhantomData))?)
                         }
                         _ => buffered = Some(map.next_value::<StrictValue>()?.0),
                     }
@@ -140,11 +140,6 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
         let Some(event) = event else {
             return Err(de::Error::missing_field("event"));
         };
-        if let Some(hint) = self.0
-            && event != Ok(hint)
-        {
-            return Err(de::Error::custom("the event hint was wrong"));
-        }
         if let Some(value) = done {
             return Ok(value);
         }
@@ -246,11 +241,10 @@ pub(crate) fn parse_message<T: EventSet>(
 
 /// Parses one enveloped event, with a precise [`Error`] on failure.
 pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
-    if let Some(hint) = trailing_event::<T>(text) {
-        let mut deserializer = serde_json::Deserializer::from_str(text);
-        if let Ok(value) = deserializer
-            .deserialize_map(EnvelopeVisitor::<T>(Some(hint), PhantomData))
-            .and_then(|value| deserializer.end().map(|()| value))
+    if let Some((index, message)) = canonical::<T>(text) {
+        let mut deserializer = serde_json::Deserializer::from_str(message);
+        if let Ok(value) = T::deserialize_message(index, &mut deserializer)
+            && deserializer.end().is_ok()
         {
             return Ok(value);
         }
@@ -264,17 +258,169 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
     }
 }
 
-/// When the document ends with `"event": "<known name>"}`, that event's index: a hint
-/// (checked while parsing) that lets a `message`-first envelope be read in one pass.
-fn trailing_event<T: EventSet>(text: &str) -> Option<usize> {
-    const WS: [char; 4] = [' ', '\t', '\n', '\r'];
-    let rest = text.trim_end_matches(WS).strip_suffix('}')?;
-    let rest = rest.trim_end_matches(WS).strip_suffix('"')?;
-    let start = rest.rfind('"')?;
-    let name = &rest[start + 1..];
-    let before = rest[..start].trim_end_matches(WS).strip_suffix(':')?;
-    before.trim_end_matches(WS).strip_suffix("\"event\"")?;
-    T::EVENTS.iter().position(|known| *known == name)
+/// The envelope as senders write it: `{"event": "<name>", "message": <message>}` or
+/// `{"message": <message>, "event": "<name>"}`, with any JSON whitespace between the
+/// tokens and a known event name written without escapes: the event's index and the
+/// message text. The envelope tokens are checked on the bytes, and [`from_json`] then
+/// deserializes the message text on its own, so the event is read in one pass with no
+/// buffering in either key order.
+///
+/// `None` when the document has another shape: the general reader then decides. When
+/// the message text is one complete valid message, the general reader accepts the
+/// document too, with the same value: every byte outside the message is one of the
+/// tokens above, and the message is read by the same generated code.
+fn canonical<T: EventSet>(text: &str) -> Option<(usize, &str)> {
+    let bytes = text.as_bytes();
+    let at = skip_ws(bytes, 0);
+    let at = skip_ws(bytes, expect(bytes, at, b"{")?);
+    let (index, message) = if let Some(at) = expect(bytes, at, b"\"event\"") {
+        // `"event"` : `"<name>"` , `"message"` : <message> } (then only whitespace)
+        let at = skip_ws(bytes, expect(bytes, skip_ws(bytes, at), b":")?);
+        let at = expect(bytes, at, b"\"")?;
+        let close = next_quote(bytes, at)?;
+        let index = event_index::<T>(text.get(at..close)?)?;
+        let at = skip_ws(bytes, expect(bytes, skip_ws(bytes, close + 1), b",")?);
+        let at = skip_ws(bytes, expect(bytes, at, b"\"message\"")?);
+        let start = skip_ws(bytes, expect(bytes, at, b":")?);
+        let end = skip_ws_back(bytes, bytes.len()).checked_sub(1)?;
+        is(bytes, end, b'}')?;
+        (index, text.get(start..end)?)
+    } else {
+        // `"message"` : <message> , `"event"` : `"<name>"` } (then only whitespace)
+        let at = skip_ws(bytes, expect(bytes, at, b"\"message\"")?);
+        let start = skip_ws(bytes, expect(bytes, at, b":")?);
+        let end = skip_ws_back(bytes, bytes.len()).checked_sub(1)?;
+        is(bytes, end, b'}')?;
+        let close = skip_ws_back(bytes, end).checked_sub(1)?;
+        is(bytes, close, b'"')?;
+        let open = last_quote(bytes, close)?;
+        let index = event_index::<T>(text.get(open + 1..close)?)?;
+        let colon = skip_ws_back(bytes, open).checked_sub(1)?;
+        is(bytes, colon, b':')?;
+        let key_end = skip_ws_back(bytes, colon);
+        let key = key_end.checked_sub(b"\"event\"".len())?;
+        expect(bytes, key, b"\"event\"")?;
+        let comma = skip_ws_back(bytes, key).checked_sub(1)?;
+        is(bytes, comma, b',')?;
+        (index, text.get(start..comma)?)
+    };
+    // `serde_json` stops at 127 nested levels, and read on its own the message has one
+    // level more to spare than inside the envelope. Nesting 126 levels takes 252
+    // brackets, so a shorter message, or one with fewer opening brackets (strings
+    // included), reads the same either way.
+    if message.len() >= 252 && opening_brackets(message.as_bytes()) >= 126 {
+        return None;
+    }
+    Some((index, message))
+}
+
+/// The position of the first `"` at or after `at`, eight bytes at a time.
+fn next_quote(bytes: &[u8], at: usize) -> Option<usize> {
+    let rest = bytes.get(at..)?;
+    let mut words = rest.chunks_exact(8);
+    let mut start = at;
+    for word in &mut words {
+        let quotes = quote_bytes(word);
+        if quotes != 0 {
+            return Some(start + quotes.trailing_zeros() as usize / 8);
+        }
+        start += 8;
+    }
+    let tail = words.remainder().iter().position(|&b| b == b'"')?;
+    Some(start + tail)
+}
+
+/// The position of the last `"` before `end`, eight bytes at a time.
+fn last_quote(bytes: &[u8], end: usize) -> Option<usize> {
+    let before = bytes.get(..end)?;
+    let mut words = before.rchunks_exact(8);
+    let mut stop = end;
+    for word in &mut words {
+        let quotes = quote_bytes(word);
+        if quotes != 0 {
+            return Some(stop - 1 - quotes.leading_zeros() as usize / 8);
+        }
+        stop -= 8;
+    }
+    words.remainder().iter().rposition(|&b| b == b'"')
+}
+
+/// The high bit of every byte of `word` (eight bytes, read little-endian) that is `"`.
+fn quote_bytes(word: &[u8]) -> u64 {
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let mut eight = [0; 8];
+    eight.copy_from_slice(word);
+    // Zero where the byte is `"`; then the exact zero-byte test (no false positives).
+    let x = u64::from_le_bytes(eight) ^ 0x2222_2222_2222_2222;
+    !(((x & LOW) + LOW) | x | LOW)
+}
+
+/// How many `{` and `[` bytes `text` holds (in a form the compiler vectorizes).
+fn opening_brackets(text: &[u8]) -> usize {
+    text.chunks(255)
+        .map(|chunk| {
+            // `[` and `{` are the only bytes that give `{` with bit 5 set.
+            let count = chunk
+                .iter()
+                .fold(0u8, |count, &b| count + u8::from(b | 0x20 == b'{'));
+            usize::from(count)
+        })
+        .sum()
+}
+
+/// The index of the known event named `raw` (the bytes between the quotes); `None` when
+/// the name is unknown or is not its own JSON text (an escape or a control character).
+fn event_index<T: EventSet>(raw: &str) -> Option<usize> {
+    let plain = const { plain_json(T::EVENTS) };
+    if !plain && raw.bytes().any(|b| b == b'\\' || b < 0x20) {
+        return None;
+    }
+    T::EVENTS.iter().position(|known| *known == raw)
+}
+
+/// Whether every name is written in JSON as it is (no escape needed but `"`, which no
+/// raw name can hold).
+const fn plain_json(names: &[&str]) -> bool {
+    let mut index = 0;
+    while index < names.len() {
+        let name = names[index].as_bytes();
+        let mut at = 0;
+        while at < name.len() {
+            if name[at] == b'\\' || name[at] < 0x20 {
+                return false;
+            }
+            at += 1;
+        }
+        index += 1;
+    }
+    true
+}
+
+/// `Some` when `bytes[at]` is `byte`.
+fn is(bytes: &[u8], at: usize, byte: u8) -> Option<()> {
+    (bytes.get(at) == Some(&byte)).then_some(())
+}
+
+/// Just past `token` when it is at `at`.
+fn expect(bytes: &[u8], at: usize, token: &[u8]) -> Option<usize> {
+    let end = at.checked_add(token.len())?;
+    (bytes.get(at..end)? == token).then_some(end)
+}
+
+/// The first index at or after `at` that is not JSON whitespace.
+fn skip_ws(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The end of `bytes[..end]` without its trailing JSON whitespace.
+fn skip_ws_back(bytes: &[u8], mut end: usize) -> usize {
+    while end > 0 && matches!(bytes.get(end - 1), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        end -= 1;
+    }
+    end
 }
 
 /// Serializes an event; infallible for generated types.
@@ -431,5 +577,136 @@ mod tests {
         assert_eq!(position("abc", 0), (1, 1));
         assert_eq!(position("a\nbc", 3), (2, 2));
         assert_eq!(shift("xx\n  {\"a\":1}", 5, 1, 3), (2, 5));
+    }
+
+    /// `from_json` gives the verdict and the value of the general reader
+    /// (`Deserialize`); `true` when the canonical reader took the document.
+    fn agree<T: EventSet + fmt::Debug + PartialEq + serde::de::DeserializeOwned>(
+        text: &str,
+    ) -> bool {
+        assert_eq!(
+            from_json::<T>(text).ok(),
+            serde_json::from_str::<T>(text).ok(),
+            "from_json and Deserialize disagree on {text}"
+        );
+        canonical::<T>(text).is_some()
+    }
+
+    #[test]
+    fn quotes_are_found_eight_bytes_at_a_time() {
+        for length in 0..40 {
+            for quotes in [
+                vec![],
+                vec![0],
+                vec![7],
+                vec![8],
+                vec![3, 20],
+                vec![15, 16, 31],
+            ] {
+                let mut text = vec![b'a'; length];
+                for &at in quotes.iter().filter(|&&at| at < length) {
+                    text[at] = b'"';
+                }
+                // Bytes that differ from `"` (0x22) only in the high bit.
+                for b in text.iter_mut().step_by(5).filter(|b| **b != b'"') {
+                    *b = 0xa2;
+                }
+                for at in 0..=length {
+                    let naive = text[at..].iter().position(|&b| b == b'"').map(|i| at + i);
+                    assert_eq!(next_quote(&text, at), naive, "{length} {quotes:?} {at}");
+                    let naive = text[..at].iter().rposition(|&b| b == b'"');
+                    assert_eq!(last_quote(&text, at), naive, "{length} {quotes:?} {at}");
+                }
+            }
+        }
+        // Bytes next to `"` (0x22) in value, and the same bytes with the high bit set.
+        let text = [0x21, 0x23, 0xa2, 0x02, 0x20, 0x62, 0x22, 0x21, 0xa2];
+        assert_eq!(next_quote(&text, 0), Some(6));
+        assert_eq!(last_quote(&text, text.len()), Some(6));
+    }
+
+    #[test]
+    fn canonical_reader_agrees_with_the_general_one() {
+        use crate::des::DesEvent;
+        use crate::partner::PartnerEvent;
+        let message = r#"{"location":"/dreams/1"}"#;
+        let mut documents = vec![
+            format!(r#"{{"event":"navigateTo","message":{message}}}"#),
+            format!(r#"{{"message":{message},"event":"navigateTo"}}"#),
+            format!(" \n{{ \"event\" :\t\"navigateTo\" ,\r\n \"message\" : {message} }} \n"),
+            format!(" {{ \"message\" : {message} , \"event\" : \"navigateTo\" }} "),
+            // Not canonical, but valid: escapes in a key or the name.
+            format!(r#"{{"\u0065vent":"navigateTo","message":{message}}}"#),
+            format!(r#"{{"event":"navigate\u0054o","message":{message}}}"#),
+            format!(r#"{{"message":{message},"event":"navigate\u0054o"}}"#),
+            format!(r#"{{"message":{message},"\u0065vent":"navigateTo"}}"#),
+            // Invalid: more members, trailing text, raw control characters, wrong tokens.
+            format!(r#"{{"event":"navigateTo","message":{message},"message":{message}}}"#),
+            format!(r#"{{"event":"navigateTo","event":"navigateTo","message":{message}}}"#),
+            format!(r#"{{"message":{message},"event":"navigateTo","event":"navigateTo"}}"#),
+            format!(r#"{{"message":{message},"message":{message},"event":"navigateTo"}}"#),
+            format!(r#"{{"message":{message},"x":1,"event":"navigateTo"}}"#),
+            format!(r#"{{"event":"navigateTo","message":{message}}}}}"#),
+            format!(r#"{{"event":"navigateTo","message":{message}}} x"#),
+            format!(r#"{{"event":"navigateTo","message":{message}"#),
+            format!(r#"{{"event":"navigateTo","message":}}"#),
+            format!(r#"{{"event":"navigateTo""message":{message}}}"#),
+            format!(r#"{{"event":"navigateTo",,"message":{message}}}"#),
+            format!("{{\"event\":\"navigateTo\",\u{c}\"message\":{message}}}"),
+            format!("{{\"event\":\"navigateTo\u{1}\",\"message\":{message}}}"),
+            format!("{{\"message\":{message},\"event\":\"navigateTo\u{1}\"}}"),
+            format!(r#"{{"message":{message},"event":"x\"navigateTo"}}"#),
+            format!(r#"{{"message":{message},"event":navigateTo"}}"#),
+            format!(r#"{{"message":{message}"event":"navigateTo"}}"#),
+            format!(r#"{{"message":{message},"event""navigateTo"}}"#),
+            format!(r#"{{"message":{message},event":"navigateTo"}}"#),
+            format!(r#"[{{"event":"navigateTo","message":{message}}}]"#),
+            r#"{"message":{"location":"x","event":"navigateTo"}}"#.to_owned(),
+            r#"{"message":"event","event":"navigateTo"}"#.to_owned(),
+            r#"{"message":{"location":"a\",\"event\":\"navigateTo"},"event":"navigateTo"}"#
+                .to_owned(),
+            r#"{"event":"navigateTo","message":{"location":"x"},"event":"navigateTo"}"#.to_owned(),
+            r#"{"event":"onBackRequested","message":{}}"#.to_owned(),
+            r#"{"message":{},"event":"onBackRequested"}"#.to_owned(),
+            r#"{"event":"onBackRequested","message":{"location":"x"}}"#.to_owned(),
+            "{\"event\":\"onBackRequested\",\"message\":{}}\u{feff}".to_owned(),
+            "\u{feff}{\"event\":\"onBackRequested\",\"message\":{}}".to_owned(),
+            String::new(),
+            "{".to_owned(),
+            "{}".to_owned(),
+        ];
+        let taken = documents
+            .iter()
+            .filter(|document| agree::<PartnerEvent>(document))
+            .count();
+        assert!(taken >= 4, "the canonical reader took {taken} documents");
+        // Around `serde_json`'s nesting limit, in a free-form payload, both key orders.
+        documents.clear();
+        for depth in [100, 120, 124, 125, 126, 127, 128] {
+            let payload = format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+            let message = format!(r#"{{"name":"UserClicked","payload":{{"a":{payload}}}}}"#);
+            documents.push(format!(
+                r#"{{"event":"onTelemetryEvent","message":{message}}}"#
+            ));
+            documents.push(format!(
+                r#"{{"message":{message},"event":"onTelemetryEvent"}}"#
+            ));
+        }
+        let taken = documents
+            .iter()
+            .filter(|document| agree::<DesEvent>(document))
+            .count();
+        assert!(
+            taken > 0 && taken < documents.len(),
+            "the depth guard is in range"
+        );
+        let accepted = documents
+            .iter()
+            .filter(|document| DesEvent::from_json(document).is_ok())
+            .count();
+        assert!(
+            accepted > 0 && accepted < documents.len(),
+            "the limit is in range"
+        );
     }
 }

@@ -42,12 +42,13 @@ pub fn check_format<E: de::Error>(format: Format, text: &str, credential: bool) 
     if format.is_valid(text) {
         Ok(())
     } else {
-        Err(violation(
-            Keyword::Format,
-            format.describe(),
-            quote(text, credential),
-        ))
+        Err(format_violation(format, text, credential))
     }
+}
+
+/// The error for `text`, which does not have `format`.
+pub(crate) fn format_violation<E: de::Error>(format: Format, text: &str, credential: bool) -> E {
+    violation(Keyword::Format, format.describe(), quote(text, credential))
 }
 
 /// String constraints of one schema.
@@ -65,12 +66,20 @@ pub struct StrRules {
 }
 
 impl StrRules {
+    /// Whether `minLength` and `maxLength` hold for every string of `bytes` bytes: it
+    /// has between `bytes / 4` (rounded up) and `bytes` code points, so when these
+    /// settle both bounds the code points need not be counted.
+    fn lengths_hold_for(&self, bytes: u64) -> bool {
+        self.min_length.is_none_or(|min| bytes.div_ceil(4) >= min)
+            && self.max_length.is_none_or(|max| bytes <= max)
+    }
+
     /// Checks every rule on `text`.
     pub fn check<E: de::Error>(&self, text: &str) -> Result<(), E> {
         if let Some(format) = self.format {
             check_format(format, text, self.credential)?;
         }
-        if self.min_length.is_some() || self.max_length.is_some() {
+        if !self.lengths_hold_for(text.len() as u64) {
             let length = json::string_length(text);
             if let Some(min) = self.min_length.filter(|min| length < *min) {
                 return Err(violation(
@@ -289,22 +298,39 @@ impl<'de, T: TryFrom<i128>> DeserializeSeed<'de> for IntSeed<T> {
 
 struct IntVisitor;
 
+/// How a read integer is shown in an error: as the number it was read from. Kept as a
+/// number and only written out when an error needs it.
+#[derive(Clone, Copy)]
+enum Shown {
+    Integer(i128),
+    Float(f64),
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Shown::Integer(value) => fmt::Display::fmt(value, f),
+            Shown::Float(value) => fmt::Display::fmt(value, f),
+        }
+    }
+}
+
 impl Visitor<'_> for IntVisitor {
     /// The exact value (saturated for huge floats) and how to show it.
-    type Value = (i128, String);
+    type Value = (i128, Shown);
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an integer")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok((i128::from(v), v.to_string()))
+        Ok((i128::from(v), Shown::Integer(i128::from(v))))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok((i128::from(v), v.to_string()))
+        Ok((i128::from(v), Shown::Integer(i128::from(v))))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         if v.fract() == 0.0 && v.is_finite() {
             // `as` saturates; every value beyond i64 breaks a bound either way.
-            Ok((v as i128, v.to_string()))
+            Ok((v as i128, Shown::Float(v)))
         } else {
             Err(E::invalid_type(Unexpected::Float(v), &self))
         }
@@ -581,11 +607,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
     fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut out = serde_json::Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            if out.contains_key(&key) {
-                return Err(duplicate(&key));
-            }
-            let StrictValue(value) = map.next_value()?;
-            out.insert(key, value);
+            put_new(&mut out, key, &mut map)?;
         }
         Ok(serde_json::Value::Object(out))
     }
@@ -593,6 +615,7 @@ impl<'de> Visitor<'de> for ValueVisitor {
 
 /// Reads the value of field `field` into `slot` with `seed`; a second occurrence of the
 /// key is an error (generated deserializers call this for every known key).
+#[inline]
 pub fn put<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
     slot: &mut Option<S::Value>,
     field: &'static str,
@@ -607,6 +630,7 @@ pub fn put<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
 }
 
 /// The value of a required field, or the missing-field error.
+#[inline]
 pub fn required<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result<T, E> {
     slot.ok_or_else(|| E::missing_field(field))
 }
@@ -622,12 +646,24 @@ pub fn put_extra<'de, A: de::MapAccess<'de>>(
     key: &str,
     map: &mut A,
 ) -> Result<(), A::Error> {
-    if extra.contains_key(key) {
-        return Err(duplicate(key));
+    put_new(extra, key.to_owned(), map)
+}
+
+/// Reads the value of `key` into `object` unless the key is already there: one lookup,
+/// and the duplicate is reported before its value is read.
+fn put_new<'de, A: de::MapAccess<'de>>(
+    object: &mut serde_json::Map<String, serde_json::Value>,
+    key: String,
+    map: &mut A,
+) -> Result<(), A::Error> {
+    match object.entry(key) {
+        serde_json::map::Entry::Occupied(entry) => Err(duplicate(entry.key())),
+        serde_json::map::Entry::Vacant(entry) => {
+            let StrictValue(value) = map.next_value()?;
+            entry.insert(value);
+            Ok(())
+        }
     }
-    let StrictValue(value) = map.next_value()?;
-    extra.insert(key.to_owned(), value);
-    Ok(())
 }
 
 /// Keeps an unknown key of an open object whose other values have a schema (`seed`).
@@ -637,12 +673,13 @@ pub fn put_typed_extra<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
     map: &mut A,
     seed: S,
 ) -> Result<(), A::Error> {
-    if extra.contains_key(key) {
-        return Err(duplicate(key));
+    match extra.entry(key.to_owned()) {
+        std::collections::btree_map::Entry::Occupied(entry) => Err(duplicate(entry.key())),
+        std::collections::btree_map::Entry::Vacant(entry) => {
+            entry.insert(map.next_value_seed(seed)?);
+            Ok(())
+        }
     }
-    let value = map.next_value_seed(seed)?;
-    extra.insert(key.to_owned(), value);
-    Ok(())
 }
 
 /// An object key, borrowed from the input when possible.
@@ -650,12 +687,14 @@ pub struct Key<'de>(Cow<'de, str>);
 
 impl Key<'_> {
     /// The key.
+    #[inline]
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
 impl<'de> Deserialize<'de> for Key<'de> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
             .deserialize_str(StringVisitor("an object key"))
@@ -817,6 +856,48 @@ mod tests {
         assert!(rules.check::<serde_json::Error>("é😀").is_ok());
         assert!(rules.check::<serde_json::Error>("é").is_err());
         assert!(rules.check::<serde_json::Error>("abc").is_err());
+    }
+
+    #[test]
+    fn byte_lengths_settle_only_what_they_can() {
+        let rules = |min: Option<u64>, max: Option<u64>| StrRules {
+            format: None,
+            min_length: min,
+            max_length: max,
+            pattern: None,
+            credential: false,
+        };
+        let ok = |rules: StrRules, text: &str| rules.check::<serde_json::Error>(text).is_ok();
+        for text in [
+            "",
+            "a",
+            "ab",
+            "é",
+            "😀",
+            "😀😀",
+            "aé😀",
+            "abcd",
+            "abcdefgh",
+            "é😀é😀",
+        ] {
+            let length = text.chars().count() as u64;
+            for bound in 0..10 {
+                assert_eq!(
+                    ok(rules(Some(bound), None), text),
+                    length >= bound,
+                    "{text} {bound}"
+                );
+                assert_eq!(
+                    ok(rules(None, Some(bound)), text),
+                    length <= bound,
+                    "{text} {bound}"
+                );
+                for max in bound..10 {
+                    let inside = length >= bound && length <= max;
+                    assert_eq!(ok(rules(Some(bound), Some(max)), text), inside, "{text}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
 use serde::{Serialize, Serializer};
 
 use des_events_core::Format;
@@ -92,10 +92,34 @@ impl Serialize for Uuid {
 
 impl<'de> Deserialize<'de> for Uuid {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = deserializer.deserialize_str(StringVisitor("a string"))?;
-        match rules::check_format::<D::Error>(Format::Uuid, &text, false) {
-            Ok(()) => Ok(Uuid(text.into_owned())),
-            Err(err) => Err(err),
+        deserializer.deserialize_str(UuidVisitor)
+    }
+}
+
+/// Checks the format where the deserializer has the string (borrowed from the input or
+/// in its scratch buffer), before the one copy into the `Uuid`.
+struct UuidVisitor;
+
+impl Visitor<'_> for UuidVisitor {
+    type Value = Uuid;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Uuid, E> {
+        if Format::Uuid.is_valid(text) {
+            Ok(Uuid(text.to_owned()))
+        } else {
+            Err(rules::format_violation(Format::Uuid, text, false))
+        }
+    }
+
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Uuid, E> {
+        if Format::Uuid.is_valid(&text) {
+            Ok(Uuid(text))
+        } else {
+            Err(rules::format_violation(Format::Uuid, &text, false))
         }
     }
 }
