@@ -1,0 +1,179 @@
+//! Runs `generate` once on a synthetic schema, for profilers:
+//! `cargo build --release -p des-events-codegen --example profile` then
+//! `valgrind --tool=callgrind target/release/examples/profile 200`.
+
+use des_events_codegen::{Request, Source, generate, synthetic};
+
+fn main() {
+    let events = std::env::args()
+        .nth(1)
+        .and_then(|arg| arg.parse().ok())
+        .unwrap_or(200);
+    let mode = std::env::args().nth(2).unwrap_or_default();
+    if mode == "stats" {
+        stats(events);
+        return;
+    }
+    if mode == "pretty" {
+        let request = Request::new(Source::text(
+            "synthetic.json",
+            synthetic::event_union(events),
+        ));
+        if let Ok(generated) = generate(&request) {
+            println!("{}", generated.pretty().unwrap_or_default());
+        }
+        return;
+    }
+    if mode == "reparse" {
+        let request = Request::new(Source::text(
+            "synthetic.json",
+            synthetic::event_union(events),
+        ));
+        let Ok(generated) = generate(&request) else {
+            return;
+        };
+        let text = generated.tokens().to_string();
+        drop(generated);
+        let start = std::time::Instant::now();
+        let parsed: des_events_codegen::TokenStream = text.parse().unwrap_or_default();
+        let count = parsed.clone().into_iter().count();
+        drop(parsed);
+        eprintln!("reparse {count} trees in {:?}", start.elapsed());
+        return;
+    }
+    if mode == "dump" {
+        dump();
+        return;
+    }
+    let text = synthetic::event_union(events);
+    let mut request = Request::new(Source::text("synthetic.json", text));
+    if mode == "check" {
+        request = request.check_only();
+    }
+    match generate(&request) {
+        Ok(generated) => {
+            if mode == "text" {
+                let text = generated.tokens().to_string();
+                println!("{events} events, {} bytes of tokens", text.len());
+            } else {
+                println!(
+                    "{events} events, {} top-level token trees",
+                    generated.tokens().clone().into_iter().count()
+                );
+            }
+        }
+        Err(err) => eprintln!("{err}"),
+    }
+}
+
+/// Prints the raw token text of the bundled schemas and of a synthetic one under every
+/// option, to compare an optimization's output byte for byte.
+fn dump() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../schema/");
+    let file = |name: &str| Source::file(format!("{root}{name}"), format!("schema/{name}"));
+    let partner = || file("partner-events.schema.json");
+    let des = || file("des-events.schema.json");
+    let module: des_events_codegen::TokenStream = "crate::partner".parse().unwrap_or_default();
+    let requests = [
+        Request::new(partner()),
+        Request::new(partner()).catch_all(true),
+        Request::new(des()).replies(partner(), module.clone()),
+        Request::new(des()).catch_all(true).tests(false),
+        Request::new(Source::text("synthetic.json", synthetic::event_union(7))),
+        Request::new(Source::text("synthetic.json", synthetic::event_union(7))).catch_all(true),
+    ];
+    let mut requests = requests.to_vec();
+    for dir in [
+        "differential/accepted",
+        "differential/rejected",
+        "ui/schemas",
+        "ui/pass/schemas",
+    ] {
+        let dir = format!("{}/../tests/{dir}", env!("CARGO_MANIFEST_DIR"));
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let shown = path.display().to_string();
+            requests.push(Request::new(Source::file(path.clone(), shown.clone())));
+            requests.push(Request::new(Source::file(path, shown)).catch_all(true));
+        }
+    }
+    for request in &requests {
+        match generate(request) {
+            Ok(generated) => println!("{}", generated.tokens()),
+            Err(err) => println!("{err}"),
+        }
+    }
+}
+
+/// Token counts (idents, puncts, literals, groups, literal bytes) per kind of top-level
+/// item of a synthetic schema's expansion.
+fn stats(events: usize) {
+    use des_events_codegen::TokenStream;
+    use proc_macro2::TokenTree;
+    fn count(stream: TokenStream, totals: &mut [usize; 5]) {
+        for tree in stream {
+            match tree {
+                TokenTree::Ident(_) => totals[0] += 1,
+                TokenTree::Punct(_) => totals[1] += 1,
+                TokenTree::Literal(lit) => {
+                    totals[2] += 1;
+                    totals[4] += lit.to_string().len();
+                }
+                TokenTree::Group(group) => {
+                    totals[3] += 1;
+                    count(group.stream(), totals);
+                }
+            }
+        }
+    }
+    let request = Request::new(Source::text(
+        "synthetic.json",
+        synthetic::event_union(events),
+    ));
+    let Ok(generated) = generate(&request) else {
+        return;
+    };
+    let mut kinds: std::collections::BTreeMap<String, [usize; 5]> = Default::default();
+    let mut item: Vec<TokenTree> = Vec::new();
+    let mut all = [0usize; 5];
+    for tree in generated.tokens().clone() {
+        let end = matches!(&tree, TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace)
+            || matches!(&tree, TokenTree::Punct(p) if p.as_char() == ';');
+        item.push(tree);
+        if end {
+            let stream: TokenStream = item.drain(..).collect();
+            let text = stream.to_string();
+            let key = text
+                .split(" {")
+                .next()
+                .unwrap_or_default()
+                .rsplit("] ")
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .filter(|c| !c.is_ascii_digit())
+                .take(80)
+                .collect::<String>();
+            let entry = kinds.entry(key).or_default();
+            let mut totals = [0usize; 5];
+            count(stream, &mut totals);
+            for (sum, add) in entry.iter_mut().zip(totals) {
+                *sum += add;
+            }
+            for (sum, add) in all.iter_mut().zip(totals) {
+                *sum += add;
+            }
+        }
+    }
+    println!("idents puncts literals groups literal-bytes  item");
+    println!("{all:?} total");
+    for (key, totals) in kinds {
+        println!("{totals:?} {key}");
+    }
+}
