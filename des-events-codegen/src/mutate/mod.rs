@@ -2,11 +2,14 @@
 //! schema, with the error the runtime must give. The conformance tests emitted into the
 //! user's crate and the workspace's differential tests share this one generator.
 
+mod text;
+
 use serde_json::{Value, json};
 
 use des_events_core::{Keyword, Path};
 
 use crate::ir::{Additional, Schema, Type, TypeDef};
+use text::{Edit, Layout};
 
 /// The error a mutant must be rejected with (mirrors the runtime's `Expect`). Paths are
 /// RFC 6901 JSON Pointers rendered by [`Path::pointer`], the rendering the runtime's
@@ -49,48 +52,41 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
     for event in &schema.events {
         for (index, example) in event.examples.iter().enumerate() {
             let tag = format!("{}#{index}", event.wire_name);
-            let mut add = |what: String, document: Value, expect: Expectation| {
-                out.push(Mutant {
-                    event: event.wire_name.clone(),
-                    label: format!("{tag}: {what}"),
-                    text: document.to_string(),
-                    expect,
-                });
+            let layout = Layout::new(example);
+            let mut add = |what: &str, edit: Edit<'_>, expect: Expectation| {
+                if let Some(text) = layout.edited(&[], edit) {
+                    out.push(Mutant {
+                        event: event.wire_name.clone(),
+                        label: format!("{tag}: {what}"),
+                        text,
+                        expect,
+                    });
+                }
             };
             // The envelope.
-            let mut unknown = example.clone();
-            unknown["event"] = json!("__unknownEvent");
             add(
-                "unknown event".into(),
-                unknown,
+                "unknown event",
+                Edit::Insert("event", &json!("__unknownEvent")),
                 Expectation::UnknownEvent("__unknownEvent".into()),
             );
-            let mut extra = example.clone();
-            extra[UNEXPECTED] = json!(1);
             add(
-                "extra envelope key".into(),
-                extra,
+                "extra envelope key",
+                Edit::Insert(UNEXPECTED, &json!(1)),
                 Expectation::UnknownField(format!("/{UNEXPECTED}")),
             );
             for key in ["event", "message"] {
-                let mut removed = example.clone();
-                if let Some(object) = removed.as_object_mut() {
-                    object.remove(key);
-                }
                 add(
-                    format!("{key} removed"),
-                    removed,
+                    &format!("{key} removed"),
+                    Edit::Remove(key),
                     Expectation::MissingField(format!("/{key}")),
                 );
             }
-            let mut wrong_name = example.clone();
-            wrong_name["event"] = json!(1);
             add(
-                "event not a string".into(),
-                wrong_name,
+                "event not a string",
+                Edit::Insert("event", &json!(1)),
                 Expectation::WrongType("/event".into()),
             );
-            let text = example.to_string();
+            let text = layout.text();
             out.push(Mutant {
                 event: event.wire_name.clone(),
                 label: format!("{tag}: truncated"),
@@ -101,7 +97,7 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
             if let Some(message) = example.get("message") {
                 let mut ctx = Walk {
                     schema,
-                    example,
+                    layout: &layout,
                     out: &mut out,
                     tag: &tag,
                     event: &event.wire_name,
@@ -115,27 +111,19 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
 
 struct Walk<'a> {
     schema: &'a Schema,
-    example: &'a Value,
+    layout: &'a Layout,
     out: &'a mut Vec<Mutant>,
     tag: &'a str,
     event: &'a str,
 }
 
 impl Walk<'_> {
-    fn emit(
-        &mut self,
-        keys: &Path,
-        what: &str,
-        change: impl FnOnce(&mut Value),
-        expect: Expectation,
-    ) {
-        let mut document = self.example.clone();
-        if let Some(target) = document.pointer_mut(&keys.pointer()) {
-            change(target);
+    fn emit(&mut self, keys: &Path, what: &str, edit: Edit<'_>, expect: Expectation) {
+        if let Some(text) = self.layout.edited(keys.segments(), edit) {
             self.out.push(Mutant {
                 event: self.event.to_owned(),
                 label: format!("{}: {keys} {what}", self.tag),
-                text: document.to_string(),
+                text,
                 expect,
             });
         }
@@ -152,26 +140,20 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         "gains an unknown field",
-                        |target| {
-                            if let Some(object) = target.as_object_mut() {
-                                object.insert(UNEXPECTED.to_owned(), json!(1));
-                            }
-                        },
+                        Edit::Insert(UNEXPECTED, &json!(1)),
                         Expectation::UnknownField(field_keys.pointer()),
                     );
                 }
-                let fields = def.fields.clone();
-                for field in &fields {
+                for field in &def.fields {
                     let field_keys = keys.clone().key(field.wire_name.as_str());
                     let Some(present) = object.get(&field.wire_name) else {
                         continue;
                     };
                     if field.required {
-                        let wire = field.wire_name.clone();
                         self.emit(
                             keys,
-                            &format!("loses `{wire}`"),
-                            |target| remove(target, &wire),
+                            &format!("loses `{}`", field.wire_name),
+                            Edit::Remove(&field.wire_name),
                             Expectation::MissingField(field_keys.pointer()),
                         );
                     } else if !field.nullable {
@@ -206,12 +188,7 @@ impl Walk<'_> {
                             None => Some(Expectation::WrongType(field_keys.pointer())),
                         };
                         if let Some(expect) = expect {
-                            self.emit(
-                                &field_keys,
-                                "is null",
-                                |target| *target = Value::Null,
-                                expect,
-                            );
+                            self.emit(&field_keys, "is null", Edit::Replace(&Value::Null), expect);
                         }
                     }
                     if !present.is_null() {
@@ -231,11 +208,7 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         "gains an item",
-                        |target| {
-                            if let Some(items) = target.as_array_mut() {
-                                items.push(json!(0));
-                            }
-                        },
+                        Edit::Push(&json!(0)),
                         Expectation::Constraint(Keyword::Items, keys.pointer()),
                     );
                 }
@@ -245,7 +218,7 @@ impl Walk<'_> {
                 self.emit(
                     keys,
                     "is not an allowed value",
-                    |target| *target = json!("__notAValue__"),
+                    Edit::Replace(&json!("__notAValue__")),
                     Expectation::Constraint(Keyword::Enum, keys.pointer()),
                 );
                 // A string enum rejects other JSON types as such; a JSON-value enum
@@ -257,7 +230,7 @@ impl Walk<'_> {
                     } else {
                         Expectation::WrongType(keys.pointer())
                     };
-                    self.emit(keys, "is a number", |target| *target = json!(7), expect);
+                    self.emit(keys, "is a number", Edit::Replace(&json!(7)), expect);
                 }
             }
             None => {}
@@ -282,7 +255,7 @@ impl Walk<'_> {
             self.emit(
                 keys,
                 "has the wrong type",
-                |target| *target = replacement,
+                Edit::Replace(&replacement),
                 Expectation::WrongType(keys.pointer()),
             );
         }
@@ -293,7 +266,7 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         "breaks its format",
-                        |target| *target = json!(bad),
+                        Edit::Replace(&json!(bad)),
                         Expectation::Constraint(Keyword::Format, keys.pointer()),
                     );
                 }
@@ -302,7 +275,7 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         "is too short",
-                        |target| *target = json!(short),
+                        Edit::Replace(&json!(short)),
                         Expectation::Constraint(Keyword::MinLength, keys.pointer()),
                     );
                 }
@@ -311,7 +284,7 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         "is too long",
-                        |target| *target = json!(long),
+                        Edit::Replace(&json!(long)),
                         Expectation::Constraint(Keyword::MaxLength, keys.pointer()),
                     );
                 }
@@ -334,7 +307,7 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         &format!("breaks `{keyword}`"),
-                        |target| *target = json!(bad),
+                        Edit::Replace(&json!(bad)),
                         Expectation::Constraint(keyword, keys.pointer()),
                     );
                 }
@@ -350,7 +323,7 @@ impl Walk<'_> {
                         self.emit(
                             keys,
                             "breaks `multipleOf`",
-                            |target| *target = json!(bad),
+                            Edit::Replace(&json!(bad)),
                             Expectation::Constraint(Keyword::MultipleOf, keys.pointer()),
                         );
                     }
@@ -368,7 +341,7 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         &format!("breaks `{keyword}`"),
-                        |target| *target = json!(bad),
+                        Edit::Replace(&json!(bad)),
                         Expectation::Constraint(keyword, keys.pointer()),
                     );
                 }
@@ -381,7 +354,7 @@ impl Walk<'_> {
                         self.emit(
                             keys,
                             "breaks `multipleOf`",
-                            |target| *target = json!(bad),
+                            Edit::Replace(&json!(bad)),
                             Expectation::Constraint(Keyword::MultipleOf, keys.pointer()),
                         );
                     }
@@ -389,17 +362,14 @@ impl Walk<'_> {
             }
             Type::Array(item, rules) => {
                 let items = value.as_array().map_or(0, Vec::len) as u64;
-                if rules.unique && items >= 1 && rules.max_items.is_none_or(|max| items < max) {
+                if rules.unique
+                    && rules.max_items.is_none_or(|max| items < max)
+                    && let Some(first) = value.as_array().and_then(|items| items.first())
+                {
                     self.emit(
                         keys,
                         "repeats an item",
-                        |target| {
-                            if let Some(items) = target.as_array_mut()
-                                && let Some(first) = items.first().cloned()
-                            {
-                                items.push(first);
-                            }
-                        },
+                        Edit::Push(first),
                         Expectation::Constraint(Keyword::UniqueItems, keys.pointer()),
                     );
                 }
@@ -411,11 +381,5 @@ impl Walk<'_> {
             Type::Named(name) => self.named(name, value, keys),
             Type::Boolean | Type::Map => {}
         }
-    }
-}
-
-fn remove(target: &mut Value, key: &str) {
-    if let Some(object) = target.as_object_mut() {
-        object.remove(key);
     }
 }
