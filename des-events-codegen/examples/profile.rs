@@ -41,6 +41,10 @@ fn main() {
         eprintln!("reparse {count} trees in {:?}", start.elapsed());
         return;
     }
+    if mode == "micro" {
+        micro(events);
+        return;
+    }
     if mode == "dump" {
         dump();
         return;
@@ -158,7 +162,7 @@ fn stats(events: usize) {
                 .unwrap_or_default()
                 .chars()
                 .filter(|c| !c.is_ascii_digit())
-                .take(80)
+                .take(160)
                 .collect::<String>();
             let entry = kinds.entry(key).or_default();
             let mut totals = [0usize; 5];
@@ -176,4 +180,71 @@ fn stats(events: usize) {
     for (key, totals) in kinds {
         println!("{totals:?} {key}");
     }
+}
+
+#[inline(never)]
+fn micro_quote(n: usize) -> des_events_codegen::TokenStream {
+    let mut out = des_events_codegen::TokenStream::new();
+    for _ in 0..n {
+        out.extend(quote::quote!(::core::option::Option::None,));
+    }
+    out
+}
+
+#[inline(never)]
+fn micro_vec(n: usize) -> des_events_codegen::TokenStream {
+    use proc_macro2::{Ident, Punct, Spacing, Span, TokenTree};
+    let mut out: Vec<TokenTree> = Vec::new();
+    for _ in 0..n {
+        for name in ["core", "option", "Option", "None"] {
+            out.push(Punct::new(':', Spacing::Joint).into());
+            out.push(Punct::new(':', Spacing::Alone).into());
+            out.push(Ident::new(name, Span::call_site()).into());
+        }
+        out.push(Punct::new(',', Spacing::Alone).into());
+    }
+    out.into_iter().collect()
+}
+
+#[inline(never)]
+fn micro_cached(n: usize) -> des_events_codegen::TokenStream {
+    let cached = quote::quote!(::core::option::Option::None,);
+    let mut out = des_events_codegen::TokenStream::new();
+    for _ in 0..n {
+        out.extend(cached.clone());
+    }
+    out
+}
+
+#[inline(never)]
+fn deep_clone(stream: &des_events_codegen::TokenStream) -> des_events_codegen::TokenStream {
+    use proc_macro2::{Group, TokenTree};
+    let mut out: Vec<TokenTree> = Vec::new();
+    for tree in stream.clone() {
+        out.push(match tree {
+            TokenTree::Group(group) => {
+                Group::new(group.delimiter(), deep_clone(&group.stream())).into()
+            }
+            TokenTree::Ident(ident) => TokenTree::Ident(ident.clone()),
+            other => other,
+        });
+    }
+    out.into_iter().collect()
+}
+
+#[inline(never)]
+fn drop_it(stream: des_events_codegen::TokenStream) {
+    drop(stream);
+}
+
+fn micro(n: usize) {
+    let request = Request::new(Source::text("synthetic.json", synthetic::event_union(n)));
+    let Ok(generated) = generate(&request) else { return };
+    let copy = deep_clone(generated.tokens());
+    drop_it(copy);
+
+    let a = micro_quote(n);
+    let b = micro_vec(n);
+    let c = micro_cached(n);
+    println!("{} {} {}", a.into_iter().count(), b.into_iter().count(), c.into_iter().count());
 }

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::ident;
+use super::{ident, string};
 use crate::ir::Schema;
 use crate::mutate::{self, Expectation};
 use crate::name;
@@ -26,8 +26,8 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
     for event in &schema.events {
         for (index, example) in event.examples.iter().enumerate() {
             let test = ident(&name::example_test(&event.method, index));
-            let json = example.to_string();
-            let wire = &event.wire_name;
+            let json = string(&example.to_string());
+            let wire = string(&event.wire_name);
             tests.push(quote! {
                 #[test]
                 fn #test() {
@@ -40,8 +40,8 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
         };
         let test = ident(&name::mutants_test(&event.method));
         let rows = own.iter().map(|mutant| {
-            let label = &mutant.label;
-            let text = &mutant.text;
+            let label = string(&mutant.label);
+            let text = string(&mutant.text);
             let expect = expectation(&mutant.expect);
             quote!((#label, #text, #expect))
         });
@@ -66,12 +66,25 @@ fn expectation(expect: &Expectation) -> TokenStream {
     let path = quote!(E);
     match expect {
         Expectation::Syntax => quote!(#path::Syntax),
-        Expectation::UnknownEvent(name) => quote!(#path::UnknownEvent(#name)),
-        Expectation::MissingField(at) => quote!(#path::MissingField(#at)),
-        Expectation::UnknownField(at) => quote!(#path::UnknownField(#at)),
-        Expectation::WrongType(at) => quote!(#path::WrongType(#at)),
+        Expectation::UnknownEvent(name) => {
+            let name = string(name);
+            quote!(#path::UnknownEvent(#name))
+        }
+        Expectation::MissingField(at) => {
+            let at = string(at);
+            quote!(#path::MissingField(#at))
+        }
+        Expectation::UnknownField(at) => {
+            let at = string(at);
+            quote!(#path::UnknownField(#at))
+        }
+        Expectation::WrongType(at) => {
+            let at = string(at);
+            quote!(#path::WrongType(#at))
+        }
         Expectation::Constraint(keyword, at) => {
             let keyword = keyword_tokens(*keyword);
+            let at = string(at);
             quote!(#path::Constraint(#keyword, #at))
         }
     }
