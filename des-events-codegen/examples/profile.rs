@@ -239,12 +239,19 @@ fn drop_it(stream: des_events_codegen::TokenStream) {
 
 fn micro(n: usize) {
     let request = Request::new(Source::text("synthetic.json", synthetic::event_union(n)));
-    let Ok(generated) = generate(&request) else { return };
+    let Ok(generated) = generate(&request) else {
+        return;
+    };
     let copy = deep_clone(generated.tokens());
     drop_it(copy);
 
     let a = micro_quote(n);
     let b = micro_vec(n);
     let c = micro_cached(n);
-    println!("{} {} {}", a.into_iter().count(), b.into_iter().count(), c.into_iter().count());
+    println!(
+        "{} {} {}",
+        a.into_iter().count(),
+        b.into_iter().count(),
+        c.into_iter().count()
+    );
 }

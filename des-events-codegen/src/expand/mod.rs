@@ -87,7 +87,11 @@ pub(crate) fn string(text: &str) -> Literal {
                 index += 1;
                 continue;
             }
-            b'\0' if bytes.get(index + 1).is_some_and(|next| (b'0'..=b'7').contains(next)) => {
+            b'\0'
+                if bytes
+                    .get(index + 1)
+                    .is_some_and(|next| (b'0'..=b'7').contains(next)) =>
+            {
                 Some("\\x00")
             }
             b'\0' => Some("\\0"),
@@ -154,10 +158,16 @@ mod unit_tests {
             "\01".into(),
             "\08".into(),
             "a\0\07b\0".into(),
-            "é ü 日本 🎉 \u{301}e\u{301} \u{200b} \u{7f} \u{80} \u{a0} \u{ad} \u{feff} \u{10ffff}".into(),
+            "é ü 日本 🎉 \u{301}e\u{301} \u{200b} \u{7f} \u{80} \u{a0} \u{ad} \u{feff} \u{10ffff}"
+                .into(),
         ];
         texts.push((0..0x3000u32).filter_map(char::from_u32).collect());
-        texts.push((0..0x80u32).filter_map(char::from_u32).map(|ch| format!("{ch}0")).collect());
+        texts.push(
+            (0..0x80u32)
+                .filter_map(char::from_u32)
+                .map(|ch| format!("{ch}0"))
+                .collect(),
+        );
         for text in &texts {
             assert_eq!(
                 super::string(text).to_string(),
