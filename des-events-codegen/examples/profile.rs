@@ -4,12 +4,57 @@
 
 use des_events_codegen::{Request, Source, generate, synthetic};
 
+/// With `PROBE_LARGE=1`, prints where memory blocks of 64 KiB or more are freed (glibc
+/// consolidates its small free lists on each such free).
+struct Probe;
+
+thread_local! {
+    static INSIDE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+static PROBE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+unsafe impl std::alloc::GlobalAlloc for Probe {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        if layout.size() >= 65536 && PROBE.load(std::sync::atomic::Ordering::Relaxed) {
+            INSIDE.with(|inside| {
+                if !inside.get() {
+                    inside.set(true);
+                    let trace = std::backtrace::Backtrace::force_capture().to_string();
+                    let frames: Vec<&str> = trace
+                        .lines()
+                        .filter(|line| {
+                            line.contains("des_events_codegen")
+                                || line.contains("proc_macro2")
+                                || line.contains("quote")
+                        })
+                        .take(4)
+                        .collect();
+                    eprintln!("free {} at {}", layout.size(), frames.join(" | "));
+                    inside.set(false);
+                }
+            });
+        }
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Probe = Probe;
+
 fn main() {
     let events = std::env::args()
         .nth(1)
         .and_then(|arg| arg.parse().ok())
         .unwrap_or(200);
     let mode = std::env::args().nth(2).unwrap_or_default();
+    if std::env::var_os("PROBE_LARGE").is_some() {
+        PROBE.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
     if mode == "stats" {
         stats(events);
         return;

@@ -5,24 +5,73 @@
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use super::ident;
 use super::types::{field_type, rust_type};
+use super::{Moved, ident};
 use crate::ir::{Additional, Format, StructDef, Type};
 use crate::name::ADDITIONAL_FIELD;
 
+/// How generated code names `des_events::__private` and `Option`'s variants: fully
+/// qualified (in item position, where nothing may be imported), or through the aliases
+/// a function body imports ([`Paths::imports`]), which keep long bodies short.
+pub(crate) struct Paths {
+    /// `des_events::__private`.
+    pub private: TokenStream,
+    /// `Option::None`.
+    pub none: TokenStream,
+    /// `Option::Some`.
+    pub some: TokenStream,
+}
+
+impl Paths {
+    /// Fully qualified paths.
+    pub(crate) fn qualified() -> Paths {
+        Paths {
+            private: quote!(::des_events::__private),
+            none: quote!(::core::option::Option::None),
+            some: quote!(::core::option::Option::Some),
+        }
+    }
+
+    /// The aliases of [`Paths::imports`].
+    pub(crate) fn local() -> Paths {
+        Paths {
+            private: quote!(__p),
+            none: quote!(__None),
+            some: quote!(__Some),
+        }
+    }
+
+    /// The imports that make [`Paths::local`] valid in a function body. Every name is
+    /// reserved-looking (`__`), so none can clash with a type of the schema.
+    pub(crate) fn imports() -> TokenStream {
+        quote! {
+            use ::core::option::Option::{None as __None, Some as __Some};
+            use ::des_events::__private as __p;
+        }
+    }
+}
+
 /// The seed expression that reads `ty`, plus the `static` rule items it refers to.
-pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
-    let private = quote!(::des_events::__private);
+pub(crate) fn seed(ty: &Type, id: &str, paths: &Paths) -> (TokenStream, TokenStream) {
+    let Paths {
+        private,
+        none,
+        some,
+    } = paths;
     let opt_u64 = |value: Option<u64>| match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
+        Some(value) => quote!(#some(#value)),
+        None => none.clone(),
+    };
+    let opt_i64 = |value: Option<i64>| match value {
+        Some(value) => quote!(#some(#value)),
+        None => none.clone(),
     };
     let opt_f64 = |value: Option<f64>| match value {
         Some(value) => {
             let value = Literal::f64_suffixed(value);
-            quote!(::core::option::Option::Some(#value))
+            quote!(#some(#value))
         }
-        None => quote!(::core::option::Option::None),
+        None => none.clone(),
     };
     let rules_name = format_ident!("__RULES_{}", id);
     let plain = |ty: &Type| {
@@ -50,14 +99,15 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
             let (min, max) = (opt_u64(rules.min_length), opt_u64(rules.max_length));
             let pattern = match &rules.pattern {
                 Some(source) => {
-                    quote!(::core::option::Option::Some(#private::Pattern::new(#source)))
+                    let source = super::string(source);
+                    quote!(#some(#private::Pattern::new(#source)))
                 }
-                None => quote!(::core::option::Option::None),
+                None => none.clone(),
             };
             let credential = rules.credential;
             let format = match format {
-                Some(variant) => quote!(::core::option::Option::Some(#private::Format::#variant)),
-                None => quote!(::core::option::Option::None),
+                Some(variant) => quote!(#some(#private::Format::#variant)),
+                None => none.clone(),
             };
             (
                 quote!(#private::StrSeed::<#rust>::new(&#rules_name)),
@@ -73,10 +123,6 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
             )
         }
         Type::Integer(rules) => {
-            let opt_i64 = |value: Option<i64>| match value {
-                Some(value) => quote!(::core::option::Option::Some(#value)),
-                None => quote!(::core::option::Option::None),
-            };
             let (min, max) = (opt_i64(rules.minimum), opt_i64(rules.maximum));
             let (xmin, xmax) = (
                 opt_i64(rules.exclusive_minimum),
@@ -124,7 +170,7 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
             )
         }
         Type::Array(item, rules) => {
-            let (item_seed, item_statics) = seed(item, &format!("{id}_item"));
+            let (item_seed, item_statics) = seed(item, &format!("{id}_item"), paths);
             let (min, max) = (opt_u64(rules.min_items), opt_u64(rules.max_items));
             let unique = rules.unique;
             (
@@ -144,47 +190,46 @@ pub(crate) fn seed(ty: &Type, id: &str) -> (TokenStream, TokenStream) {
     }
 }
 
-/// `impl Deserialize` for a struct.
+/// `impl Deserialize` for a struct. The body imports short names ([`Paths::local`]):
+/// a message struct has one slot, one match arm and often one rule table per field.
 pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
-    let private = quote!(::des_events::__private);
+    let paths = Paths::local();
+    let imports = Paths::imports();
+    let Paths { none, .. } = &paths;
     let name = ident(&def.name);
-    let expecting = format!("an object ({})", def.name);
-    let wires: Vec<&String> = def.fields.iter().map(|field| &field.wire_name).collect();
+    let expecting = super::string(&format!("an object ({})", def.name));
+    let wires: Vec<Literal> = def
+        .fields
+        .iter()
+        .map(|field| super::string(&field.wire_name))
+        .collect();
     let slots: Vec<_> = (0..def.fields.len())
         .map(|index| format_ident!("__field{}", index))
         .collect();
-    let mut statics = Vec::new();
-    let mut reads = Vec::new();
+    let mut statics = TokenStream::new();
+    let mut reads = TokenStream::new();
     for (index, field) in def.fields.iter().enumerate() {
         let (seed, rules) = if field.boxed {
             let ty = field_type(field);
             (quote!(__p::PlainSeed::<#ty>::NEW), TokenStream::new())
         } else {
-            seed(&field.ty, &index.to_string())
+            seed(&field.ty, &index.to_string(), &paths)
         };
         let seed = if field.nullable {
             quote!(__p::NullableSeed(#seed))
         } else {
             seed
         };
-        statics.push(rules);
+        statics.extend(rules);
         let slot = &slots[index];
-        let wire = &field.wire_name;
-        reads.push(quote!(#wire => __p::put(&mut #slot, #wire, &mut __map, #seed)?,));
+        let wire = &wires[index];
+        reads.extend(quote!(#wire => __p::put(&mut #slot, #wire, &mut __map, #seed)?,));
     }
-    let types = def.fields.iter().map(|field| {
-        let ty = field_type(field);
-        if field.nullable {
-            quote!(::core::option::Option<#ty>)
-        } else {
-            ty
-        }
-    });
     let counted = def.min_properties.is_some() || def.max_properties.is_some();
     let (count_init, count_key, count_check) = if counted {
         let opt = |value: Option<u64>| match value {
-            Some(value) => quote!(::core::option::Option::Some(#value)),
-            None => quote!(::core::option::Option::None),
+            Some(value) => quote!(__Some(#value)),
+            None => none.clone(),
         };
         let (min, max) = (opt(def.min_properties), opt(def.max_properties));
         (
@@ -195,15 +240,15 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
     } else {
         (TokenStream::new(), TokenStream::new(), TokenStream::new())
     };
-    let finish = def.fields.iter().zip(&slots).map(|(field, slot)| {
+    let mut finish = TokenStream::new();
+    for ((field, slot), wire) in def.fields.iter().zip(&slots).zip(&wires) {
         let rust_name = ident(&field.rust_name);
-        let wire = &field.wire_name;
-        if field.required {
+        finish.extend(if field.required {
             quote!(#rust_name: __p::required(#slot, #wire)?,)
         } else {
             quote!(#rust_name: #slot,)
-        }
-    });
+        });
+    }
     let (extra_init, unknown, extra_field) = match def.additional {
         Additional::Closed => (
             TokenStream::new(),
@@ -219,8 +264,8 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
                     quote!(#extra,),
                 ),
                 Some(ty) => {
-                    let (seed, rules) = seed(ty, "extra");
-                    statics.push(rules);
+                    let (seed, rules) = seed(ty, "extra", &paths);
+                    statics.extend(rules);
                     (
                         quote!(let mut #extra = ::std::collections::BTreeMap::new();),
                         quote!(__other => __p::put_typed_extra(&mut #extra, __other, &mut __map, #seed)?,),
@@ -230,15 +275,16 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
             }
         }
     };
+    let (statics, reads, finish) = (Moved::new(statics), Moved::new(reads), Moved::new(finish));
     quote! {
         #[automatically_derived]
         #[allow(deprecated)]
-        impl<'de> #private::serde::Deserialize<'de> for #name {
+        impl<'de> ::des_events::__private::serde::Deserialize<'de> for #name {
             fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
-                __D: #private::serde::Deserializer<'de>,
+                __D: ::des_events::__private::serde::Deserializer<'de>,
             {
-                use #private as __p;
+                #imports
 
                 struct __Visitor;
 
@@ -253,19 +299,19 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
                     where
                         __A: __p::serde::de::MapAccess<'de>,
                     {
-                        #(#statics)*
-                        #(let mut #slots: ::core::option::Option<#types> = ::core::option::Option::None;)*
+                        #statics
+                        #(let mut #slots = __None;)*
                         #extra_init
                         #count_init
-                        while let ::core::option::Option::Some(__key) = __map.next_key::<__p::Key<'de>>()? {
+                        while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                             #count_key
                             match __key.as_str() {
-                                #(#reads)*
+                                #reads
                                 #unknown
                             }
                         }
                         #count_check
-                        ::core::result::Result::Ok(#name { #(#finish)* #extra_field })
+                        ::core::result::Result::Ok(#name { #finish #extra_field })
                     }
                 }
 

@@ -39,22 +39,38 @@ pub(crate) struct Replies {
 
 /// Expands a checked schema.
 pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
-    let types = schema.types.iter().map(|def| types::type_def(schema, def));
-    let union = union::union(schema, options.catch_all);
-    let replies = options
-        .replies
-        .as_ref()
-        .map(|replies| replies::replies(schema, replies));
-    let tests = if options.tests {
-        tests::tests(schema)
-    } else {
-        TokenStream::new()
-    };
-    quote! {
-        #(#types)*
-        #union
-        #replies
-        #tests
+    let mut tokens: TokenStream = schema
+        .types
+        .iter()
+        .map(|def| types::type_def(schema, def))
+        .collect();
+    tokens.extend(union::union(schema, options.catch_all));
+    if let Some(replies) = &options.replies {
+        tokens.extend(replies::replies(schema, replies));
+    }
+    if options.tests {
+        tokens.extend(tests::tests(schema));
+    }
+    tokens
+}
+
+/// Tokens that `quote!` interpolates by moving them, for streams used once.
+///
+/// `quote!` interpolates a `TokenStream` by reference, copying every token at its top
+/// level (one allocation per identifier and literal); a large generated body passes
+/// through a few levels of templates. Interpolating a `Moved` moves its tokens instead.
+/// It is emptied by the first interpolation, so each one is interpolated exactly once.
+pub(crate) struct Moved(std::cell::Cell<TokenStream>);
+
+impl Moved {
+    pub(crate) fn new(tokens: TokenStream) -> Moved {
+        Moved(std::cell::Cell::new(tokens))
+    }
+}
+
+impl quote::ToTokens for Moved {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        tokens.extend(self.0.take());
     }
 }
 
@@ -119,6 +135,35 @@ pub(crate) fn string(text: &str) -> Literal {
     repr.parse().unwrap_or_else(|_| Literal::string(text))
 }
 
+/// A raw string literal (`r#"..."#`, with as many `#` as `text` needs), for JSON
+/// documents: they read as written, and are cheaper to make and to lex than escaped
+/// ones. Text a raw string cannot hold (a carriage return) gets [`string`].
+pub(crate) fn raw_string(text: &str) -> Literal {
+    if text.contains('\r') {
+        return string(text);
+    }
+    // The longest run of `#` after a `"`: the delimiter needs one more.
+    let bytes = text.as_bytes();
+    let mut hashes = 0;
+    for (index, byte) in bytes.iter().enumerate() {
+        if *byte == b'"' {
+            let run = bytes[index + 1..]
+                .iter()
+                .take_while(|byte| **byte == b'#')
+                .count();
+            hashes = hashes.max(run + 1);
+        }
+    }
+    let mut repr = String::with_capacity(text.len() + 2 * hashes + 3);
+    repr.push('r');
+    repr.extend(std::iter::repeat_n('#', hashes));
+    repr.push('"');
+    repr.push_str(text);
+    repr.push('"');
+    repr.extend(std::iter::repeat_n('#', hashes));
+    repr.parse().unwrap_or_else(|_| Literal::string(text))
+}
+
 /// `#[doc = "..."]` lines from docs and extra paragraphs. A `title` that only repeats
 /// the type's name (`named`) is left out.
 pub(crate) fn doc_attrs(docs: &Docs, named: Option<&str>, extra: &[String]) -> TokenStream {
@@ -175,5 +220,27 @@ mod unit_tests {
                 "{text:?}"
             );
         }
+    }
+
+    /// A raw string holds its text whatever it contains.
+    #[test]
+    fn raw_strings_hold_any_text() {
+        for (text, repr) in [
+            ("", r##"r"""##),
+            ("plain", r##"r"plain""##),
+            (r#"{"a":"b"}"#, r###"r#"{"a":"b"}"#"###),
+            (r###"{"#a":"##"}"###, r####"r###"{"#a":"##"}"###"####),
+            ("a\"#", "r##\"a\"#\"##"),
+            ("\\n\n", "r\"\\n\n\""),
+        ] {
+            let literal = super::raw_string(text);
+            assert_eq!(literal.to_string(), repr);
+            let parsed: syn::LitStr = syn::parse_quote!(#literal);
+            assert_eq!(parsed.value(), text);
+        }
+        assert_eq!(
+            super::raw_string("a\rb").to_string(),
+            Literal::string("a\rb").to_string()
+        );
     }
 }

@@ -66,7 +66,8 @@ pub(crate) fn union_def(schema: &Schema, def: &UnionDef) -> TokenStream {
             }
             Some(ty) => {
                 let rust = rust_type(ty);
-                let (seed, rules) = seed(ty, &format!("alt{index}"));
+                let (seed, rules) =
+                    seed(ty, &format!("alt{index}"), &super::de::Paths::qualified());
                 statics.push(rules);
                 variants.push(quote!(#variant(#rust),));
                 serialize.push(quote!(Self::#variant(value) => #private::serde::Serialize::serialize(value, __serializer),));

@@ -5,7 +5,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{ident, string};
+use super::{ident, raw_string, string};
 use crate::ir::Schema;
 use crate::mutate::{self, Expectation};
 use crate::name;
@@ -26,7 +26,7 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
     for event in &schema.events {
         for (index, example) in event.examples.iter().enumerate() {
             let test = ident(&name::example_test(&event.method, index));
-            let json = string(&example.to_string());
+            let json = raw_string(&example.to_string());
             let wire = string(&event.wire_name);
             tests.push(quote! {
                 #[test]
@@ -41,7 +41,7 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
         let test = ident(&name::mutants_test(&event.method));
         let rows = own.iter().map(|mutant| {
             let label = string(&mutant.label);
-            let text = string(&mutant.text);
+            let text = raw_string(&mutant.text);
             let expect = expectation(&mutant.expect);
             quote!((#label, #text, #expect))
         });

@@ -28,7 +28,7 @@ pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef) -> TokenStream {
     let mut statics = Vec::new();
     let mut reads = Vec::new();
     for (index, ty) in def.items.iter().enumerate() {
-        let (seed, rules) = seed(ty, &format!("item{index}"));
+        let (seed, rules) = seed(ty, &format!("item{index}"), &super::de::Paths::qualified());
         statics.push(rules);
         let expected = format!("an array of {count} items");
         reads.push(quote! {

@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{de, doc_attrs, ident};
+use super::{Moved, de, doc_attrs, ident};
 use crate::ir::{Additional, EnumDef, Field, Format, Schema, StructDef, Type, TypeDef};
 use crate::name::{self, ADDITIONAL_FIELD};
 
@@ -44,7 +44,7 @@ pub(crate) fn rust_type_in(ty: &Type, module: Option<&TokenStream>) -> TokenStre
 
 pub(crate) fn type_def(schema: &Schema, def: &TypeDef) -> TokenStream {
     match def {
-        TypeDef::Struct(def) => struct_def(schema, def),
+        TypeDef::Struct(inner) => struct_def(schema, def, inner),
         TypeDef::Enum(def) => enum_def(def),
         TypeDef::Union(def) => super::one_of::union_def(schema, def),
         TypeDef::Tuple(def) => super::tuple::tuple_def(schema, def),
@@ -68,22 +68,22 @@ fn derives(eq: bool, hash: bool, extra: TokenStream) -> TokenStream {
     }
 }
 
-fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
+/// A struct (`whole` is `def` as a `TypeDef`).
+fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef) -> TokenStream {
     let name = ident(&def.name);
-    let whole = TypeDef::Struct(def.clone());
     let default = def
         .fields
         .iter()
         .all(|field| !field.required)
         .then(|| quote!(::core::default::Default,));
     let derive = derives(
-        schema.def_is(&whole, false),
-        schema.def_is(&whole, true),
+        schema.def_is(whole, false),
+        schema.def_is(whole, true),
         quote!(#default),
     );
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
     let deny = (def.additional == Additional::Closed).then(|| quote!(, deny_unknown_fields));
-    let fields = def.fields.iter().map(|each| field(def, each));
+    let fields = Moved::new(def.fields.iter().map(|each| field(def, each)).collect());
     let exact_schemas = exact_schema_fns(def);
     let extra = (def.additional == Additional::Open).then(|| {
         let extra = ident(ADDITIONAL_FIELD);
@@ -94,8 +94,8 @@ fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
             pub #extra: #map,
         }
     });
-    let deserialize = de::struct_de(def);
-    let defaults = defaults(def);
+    let deserialize = Moved::new(de::struct_de(def));
+    let defaults = Moved::new(defaults(def));
     let mut counts: Vec<TokenStream> = [
         ("minProperties", def.min_properties),
         ("maxProperties", def.max_properties),
@@ -119,7 +119,7 @@ fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
         #[serde(crate = "::des_events::__private::serde" #deny)]
         #[schemars(crate = "::des_events::__private::schemars" #(#counts)*)]
         pub struct #name {
-            #(#fields)*
+            #fields
             #extra
         }
         #deserialize
