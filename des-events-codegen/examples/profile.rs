@@ -86,6 +86,14 @@ fn main() {
         eprintln!("reparse {count} trees in {:?}", start.elapsed());
         return;
     }
+    if mode == "dups" {
+        let text = match std::env::args().nth(3) {
+            Some(path) => std::fs::read_to_string(path).unwrap_or_default(),
+            None => synthetic::event_union(events),
+        };
+        dups(text);
+        return;
+    }
     if mode == "micro" {
         micro(events);
         return;
@@ -299,4 +307,51 @@ fn micro(n: usize) {
         b.into_iter().count(),
         c.into_iter().count()
     );
+}
+
+/// How many tokens sit in groups that repeat an earlier group exactly.
+fn dups(text: String) {
+    use proc_macro2::TokenTree;
+    use std::collections::HashMap;
+    fn size(stream: &des_events_codegen::TokenStream) -> usize {
+        stream
+            .clone()
+            .into_iter()
+            .map(|tree| match tree {
+                TokenTree::Group(group) => 1 + size(&group.stream()),
+                _ => 1,
+            })
+            .sum()
+    }
+    fn walk(stream: des_events_codegen::TokenStream, seen: &mut HashMap<String, (usize, usize)>) {
+        for tree in stream {
+            if let TokenTree::Group(group) = tree {
+                let key = group.to_string();
+                let entry = seen.entry(key).or_insert((0, size(&group.stream()) + 1));
+                entry.0 += 1;
+                if entry.0 == 1 {
+                    walk(group.stream(), seen);
+                }
+            }
+        }
+    }
+    let request = Request::new(Source::text("schema.json", text));
+    let generated = match generate(&request) {
+        Ok(generated) => generated,
+        Err(err) => {
+            eprintln!("{err}");
+            return;
+        }
+    };
+    let total = size(generated.tokens());
+    let mut seen = HashMap::new();
+    walk(generated.tokens().clone(), &mut seen);
+    let saved: usize = seen.values().map(|(count, size)| (count - 1) * size).sum();
+    println!("{total} tokens; {saved} in repeated groups (outermost repeats counted once)");
+    let mut top: Vec<_> = seen.iter().map(|(key, (count, size))| ((count - 1) * size, *count, key)).collect();
+    top.sort_by(|a, b| b.0.cmp(&a.0));
+    for (saved, count, key) in top.iter().take(25) {
+        let short: String = key.chars().take(110).collect();
+        println!("{saved:>8} {count:>6}x  {short}");
+    }
 }

@@ -6,6 +6,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::types::{field_type, rust_type};
+use super::shared::Shared;
 use super::{Moved, ident};
 use crate::ir::{Additional, Format, StructDef, Type};
 use crate::name::ADDITIONAL_FIELD;
@@ -192,7 +193,7 @@ pub(crate) fn seed(ty: &Type, id: &str, paths: &Paths) -> (TokenStream, TokenStr
 
 /// `impl Deserialize` for a struct. The body imports short names ([`Paths::local`]):
 /// a message struct has one slot, one match arm and often one rule table per field.
-pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
+pub(crate) fn struct_de(def: &StructDef, shared: &Shared) -> TokenStream {
     let paths = Paths::local();
     let imports = Paths::imports();
     let Paths { none, .. } = &paths;
@@ -276,11 +277,16 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
         }
     };
     let (statics, reads, finish) = (Moved::new(statics), Moved::new(reads), Moved::new(finish));
+    let automatically_derived = shared.automatically_derived();
+    let allow_deprecated = shared.allow_deprecated();
+    let deserialize_params = shared.deserialize_params();
+    let expecting_params = shared.expecting_params();
+    let visit_map_params = shared.visit_map_params();
     quote! {
-        #[automatically_derived]
-        #[allow(deprecated)]
+        #automatically_derived
+        #allow_deprecated
         impl<'de> ::des_events::__private::serde::Deserialize<'de> for #name {
-            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            fn deserialize<__D> #deserialize_params -> ::core::result::Result<Self, __D::Error>
             where
                 __D: ::des_events::__private::serde::Deserializer<'de>,
             {
@@ -291,11 +297,11 @@ pub(crate) fn struct_de(def: &StructDef) -> TokenStream {
                 impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
 
-                    fn expecting(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    fn expecting #expecting_params -> ::core::fmt::Result {
                         __f.write_str(#expecting)
                     }
 
-                    fn visit_map<__A>(self, mut __map: __A) -> ::core::result::Result<#name, __A::Error>
+                    fn visit_map<__A> #visit_map_params -> ::core::result::Result<#name, __A::Error>
                     where
                         __A: __p::serde::de::MapAccess<'de>,
                     {

@@ -5,6 +5,7 @@
 mod de;
 mod one_of;
 mod replies;
+mod shared;
 mod tests;
 mod tuple;
 mod types;
@@ -39,10 +40,11 @@ pub(crate) struct Replies {
 
 /// Expands a checked schema.
 pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
+    let shared = shared::Shared::default();
     let mut tokens: TokenStream = schema
         .types
         .iter()
-        .map(|def| types::type_def(schema, def))
+        .map(|def| types::type_def(schema, def, &shared))
         .collect();
     tokens.extend(union::union(schema, options.catch_all));
     if let Some(replies) = &options.replies {

@@ -4,7 +4,8 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{Moved, de, doc_attrs, ident};
+use super::shared::Shared;
+use super::{Moved, de, doc_attrs, ident, string};
 use crate::ir::{Additional, EnumDef, Field, Format, Schema, StructDef, Type, TypeDef};
 use crate::name::{self, ADDITIONAL_FIELD};
 
@@ -42,48 +43,26 @@ pub(crate) fn rust_type_in(ty: &Type, module: Option<&TokenStream>) -> TokenStre
     }
 }
 
-pub(crate) fn type_def(schema: &Schema, def: &TypeDef) -> TokenStream {
+pub(crate) fn type_def(schema: &Schema, def: &TypeDef, shared: &Shared) -> TokenStream {
     match def {
-        TypeDef::Struct(inner) => struct_def(schema, def, inner),
-        TypeDef::Enum(def) => enum_def(def),
+        TypeDef::Struct(inner) => struct_def(schema, def, inner, shared),
+        TypeDef::Enum(def) => enum_def(def, shared),
         TypeDef::Union(def) => super::one_of::union_def(schema, def),
         TypeDef::Tuple(def) => super::tuple::tuple_def(schema, def),
     }
 }
 
-fn derives(eq: bool, hash: bool, extra: TokenStream) -> TokenStream {
-    let eq = eq.then(|| quote!(::core::cmp::Eq,));
-    let hash = hash.then(|| quote!(::core::hash::Hash,));
-    quote! {
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            #eq
-            #hash
-            #extra
-            ::des_events::__private::serde::Serialize,
-            ::des_events::__private::schemars::JsonSchema
-        )]
-    }
-}
-
 /// A struct (`whole` is `def` as a `TypeDef`).
-fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef) -> TokenStream {
+fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared) -> TokenStream {
     let name = ident(&def.name);
-    let default = def
-        .fields
-        .iter()
-        .all(|field| !field.required)
-        .then(|| quote!(::core::default::Default,));
-    let derive = derives(
+    let derive = shared.struct_derive(
         schema.def_is(whole, false),
         schema.def_is(whole, true),
-        quote!(#default),
+        def.fields.iter().all(|field| !field.required),
     );
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
-    let deny = (def.additional == Additional::Closed).then(|| quote!(, deny_unknown_fields));
-    let fields = Moved::new(def.fields.iter().map(|each| field(def, each)).collect());
+    let serde_crate = shared.serde_crate(def.additional == Additional::Closed);
+    let fields = Moved::new(def.fields.iter().map(|each| field(def, each, shared)).collect());
     let exact_schemas = exact_schema_fns(def);
     let extra = (def.additional == Additional::Open).then(|| {
         let extra = ident(ADDITIONAL_FIELD);
@@ -94,7 +73,7 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef) -> TokenStream 
             pub #extra: #map,
         }
     });
-    let deserialize = Moved::new(de::struct_de(def));
+    let deserialize = Moved::new(de::struct_de(def, shared));
     let defaults = Moved::new(defaults(def));
     let mut counts: Vec<TokenStream> = [
         ("minProperties", def.min_properties),
@@ -113,11 +92,16 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef) -> TokenStream 
     {
         counts.push(quote!(, extend("additionalProperties" = #tokens)));
     }
+    let schemars_crate = if counts.is_empty() {
+        shared.schemars_crate().clone()
+    } else {
+        quote!(#[schemars(crate = "::des_events::__private::schemars" #(#counts)*)])
+    };
     quote! {
         #docs
         #derive
-        #[serde(crate = "::des_events::__private::serde" #deny)]
-        #[schemars(crate = "::des_events::__private::schemars" #(#counts)*)]
+        #serde_crate
+        #schemars_crate
         pub struct #name {
             #fields
             #extra
@@ -178,9 +162,9 @@ fn exact_schema_fns(def: &StructDef) -> TokenStream {
     }
 }
 
-fn field(def: &StructDef, field: &Field) -> TokenStream {
+fn field(def: &StructDef, field: &Field, shared: &Shared) -> TokenStream {
     let name = ident(&field.rust_name);
-    let wire = &field.wire_name;
+    let wire = string(&field.wire_name);
     let mut extra_docs = Vec::new();
     if field.credential {
         extra_docs.push("A credential: its `Debug` is redacted; never log it.".to_owned());
@@ -218,7 +202,7 @@ fn field(def: &StructDef, field: &Field) -> TokenStream {
         inner
     };
     let exact = needs_exact_schema(field).then(|| {
-        let path = format!("{}::{}", def.name, exact_schema_fn(field));
+        let path = string(&format!("{}::{}", def.name, exact_schema_fn(field)));
         quote!(#[schemars(schema_with = #path)])
     });
     let schema_attrs = match &exact {
@@ -237,12 +221,15 @@ fn field(def: &StructDef, field: &Field) -> TokenStream {
             pub #name: #ty,
         }
     } else {
-        let with = ty.to_string();
-        let with = exact.is_none().then(|| quote!(#[schemars(with = #with)]));
+        let with = exact.is_none().then(|| {
+            let with = string(&ty.to_string());
+            quote!(#[schemars(with = #with)])
+        });
+        let is_none = shared.is_none();
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire, default, skip_serializing_if = "::core::option::Option::is_none")]
+            #[serde(rename = #wire, default, skip_serializing_if = #is_none)]
             #with
             #schema_attrs
             pub #name: ::core::option::Option<#ty>,
@@ -431,34 +418,33 @@ fn bounds(min: Option<u64>, max: Option<u64>) -> Option<TokenStream> {
     }
 }
 
-fn enum_def(def: &EnumDef) -> TokenStream {
+fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     if def.json_values {
         return value_enum_def(def);
     }
     let name = ident(&def.name);
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
-    let derive = derives(
-        true,
-        true,
-        quote!(
-            ::core::marker::Copy,
-            ::core::cmp::PartialOrd,
-            ::core::cmp::Ord,
-        ),
-    );
-    let wires: Vec<&String> = def.variants.iter().map(|(wire, _)| wire).collect();
+    let derive = shared.enum_derive();
+    let serde_crate = shared.serde_crate(false);
+    let schemars_crate = shared.schemars_crate();
+    let automatically_derived = shared.automatically_derived();
+    let display_body = shared.display_body();
+    let wires: Vec<Literal> = def.variants.iter().map(|(wire, _)| string(wire)).collect();
     let variants: Vec<_> = def
         .variants
         .iter()
         .map(|(_, variant)| ident(variant))
         .collect();
-    let variant_docs = wires.iter().map(|wire| format!(" `\"{wire}\"`"));
-    let expecting = format!("one of the {} values", def.name);
+    let variant_docs = def
+        .variants
+        .iter()
+        .map(|(wire, _)| string(&format!(" `\"{wire}\"`")));
+    let expecting = string(&format!("one of the {} values", def.name));
     quote! {
         #docs
         #derive
-        #[serde(crate = "::des_events::__private::serde")]
-        #[schemars(crate = "::des_events::__private::schemars")]
+        #serde_crate
+        #schemars_crate
         pub enum #name {
             #(
                 #[doc = #variant_docs]
@@ -479,14 +465,10 @@ fn enum_def(def: &EnumDef) -> TokenStream {
             }
         }
 
-        #[automatically_derived]
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+        #automatically_derived
+        impl ::core::fmt::Display for #name #display_body
 
-        #[automatically_derived]
+        #automatically_derived
         impl<'de> ::des_events::__private::serde::Deserialize<'de> for #name {
             fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
