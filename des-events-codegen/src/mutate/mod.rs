@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use des_events_core::{Keyword, Path};
 
-use crate::ir::{Additional, Schema, Type, TypeDef};
+use crate::ir::{Additional, Event, Schema, Type, TypeDef};
 use text::{Edit, Layout};
 
 /// The error a mutant must be rejected with (mirrors the runtime's `Expect`). Paths are
@@ -50,60 +50,67 @@ pub const UNEXPECTED: &str = "__unexpected__";
 pub fn mutants(schema: &Schema) -> Vec<Mutant> {
     let mut out = Vec::new();
     for event in &schema.events {
-        for (index, example) in event.examples.iter().enumerate() {
-            let tag = format!("{}#{index}", event.wire_name);
-            let layout = Layout::new(example);
-            let mut add = |what: &str, edit: Edit<'_>, expect: Expectation| {
-                if let Some(text) = layout.edited(&[], edit) {
-                    out.push(Mutant {
-                        event: event.wire_name.clone(),
-                        label: format!("{tag}: {what}"),
-                        text,
-                        expect,
-                    });
-                }
+        out.extend(event_mutants(schema, event));
+    }
+    out
+}
+
+/// Every mutant of the examples of one event of `schema`, in a deterministic order.
+pub(crate) fn event_mutants(schema: &Schema, event: &Event) -> Vec<Mutant> {
+    let mut out = Vec::new();
+    for (index, example) in event.examples.iter().enumerate() {
+        let tag = format!("{}#{index}", event.wire_name);
+        let layout = Layout::new(example);
+        let mut add = |what: &str, edit: Edit<'_>, expect: Expectation| {
+            if let Some(text) = layout.edited(&[], edit) {
+                out.push(Mutant {
+                    event: event.wire_name.clone(),
+                    label: format!("{tag}: {what}"),
+                    text,
+                    expect,
+                });
+            }
+        };
+        // The envelope.
+        add(
+            "unknown event",
+            Edit::Insert("event", &json!("__unknownEvent")),
+            Expectation::UnknownEvent("__unknownEvent".into()),
+        );
+        add(
+            "extra envelope key",
+            Edit::Insert(UNEXPECTED, &json!(1)),
+            Expectation::UnknownField(format!("/{UNEXPECTED}")),
+        );
+        for key in ["event", "message"] {
+            add(
+                &format!("{key} removed"),
+                Edit::Remove(key),
+                Expectation::MissingField(format!("/{key}")),
+            );
+        }
+        add(
+            "event not a string",
+            Edit::Insert("event", &json!(1)),
+            Expectation::WrongType("/event".into()),
+        );
+        let text = layout.text();
+        out.push(Mutant {
+            event: event.wire_name.clone(),
+            label: format!("{tag}: truncated"),
+            text: text[..text.len() - 1].to_owned(),
+            expect: Expectation::Syntax,
+        });
+        // The message, recursively.
+        if let Some(message) = example.get("message") {
+            let mut ctx = Walk {
+                schema,
+                layout: &layout,
+                out: &mut out,
+                tag: &tag,
+                event: &event.wire_name,
             };
-            // The envelope.
-            add(
-                "unknown event",
-                Edit::Insert("event", &json!("__unknownEvent")),
-                Expectation::UnknownEvent("__unknownEvent".into()),
-            );
-            add(
-                "extra envelope key",
-                Edit::Insert(UNEXPECTED, &json!(1)),
-                Expectation::UnknownField(format!("/{UNEXPECTED}")),
-            );
-            for key in ["event", "message"] {
-                add(
-                    &format!("{key} removed"),
-                    Edit::Remove(key),
-                    Expectation::MissingField(format!("/{key}")),
-                );
-            }
-            add(
-                "event not a string",
-                Edit::Insert("event", &json!(1)),
-                Expectation::WrongType("/event".into()),
-            );
-            let text = layout.text();
-            out.push(Mutant {
-                event: event.wire_name.clone(),
-                label: format!("{tag}: truncated"),
-                text: text[..text.len() - 1].to_owned(),
-                expect: Expectation::Syntax,
-            });
-            // The message, recursively.
-            if let Some(message) = example.get("message") {
-                let mut ctx = Walk {
-                    schema,
-                    layout: &layout,
-                    out: &mut out,
-                    tag: &tag,
-                    event: &event.wire_name,
-                };
-                ctx.named(&event.message, message, &Path::root().key("message"));
-            }
+            ctx.named(&event.message, message, &Path::root().key("message"));
         }
     }
     out
