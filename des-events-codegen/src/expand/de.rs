@@ -2,11 +2,11 @@
 //! serde's derive), check every constraint while reading, reject unknown keys of closed
 //! objects, reject `null` where the schema does not allow it, and tell absent from present.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::types::{field_type, rust_type};
-use super::shared::Shared;
+use super::shared::{Key, Shared};
 use super::{Moved, ident};
 use crate::ir::{Additional, Format, StructDef, Type};
 use crate::name::ADDITIONAL_FIELD;
@@ -15,6 +15,8 @@ use crate::name::ADDITIONAL_FIELD;
 /// qualified (in item position, where nothing may be imported), or through the aliases
 /// a function body imports ([`Paths::imports`]), which keep long bodies short.
 pub(crate) struct Paths {
+    /// Which of the two this is (a part of the key of the groups made with it).
+    pub kind: &'static str,
     /// `des_events::__private`.
     pub private: TokenStream,
     /// `Option::None`.
@@ -27,6 +29,7 @@ impl Paths {
     /// Fully qualified paths.
     pub(crate) fn qualified() -> Paths {
         Paths {
+            kind: "qualified",
             private: quote!(::des_events::__private),
             none: quote!(::core::option::Option::None),
             some: quote!(::core::option::Option::Some),
@@ -36,6 +39,7 @@ impl Paths {
     /// The aliases of [`Paths::imports`].
     pub(crate) fn local() -> Paths {
         Paths {
+            kind: "local",
             private: quote!(__p),
             none: quote!(__None),
             some: quote!(__Some),
@@ -53,12 +57,22 @@ impl Paths {
 }
 
 /// The seed expression that reads `ty`, plus the `static` rule items it refers to.
-pub(crate) fn seed(ty: &Type, id: &str, paths: &Paths) -> (TokenStream, TokenStream) {
+pub(crate) fn seed(
+    ty: &Type,
+    id: &str,
+    paths: &Paths,
+    shared: &Shared,
+) -> (TokenStream, TokenStream) {
     let Paths {
+        kind,
         private,
         none,
         some,
     } = paths;
+    // The body of a rule table depends only on the rules (schemas repeat them).
+    let table = |rules: &dyn std::fmt::Debug, make: &dyn Fn() -> TokenStream| {
+        shared.group(Key("rules", format!("{kind} {rules:?}")), Delimiter::Brace, make)
+    };
     let opt_u64 = |value: Option<u64>| match value {
         Some(value) => quote!(#some(#value)),
         None => none.clone(),
@@ -74,7 +88,7 @@ pub(crate) fn seed(ty: &Type, id: &str, paths: &Paths) -> (TokenStream, TokenStr
         }
         None => none.clone(),
     };
-    let rules_name = format_ident!("__RULES_{}", id);
+    let rules_name = || format_ident!("__RULES_{}", id);
     let plain = |ty: &Type| {
         let rust = rust_type(ty);
         (
@@ -97,51 +111,55 @@ pub(crate) fn seed(ty: &Type, id: &str, paths: &Paths) -> (TokenStream, TokenStr
                 return plain(ty);
             }
             let rust = rust_type(ty);
-            let (min, max) = (opt_u64(rules.min_length), opt_u64(rules.max_length));
-            let pattern = match &rules.pattern {
-                Some(source) => {
-                    let source = super::string(source);
-                    quote!(#some(#private::Pattern::new(#source)))
+            let body = table(rules, &|| {
+                let (min, max) = (opt_u64(rules.min_length), opt_u64(rules.max_length));
+                let pattern = match &rules.pattern {
+                    Some(source) => {
+                        let source = super::string(source);
+                        quote!(#some(#private::Pattern::new(#source)))
+                    }
+                    None => none.clone(),
+                };
+                let credential = rules.credential;
+                let format = match &format {
+                    Some(variant) => quote!(#some(#private::Format::#variant)),
+                    None => none.clone(),
+                };
+                quote! {
+                    format: #format,
+                    min_length: #min,
+                    max_length: #max,
+                    pattern: #pattern,
+                    credential: #credential,
                 }
-                None => none.clone(),
-            };
-            let credential = rules.credential;
-            let format = match format {
-                Some(variant) => quote!(#some(#private::Format::#variant)),
-                None => none.clone(),
-            };
+            });
+            let rules_name = rules_name();
             (
                 quote!(#private::StrSeed::<#rust>::new(&#rules_name)),
-                quote! {
-                    static #rules_name: #private::StrRules = #private::StrRules {
-                        format: #format,
-                        min_length: #min,
-                        max_length: #max,
-                        pattern: #pattern,
-                        credential: #credential,
-                    };
-                },
+                quote!(static #rules_name: #private::StrRules = #private::StrRules #body;),
             )
         }
         Type::Integer(rules) => {
-            let (min, max) = (opt_i64(rules.minimum), opt_i64(rules.maximum));
-            let (xmin, xmax) = (
-                opt_i64(rules.exclusive_minimum),
-                opt_i64(rules.exclusive_maximum),
-            );
-            let multiple = opt_i64(rules.multiple_of);
+            let body = table(rules, &|| {
+                let (min, max) = (opt_i64(rules.minimum), opt_i64(rules.maximum));
+                let (xmin, xmax) = (
+                    opt_i64(rules.exclusive_minimum),
+                    opt_i64(rules.exclusive_maximum),
+                );
+                let multiple = opt_i64(rules.multiple_of);
+                quote! {
+                    minimum: #min,
+                    maximum: #max,
+                    exclusive_minimum: #xmin,
+                    exclusive_maximum: #xmax,
+                    multiple_of: #multiple,
+                }
+            });
             let rust = rust_type(ty);
+            let rules_name = rules_name();
             (
                 quote!(#private::IntSeed::<#rust>::new(&#rules_name)),
-                quote! {
-                    static #rules_name: #private::IntRules = #private::IntRules {
-                        minimum: #min,
-                        maximum: #max,
-                        exclusive_minimum: #xmin,
-                        exclusive_maximum: #xmax,
-                        multiple_of: #multiple,
-                    };
-                },
+                quote!(static #rules_name: #private::IntRules = #private::IntRules #body;),
             )
         }
         Type::Number(rules) => {
@@ -151,38 +169,44 @@ pub(crate) fn seed(ty: &Type, id: &str, paths: &Paths) -> (TokenStream, TokenStr
                     TokenStream::new(),
                 );
             }
-            let (min, max) = (opt_f64(rules.minimum), opt_f64(rules.maximum));
-            let (xmin, xmax) = (
-                opt_f64(rules.exclusive_minimum),
-                opt_f64(rules.exclusive_maximum),
-            );
-            let multiple = opt_f64(rules.multiple_of);
+            let body = table(rules, &|| {
+                let (min, max) = (opt_f64(rules.minimum), opt_f64(rules.maximum));
+                let (xmin, xmax) = (
+                    opt_f64(rules.exclusive_minimum),
+                    opt_f64(rules.exclusive_maximum),
+                );
+                let multiple = opt_f64(rules.multiple_of);
+                quote! {
+                    minimum: #min,
+                    maximum: #max,
+                    exclusive_minimum: #xmin,
+                    exclusive_maximum: #xmax,
+                    multiple_of: #multiple,
+                }
+            });
+            let rules_name = rules_name();
             (
                 quote!(#private::NumSeed(&#rules_name)),
-                quote! {
-                    static #rules_name: #private::NumRules = #private::NumRules {
-                        minimum: #min,
-                        maximum: #max,
-                        exclusive_minimum: #xmin,
-                        exclusive_maximum: #xmax,
-                        multiple_of: #multiple,
-                    };
-                },
+                quote!(static #rules_name: #private::NumRules = #private::NumRules #body;),
             )
         }
         Type::Array(item, rules) => {
-            let (item_seed, item_statics) = seed(item, &format!("{id}_item"), paths);
-            let (min, max) = (opt_u64(rules.min_items), opt_u64(rules.max_items));
-            let unique = rules.unique;
+            let (item_seed, item_statics) = seed(item, &format!("{id}_item"), paths, shared);
+            let body = table(rules, &|| {
+                let (min, max) = (opt_u64(rules.min_items), opt_u64(rules.max_items));
+                let unique = rules.unique;
+                quote! {
+                    min_items: #min,
+                    max_items: #max,
+                    unique: #unique,
+                }
+            });
+            let rules_name = rules_name();
             (
                 quote!(#private::VecSeed(#item_seed, &#rules_name)),
                 quote! {
                     #item_statics
-                    static #rules_name: #private::ArrayRules = #private::ArrayRules {
-                        min_items: #min,
-                        max_items: #max,
-                        unique: #unique,
-                    };
+                    static #rules_name: #private::ArrayRules = #private::ArrayRules #body;
                 },
             )
         }
@@ -214,7 +238,7 @@ pub(crate) fn struct_de(def: &StructDef, shared: &Shared) -> TokenStream {
             let ty = field_type(field);
             (quote!(__p::PlainSeed::<#ty>::NEW), TokenStream::new())
         } else {
-            seed(&field.ty, &index.to_string(), &paths)
+            seed(&field.ty, &index.to_string(), &paths, shared)
         };
         let seed = if field.nullable {
             quote!(__p::NullableSeed(#seed))
@@ -265,7 +289,7 @@ pub(crate) fn struct_de(def: &StructDef, shared: &Shared) -> TokenStream {
                     quote!(#extra,),
                 ),
                 Some(ty) => {
-                    let (seed, rules) = seed(ty, "extra", &paths);
+                    let (seed, rules) = seed(ty, "extra", &paths, shared);
                     statics.extend(rules);
                     (
                         quote!(let mut #extra = ::std::collections::BTreeMap::new();),

@@ -4,11 +4,16 @@
 //! group: interpolating it copies a pointer to the group, not the group's tokens, and
 //! dropping the output releases the group once.
 //!
+//! Groups that depend only on a small part of the IR (a rule table's body, a field's
+//! serde attribute, an expected error) are kept too, by that part: schemas repeat them
+//! (the same `requestId` field, the same `uuid` rules, in many messages).
+//!
 //! Only per expansion: in the compiler, tokens belong to one macro invocation.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Delimiter, Group, Literal, TokenStream};
 use quote::quote;
 
 /// The fragments of one expansion, each made when first used.
@@ -33,7 +38,13 @@ pub(crate) struct Shared {
     visit_map_params: OnceCell<TokenStream>,
     /// `"::core::option::Option::is_none"`.
     is_none: OnceCell<Literal>,
+    /// Groups by what they are made of (see [`Shared::group`]).
+    groups: RefCell<HashMap<Key, Group>>,
 }
+
+/// What a kept group is made of: its kind and a text naming its inputs.
+#[derive(PartialEq, Eq, Hash)]
+pub(crate) struct Key(pub &'static str, pub String);
 
 impl Shared {
     /// `#[derive(...)]` of a struct: the standard traits, `Eq`, `Hash` and `Default`
@@ -114,6 +125,22 @@ impl Shared {
     pub(crate) fn visit_map_params(&self) -> &TokenStream {
         self.visit_map_params
             .get_or_init(|| quote!((self, mut __map: __A)))
+    }
+
+    /// The group `delimiter` around `make()`, made once per `key`: `key` must name
+    /// everything `make` reads.
+    pub(crate) fn group(
+        &self,
+        key: Key,
+        delimiter: Delimiter,
+        make: impl FnOnce() -> TokenStream,
+    ) -> Group {
+        if let Some(group) = self.groups.borrow().get(&key) {
+            return group.clone();
+        }
+        let group = Group::new(delimiter, make());
+        self.groups.borrow_mut().insert(key, group.clone());
+        group
     }
 
     /// The path serde calls to skip an absent optional field.

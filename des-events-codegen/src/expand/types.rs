@@ -47,8 +47,8 @@ pub(crate) fn type_def(schema: &Schema, def: &TypeDef, shared: &Shared) -> Token
     match def {
         TypeDef::Struct(inner) => struct_def(schema, def, inner, shared),
         TypeDef::Enum(def) => enum_def(def, shared),
-        TypeDef::Union(def) => super::one_of::union_def(schema, def),
-        TypeDef::Tuple(def) => super::tuple::tuple_def(schema, def),
+        TypeDef::Union(def) => super::one_of::union_def(schema, def, shared),
+        TypeDef::Tuple(def) => super::tuple::tuple_def(schema, def, shared),
     }
 }
 
