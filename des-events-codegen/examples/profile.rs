@@ -348,7 +348,10 @@ fn dups(text: String) {
     walk(generated.tokens().clone(), &mut seen);
     let saved: usize = seen.values().map(|(count, size)| (count - 1) * size).sum();
     println!("{total} tokens; {saved} in repeated groups (outermost repeats counted once)");
-    let mut top: Vec<_> = seen.iter().map(|(key, (count, size))| ((count - 1) * size, *count, key)).collect();
+    let mut top: Vec<_> = seen
+        .iter()
+        .map(|(key, (count, size))| ((count - 1) * size, *count, key))
+        .collect();
     top.sort_by(|a, b| b.0.cmp(&a.0));
     for (saved, count, key) in top.iter().take(25) {
         let short: String = key.chars().take(110).collect();

@@ -5,8 +5,8 @@
 use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
-use super::types::{field_type, rust_type};
 use super::shared::{Key, Shared};
+use super::types::{field_type, rust_type};
 use super::{Moved, ident};
 use crate::ir::{Additional, Format, StructDef, Type};
 use crate::name::ADDITIONAL_FIELD;
@@ -63,6 +63,26 @@ pub(crate) fn seed(
     paths: &Paths,
     shared: &Shared,
 ) -> (TokenStream, TokenStream) {
+    seed_parts(ty, id, paths, shared, Parts::Both)
+}
+
+/// Which of a seed's expression and rule tables to make.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Parts {
+    Both,
+    Expression,
+    Tables,
+}
+
+/// [`seed`], making only `parts` (the other is empty).
+fn seed_parts(
+    ty: &Type,
+    id: &str,
+    paths: &Paths,
+    shared: &Shared,
+    parts: Parts,
+) -> (TokenStream, TokenStream) {
+    let (expression, tables) = (parts != Parts::Tables, parts != Parts::Expression);
     let Paths {
         kind,
         private,
@@ -71,7 +91,27 @@ pub(crate) fn seed(
     } = paths;
     // The body of a rule table depends only on the rules (schemas repeat them).
     let table = |rules: &dyn std::fmt::Debug, make: &dyn Fn() -> TokenStream| {
-        shared.group(Key("rules", format!("{kind} {rules:?}")), Delimiter::Brace, make)
+        shared.group(
+            Key("rules", format!("{kind} {rules:?}")),
+            Delimiter::Brace,
+            make,
+        )
+    };
+    // The seed expression and the `static` item of a rule table called `name`.
+    let made = |expr: &dyn Fn(&Ident) -> TokenStream, item: &dyn Fn(&Ident) -> TokenStream| {
+        let name = format_ident!("__RULES_{}", id);
+        (
+            if expression {
+                expr(&name)
+            } else {
+                TokenStream::new()
+            },
+            if tables {
+                item(&name)
+            } else {
+                TokenStream::new()
+            },
+        )
     };
     let opt_u64 = |value: Option<u64>| match value {
         Some(value) => quote!(#some(#value)),
@@ -88,8 +128,10 @@ pub(crate) fn seed(
         }
         None => none.clone(),
     };
-    let rules_name = || format_ident!("__RULES_{}", id);
     let plain = |ty: &Type| {
+        if !expression {
+            return (TokenStream::new(), TokenStream::new());
+        }
         let rust = rust_type(ty);
         (
             quote!(#private::PlainSeed::<#rust>::NEW),
@@ -110,107 +152,127 @@ pub(crate) fn seed(
             if !checked {
                 return plain(ty);
             }
-            let rust = rust_type(ty);
-            let body = table(rules, &|| {
-                let (min, max) = (opt_u64(rules.min_length), opt_u64(rules.max_length));
-                let pattern = match &rules.pattern {
-                    Some(source) => {
-                        let source = super::string(source);
-                        quote!(#some(#private::Pattern::new(#source)))
+            let body = || {
+                table(rules, &|| {
+                    let (min, max) = (opt_u64(rules.min_length), opt_u64(rules.max_length));
+                    let pattern = match &rules.pattern {
+                        Some(source) => {
+                            let source = super::string(source);
+                            quote!(#some(#private::Pattern::new(#source)))
+                        }
+                        None => none.clone(),
+                    };
+                    let credential = rules.credential;
+                    let format = match &format {
+                        Some(variant) => quote!(#some(#private::Format::#variant)),
+                        None => none.clone(),
+                    };
+                    quote! {
+                        format: #format,
+                        min_length: #min,
+                        max_length: #max,
+                        pattern: #pattern,
+                        credential: #credential,
                     }
-                    None => none.clone(),
-                };
-                let credential = rules.credential;
-                let format = match &format {
-                    Some(variant) => quote!(#some(#private::Format::#variant)),
-                    None => none.clone(),
-                };
-                quote! {
-                    format: #format,
-                    min_length: #min,
-                    max_length: #max,
-                    pattern: #pattern,
-                    credential: #credential,
-                }
-            });
-            let rules_name = rules_name();
-            (
-                quote!(#private::StrSeed::<#rust>::new(&#rules_name)),
-                quote!(static #rules_name: #private::StrRules = #private::StrRules #body;),
+                })
+            };
+            made(
+                &|name| {
+                    let rust = rust_type(ty);
+                    quote!(#private::StrSeed::<#rust>::new(&#name))
+                },
+                &|name| {
+                    let body = body();
+                    quote!(static #name: #private::StrRules = #private::StrRules #body;)
+                },
             )
         }
         Type::Integer(rules) => {
-            let body = table(rules, &|| {
-                let (min, max) = (opt_i64(rules.minimum), opt_i64(rules.maximum));
-                let (xmin, xmax) = (
-                    opt_i64(rules.exclusive_minimum),
-                    opt_i64(rules.exclusive_maximum),
-                );
-                let multiple = opt_i64(rules.multiple_of);
-                quote! {
-                    minimum: #min,
-                    maximum: #max,
-                    exclusive_minimum: #xmin,
-                    exclusive_maximum: #xmax,
-                    multiple_of: #multiple,
-                }
-            });
-            let rust = rust_type(ty);
-            let rules_name = rules_name();
-            (
-                quote!(#private::IntSeed::<#rust>::new(&#rules_name)),
-                quote!(static #rules_name: #private::IntRules = #private::IntRules #body;),
+            let body = || {
+                table(rules, &|| {
+                    let (min, max) = (opt_i64(rules.minimum), opt_i64(rules.maximum));
+                    let (xmin, xmax) = (
+                        opt_i64(rules.exclusive_minimum),
+                        opt_i64(rules.exclusive_maximum),
+                    );
+                    let multiple = opt_i64(rules.multiple_of);
+                    quote! {
+                        minimum: #min,
+                        maximum: #max,
+                        exclusive_minimum: #xmin,
+                        exclusive_maximum: #xmax,
+                        multiple_of: #multiple,
+                    }
+                })
+            };
+            made(
+                &|name| {
+                    let rust = rust_type(ty);
+                    quote!(#private::IntSeed::<#rust>::new(&#name))
+                },
+                &|name| {
+                    let body = body();
+                    quote!(static #name: #private::IntRules = #private::IntRules #body;)
+                },
             )
         }
         Type::Number(rules) => {
             if rules.is_empty() {
-                return (
-                    quote!(#private::NumSeed(&#private::NumRules::NONE)),
-                    TokenStream::new(),
-                );
+                let expr = expression.then(|| quote!(#private::NumSeed(&#private::NumRules::NONE)));
+                return (expr.unwrap_or_default(), TokenStream::new());
             }
-            let body = table(rules, &|| {
-                let (min, max) = (opt_f64(rules.minimum), opt_f64(rules.maximum));
-                let (xmin, xmax) = (
-                    opt_f64(rules.exclusive_minimum),
-                    opt_f64(rules.exclusive_maximum),
-                );
-                let multiple = opt_f64(rules.multiple_of);
-                quote! {
-                    minimum: #min,
-                    maximum: #max,
-                    exclusive_minimum: #xmin,
-                    exclusive_maximum: #xmax,
-                    multiple_of: #multiple,
-                }
-            });
-            let rules_name = rules_name();
-            (
-                quote!(#private::NumSeed(&#rules_name)),
-                quote!(static #rules_name: #private::NumRules = #private::NumRules #body;),
-            )
+            let body = || {
+                table(rules, &|| {
+                    let (min, max) = (opt_f64(rules.minimum), opt_f64(rules.maximum));
+                    let (xmin, xmax) = (
+                        opt_f64(rules.exclusive_minimum),
+                        opt_f64(rules.exclusive_maximum),
+                    );
+                    let multiple = opt_f64(rules.multiple_of);
+                    quote! {
+                        minimum: #min,
+                        maximum: #max,
+                        exclusive_minimum: #xmin,
+                        exclusive_maximum: #xmax,
+                        multiple_of: #multiple,
+                    }
+                })
+            };
+            made(&|name| quote!(#private::NumSeed(&#name)), &|name| {
+                let body = body();
+                quote!(static #name: #private::NumRules = #private::NumRules #body;)
+            })
         }
         Type::Array(item, rules) => {
-            let (item_seed, item_statics) = seed(item, &format!("{id}_item"), paths, shared);
-            let body = table(rules, &|| {
-                let (min, max) = (opt_u64(rules.min_items), opt_u64(rules.max_items));
-                let unique = rules.unique;
-                quote! {
-                    min_items: #min,
-                    max_items: #max,
-                    unique: #unique,
-                }
-            });
-            let rules_name = rules_name();
-            (
-                quote!(#private::VecSeed(#item_seed, &#rules_name)),
-                quote! {
-                    #item_statics
-                    static #rules_name: #private::ArrayRules = #private::ArrayRules #body;
+            let (item_seed, item_statics) =
+                seed_parts(item, &format!("{id}_item"), paths, shared, parts);
+            let body = || {
+                table(rules, &|| {
+                    let (min, max) = (opt_u64(rules.min_items), opt_u64(rules.max_items));
+                    let unique = rules.unique;
+                    quote! {
+                        min_items: #min,
+                        max_items: #max,
+                        unique: #unique,
+                    }
+                })
+            };
+            let (item_seed, item_statics) = (Moved::new(item_seed), Moved::new(item_statics));
+            made(
+                &|name| quote!(#private::VecSeed(#item_seed, &#name)),
+                &|name| {
+                    let body = body();
+                    quote! {
+                        #item_statics
+                        static #name: #private::ArrayRules = #private::ArrayRules #body;
+                    }
                 },
             )
         }
-        Type::Map => (quote!(#private::MapSeed), TokenStream::new()),
+        Type::Map => {
+            let expr = expression.then(|| quote!(#private::MapSeed));
+            (expr.unwrap_or_default(), TokenStream::new())
+        }
         Type::Boolean | Type::Named(_) => plain(ty),
     }
 }
@@ -234,21 +296,33 @@ pub(crate) fn struct_de(def: &StructDef, shared: &Shared) -> TokenStream {
     let mut statics = TokenStream::new();
     let mut reads = TokenStream::new();
     for (index, field) in def.fields.iter().enumerate() {
-        let (seed, rules) = if field.boxed {
-            let ty = field_type(field);
-            (quote!(__p::PlainSeed::<#ty>::NEW), TokenStream::new())
-        } else {
-            seed(&field.ty, &index.to_string(), &paths, shared)
-        };
-        let seed = if field.nullable {
-            quote!(__p::NullableSeed(#seed))
-        } else {
-            seed
-        };
-        statics.extend(rules);
+        let id = index.to_string();
+        if !field.boxed {
+            statics.extend(seed_parts(&field.ty, &id, &paths, shared, Parts::Tables).1);
+        }
         let slot = &slots[index];
         let wire = &wires[index];
-        reads.extend(quote!(#wire => __p::put(&mut #slot, #wire, &mut __map, #seed)?,));
+        // The arguments depend on the slot, the field and its type only: messages
+        // repeat fields (a `requestId` first in every message).
+        let key = format!(
+            "{index} {} {} {} {:?}",
+            field.wire_name, field.boxed, field.nullable, field.ty
+        );
+        let arguments = shared.group(Key("put", key), Delimiter::Parenthesis, || {
+            let seed = if field.boxed {
+                let ty = field_type(field);
+                quote!(__p::PlainSeed::<#ty>::NEW)
+            } else {
+                seed_parts(&field.ty, &id, &paths, shared, Parts::Expression).0
+            };
+            let seed = if field.nullable {
+                quote!(__p::NullableSeed(#seed))
+            } else {
+                seed
+            };
+            quote!(&mut #slot, #wire, &mut __map, #seed)
+        });
+        reads.extend(quote!(#wire => __p::put #arguments ?,));
     }
     let counted = def.min_properties.is_some() || def.max_properties.is_some();
     let (count_init, count_key, count_check) = if counted {

@@ -67,8 +67,12 @@ pub(crate) fn union_def(schema: &Schema, def: &UnionDef, shared: &Shared) -> Tok
             }
             Some(ty) => {
                 let rust = rust_type(ty);
-                let (seed, rules) =
-                    seed(ty, &format!("alt{index}"), &super::de::Paths::qualified(), shared);
+                let (seed, rules) = seed(
+                    ty,
+                    &format!("alt{index}"),
+                    &super::de::Paths::qualified(),
+                    shared,
+                );
                 statics.push(rules);
                 variants.push(quote!(#variant(#rust),));
                 serialize.push(quote!(Self::#variant(value) => #private::serde::Serialize::serialize(value, __serializer),));

@@ -29,7 +29,12 @@ pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef, shared: &Shared) -> Tok
     let mut statics = Vec::new();
     let mut reads = Vec::new();
     for (index, ty) in def.items.iter().enumerate() {
-        let (seed, rules) = seed(ty, &format!("item{index}"), &super::de::Paths::qualified(), shared);
+        let (seed, rules) = seed(
+            ty,
+            &format!("item{index}"),
+            &super::de::Paths::qualified(),
+            shared,
+        );
         statics.push(rules);
         let expected = format!("an array of {count} items");
         reads.push(quote! {

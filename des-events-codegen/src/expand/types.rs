@@ -62,7 +62,12 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
     );
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
     let serde_crate = shared.serde_crate(def.additional == Additional::Closed);
-    let fields = Moved::new(def.fields.iter().map(|each| field(def, each, shared)).collect());
+    let fields = Moved::new(
+        def.fields
+            .iter()
+            .map(|each| field(def, each, shared))
+            .collect(),
+    );
     let exact_schemas = exact_schema_fns(def);
     let extra = (def.additional == Additional::Open).then(|| {
         let extra = ident(ADDITIONAL_FIELD);
