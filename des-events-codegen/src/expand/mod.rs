@@ -51,7 +51,7 @@ pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
         tokens.extend(replies::replies(schema, replies));
     }
     if options.tests {
-        tokens.extend(tests::tests(schema));
+        tokens.extend(tests::tests(schema, &shared));
     }
     tokens
 }

@@ -40,6 +40,8 @@ pub(crate) struct Shared {
     is_none: OnceCell<Literal>,
     /// Groups by what they are made of (see [`Shared::group`]).
     groups: RefCell<HashMap<Key, Group>>,
+    /// Attributes by what they are made of (see [`Shared::attribute`]).
+    attributes: RefCell<HashMap<Key, TokenStream>>,
 }
 
 /// What a kept group is made of: its kind and a text naming its inputs.
@@ -141,6 +143,17 @@ impl Shared {
         let group = Group::new(delimiter, make());
         self.groups.borrow_mut().insert(key, group.clone());
         group
+    }
+
+    /// An attribute (`#` and a bracketed group) or nothing, made once per `key`: `key`
+    /// must name everything `make` reads.
+    pub(crate) fn attribute(&self, key: Key, make: impl FnOnce() -> TokenStream) -> TokenStream {
+        if let Some(tokens) = self.attributes.borrow().get(&key) {
+            return tokens.clone();
+        }
+        let tokens = make();
+        self.attributes.borrow_mut().insert(key, tokens.clone());
+        tokens
     }
 
     /// The path serde calls to skip an absent optional field.

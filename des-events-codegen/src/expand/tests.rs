@@ -5,12 +5,13 @@
 use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream};
 use quote::{TokenStreamExt as _, quote};
 
+use super::shared::{Key, Shared};
 use super::{Moved, ident, raw_string, string};
 use crate::ir::Schema;
 use crate::mutate::{self, Expectation};
 use crate::name;
 
-pub(crate) fn tests(schema: &Schema) -> TokenStream {
+pub(crate) fn tests(schema: &Schema, shared: &Shared) -> TokenStream {
     let private = quote!(::des_events::__private);
     let enum_name = ident(&schema.name);
     let module = ident(&name::conformance_module(&schema.name));
@@ -39,7 +40,7 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
             }
             let label = string(&mutant.label);
             let text = raw_string(&mutant.text);
-            let expect = Moved::new(expectation(&mutant.expect));
+            let expect = Moved::new(expectation(&mutant.expect, shared));
             rows.append(Group::new(
                 Delimiter::Parenthesis,
                 quote!(#label, #text, #expect),
@@ -64,7 +65,7 @@ pub(crate) fn tests(schema: &Schema) -> TokenStream {
     }
 }
 
-fn expectation(expect: &Expectation) -> TokenStream {
+fn expectation(expect: &Expectation, shared: &Shared) -> TokenStream {
     match expect {
         Expectation::Syntax => quote!(E::Syntax),
         Expectation::UnknownEvent(name) => {
@@ -84,9 +85,14 @@ fn expectation(expect: &Expectation) -> TokenStream {
             quote!(E::WrongType(#at))
         }
         Expectation::Constraint(keyword, at) => {
-            let keyword = Moved::new(keyword_tokens(*keyword));
-            let at = string(at);
-            quote!(E::Constraint(#keyword, #at))
+            // The same rule is broken at the same place in many events' messages.
+            let key = Key("constraint", format!("{keyword:?} {at}"));
+            let arguments = shared.group(key, Delimiter::Parenthesis, || {
+                let keyword = Moved::new(keyword_tokens(*keyword));
+                let at = string(at);
+                quote!(#keyword, #at)
+            });
+            quote!(E::Constraint #arguments)
         }
     }
 }

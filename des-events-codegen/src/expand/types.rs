@@ -4,7 +4,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::shared::Shared;
+use super::shared::{Key, Shared};
 use super::{Moved, de, doc_attrs, ident, string};
 use crate::ir::{Additional, EnumDef, Field, Format, Schema, StructDef, Type, TypeDef};
 use crate::name::{self, ADDITIONAL_FIELD};
@@ -169,7 +169,6 @@ fn exact_schema_fns(def: &StructDef) -> TokenStream {
 
 fn field(def: &StructDef, field: &Field, shared: &Shared) -> TokenStream {
     let name = ident(&field.rust_name);
-    let wire = string(&field.wire_name);
     let mut extra_docs = Vec::new();
     if field.credential {
         extra_docs.push("A credential: its `Debug` is redacted; never log it.".to_owned());
@@ -210,31 +209,48 @@ fn field(def: &StructDef, field: &Field, shared: &Shared) -> TokenStream {
         let path = string(&format!("{}::{}", def.name, exact_schema_fn(field)));
         quote!(#[schemars(schema_with = #path)])
     });
+    // Messages repeat fields and types: their attributes are made once.
     let schema_attrs = match &exact {
         Some(exact) => exact.clone(),
-        None => schemars_rules(&field.ty, false),
+        None => shared.attribute(Key("rules", format!("{:?}", field.ty)), || {
+            schemars_rules(&field.ty, false)
+        }),
     };
+    let serde = shared.attribute(
+        Key("serde", format!("{} {}", field.required, field.wire_name)),
+        || {
+            let wire = string(&field.wire_name);
+            if field.required {
+                quote!(#[serde(rename = #wire)])
+            } else {
+                let is_none = shared.is_none();
+                quote!(#[serde(rename = #wire, default, skip_serializing_if = #is_none)])
+            }
+        },
+    );
     if field.required {
         // schemars takes an `Option` field as optional: say that this one is required.
         let required = field.nullable.then(|| quote!(#[schemars(required)]));
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire)]
+            #serde
             #required
             #schema_attrs
             pub #name: #ty,
         }
     } else {
         let with = exact.is_none().then(|| {
-            let with = string(&ty.to_string());
-            quote!(#[schemars(with = #with)])
+            let key = format!("{} {} {:?}", field.boxed, field.nullable, field.ty);
+            shared.attribute(Key("with", key), || {
+                let with = string(&ty.to_string());
+                quote!(#[schemars(with = #with)])
+            })
         });
-        let is_none = shared.is_none();
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire, default, skip_serializing_if = #is_none)]
+            #serde
             #with
             #schema_attrs
             pub #name: ::core::option::Option<#ty>,
