@@ -2,7 +2,7 @@
 //! serde's derive), check every constraint while reading, reject unknown keys of closed
 //! objects, reject `null` where the schema does not allow it, and tell absent from present.
 
-use proc_macro2::{Delimiter, Ident, Literal, Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
 use super::shared::{Key, Shared};
@@ -374,7 +374,24 @@ pub(crate) fn struct_de(def: &StructDef, shared: &Shared) -> TokenStream {
             }
         }
     };
-    let (statics, reads, finish) = (Moved::new(statics), Moved::new(reads), Moved::new(finish));
+    // The big groups are made of the streams built above, not copied from them.
+    reads.extend(unknown);
+    let reads = Group::new(Delimiter::Brace, reads);
+    finish.extend(extra_field);
+    let finish = Group::new(Delimiter::Brace, finish);
+    let mut body = statics;
+    body.extend(quote! {
+        #(let mut #slots = __None;)*
+        #extra_init
+        #count_init
+        while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
+            #count_key
+            match __key.as_str() #reads
+        }
+        #count_check
+        ::core::result::Result::Ok(#name #finish)
+    });
+    let body = Group::new(Delimiter::Brace, body);
     let automatically_derived = shared.automatically_derived();
     let allow_deprecated = shared.allow_deprecated();
     let deserialize_params = shared.deserialize_params();
@@ -402,21 +419,7 @@ pub(crate) fn struct_de(def: &StructDef, shared: &Shared) -> TokenStream {
                     fn visit_map<__A> #visit_map_params -> ::core::result::Result<#name, __A::Error>
                     where
                         __A: __p::serde::de::MapAccess<'de>,
-                    {
-                        #statics
-                        #(let mut #slots = __None;)*
-                        #extra_init
-                        #count_init
-                        while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
-                            #count_key
-                            match __key.as_str() {
-                                #reads
-                                #unknown
-                            }
-                        }
-                        #count_check
-                        ::core::result::Result::Ok(#name { #finish #extra_field })
-                    }
+                    #body
                 }
 
                 __deserializer.deserialize_map(__Visitor)
