@@ -109,6 +109,7 @@ pub(crate) fn event_mutants(schema: &Schema, event: &Event) -> Vec<Mutant> {
                 out: &mut out,
                 tag: &tag,
                 event: &event.wire_name,
+                shown: (Path::root(), format!("{tag}:  ")),
             };
             ctx.named(&event.message, message, &Path::root().key("message"));
         }
@@ -122,14 +123,23 @@ struct Walk<'a> {
     out: &'a mut Vec<Mutant>,
     tag: &'a str,
     event: &'a str,
+    /// The last path a label showed, and the label's start for it.
+    shown: (Path, String),
 }
 
 impl Walk<'_> {
     fn emit(&mut self, keys: &Path, what: &str, edit: Edit<'_>, expect: Expectation) {
         if let Some(text) = self.layout.edited(keys.segments(), edit) {
+            // Several mutants of one node in a row: render its path once.
+            if self.shown.0 != *keys {
+                self.shown = (keys.clone(), format!("{}: {keys} ", self.tag));
+            }
+            let mut label = String::with_capacity(self.shown.1.len() + what.len());
+            label.push_str(&self.shown.1);
+            label.push_str(what);
             self.out.push(Mutant {
                 event: self.event.to_owned(),
-                label: format!("{}: {keys} {what}", self.tag),
+                label,
                 text,
                 expect,
             });
@@ -152,16 +162,17 @@ impl Walk<'_> {
                     );
                 }
                 for field in &def.fields {
-                    let field_keys = keys.clone().key(field.wire_name.as_str());
                     let Some(present) = object.get(&field.wire_name) else {
                         continue;
                     };
+                    let field_keys = keys.clone().key(field.wire_name.as_str());
+                    let field_pointer = field_keys.pointer();
                     if field.required {
                         self.emit(
                             keys,
                             &format!("loses `{}`", field.wire_name),
                             Edit::Remove(&field.wire_name),
-                            Expectation::MissingField(field_keys.pointer()),
+                            Expectation::MissingField(field_pointer.clone()),
                         );
                     } else if !field.nullable {
                         // A JSON-value enum may list `null` itself, and judges `null`
@@ -190,9 +201,9 @@ impl Walk<'_> {
                         let expect = match judged_by {
                             Some((_, true)) => None,
                             Some((keyword, false)) => {
-                                Some(Expectation::Constraint(keyword, field_keys.pointer()))
+                                Some(Expectation::Constraint(keyword, field_pointer.clone()))
                             }
-                            None => Some(Expectation::WrongType(field_keys.pointer())),
+                            None => Some(Expectation::WrongType(field_pointer.clone())),
                         };
                         if let Some(expect) = expect {
                             self.emit(&field_keys, "is null", Edit::Replace(&Value::Null), expect);
@@ -245,6 +256,7 @@ impl Walk<'_> {
     }
 
     fn value(&mut self, ty: &Type, value: &Value, keys: &Path) {
+        let pointer = keys.pointer();
         let wrong = |ty: &Type| -> Value {
             match ty {
                 Type::String(_) => json!(12345),
@@ -263,7 +275,7 @@ impl Walk<'_> {
                 keys,
                 "has the wrong type",
                 Edit::Replace(&replacement),
-                Expectation::WrongType(keys.pointer()),
+                Expectation::WrongType(pointer.clone()),
             );
         }
         match ty {
@@ -274,7 +286,7 @@ impl Walk<'_> {
                         keys,
                         "breaks its format",
                         Edit::Replace(&json!(bad)),
-                        Expectation::Constraint(Keyword::Format, keys.pointer()),
+                        Expectation::Constraint(Keyword::Format, pointer.clone()),
                     );
                 }
                 if let Some(min) = rules.min_length.filter(|min| *min > 0) {
@@ -283,7 +295,7 @@ impl Walk<'_> {
                         keys,
                         "is too short",
                         Edit::Replace(&json!(short)),
-                        Expectation::Constraint(Keyword::MinLength, keys.pointer()),
+                        Expectation::Constraint(Keyword::MinLength, pointer.clone()),
                     );
                 }
                 if let Some(max) = rules.max_length.filter(|max| *max < 10_000) {
@@ -292,7 +304,7 @@ impl Walk<'_> {
                         keys,
                         "is too long",
                         Edit::Replace(&json!(long)),
-                        Expectation::Constraint(Keyword::MaxLength, keys.pointer()),
+                        Expectation::Constraint(Keyword::MaxLength, pointer.clone()),
                     );
                 }
             }
@@ -315,7 +327,7 @@ impl Walk<'_> {
                         keys,
                         &format!("breaks `{keyword}`"),
                         Edit::Replace(&json!(bad)),
-                        Expectation::Constraint(keyword, keys.pointer()),
+                        Expectation::Constraint(keyword, pointer.clone()),
                     );
                 }
                 // A value inside the bounds that is not a multiple.
@@ -331,7 +343,7 @@ impl Walk<'_> {
                             keys,
                             "breaks `multipleOf`",
                             Edit::Replace(&json!(bad)),
-                            Expectation::Constraint(Keyword::MultipleOf, keys.pointer()),
+                            Expectation::Constraint(Keyword::MultipleOf, pointer.clone()),
                         );
                     }
                 }
@@ -349,7 +361,7 @@ impl Walk<'_> {
                         keys,
                         &format!("breaks `{keyword}`"),
                         Edit::Replace(&json!(bad)),
-                        Expectation::Constraint(keyword, keys.pointer()),
+                        Expectation::Constraint(keyword, pointer.clone()),
                     );
                 }
                 // A value within the bounds that is not a multiple.
@@ -362,7 +374,7 @@ impl Walk<'_> {
                             keys,
                             "breaks `multipleOf`",
                             Edit::Replace(&json!(bad)),
-                            Expectation::Constraint(Keyword::MultipleOf, keys.pointer()),
+                            Expectation::Constraint(Keyword::MultipleOf, pointer.clone()),
                         );
                     }
                 }
@@ -377,7 +389,7 @@ impl Walk<'_> {
                         keys,
                         "repeats an item",
                         Edit::Push(first),
-                        Expectation::Constraint(Keyword::UniqueItems, keys.pointer()),
+                        Expectation::Constraint(Keyword::UniqueItems, pointer.clone()),
                     );
                 }
                 if let Some(first) = value.as_array().and_then(|items| items.first()) {
