@@ -1,7 +1,7 @@
 //! Named types: structs for objects, enums for string sets, with their derives and the
 //! schemars attributes that make `schemars::schema_for!` describe the same documents.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Delimiter, Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::shared::{Key, Shared};
@@ -68,7 +68,7 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
             .map(|each| field(def, each, shared))
             .collect(),
     );
-    let exact_schemas = exact_schema_fns(def);
+    let exact_schemas = exact_schema_fns(def, shared);
     let extra = (def.additional == Additional::Open).then(|| {
         let extra = ident(ADDITIONAL_FIELD);
         let map = additional_type(def);
@@ -137,15 +137,25 @@ fn exact_schema_fn(field: &Field) -> Ident {
 
 /// For fields that need it, a hidden function returning the property's own schema (the
 /// deserializer implements exactly that schema), used through `schema_with`.
-fn exact_schema_fns(def: &StructDef) -> TokenStream {
-    let fns: Vec<TokenStream> = def
+fn exact_schema_fns(def: &StructDef, shared: &Shared) -> TokenStream {
+    let schemas: Vec<(Ident, &serde_json::Value)> = def
         .fields
         .iter()
         .filter(|field| needs_exact_schema(field))
-        .filter_map(|field| {
-            let text = field.schema.as_ref()?.to_string();
-            let name = exact_schema_fn(field);
-            Some(quote! {
+        .filter_map(|field| Some((exact_schema_fn(field), field.schema.as_ref()?)))
+        .collect();
+    if schemas.is_empty() {
+        return TokenStream::new();
+    }
+    // The functions depend on their names and schemas only (messages repeat fields).
+    let key = schemas
+        .iter()
+        .map(|(name, schema)| format!("{name} {schema}\n"))
+        .collect();
+    let body = shared.group(Key("exact schemas", key), Delimiter::Brace, || {
+        let fns = schemas.iter().map(|(name, schema)| {
+            let text = string(&schema.to_string());
+            quote! {
                 #[doc(hidden)]
                 pub fn #name(
                     _: &mut ::des_events::__private::schemars::SchemaGenerator,
@@ -153,18 +163,12 @@ fn exact_schema_fns(def: &StructDef) -> TokenStream {
                     ::des_events::__private::schemars::Schema::try_from(::des_events::__private::json_literal(#text))
                         .unwrap_or_else(|_| ::des_events::__private::schemars::json_schema!(true))
                 }
-            })
-        })
-        .collect();
-    if fns.is_empty() {
-        return TokenStream::new();
-    }
+            }
+        });
+        quote!(#(#fns)*)
+    });
     let name = ident(&def.name);
-    quote! {
-        impl #name {
-            #(#fns)*
-        }
-    }
+    quote!(impl #name #body)
 }
 
 fn field(def: &StructDef, field: &Field, shared: &Shared) -> TokenStream {
@@ -450,31 +454,32 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     let schemars_crate = shared.schemars_crate();
     let automatically_derived = shared.automatically_derived();
     let display_body = shared.display_body();
-    let wires: Vec<Literal> = def.variants.iter().map(|(wire, _)| string(wire)).collect();
-    let variants: Vec<_> = def
-        .variants
-        .iter()
-        .map(|(_, variant)| ident(variant))
-        .collect();
-    let variant_docs = def
-        .variants
-        .iter()
-        .map(|(wire, _)| string(&format!(" `\"{wire}\"`")));
-    let expecting = string(&format!("one of the {} values", def.name));
-    quote! {
-        #docs
-        #derive
-        #serde_crate
-        #schemars_crate
-        pub enum #name {
+    // The bodies depend on the values only: enums of the same values share them.
+    let values = format!("{:?}", def.variants);
+    let wires = || -> Vec<Literal> { def.variants.iter().map(|(wire, _)| string(wire)).collect() };
+    let variants = || -> Vec<Ident> {
+        def.variants
+            .iter()
+            .map(|(_, variant)| ident(variant))
+            .collect()
+    };
+    let variants_body = shared.group(Key("enum", values.clone()), Delimiter::Brace, || {
+        let (wires, variants) = (wires(), variants());
+        let variant_docs = def
+            .variants
+            .iter()
+            .map(|(wire, _)| string(&format!(" `\"{wire}\"`")));
+        quote! {
             #(
                 #[doc = #variant_docs]
                 #[serde(rename = #wires)]
                 #variants,
             )*
         }
-
-        impl #name {
+    });
+    let impl_body = shared.group(Key("enum impl", values.clone()), Delimiter::Brace, || {
+        let (wires, variants) = (wires(), variants());
+        quote! {
             /// Every value, in schema order.
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
 
@@ -485,6 +490,20 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
                 }
             }
         }
+    });
+    let wire_list = shared.group(Key("enum wires", values), Delimiter::Bracket, || {
+        let wires = wires();
+        quote!(#(#wires),*)
+    });
+    let expecting = string(&format!("one of the {} values", def.name));
+    quote! {
+        #docs
+        #derive
+        #serde_crate
+        #schemars_crate
+        pub enum #name #variants_body
+
+        impl #name #impl_body
 
         #automatically_derived
         impl ::core::fmt::Display for #name #display_body
@@ -495,7 +514,7 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
             where
                 __D: ::des_events::__private::serde::Deserializer<'de>,
             {
-                let index = ::des_events::__private::str_enum(deserializer, &[#(#wires),*])?;
+                let index = ::des_events::__private::str_enum(deserializer, &#wire_list)?;
                 Self::ALL.get(index).copied().ok_or_else(|| {
                     <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
                 })
