@@ -94,6 +94,17 @@ pub(crate) fn ident(name: &str) -> Ident {
 /// literal back.
 pub(crate) fn string(text: &str) -> Literal {
     let bytes = text.as_bytes();
+    if bytes
+        .iter()
+        .all(|byte| matches!(byte, b' '..=b'~') && !matches!(byte, b'"' | b'\\'))
+    {
+        // Nothing to escape (names, labels, paths, most documentation).
+        let mut repr = String::with_capacity(text.len() + 2);
+        repr.push('"');
+        repr.push_str(text);
+        repr.push('"');
+        return repr.parse().unwrap_or_else(|_| Literal::string(text));
+    }
     let mut repr = String::with_capacity(text.len() + text.len() / 8 + 2);
     repr.push('"');
     let (mut plain, mut index) = (0, 0);
@@ -144,16 +155,19 @@ pub(crate) fn raw_string(text: &str) -> Literal {
     if text.contains('\r') {
         return string(text);
     }
-    // The longest run of `#` after a `"`: the delimiter needs one more.
-    let bytes = text.as_bytes();
-    let mut hashes = 0;
-    for (index, byte) in bytes.iter().enumerate() {
-        if *byte == b'"' {
-            let run = bytes[index + 1..]
-                .iter()
-                .take_while(|byte| **byte == b'#')
-                .count();
-            hashes = hashes.max(run + 1);
+    // The longest run of `#` after a `"`: the delimiter needs one more (JSON text
+    // seldom has a `"#`: one `#` then).
+    let mut hashes = usize::from(text.contains('"'));
+    if text.contains("\"#") {
+        let bytes = text.as_bytes();
+        for (index, byte) in bytes.iter().enumerate() {
+            if *byte == b'"' {
+                let run = bytes[index + 1..]
+                    .iter()
+                    .take_while(|byte| **byte == b'#')
+                    .count();
+                hashes = hashes.max(run + 1);
+            }
         }
     }
     let mut repr = String::with_capacity(text.len() + 2 * hashes + 3);
