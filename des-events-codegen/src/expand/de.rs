@@ -279,7 +279,8 @@ fn seed_parts(
 
 /// `impl Deserialize` for a struct. The body imports short names ([`Paths::local`]):
 /// a message struct has one slot, one match arm and often one rule table per field.
-pub(crate) fn struct_de(def: &StructDef, shared: &Shared) -> TokenStream {
+/// `type_keys` are the texts of the fields' types (`{:?}`).
+pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) -> TokenStream {
     let paths = Paths::local();
     let imports = Paths::imports();
     let Paths { none, .. } = &paths;
@@ -305,8 +306,8 @@ pub(crate) fn struct_de(def: &StructDef, shared: &Shared) -> TokenStream {
         // The arguments depend on the slot, the field and its type only: messages
         // repeat fields (a `requestId` first in every message).
         let key = format!(
-            "{index} {} {} {} {:?}",
-            field.wire_name, field.boxed, field.nullable, field.ty
+            "{index} {} {} {} {}",
+            field.wire_name, field.boxed, field.nullable, type_keys[index]
         );
         let arguments = shared.group(Key("put", key), Delimiter::Parenthesis, || {
             let seed = if field.boxed {

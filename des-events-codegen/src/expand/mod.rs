@@ -183,22 +183,28 @@ pub(crate) fn raw_string(text: &str) -> Literal {
 /// `#[doc = "..."]` lines from docs and extra paragraphs. A `title` that only repeats
 /// the type's name (`named`) is left out.
 pub(crate) fn doc_attrs(docs: &Docs, named: Option<&str>, extra: &[String]) -> TokenStream {
-    let mut paragraphs: Vec<String> = Vec::new();
+    let mut paragraphs: Vec<&str> = Vec::new();
     if let Some(title) = &docs.title
         && named != Some(crate::name::type_name(title).as_str())
     {
-        paragraphs.push(title.clone());
+        paragraphs.push(title);
     }
     if let Some(description) = &docs.description {
-        paragraphs.push(description.clone());
+        paragraphs.push(description);
     }
-    paragraphs.extend(extra.iter().cloned());
+    paragraphs.extend(extra.iter().map(String::as_str));
     let mut lines = Vec::new();
+    let mut line_text = String::new();
     for (index, paragraph) in paragraphs.iter().enumerate() {
         if index > 0 {
             lines.push(string(""));
         }
-        lines.extend(paragraph.lines().map(|line| string(&format!(" {line}"))));
+        for line in paragraph.lines() {
+            line_text.clear();
+            line_text.push(' ');
+            line_text.push_str(line);
+            lines.push(string(&line_text));
+        }
     }
     quote! { #(#[doc = #lines])* }
 }

@@ -62,10 +62,17 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
     );
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
     let serde_crate = shared.serde_crate(def.additional == Additional::Closed);
+    // The text of each field's type: a part of the keys of the shared fragments.
+    let type_keys: Vec<String> = def
+        .fields
+        .iter()
+        .map(|field| format!("{:?}", field.ty))
+        .collect();
     let fields = Moved::new(
         def.fields
             .iter()
-            .map(|each| field(def, each, shared))
+            .zip(&type_keys)
+            .map(|(each, type_key)| field(def, each, type_key, shared))
             .collect(),
     );
     let exact_schemas = exact_schema_fns(def, shared);
@@ -78,7 +85,7 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
             pub #extra: #map,
         }
     });
-    let deserialize = Moved::new(de::struct_de(def, shared));
+    let deserialize = Moved::new(de::struct_de(def, &type_keys, shared));
     let defaults = Moved::new(defaults(def));
     let mut counts: Vec<TokenStream> = [
         ("minProperties", def.min_properties),
@@ -171,7 +178,8 @@ fn exact_schema_fns(def: &StructDef, shared: &Shared) -> TokenStream {
     quote!(impl #name #body)
 }
 
-fn field(def: &StructDef, field: &Field, shared: &Shared) -> TokenStream {
+/// A field of a struct; `type_key` is the text of its type (`{:?}`).
+fn field(def: &StructDef, field: &Field, type_key: &str, shared: &Shared) -> TokenStream {
     let name = ident(&field.rust_name);
     let mut extra_docs = Vec::new();
     if field.credential {
@@ -216,7 +224,7 @@ fn field(def: &StructDef, field: &Field, shared: &Shared) -> TokenStream {
     // Messages repeat fields and types: their attributes are made once.
     let schema_attrs = match &exact {
         Some(exact) => exact.clone(),
-        None => shared.attribute(Key("rules", format!("{:?}", field.ty)), || {
+        None => shared.attribute(Key("rules", type_key.to_owned()), || {
             schemars_rules(&field.ty, false)
         }),
     };
@@ -245,7 +253,7 @@ fn field(def: &StructDef, field: &Field, shared: &Shared) -> TokenStream {
         }
     } else {
         let with = exact.is_none().then(|| {
-            let key = format!("{} {} {:?}", field.boxed, field.nullable, field.ty);
+            let key = format!("{} {} {type_key}", field.boxed, field.nullable);
             shared.attribute(Key("with", key), || {
                 let with = string(&ty.to_string());
                 quote!(#[schemars(with = #with)])
