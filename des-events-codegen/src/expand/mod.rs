@@ -222,9 +222,9 @@ mod unit_tests {
             r#"{"a":"b\\c","d":"\u0000"}"#.into(),
             "it's \"quoted\"\n\r\t\\".into(),
             "\0".into(),
-            "\01".into(),
+            "\x001".into(),
             "\08".into(),
-            "a\0\07b\0".into(),
+            "a\0\x007b\0".into(),
             "é ü 日本 🎉 \u{301}e\u{301} \u{200b} \u{7f} \u{80} \u{a0} \u{ad} \u{feff} \u{10ffff}"
                 .into(),
         ];

@@ -211,7 +211,8 @@ mod tests {
         let replacement = json!({"n": [7]});
         for path in &paths {
             let pointer = des_events_core::Path::new(path.clone()).pointer();
-            let edits: Vec<(Edit<'_>, Box<dyn Fn(&mut Value)>)> = vec![
+            type Change = Box<dyn Fn(&mut Value)>;
+            let edits: Vec<(Edit<'_>, Change)> = vec![
                 (
                     Edit::Replace(&replacement),
                     Box::new(|value| *value = json!({"n": [7]})),
