@@ -296,18 +296,17 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
         .collect();
     let mut statics = TokenStream::new();
     let mut reads = TokenStream::new();
-    for (index, field) in def.fields.iter().enumerate() {
+    let fields = def.fields.iter().zip(&slots).zip(&wires).zip(type_keys);
+    for (index, (((field, slot), wire), type_key)) in fields.enumerate() {
         let id = index.to_string();
         if !field.boxed {
             statics.extend(seed_parts(&field.ty, &id, &paths, shared, Parts::Tables).1);
         }
-        let slot = &slots[index];
-        let wire = &wires[index];
         // The arguments depend on the slot, the field and its type only: messages
         // repeat fields (a `requestId` first in every message).
         let key = format!(
-            "{index} {} {} {} {}",
-            field.wire_name, field.boxed, field.nullable, type_keys[index]
+            "{index} {} {} {} {type_key}",
+            field.wire_name, field.boxed, field.nullable
         );
         let arguments = shared.group(Key("put", key), Delimiter::Parenthesis, || {
             let seed = if field.boxed {
