@@ -224,7 +224,7 @@ fn field(def: &StructDef, field: &Field, type_key: &str, shared: &Shared) -> Tok
     // Messages repeat fields and types: their attributes are made once.
     let schema_attrs = match &exact {
         Some(exact) => exact.clone(),
-        None => shared.attribute(Key("rules", type_key.to_owned()), || {
+        None => shared.attribute(Key("schemars rules", type_key.to_owned()), || {
             schemars_rules(&field.ty, false)
         }),
     };
