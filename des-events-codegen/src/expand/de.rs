@@ -281,9 +281,8 @@ fn seed_parts(
 /// a message struct has one slot, one match arm and often one rule table per field.
 /// `type_keys` are the texts of the fields' types (`{:?}`).
 pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) -> TokenStream {
-    let paths = Paths::local();
-    let imports = Paths::imports();
-    let Paths { none, .. } = &paths;
+    let (paths, imports) = shared.local_paths();
+    let Paths { none, .. } = paths;
     let name = ident(&def.name);
     let expecting = super::string(&format!("an object ({})", def.name));
     let wires: Vec<Literal> = def
@@ -300,7 +299,7 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
     for (index, (((field, slot), wire), type_key)) in fields.enumerate() {
         let id = index.to_string();
         if !field.boxed {
-            statics.extend(seed_parts(&field.ty, &id, &paths, shared, Parts::Tables).1);
+            statics.extend(seed_parts(&field.ty, &id, paths, shared, Parts::Tables).1);
         }
         // The arguments depend on the slot, the field and its type only: messages
         // repeat fields (a `requestId` first in every message).
@@ -313,7 +312,7 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
                 let ty = field_type(field);
                 quote!(__p::PlainSeed::<#ty>::NEW)
             } else {
-                seed_parts(&field.ty, &id, &paths, shared, Parts::Expression).0
+                seed_parts(&field.ty, &id, paths, shared, Parts::Expression).0
             };
             let seed = if field.nullable {
                 quote!(__p::NullableSeed(#seed))
@@ -363,7 +362,7 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
                     quote!(#extra,),
                 ),
                 Some(ty) => {
-                    let (seed, rules) = seed(ty, "extra", &paths, shared);
+                    let (seed, rules) = seed(ty, "extra", paths, shared);
                     statics.extend(rules);
                     (
                         quote!(let mut #extra = ::std::collections::BTreeMap::new();),

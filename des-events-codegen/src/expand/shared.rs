@@ -16,6 +16,8 @@ use std::collections::HashMap;
 use proc_macro2::{Delimiter, Group, Literal, TokenStream};
 use quote::quote;
 
+use super::de::Paths;
+
 /// The fragments of one expansion, each made when first used.
 #[derive(Default)]
 pub(crate) struct Shared {
@@ -38,6 +40,8 @@ pub(crate) struct Shared {
     visit_map_params: OnceCell<TokenStream>,
     /// `"::core::option::Option::is_none"`.
     is_none: OnceCell<Literal>,
+    /// The short paths of a deserializer's body, and the imports that define them.
+    local_paths: OnceCell<(Paths, TokenStream)>,
     /// Groups by what they are made of (see [`Shared::group`]).
     groups: RefCell<HashMap<Key, Group>>,
     /// Attributes by what they are made of (see [`Shared::attribute`]).
@@ -154,6 +158,12 @@ impl Shared {
         let tokens = make();
         self.attributes.borrow_mut().insert(key, tokens.clone());
         tokens
+    }
+
+    /// [`Paths::local`] and [`Paths::imports`].
+    pub(crate) fn local_paths(&self) -> &(Paths, TokenStream) {
+        self.local_paths
+            .get_or_init(|| (Paths::local(), Paths::imports()))
     }
 
     /// The path serde calls to skip an absent optional field.
