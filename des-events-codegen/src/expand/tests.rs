@@ -46,22 +46,20 @@ pub(crate) fn tests(schema: &Schema, shared: &Shared) -> TokenStream {
                 quote!(#label, #text, #expect),
             ));
         }
-        let rows = Moved::new(rows);
+        let rows = Group::new(Delimiter::Bracket, rows);
         tests.extend(quote! {
             #[test]
             fn #test() {
                 use ::des_events::__private::Expect as E;
-                #private::conformance::reject_all::<super::#enum_name>(&[#rows]);
+                #private::conformance::reject_all::<super::#enum_name>(&#rows);
             }
         });
     }
-    let tests = Moved::new(tests);
+    let tests = Group::new(Delimiter::Brace, tests);
     quote! {
         #[cfg(test)]
         #[allow(non_snake_case)]
-        mod #module {
-            #tests
-        }
+        mod #module #tests
     }
 }
 
