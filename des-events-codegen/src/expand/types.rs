@@ -1,7 +1,7 @@
 //! Named types: structs for objects, enums for string sets, with their derives and the
 //! schemars attributes that make `schemars::schema_for!` describe the same documents.
 
-use proc_macro2::{Delimiter, Ident, Literal, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, TokenStream};
 use quote::quote;
 
 use super::shared::{Key, Shared};
@@ -68,23 +68,23 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
         .iter()
         .map(|field| format!("{:?}", field.ty))
         .collect();
-    let fields = Moved::new(
-        def.fields
-            .iter()
-            .zip(&type_keys)
-            .map(|(each, type_key)| field(def, each, type_key, shared))
-            .collect(),
-    );
+    let mut fields: TokenStream = def
+        .fields
+        .iter()
+        .zip(&type_keys)
+        .map(|(each, type_key)| field(def, each, type_key, shared))
+        .collect();
     let exact_schemas = exact_schema_fns(def, shared);
-    let extra = (def.additional == Additional::Open).then(|| {
+    if def.additional == Additional::Open {
         let extra = ident(ADDITIONAL_FIELD);
         let map = additional_type(def);
-        quote! {
+        fields.extend(quote! {
             /// Properties not named by the schema (the object is open).
             #[serde(flatten)]
             pub #extra: #map,
-        }
-    });
+        });
+    }
+    let fields = Group::new(Delimiter::Brace, fields);
     let deserialize = Moved::new(de::struct_de(def, &type_keys, shared));
     let defaults = Moved::new(defaults(def));
     let mut counts: Vec<TokenStream> = [
@@ -114,10 +114,7 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
         #derive
         #serde_crate
         #schemars_crate
-        pub struct #name {
-            #fields
-            #extra
-        }
+        pub struct #name #fields
         #deserialize
         #defaults
         #exact_schemas
