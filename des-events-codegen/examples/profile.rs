@@ -6,6 +6,8 @@
 //! valgrind --tool=callgrind target/release/examples/profile 200
 //! # the same, without the expansion (load, model, check):
 //! valgrind --tool=callgrind target/release/examples/profile 200 check
+//! # the bundled DES schema as `des_events` expands it (with its replies), 100 times:
+//! valgrind --tool=callgrind target/release/examples/profile 100 bundled
 //! # token counts by kind of generated item:
 //! target/release/examples/profile 100 stats
 //! # the raw tokens of every bundled and test schema, to compare before and after:
@@ -23,6 +25,7 @@ fn main() {
     let mode = args.next().unwrap_or_default();
     match mode.as_str() {
         "dump" => dump(),
+        "bundled" => bundled(events),
         "stats" => stats(events),
         _ => {
             let mut request = Request::new(Source::text(
@@ -41,6 +44,28 @@ fn main() {
             }
         }
     }
+}
+
+/// Expands the bundled DES schema `times` times, as `des_events` does.
+fn bundled(times: usize) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let file = |name: &str| {
+        Source::file(
+            format!("{root}/../des-events/schema/{name}"),
+            format!("schema/{name}"),
+        )
+    };
+    let module: TokenStream = "crate::partner".parse().unwrap_or_default();
+    let request = Request::new(file("des-events.schema.json"))
+        .replies(file("partner-events.schema.json"), module);
+    let mut trees = 0;
+    for _ in 0..times {
+        match generate(&request) {
+            Ok(generated) => trees += generated.tokens().clone().into_iter().count(),
+            Err(err) => eprintln!("{err}"),
+        }
+    }
+    println!("{times} expansions, {trees} top-level token trees");
 }
 
 /// Prints the raw tokens (or the diagnostics) of the bundled schemas and of every test
