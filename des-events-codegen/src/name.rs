@@ -14,18 +14,18 @@
 //! - only ASCII letters and digits are kept: any other character separates words
 //!   (`area_m²` -> `AreaM`), so every name is a valid identifier.
 
-/// Splits a wire name into lowercase words.
-fn words(name: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    let mut current = String::new();
+/// Calls `each` with every word of a wire name, in order: the runs of ASCII letters and
+/// digits, split at lower-to-upper case changes (as written, not lowercased).
+fn words(name: &str, mut each: impl FnMut(&str)) {
+    let mut start: Option<usize> = None;
     let mut previous: Option<char> = None;
-    let chars: Vec<char> = name.chars().collect();
-    for (index, &ch) in chars.iter().enumerate() {
+    let mut chars = name.char_indices().peekable();
+    while let Some((index, ch)) = chars.next() {
         // Only ASCII letters and digits make words, so every generated name is a plain
         // identifier (no `uncommon_codepoints` lint, no character Rust rejects).
         if !ch.is_ascii_alphanumeric() {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
+            if let Some(start) = start.take() {
+                each(&name[start..index]);
             }
             previous = None;
             continue;
@@ -36,32 +36,33 @@ fn words(name: &str) -> Vec<String> {
                     // "HTTPServer" -> "HTTP", "Server"
                     || prev.is_uppercase()
                         && ch.is_uppercase()
-                        && chars.get(index + 1).is_some_and(|next| next.is_lowercase())
+                        && chars.peek().is_some_and(|(_, next)| next.is_lowercase())
             }
             None => false,
         };
-        if boundary && !current.is_empty() {
-            words.push(std::mem::take(&mut current));
+        if boundary && let Some(start) = start.take() {
+            each(&name[start..index]);
         }
-        current.extend(ch.to_lowercase());
+        start.get_or_insert(index);
         previous = Some(ch);
     }
-    if !current.is_empty() {
-        words.push(current);
+    if let Some(start) = start {
+        each(&name[start..]);
     }
-    words
 }
 
 /// `UpperCamelCase`, for types and variants.
 pub fn type_name(name: &str) -> String {
-    let mut out = String::new();
-    for word in words(name) {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.extend(first.to_uppercase());
-            out.push_str(chars.as_str());
+    let mut out = String::with_capacity(name.len() + 1);
+    words(name, |word| {
+        for (index, byte) in word.bytes().enumerate() {
+            out.push(char::from(if index == 0 {
+                byte.to_ascii_uppercase()
+            } else {
+                byte.to_ascii_lowercase()
+            }));
         }
-    }
+    });
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, 'V');
     }
@@ -73,7 +74,16 @@ pub fn type_name(name: &str) -> String {
 
 /// `snake_case`, for fields and methods; keywords become raw identifiers.
 pub fn field_name(name: &str) -> String {
-    let mut out = words(name).join("_");
+    let mut out = String::with_capacity(name.len() + 4);
+    words(name, |word| {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.extend(
+            word.bytes()
+                .map(|byte| char::from(byte.to_ascii_lowercase())),
+        );
+    });
     if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, '_');
     }

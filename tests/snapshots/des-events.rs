@@ -27,6 +27,7 @@ for OnAccountProvisionRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -44,19 +45,15 @@ for OnAccountProvisionRequested {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         __other => {
@@ -102,6 +99,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -119,25 +117,23 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                static __RULES_0: ::des_events::__private::IntRules = ::des_events::__private::IntRules {
-                    minimum: ::core::option::Option::Some(-9007199254740991i64),
-                    maximum: ::core::option::Option::Some(9007199254740991i64),
-                    exclusive_minimum: ::core::option::Option::None,
-                    exclusive_maximum: ::core::option::Option::None,
-                    multiple_of: ::core::option::Option::None,
+                static __RULES_0: __p::IntRules = __p::IntRules {
+                    minimum: __Some(-9007199254740991i64),
+                    maximum: __Some(9007199254740991i64),
+                    exclusive_minimum: __None,
+                    exclusive_maximum: __None,
+                    multiple_of: __None,
                 };
-                let mut __field0: ::core::option::Option<i64> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "cents" => {
                             __p::put(
                                 &mut __field0,
                                 "cents",
                                 &mut __map,
-                                ::des_events::__private::IntSeed::<i64>::new(&__RULES_0),
+                                __p::IntSeed::<i64>::new(&__RULES_0),
                             )?
                         }
                         "currency" => {
@@ -145,9 +141,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
                                 &mut __field1,
                                 "currency",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -196,6 +190,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -213,21 +208,17 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                let mut __field2 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "type" => {
                             __p::put(
                                 &mut __field0,
                                 "type",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "id" => {
@@ -235,9 +226,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
                                 &mut __field1,
                                 "id",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "externalId" => {
@@ -245,9 +234,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
                                 &mut __field2,
                                 "externalId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -315,6 +302,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -332,33 +320,27 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                static __RULES_4: ::des_events::__private::StrRules = ::des_events::__private::StrRules {
-                    format: ::core::option::Option::Some(
-                        ::des_events::__private::Format::Date,
-                    ),
-                    min_length: ::core::option::Option::None,
-                    max_length: ::core::option::Option::None,
-                    pattern: ::core::option::Option::None,
+                static __RULES_4: __p::StrRules = __p::StrRules {
+                    format: __Some(__p::Format::Date),
+                    min_length: __None,
+                    max_length: __None,
+                    pattern: __None,
                     credential: false,
                 };
-                let mut __field0: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field3: ::core::option::Option<TargetAmount> = ::core::option::Option::None;
-                let mut __field4: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field5: ::core::option::Option<DreamUser> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                let mut __field2 = __None;
+                let mut __field3 = __None;
+                let mut __field4 = __None;
+                let mut __field5 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "type" => {
                             __p::put(
                                 &mut __field0,
                                 "type",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "id" => {
@@ -366,9 +348,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
                                 &mut __field1,
                                 "id",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "name" => {
@@ -376,9 +356,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
                                 &mut __field2,
                                 "name",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "target_amount" => {
@@ -386,7 +364,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
                                 &mut __field3,
                                 "target_amount",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<TargetAmount>::NEW,
+                                __p::PlainSeed::<TargetAmount>::NEW,
                             )?
                         }
                         "target_date" => {
@@ -394,9 +372,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
                                 &mut __field4,
                                 "target_date",
                                 &mut __map,
-                                ::des_events::__private::StrSeed::<
-                                    ::std::string::String,
-                                >::new(&__RULES_4),
+                                __p::StrSeed::<::std::string::String>::new(&__RULES_4),
                             )?
                         }
                         "user" => {
@@ -404,7 +380,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
                                 &mut __field5,
                                 "user",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<DreamUser>::NEW,
+                                __p::PlainSeed::<DreamUser>::NEW,
                             )?
                         }
                         __other => {
@@ -465,6 +441,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -482,20 +459,16 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<Dream> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "dream" => {
@@ -503,7 +476,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
                                 &mut __field1,
                                 "dream",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<Dream>::NEW,
+                                __p::PlainSeed::<Dream>::NEW,
                             )?
                         }
                         __other => {
@@ -545,6 +518,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnExitRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -562,9 +536,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnExitRequested {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         __other => {
                             return ::core::result::Result::Err(
@@ -605,6 +577,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnIdTokenDidExpir
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -622,19 +595,15 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnIdTokenDidExpir
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         __other => {
@@ -691,6 +660,7 @@ for OnInvestmentAccountProvisionRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -711,23 +681,19 @@ for OnInvestmentAccountProvisionRequested {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field3: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field4: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                let mut __field2 = __None;
+                let mut __field3 = __None;
+                let mut __field4 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "accountId" => {
@@ -735,9 +701,7 @@ for OnInvestmentAccountProvisionRequested {
                                 &mut __field1,
                                 "accountId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "callbackPath" => {
@@ -745,9 +709,7 @@ for OnInvestmentAccountProvisionRequested {
                                 &mut __field2,
                                 "callbackPath",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "cancelUrl" => {
@@ -755,9 +717,7 @@ for OnInvestmentAccountProvisionRequested {
                                 &mut __field3,
                                 "cancelUrl",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "errorUrl" => {
@@ -765,9 +725,7 @@ for OnInvestmentAccountProvisionRequested {
                                 &mut __field4,
                                 "errorUrl",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -823,6 +781,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -840,20 +799,16 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<f64> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "quantity" => {
                             __p::put(
                                 &mut __field0,
                                 "quantity",
                                 &mut __map,
-                                ::des_events::__private::NumSeed(
-                                    &::des_events::__private::NumRules::NONE,
-                                ),
+                                __p::NumSeed(&__p::NumRules::NONE),
                             )?
                         }
                         "currency" => {
@@ -861,9 +816,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
                                 &mut __field1,
                                 "currency",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -921,6 +874,7 @@ for OnInvestmentSellRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -938,24 +892,20 @@ for OnInvestmentSellRequested {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field2: ::core::option::Option<Money> = ::core::option::Option::None;
-                let mut __field3: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field4: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field5: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                let mut __field2 = __None;
+                let mut __field3 = __None;
+                let mut __field4 = __None;
+                let mut __field5 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "accountId" => {
@@ -963,9 +913,7 @@ for OnInvestmentSellRequested {
                                 &mut __field1,
                                 "accountId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "amount" => {
@@ -973,7 +921,7 @@ for OnInvestmentSellRequested {
                                 &mut __field2,
                                 "amount",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<Money>::NEW,
+                                __p::PlainSeed::<Money>::NEW,
                             )?
                         }
                         "callbackUrl" => {
@@ -981,9 +929,7 @@ for OnInvestmentSellRequested {
                                 &mut __field3,
                                 "callbackUrl",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "cancelUrl" => {
@@ -991,9 +937,7 @@ for OnInvestmentSellRequested {
                                 &mut __field4,
                                 "cancelUrl",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "errorUrl" => {
@@ -1001,9 +945,7 @@ for OnInvestmentSellRequested {
                                 &mut __field5,
                                 "errorUrl",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -1059,6 +1001,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnPageReadyEvent 
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -1076,9 +1019,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnPageReadyEvent 
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         __other => {
                             return ::core::result::Result::Err(
@@ -1125,6 +1066,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -1142,21 +1084,17 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                let mut __field2 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "url" => {
                             __p::put(
                                 &mut __field0,
                                 "url",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "text" => {
@@ -1164,9 +1102,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
                                 &mut __field1,
                                 "text",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "title" => {
@@ -1174,9 +1110,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
                                 &mut __field2,
                                 "title",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -1280,6 +1214,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent 
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -1297,34 +1232,20 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent 
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<OnTelemetryEventName> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<
-                    ::des_events::serde_json::Map<
-                        ::std::string::String,
-                        ::des_events::serde_json::Value,
-                    >,
-                > = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "name" => {
                             __p::put(
                                 &mut __field0,
                                 "name",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    OnTelemetryEventName,
-                                >::NEW,
+                                __p::PlainSeed::<OnTelemetryEventName>::NEW,
                             )?
                         }
                         "payload" => {
-                            __p::put(
-                                &mut __field1,
-                                "payload",
-                                &mut __map,
-                                ::des_events::__private::MapSeed,
-                            )?
+                            __p::put(&mut __field1, "payload", &mut __map, __p::MapSeed)?
                         }
                         __other => {
                             return ::core::result::Result::Err(
@@ -1388,6 +1309,7 @@ for OnTransferConsentRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -1405,22 +1327,18 @@ for OnTransferConsentRequested {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                let mut __field3: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                let mut __field2 = __None;
+                let mut __field3 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "consentId" => {
@@ -1428,9 +1346,7 @@ for OnTransferConsentRequested {
                                 &mut __field1,
                                 "consentId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "successUrl" => {
@@ -1438,9 +1354,7 @@ for OnTransferConsentRequested {
                                 &mut __field2,
                                 "successUrl",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         "cancelUrl" => {
@@ -1448,9 +1362,7 @@ for OnTransferConsentRequested {
                                 &mut __field3,
                                 "cancelUrl",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -2108,7 +2020,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+            r#"{"event":"onAccountProvisionRequested","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
             "onAccountProvisionRequested",
         );
     }
@@ -2121,52 +2033,52 @@ mod __des_events_conformance_des_event {
             &[
                 (
                     "onAccountProvisionRequested#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onAccountProvisionRequested#0: extra envelope key",
-                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
+                    r#"{"event":"onAccountProvisionRequested","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountProvisionRequested#0: event removed",
-                    "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    r#"{"message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onAccountProvisionRequested#0: message removed",
-                    "{\"event\":\"onAccountProvisionRequested\"}",
+                    r#"{"event":"onAccountProvisionRequested"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onAccountProvisionRequested#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    r#"{"event":1,"message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onAccountProvisionRequested#0: truncated",
-                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}",
+                    r#"{"event":"onAccountProvisionRequested","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}"#,
                     E::Syntax,
                 ),
                 (
                     "onAccountProvisionRequested#0: message gains an unknown field",
-                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
+                    r#"{"event":"onAccountProvisionRequested","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountProvisionRequested#0: message loses `requestId`",
-                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{}}",
+                    r#"{"event":"onAccountProvisionRequested","message":{}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountProvisionRequested#0: message.requestId has the wrong type",
-                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":12345}}",
+                    r#"{"event":"onAccountProvisionRequested","message":{"requestId":12345}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountProvisionRequested#0: message.requestId breaks its format",
-                    "{\"event\":\"onAccountProvisionRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
+                    r#"{"event":"onAccountProvisionRequested","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -2180,7 +2092,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+            r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
             "onAccountRequested",
         );
     }
@@ -2189,7 +2101,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+            r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
             "onAccountRequested",
         );
     }
@@ -2202,52 +2114,52 @@ mod __des_events_conformance_des_event {
             &[
                 (
                     "onAccountRequested#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onAccountRequested#0: extra envelope key",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}},\"__unexpected__\":1}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#0: event removed",
-                    "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onAccountRequested#0: message removed",
-                    "{\"event\":\"onAccountRequested\"}",
+                    r#"{"event":"onAccountRequested"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onAccountRequested#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":1,"message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onAccountRequested#0: truncated",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}"#,
                     E::Syntax,
                 ),
                 (
                     "onAccountRequested#0: message gains an unknown field",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}},\"__unexpected__\":1}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}},"__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#0: message loses `requestId`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountRequested#0: message.requestId has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":12345,\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":12345,"dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountRequested#0: message.requestId breaks its format",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -2255,77 +2167,77 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onAccountRequested#0: message loses `dream`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34"}}"#,
                     E::MissingField("/message/dream"),
                 ),
                 (
                     "onAccountRequested#0: message.dream has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":true}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":true}}"#,
                     E::WrongType("/message/dream"),
                 ),
                 (
                     "onAccountRequested#0: message.dream gains an unknown field",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"__unexpected__\":1}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"},"__unexpected__":1}}}"#,
                     E::UnknownField("/message/dream/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#0: message.dream loses `type`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"},"id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30"}}}"#,
                     E::MissingField("/message/dream/type"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.type has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":12345,\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":12345,"id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/type"),
                 ),
                 (
                     "onAccountRequested#0: message.dream loses `id`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"},"name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30"}}}"#,
                     E::MissingField("/message/dream/id"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.id has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":12345,\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":12345,"name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/id"),
                 ),
                 (
                     "onAccountRequested#0: message.dream loses `name`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"},"target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30"}}}"#,
                     E::MissingField("/message/dream/name"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.name has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":12345,\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":12345,"target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/name"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount is null",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":null,\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":null,"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/target_amount"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":true,\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":true,"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/target_amount"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount gains an unknown field",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\",\"__unexpected__\":1},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK","__unexpected__":1},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::UnknownField("/message/dream/target_amount/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount loses `cents`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::MissingField("/message/dream/target_amount/cents"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount.cents has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":\"12\",\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":"12","currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/target_amount/cents"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount.cents breaks `minimum`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":-9007199254740992,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":-9007199254740992,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Minimum,
                         "/message/dream/target_amount/cents",
@@ -2333,7 +2245,7 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount.cents breaks `maximum`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":9007199254740992,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":9007199254740992,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Maximum,
                         "/message/dream/target_amount/cents",
@@ -2341,27 +2253,27 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount loses `currency`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::MissingField("/message/dream/target_amount/currency"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_amount.currency has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":12345},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":12345},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/target_amount/currency"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_date is null",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":null,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":null,"user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/target_date"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_date has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":12345,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":12345,"user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/target_date"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.target_date breaks its format",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-02-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-02-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/dream/target_date",
@@ -2369,97 +2281,97 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onAccountRequested#0: message.dream loses `user`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\"}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30"}}}"#,
                     E::MissingField("/message/dream/user"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":true}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":true}}}"#,
                     E::WrongType("/message/dream/user"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user gains an unknown field",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\",\"__unexpected__\":1}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213","__unexpected__":1}}}}"#,
                     E::UnknownField("/message/dream/user/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user loses `type`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"externalId\":\"bank-customer-58213\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"externalId":"bank-customer-58213","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96"}}}}"#,
                     E::MissingField("/message/dream/user/type"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user.type has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":12345,\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":12345,"id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/user/type"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user loses `id`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","externalId":"bank-customer-58213"}}}}"#,
                     E::MissingField("/message/dream/user/id"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user.id has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":12345,\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":12345,"externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/user/id"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user loses `externalId`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96"}}}}"#,
                     E::MissingField("/message/dream/user/externalId"),
                 ),
                 (
                     "onAccountRequested#0: message.dream.user.externalId has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"dream\":{\"type\":\"dream\",\"id\":\"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87\",\"name\":\"Vacation\",\"target_amount\":{\"cents\":250000,\"currency\":\"SEK\"},\"target_date\":\"2026-06-30\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":12345}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","dream":{"type":"dream","id":"8d1f6c2a-4e7b-4c9d-b3a5-6f2e1d0c9b87","name":"Vacation","target_amount":{"cents":250000,"currency":"SEK"},"target_date":"2026-06-30","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":12345}}}}"#,
                     E::WrongType("/message/dream/user/externalId"),
                 ),
                 (
                     "onAccountRequested#1: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onAccountRequested#1: extra envelope key",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}},\"__unexpected__\":1}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#1: event removed",
-                    "{\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onAccountRequested#1: message removed",
-                    "{\"event\":\"onAccountRequested\"}",
+                    r#"{"event":"onAccountRequested"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onAccountRequested#1: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":1,"message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onAccountRequested#1: truncated",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}"#,
                     E::Syntax,
                 ),
                 (
                     "onAccountRequested#1: message gains an unknown field",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}},\"__unexpected__\":1}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}},"__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#1: message loses `requestId`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountRequested#1: message.requestId has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":12345,\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":12345,"dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountRequested#1: message.requestId breaks its format",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -2467,92 +2379,92 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onAccountRequested#1: message loses `dream`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\"}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72"}}"#,
                     E::MissingField("/message/dream"),
                 ),
                 (
                     "onAccountRequested#1: message.dream has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":true}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":true}}"#,
                     E::WrongType("/message/dream"),
                 ),
                 (
                     "onAccountRequested#1: message.dream gains an unknown field",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"__unexpected__\":1}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"},"__unexpected__":1}}}"#,
                     E::UnknownField("/message/dream/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#1: message.dream loses `type`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\"}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"},"id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund"}}}"#,
                     E::MissingField("/message/dream/type"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.type has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":12345,\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":12345,"id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/type"),
                 ),
                 (
                     "onAccountRequested#1: message.dream loses `id`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"},\"name\":\"Emergency fund\"}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"},"name":"Emergency fund"}}}"#,
                     E::MissingField("/message/dream/id"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.id has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":12345,\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":12345,"name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/id"),
                 ),
                 (
                     "onAccountRequested#1: message.dream loses `name`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::MissingField("/message/dream/name"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.name has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":12345,\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":12345,"user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/name"),
                 ),
                 (
                     "onAccountRequested#1: message.dream loses `user`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\"}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund"}}}"#,
                     E::MissingField("/message/dream/user"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":true}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":true}}}"#,
                     E::WrongType("/message/dream/user"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user gains an unknown field",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\",\"__unexpected__\":1}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213","__unexpected__":1}}}}"#,
                     E::UnknownField("/message/dream/user/__unexpected__"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user loses `type`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"externalId\":\"bank-customer-58213\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"externalId":"bank-customer-58213","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96"}}}}"#,
                     E::MissingField("/message/dream/user/type"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user.type has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":12345,\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":12345,"id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/user/type"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user loses `id`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","externalId":"bank-customer-58213"}}}}"#,
                     E::MissingField("/message/dream/user/id"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user.id has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":12345,\"externalId\":\"bank-customer-58213\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":12345,"externalId":"bank-customer-58213"}}}}"#,
                     E::WrongType("/message/dream/user/id"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user loses `externalId`",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\"}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96"}}}}"#,
                     E::MissingField("/message/dream/user/externalId"),
                 ),
                 (
                     "onAccountRequested#1: message.dream.user.externalId has the wrong type",
-                    "{\"event\":\"onAccountRequested\",\"message\":{\"requestId\":\"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72\",\"dream\":{\"type\":\"dream\",\"id\":\"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53\",\"name\":\"Emergency fund\",\"user\":{\"type\":\"user\",\"id\":\"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96\",\"externalId\":12345}}}}",
+                    r#"{"event":"onAccountRequested","message":{"requestId":"7a1e4d9c-2b6f-4f3a-8c0e-5d9b1a6e3f72","dream":{"type":"dream","id":"b2a9e5d1-3c7f-4e8a-9d6b-0c4f2e1a7b53","name":"Emergency fund","user":{"type":"user","id":"e4b7a1c3-9d2f-4a6e-8b5c-1f0d3e7a2c96","externalId":12345}}}}"#,
                     E::WrongType("/message/dream/user/externalId"),
                 ),
             ],
@@ -2562,7 +2474,7 @@ mod __des_events_conformance_des_event {
     fn example_on_exit_requested_0() {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
-        >("{\"event\":\"onExitRequested\",\"message\":{}}", "onExitRequested");
+        >(r#"{"event":"onExitRequested","message":{}}"#, "onExitRequested");
     }
     #[test]
     fn mutants_of_on_exit_requested() {
@@ -2573,37 +2485,37 @@ mod __des_events_conformance_des_event {
             &[
                 (
                     "onExitRequested#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{}}",
+                    r#"{"event":"__unknownEvent","message":{}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onExitRequested#0: extra envelope key",
-                    "{\"event\":\"onExitRequested\",\"message\":{},\"__unexpected__\":1}",
+                    r#"{"event":"onExitRequested","message":{},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onExitRequested#0: event removed",
-                    "{\"message\":{}}",
+                    r#"{"message":{}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onExitRequested#0: message removed",
-                    "{\"event\":\"onExitRequested\"}",
+                    r#"{"event":"onExitRequested"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onExitRequested#0: event not a string",
-                    "{\"event\":1,\"message\":{}}",
+                    r#"{"event":1,"message":{}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onExitRequested#0: truncated",
-                    "{\"event\":\"onExitRequested\",\"message\":{}",
+                    r#"{"event":"onExitRequested","message":{}"#,
                     E::Syntax,
                 ),
                 (
                     "onExitRequested#0: message gains an unknown field",
-                    "{\"event\":\"onExitRequested\",\"message\":{\"__unexpected__\":1}}",
+                    r#"{"event":"onExitRequested","message":{"__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
             ],
@@ -2614,7 +2526,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+            r#"{"event":"onIdTokenDidExpire","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
             "onIdTokenDidExpire",
         );
     }
@@ -2627,52 +2539,52 @@ mod __des_events_conformance_des_event {
             &[
                 (
                     "onIdTokenDidExpire#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onIdTokenDidExpire#0: extra envelope key",
-                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
+                    r#"{"event":"onIdTokenDidExpire","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onIdTokenDidExpire#0: event removed",
-                    "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    r#"{"message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onIdTokenDidExpire#0: message removed",
-                    "{\"event\":\"onIdTokenDidExpire\"}",
+                    r#"{"event":"onIdTokenDidExpire"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onIdTokenDidExpire#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    r#"{"event":1,"message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onIdTokenDidExpire#0: truncated",
-                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}",
+                    r#"{"event":"onIdTokenDidExpire","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}"#,
                     E::Syntax,
                 ),
                 (
                     "onIdTokenDidExpire#0: message gains an unknown field",
-                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
+                    r#"{"event":"onIdTokenDidExpire","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onIdTokenDidExpire#0: message loses `requestId`",
-                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{}}",
+                    r#"{"event":"onIdTokenDidExpire","message":{}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onIdTokenDidExpire#0: message.requestId has the wrong type",
-                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":12345}}",
+                    r#"{"event":"onIdTokenDidExpire","message":{"requestId":12345}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onIdTokenDidExpire#0: message.requestId breaks its format",
-                    "{\"event\":\"onIdTokenDidExpire\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
+                    r#"{"event":"onIdTokenDidExpire","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -2686,7 +2598,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+            r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
             "onInvestmentAccountProvisionRequested",
         );
     }
@@ -2699,52 +2611,52 @@ mod __des_events_conformance_des_event {
             &[
                 (
                     "onInvestmentAccountProvisionRequested#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: extra envelope key",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"},\"__unexpected__\":1}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: event removed",
-                    "{\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message removed",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\"}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":1,"message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: truncated",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}"#,
                     E::Syntax,
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message gains an unknown field",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"__unexpected__\":1}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message loses `requestId`",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"errorUrl":"https://des.example-bank.com/investments/error","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled"}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.requestId has the wrong type",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":12345,"accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.requestId breaks its format",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -2752,42 +2664,42 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message loses `accountId`",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","errorUrl":"https://des.example-bank.com/investments/error","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled"}}"#,
                     E::MissingField("/message/accountId"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.accountId has the wrong type",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":12345,\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":12345,"callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/accountId"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message loses `callbackPath`",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","errorUrl":"https://des.example-bank.com/investments/error","cancelUrl":"https://des.example-bank.com/investments/cancelled"}}"#,
                     E::MissingField("/message/callbackPath"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.callbackPath has the wrong type",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":12345,\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":12345,"cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/callbackPath"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message loses `cancelUrl`",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::MissingField("/message/cancelUrl"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.cancelUrl has the wrong type",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":12345,\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":12345,"errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/cancelUrl"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message loses `errorUrl`",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled"}}"#,
                     E::MissingField("/message/errorUrl"),
                 ),
                 (
                     "onInvestmentAccountProvisionRequested#0: message.errorUrl has the wrong type",
-                    "{\"event\":\"onInvestmentAccountProvisionRequested\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"callbackPath\":\"/investments/provisioned\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":12345}}",
+                    r#"{"event":"onInvestmentAccountProvisionRequested","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","callbackPath":"/investments/provisioned","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":12345}}"#,
                     E::WrongType("/message/errorUrl"),
                 ),
             ],
@@ -2798,7 +2710,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+            r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
             "onInvestmentSellRequested",
         );
     }
@@ -2811,52 +2723,52 @@ mod __des_events_conformance_des_event {
             &[
                 (
                     "onInvestmentSellRequested#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onInvestmentSellRequested#0: extra envelope key",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"},\"__unexpected__\":1}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onInvestmentSellRequested#0: event removed",
-                    "{\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message removed",
-                    "{\"event\":\"onInvestmentSellRequested\"}",
+                    r#"{"event":"onInvestmentSellRequested"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onInvestmentSellRequested#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":1,"message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onInvestmentSellRequested#0: truncated",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}"#,
                     E::Syntax,
                 ),
                 (
                     "onInvestmentSellRequested#0: message gains an unknown field",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"__unexpected__\":1}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `requestId`",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"errorUrl":"https://des.example-bank.com/investments/error","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled"}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.requestId has the wrong type",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":12345,"accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.requestId breaks its format",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -2864,77 +2776,77 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `accountId`",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","errorUrl":"https://des.example-bank.com/investments/error","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled"}}"#,
                     E::MissingField("/message/accountId"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.accountId has the wrong type",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":12345,\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":12345,"amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/accountId"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `amount`",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","errorUrl":"https://des.example-bank.com/investments/error","callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled"}}"#,
                     E::MissingField("/message/amount"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount has the wrong type",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":true,\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":true,"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/amount"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount gains an unknown field",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\",\"__unexpected__\":1},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK","__unexpected__":1},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::UnknownField("/message/amount/__unexpected__"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount loses `quantity`",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::MissingField("/message/amount/quantity"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount.quantity has the wrong type",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":\"1.5\",\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":"1.5","currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/amount/quantity"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount loses `currency`",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::MissingField("/message/amount/currency"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.amount.currency has the wrong type",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":12345},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":12345},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/amount/currency"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `callbackUrl`",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"errorUrl\":\"https://des.example-bank.com/investments/error\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"errorUrl":"https://des.example-bank.com/investments/error","cancelUrl":"https://des.example-bank.com/investments/cancelled"}}"#,
                     E::MissingField("/message/callbackUrl"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.callbackUrl has the wrong type",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":12345,\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":12345,"cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/callbackUrl"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `cancelUrl`",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::MissingField("/message/cancelUrl"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.cancelUrl has the wrong type",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":12345,\"errorUrl\":\"https://des.example-bank.com/investments/error\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":12345,"errorUrl":"https://des.example-bank.com/investments/error"}}"#,
                     E::WrongType("/message/cancelUrl"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message loses `errorUrl`",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\"}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled"}}"#,
                     E::MissingField("/message/errorUrl"),
                 ),
                 (
                     "onInvestmentSellRequested#0: message.errorUrl has the wrong type",
-                    "{\"event\":\"onInvestmentSellRequested\",\"message\":{\"requestId\":\"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69\",\"accountId\":\"inv-acc-0042-7781\",\"amount\":{\"quantity\":1500.5,\"currency\":\"SEK\"},\"callbackUrl\":\"https://des.example-bank.com/investments/sold\",\"cancelUrl\":\"https://des.example-bank.com/investments/cancelled\",\"errorUrl\":12345}}",
+                    r#"{"event":"onInvestmentSellRequested","message":{"requestId":"c81d4e2f-6a3b-4f9c-b7e0-2d5a8f1c3e69","accountId":"inv-acc-0042-7781","amount":{"quantity":1500.5,"currency":"SEK"},"callbackUrl":"https://des.example-bank.com/investments/sold","cancelUrl":"https://des.example-bank.com/investments/cancelled","errorUrl":12345}}"#,
                     E::WrongType("/message/errorUrl"),
                 ),
             ],
@@ -2944,7 +2856,7 @@ mod __des_events_conformance_des_event {
     fn example_on_page_ready_event_0() {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
-        >("{\"event\":\"onPageReadyEvent\",\"message\":{}}", "onPageReadyEvent");
+        >(r#"{"event":"onPageReadyEvent","message":{}}"#, "onPageReadyEvent");
     }
     #[test]
     fn mutants_of_on_page_ready_event() {
@@ -2955,37 +2867,37 @@ mod __des_events_conformance_des_event {
             &[
                 (
                     "onPageReadyEvent#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{}}",
+                    r#"{"event":"__unknownEvent","message":{}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onPageReadyEvent#0: extra envelope key",
-                    "{\"event\":\"onPageReadyEvent\",\"message\":{},\"__unexpected__\":1}",
+                    r#"{"event":"onPageReadyEvent","message":{},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onPageReadyEvent#0: event removed",
-                    "{\"message\":{}}",
+                    r#"{"message":{}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onPageReadyEvent#0: message removed",
-                    "{\"event\":\"onPageReadyEvent\"}",
+                    r#"{"event":"onPageReadyEvent"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onPageReadyEvent#0: event not a string",
-                    "{\"event\":1,\"message\":{}}",
+                    r#"{"event":1,"message":{}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onPageReadyEvent#0: truncated",
-                    "{\"event\":\"onPageReadyEvent\",\"message\":{}",
+                    r#"{"event":"onPageReadyEvent","message":{}"#,
                     E::Syntax,
                 ),
                 (
                     "onPageReadyEvent#0: message gains an unknown field",
-                    "{\"event\":\"onPageReadyEvent\",\"message\":{\"__unexpected__\":1}}",
+                    r#"{"event":"onPageReadyEvent","message":{"__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
             ],
@@ -2996,7 +2908,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+            r#"{"event":"onShare","message":{"url":"","title":"Let's save together","text":"Jane is using <Bank App> and invited you to save together for their dream Vacation..."}}"#,
             "onShare",
         );
     }
@@ -3009,67 +2921,67 @@ mod __des_events_conformance_des_event {
             &[
                 (
                     "onShare#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    r#"{"event":"__unknownEvent","message":{"url":"","title":"Let's save together","text":"Jane is using <Bank App> and invited you to save together for their dream Vacation..."}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onShare#0: extra envelope key",
-                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"},\"__unexpected__\":1}",
+                    r#"{"event":"onShare","message":{"url":"","title":"Let's save together","text":"Jane is using <Bank App> and invited you to save together for their dream Vacation..."},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onShare#0: event removed",
-                    "{\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    r#"{"message":{"url":"","title":"Let's save together","text":"Jane is using <Bank App> and invited you to save together for their dream Vacation..."}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onShare#0: message removed",
-                    "{\"event\":\"onShare\"}",
+                    r#"{"event":"onShare"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onShare#0: event not a string",
-                    "{\"event\":1,\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    r#"{"event":1,"message":{"url":"","title":"Let's save together","text":"Jane is using <Bank App> and invited you to save together for their dream Vacation..."}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onShare#0: truncated",
-                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}",
+                    r#"{"event":"onShare","message":{"url":"","title":"Let's save together","text":"Jane is using <Bank App> and invited you to save together for their dream Vacation..."}"#,
                     E::Syntax,
                 ),
                 (
                     "onShare#0: message gains an unknown field",
-                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\",\"__unexpected__\":1}}",
+                    r#"{"event":"onShare","message":{"url":"","title":"Let's save together","text":"Jane is using <Bank App> and invited you to save together for their dream Vacation...","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onShare#0: message loses `url`",
-                    "{\"event\":\"onShare\",\"message\":{\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\",\"title\":\"Let's save together\"}}",
+                    r#"{"event":"onShare","message":{"text":"Jane is using <Bank App> and invited you to save together for their dream Vacation...","title":"Let's save together"}}"#,
                     E::MissingField("/message/url"),
                 ),
                 (
                     "onShare#0: message.url has the wrong type",
-                    "{\"event\":\"onShare\",\"message\":{\"url\":12345,\"title\":\"Let's save together\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    r#"{"event":"onShare","message":{"url":12345,"title":"Let's save together","text":"Jane is using <Bank App> and invited you to save together for their dream Vacation..."}}"#,
                     E::WrongType("/message/url"),
                 ),
                 (
                     "onShare#0: message loses `text`",
-                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\"}}",
+                    r#"{"event":"onShare","message":{"url":"","title":"Let's save together"}}"#,
                     E::MissingField("/message/text"),
                 ),
                 (
                     "onShare#0: message.text has the wrong type",
-                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":\"Let's save together\",\"text\":12345}}",
+                    r#"{"event":"onShare","message":{"url":"","title":"Let's save together","text":12345}}"#,
                     E::WrongType("/message/text"),
                 ),
                 (
                     "onShare#0: message loses `title`",
-                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    r#"{"event":"onShare","message":{"url":"","text":"Jane is using <Bank App> and invited you to save together for their dream Vacation..."}}"#,
                     E::MissingField("/message/title"),
                 ),
                 (
                     "onShare#0: message.title has the wrong type",
-                    "{\"event\":\"onShare\",\"message\":{\"url\":\"\",\"title\":12345,\"text\":\"Jane is using <Bank App> and invited you to save together for their dream Vacation...\"}}",
+                    r#"{"event":"onShare","message":{"url":"","title":12345,"text":"Jane is using <Bank App> and invited you to save together for their dream Vacation..."}}"#,
                     E::WrongType("/message/title"),
                 ),
             ],
@@ -3080,7 +2992,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
+            r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked","payload":{}}}"#,
             "onTelemetryEvent",
         );
     }
@@ -3089,7 +3001,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+            r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked","payload":{"target":"create-dream-button","path":"/dreams"}}}"#,
             "onTelemetryEvent",
         );
     }
@@ -3102,47 +3014,47 @@ mod __des_events_conformance_des_event {
             &[
                 (
                     "onTelemetryEvent#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
+                    r#"{"event":"__unknownEvent","message":{"name":"UserClicked","payload":{}}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onTelemetryEvent#0: extra envelope key",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}},\"__unexpected__\":1}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked","payload":{}},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTelemetryEvent#0: event removed",
-                    "{\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
+                    r#"{"message":{"name":"UserClicked","payload":{}}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onTelemetryEvent#0: message removed",
-                    "{\"event\":\"onTelemetryEvent\"}",
+                    r#"{"event":"onTelemetryEvent"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onTelemetryEvent#0: event not a string",
-                    "{\"event\":1,\"message\":{\"name\":\"UserClicked\",\"payload\":{}}}",
+                    r#"{"event":1,"message":{"name":"UserClicked","payload":{}}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onTelemetryEvent#0: truncated",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked","payload":{}}"#,
                     E::Syntax,
                 ),
                 (
                     "onTelemetryEvent#0: message gains an unknown field",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{},\"__unexpected__\":1}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked","payload":{},"__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTelemetryEvent#0: message loses `name`",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"payload\":{}}}",
+                    r#"{"event":"onTelemetryEvent","message":{"payload":{}}}"#,
                     E::MissingField("/message/name"),
                 ),
                 (
                     "onTelemetryEvent#0: message.name is not an allowed value",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"__notAValue__\",\"payload\":{}}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"__notAValue__","payload":{}}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Enum,
                         "/message/name",
@@ -3150,62 +3062,62 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onTelemetryEvent#0: message.name is a number",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":7,\"payload\":{}}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":7,"payload":{}}}"#,
                     E::WrongType("/message/name"),
                 ),
                 (
                     "onTelemetryEvent#0: message loses `payload`",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\"}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked"}}"#,
                     E::MissingField("/message/payload"),
                 ),
                 (
                     "onTelemetryEvent#0: message.payload has the wrong type",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":[]}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked","payload":[]}}"#,
                     E::WrongType("/message/payload"),
                 ),
                 (
                     "onTelemetryEvent#1: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    r#"{"event":"__unknownEvent","message":{"name":"UserClicked","payload":{"target":"create-dream-button","path":"/dreams"}}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onTelemetryEvent#1: extra envelope key",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}},\"__unexpected__\":1}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked","payload":{"target":"create-dream-button","path":"/dreams"}},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTelemetryEvent#1: event removed",
-                    "{\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    r#"{"message":{"name":"UserClicked","payload":{"target":"create-dream-button","path":"/dreams"}}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onTelemetryEvent#1: message removed",
-                    "{\"event\":\"onTelemetryEvent\"}",
+                    r#"{"event":"onTelemetryEvent"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onTelemetryEvent#1: event not a string",
-                    "{\"event\":1,\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    r#"{"event":1,"message":{"name":"UserClicked","payload":{"target":"create-dream-button","path":"/dreams"}}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onTelemetryEvent#1: truncated",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked","payload":{"target":"create-dream-button","path":"/dreams"}}"#,
                     E::Syntax,
                 ),
                 (
                     "onTelemetryEvent#1: message gains an unknown field",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"},\"__unexpected__\":1}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked","payload":{"target":"create-dream-button","path":"/dreams"},"__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTelemetryEvent#1: message loses `name`",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    r#"{"event":"onTelemetryEvent","message":{"payload":{"target":"create-dream-button","path":"/dreams"}}}"#,
                     E::MissingField("/message/name"),
                 ),
                 (
                     "onTelemetryEvent#1: message.name is not an allowed value",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"__notAValue__\",\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"__notAValue__","payload":{"target":"create-dream-button","path":"/dreams"}}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Enum,
                         "/message/name",
@@ -3213,17 +3125,17 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onTelemetryEvent#1: message.name is a number",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":7,\"payload\":{\"target\":\"create-dream-button\",\"path\":\"/dreams\"}}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":7,"payload":{"target":"create-dream-button","path":"/dreams"}}}"#,
                     E::WrongType("/message/name"),
                 ),
                 (
                     "onTelemetryEvent#1: message loses `payload`",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\"}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked"}}"#,
                     E::MissingField("/message/payload"),
                 ),
                 (
                     "onTelemetryEvent#1: message.payload has the wrong type",
-                    "{\"event\":\"onTelemetryEvent\",\"message\":{\"name\":\"UserClicked\",\"payload\":[]}}",
+                    r#"{"event":"onTelemetryEvent","message":{"name":"UserClicked","payload":[]}}"#,
                     E::WrongType("/message/payload"),
                 ),
             ],
@@ -3234,7 +3146,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+            r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
             "onTransferConsentRequested",
         );
     }
@@ -3243,7 +3155,7 @@ mod __des_events_conformance_des_event {
         ::des_events::__private::conformance::example::<
             super::DesEvent,
         >(
-            "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+            r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}}"#,
             "onTransferConsentRequested",
         );
     }
@@ -3256,52 +3168,52 @@ mod __des_events_conformance_des_event {
             &[
                 (
                     "onTransferConsentRequested#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onTransferConsentRequested#0: extra envelope key",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"},\"__unexpected__\":1}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTransferConsentRequested#0: event removed",
-                    "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    r#"{"message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onTransferConsentRequested#0: message removed",
-                    "{\"event\":\"onTransferConsentRequested\"}",
+                    r#"{"event":"onTransferConsentRequested"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onTransferConsentRequested#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    r#"{"event":1,"message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onTransferConsentRequested#0: truncated",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}"#,
                     E::Syntax,
                 ),
                 (
                     "onTransferConsentRequested#0: message gains an unknown field",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"__unexpected__\":1}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTransferConsentRequested#0: message loses `requestId`",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onTransferConsentRequested#0: message.requestId has the wrong type",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":12345,"consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onTransferConsentRequested#0: message.requestId breaks its format",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -3309,17 +3221,17 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onTransferConsentRequested#0: message loses `consentId`",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa"}}"#,
                     E::MissingField("/message/consentId"),
                 ),
                 (
                     "onTransferConsentRequested#0: message.consentId has the wrong type",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":12345}}"#,
                     E::WrongType("/message/consentId"),
                 ),
                 (
                     "onTransferConsentRequested#0: message.consentId breaks its format",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/consentId",
@@ -3327,52 +3239,52 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onTransferConsentRequested#1: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onTransferConsentRequested#1: extra envelope key",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"},\"__unexpected__\":1}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTransferConsentRequested#1: event removed",
-                    "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    r#"{"message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onTransferConsentRequested#1: message removed",
-                    "{\"event\":\"onTransferConsentRequested\"}",
+                    r#"{"event":"onTransferConsentRequested"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onTransferConsentRequested#1: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    r#"{"event":1,"message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onTransferConsentRequested#1: truncated",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}"#,
                     E::Syntax,
                 ),
                 (
                     "onTransferConsentRequested#1: message gains an unknown field",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"__unexpected__\":1}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTransferConsentRequested#1: message loses `requestId`",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"cancelUrl":"https://des.example-bank.com/rules/consent/cancel","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success"}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.requestId has the wrong type",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":12345,"consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.requestId breaks its format",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -3380,17 +3292,17 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onTransferConsentRequested#1: message loses `consentId`",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","cancelUrl":"https://des.example-bank.com/rules/consent/cancel","successUrl":"https://des.example-bank.com/rules/consent/success"}}"#,
                     E::MissingField("/message/consentId"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.consentId has the wrong type",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":12345,"successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}}"#,
                     E::WrongType("/message/consentId"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.consentId breaks its format",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/consentId",
@@ -3398,22 +3310,22 @@ mod __des_events_conformance_des_event {
                 ),
                 (
                     "onTransferConsentRequested#1: message.successUrl is null",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":null,\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":null,"cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}}"#,
                     E::WrongType("/message/successUrl"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.successUrl has the wrong type",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":12345,\"cancelUrl\":\"https://des.example-bank.com/rules/consent/cancel\"}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":12345,"cancelUrl":"https://des.example-bank.com/rules/consent/cancel"}}"#,
                     E::WrongType("/message/successUrl"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.cancelUrl is null",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":null}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":null}}"#,
                     E::WrongType("/message/cancelUrl"),
                 ),
                 (
                     "onTransferConsentRequested#1: message.cancelUrl has the wrong type",
-                    "{\"event\":\"onTransferConsentRequested\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"successUrl\":\"https://des.example-bank.com/rules/consent/success\",\"cancelUrl\":12345}}",
+                    r#"{"event":"onTransferConsentRequested","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","successUrl":"https://des.example-bank.com/rules/consent/success","cancelUrl":12345}}"#,
                     E::WrongType("/message/cancelUrl"),
                 ),
             ],

@@ -26,6 +26,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for AccountProvisione
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -43,19 +44,15 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for AccountProvisione
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         __other => {
@@ -103,6 +100,7 @@ for InvestmentAccountProvisionInitiated {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -120,20 +118,16 @@ for InvestmentAccountProvisionInitiated {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "accountId" => {
@@ -141,9 +135,7 @@ for InvestmentAccountProvisionInitiated {
                                 &mut __field1,
                                 "accountId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -188,6 +180,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -205,19 +198,15 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "location" => {
                             __p::put(
                                 &mut __field0,
                                 "location",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -325,6 +314,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -342,22 +332,16 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<
-                    OnAccountRequestedFailedReason,
-                > = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "reason" => {
@@ -365,9 +349,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
                                 &mut __field1,
                                 "reason",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    OnAccountRequestedFailedReason,
-                                >::NEW,
+                                __p::PlainSeed::<OnAccountRequestedFailedReason>::NEW,
                             )?
                         }
                         __other => {
@@ -413,6 +395,7 @@ for OnAccountRequestedSucceeded {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -430,19 +413,15 @@ for OnAccountRequestedSucceeded {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         __other => {
@@ -483,6 +462,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -500,9 +480,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         __other => {
                             return ::core::result::Result::Err(
@@ -540,6 +518,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnSignOutRequeste
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -557,9 +536,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnSignOutRequeste
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         __other => {
                             return ::core::result::Result::Err(
@@ -607,6 +584,7 @@ for OnTransferConsentCancelled {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -624,21 +602,17 @@ for OnTransferConsentCancelled {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                let mut __field2 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "consentId" => {
@@ -646,9 +620,7 @@ for OnTransferConsentCancelled {
                                 &mut __field1,
                                 "consentId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "reason" => {
@@ -656,9 +628,7 @@ for OnTransferConsentCancelled {
                                 &mut __field2,
                                 "reason",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -714,6 +684,7 @@ for OnTransferConsentSucceeded {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -731,21 +702,17 @@ for OnTransferConsentSucceeded {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field2: ::core::option::Option<::std::string::String> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                let mut __field2 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "consentId" => {
@@ -753,9 +720,7 @@ for OnTransferConsentSucceeded {
                                 &mut __field1,
                                 "consentId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "consentRef" => {
@@ -763,9 +728,7 @@ for OnTransferConsentSucceeded {
                                 &mut __field2,
                                 "consentRef",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::std::string::String,
-                                >::NEW,
+                                __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
                         __other => {
@@ -811,6 +774,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for SessionKeepAlive 
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -828,9 +792,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for SessionKeepAlive 
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         __other => {
                             return ::core::result::Result::Err(
@@ -876,6 +838,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
         impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
@@ -893,20 +856,16 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
             where
                 __A: __p::serde::de::MapAccess<'de>,
             {
-                let mut __field0: ::core::option::Option<::des_events::Uuid> = ::core::option::Option::None;
-                let mut __field1: ::core::option::Option<::des_events::Credential> = ::core::option::Option::None;
-                while let ::core::option::Option::Some(__key) = __map
-                    .next_key::<__p::Key<'de>>()?
-                {
+                let mut __field0 = __None;
+                let mut __field1 = __None;
+                while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
                         "requestId" => {
                             __p::put(
                                 &mut __field0,
                                 "requestId",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Uuid,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
                         "idToken" => {
@@ -914,9 +873,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
                                 &mut __field1,
                                 "idToken",
                                 &mut __map,
-                                ::des_events::__private::PlainSeed::<
-                                    ::des_events::Credential,
-                                >::NEW,
+                                __p::PlainSeed::<::des_events::Credential>::NEW,
                             )?
                         }
                         __other => {
@@ -1537,7 +1494,7 @@ mod __des_events_conformance_partner_event {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
         >(
-            "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+            r#"{"event":"accountProvisioned","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
             "accountProvisioned",
         );
     }
@@ -1550,52 +1507,52 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "accountProvisioned#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "accountProvisioned#0: extra envelope key",
-                    "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"},\"__unexpected__\":1}",
+                    r#"{"event":"accountProvisioned","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "accountProvisioned#0: event removed",
-                    "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    r#"{"message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "accountProvisioned#0: message removed",
-                    "{\"event\":\"accountProvisioned\"}",
+                    r#"{"event":"accountProvisioned"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "accountProvisioned#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    r#"{"event":1,"message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "accountProvisioned#0: truncated",
-                    "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}",
+                    r#"{"event":"accountProvisioned","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}"#,
                     E::Syntax,
                 ),
                 (
                     "accountProvisioned#0: message gains an unknown field",
-                    "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"__unexpected__\":1}}",
+                    r#"{"event":"accountProvisioned","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "accountProvisioned#0: message loses `requestId`",
-                    "{\"event\":\"accountProvisioned\",\"message\":{}}",
+                    r#"{"event":"accountProvisioned","message":{}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "accountProvisioned#0: message.requestId has the wrong type",
-                    "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":12345}}",
+                    r#"{"event":"accountProvisioned","message":{"requestId":12345}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "accountProvisioned#0: message.requestId breaks its format",
-                    "{\"event\":\"accountProvisioned\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
+                    r#"{"event":"accountProvisioned","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -1609,7 +1566,7 @@ mod __des_events_conformance_partner_event {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
         >(
-            "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
+            r#"{"event":"investmentAccountProvisionInitiated","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781"}}"#,
             "investmentAccountProvisionInitiated",
         );
     }
@@ -1622,52 +1579,52 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "investmentAccountProvisionInitiated#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: extra envelope key",
-                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"},\"__unexpected__\":1}",
+                    r#"{"event":"investmentAccountProvisionInitiated","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: event removed",
-                    "{\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
+                    r#"{"message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message removed",
-                    "{\"event\":\"investmentAccountProvisionInitiated\"}",
+                    r#"{"event":"investmentAccountProvisionInitiated"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}}",
+                    r#"{"event":1,"message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: truncated",
-                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\"}",
+                    r#"{"event":"investmentAccountProvisionInitiated","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781"}"#,
                     E::Syntax,
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message gains an unknown field",
-                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":\"inv-acc-0042-7781\",\"__unexpected__\":1}}",
+                    r#"{"event":"investmentAccountProvisionInitiated","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message loses `requestId`",
-                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"accountId\":\"inv-acc-0042-7781\"}}",
+                    r#"{"event":"investmentAccountProvisionInitiated","message":{"accountId":"inv-acc-0042-7781"}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message.requestId has the wrong type",
-                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":12345,\"accountId\":\"inv-acc-0042-7781\"}}",
+                    r#"{"event":"investmentAccountProvisionInitiated","message":{"requestId":12345,"accountId":"inv-acc-0042-7781"}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message.requestId breaks its format",
-                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"accountId\":\"inv-acc-0042-7781\"}}",
+                    r#"{"event":"investmentAccountProvisionInitiated","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","accountId":"inv-acc-0042-7781"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -1675,12 +1632,12 @@ mod __des_events_conformance_partner_event {
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message loses `accountId`",
-                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\"}}",
+                    r#"{"event":"investmentAccountProvisionInitiated","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10"}}"#,
                     E::MissingField("/message/accountId"),
                 ),
                 (
                     "investmentAccountProvisionInitiated#0: message.accountId has the wrong type",
-                    "{\"event\":\"investmentAccountProvisionInitiated\",\"message\":{\"requestId\":\"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10\",\"accountId\":12345}}",
+                    r#"{"event":"investmentAccountProvisionInitiated","message":{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":12345}}"#,
                     E::WrongType("/message/accountId"),
                 ),
             ],
@@ -1691,7 +1648,7 @@ mod __des_events_conformance_partner_event {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
         >(
-            "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\"}}",
+            r#"{"event":"navigateTo","message":{"location":"/dreams/123"}}"#,
             "navigateTo",
         );
     }
@@ -1704,47 +1661,47 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "navigateTo#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"location\":\"/dreams/123\"}}",
+                    r#"{"event":"__unknownEvent","message":{"location":"/dreams/123"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "navigateTo#0: extra envelope key",
-                    "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\"},\"__unexpected__\":1}",
+                    r#"{"event":"navigateTo","message":{"location":"/dreams/123"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "navigateTo#0: event removed",
-                    "{\"message\":{\"location\":\"/dreams/123\"}}",
+                    r#"{"message":{"location":"/dreams/123"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "navigateTo#0: message removed",
-                    "{\"event\":\"navigateTo\"}",
+                    r#"{"event":"navigateTo"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "navigateTo#0: event not a string",
-                    "{\"event\":1,\"message\":{\"location\":\"/dreams/123\"}}",
+                    r#"{"event":1,"message":{"location":"/dreams/123"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "navigateTo#0: truncated",
-                    "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\"}",
+                    r#"{"event":"navigateTo","message":{"location":"/dreams/123"}"#,
                     E::Syntax,
                 ),
                 (
                     "navigateTo#0: message gains an unknown field",
-                    "{\"event\":\"navigateTo\",\"message\":{\"location\":\"/dreams/123\",\"__unexpected__\":1}}",
+                    r#"{"event":"navigateTo","message":{"location":"/dreams/123","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "navigateTo#0: message loses `location`",
-                    "{\"event\":\"navigateTo\",\"message\":{}}",
+                    r#"{"event":"navigateTo","message":{}}"#,
                     E::MissingField("/message/location"),
                 ),
                 (
                     "navigateTo#0: message.location has the wrong type",
-                    "{\"event\":\"navigateTo\",\"message\":{\"location\":12345}}",
+                    r#"{"event":"navigateTo","message":{"location":12345}}"#,
                     E::WrongType("/message/location"),
                 ),
             ],
@@ -1755,7 +1712,7 @@ mod __des_events_conformance_partner_event {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
         >(
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
+            r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"cancelled"}}"#,
             "onAccountRequestedFailed",
         );
     }
@@ -1764,7 +1721,7 @@ mod __des_events_conformance_partner_event {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
         >(
-            "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
+            r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"failed"}}"#,
             "onAccountRequestedFailed",
         );
     }
@@ -1777,52 +1734,52 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "onAccountRequestedFailed#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"cancelled"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onAccountRequestedFailed#0: extra envelope key",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"},\"__unexpected__\":1}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"cancelled"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedFailed#0: event removed",
-                    "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
+                    r#"{"message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"cancelled"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onAccountRequestedFailed#0: message removed",
-                    "{\"event\":\"onAccountRequestedFailed\"}",
+                    r#"{"event":"onAccountRequestedFailed"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onAccountRequestedFailed#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}}",
+                    r#"{"event":1,"message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"cancelled"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onAccountRequestedFailed#0: truncated",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\"}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"cancelled"}"#,
                     E::Syntax,
                 ),
                 (
                     "onAccountRequestedFailed#0: message gains an unknown field",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"cancelled\",\"__unexpected__\":1}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"cancelled","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedFailed#0: message loses `requestId`",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"reason\":\"cancelled\"}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"reason":"cancelled"}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedFailed#0: message.requestId has the wrong type",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":12345,\"reason\":\"cancelled\"}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":12345,"reason":"cancelled"}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedFailed#0: message.requestId breaks its format",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"cancelled\"}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","reason":"cancelled"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -1830,12 +1787,12 @@ mod __des_events_conformance_partner_event {
                 ),
                 (
                     "onAccountRequestedFailed#0: message loses `reason`",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34"}}"#,
                     E::MissingField("/message/reason"),
                 ),
                 (
                     "onAccountRequestedFailed#0: message.reason is not an allowed value",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"__notAValue__\"}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"__notAValue__"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Enum,
                         "/message/reason",
@@ -1843,57 +1800,57 @@ mod __des_events_conformance_partner_event {
                 ),
                 (
                     "onAccountRequestedFailed#0: message.reason is a number",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":7}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":7}}"#,
                     E::WrongType("/message/reason"),
                 ),
                 (
                     "onAccountRequestedFailed#1: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"failed"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onAccountRequestedFailed#1: extra envelope key",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"},\"__unexpected__\":1}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"failed"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedFailed#1: event removed",
-                    "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
+                    r#"{"message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"failed"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onAccountRequestedFailed#1: message removed",
-                    "{\"event\":\"onAccountRequestedFailed\"}",
+                    r#"{"event":"onAccountRequestedFailed"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onAccountRequestedFailed#1: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}}",
+                    r#"{"event":1,"message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"failed"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onAccountRequestedFailed#1: truncated",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\"}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"failed"}"#,
                     E::Syntax,
                 ),
                 (
                     "onAccountRequestedFailed#1: message gains an unknown field",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"failed\",\"__unexpected__\":1}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"failed","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedFailed#1: message loses `requestId`",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"reason\":\"failed\"}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"reason":"failed"}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedFailed#1: message.requestId has the wrong type",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":12345,\"reason\":\"failed\"}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":12345,"reason":"failed"}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedFailed#1: message.requestId breaks its format",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"failed\"}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","reason":"failed"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -1901,12 +1858,12 @@ mod __des_events_conformance_partner_event {
                 ),
                 (
                     "onAccountRequestedFailed#1: message loses `reason`",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34"}}"#,
                     E::MissingField("/message/reason"),
                 ),
                 (
                     "onAccountRequestedFailed#1: message.reason is not an allowed value",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":\"__notAValue__\"}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":"__notAValue__"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Enum,
                         "/message/reason",
@@ -1914,7 +1871,7 @@ mod __des_events_conformance_partner_event {
                 ),
                 (
                     "onAccountRequestedFailed#1: message.reason is a number",
-                    "{\"event\":\"onAccountRequestedFailed\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"reason\":7}}",
+                    r#"{"event":"onAccountRequestedFailed","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","reason":7}}"#,
                     E::WrongType("/message/reason"),
                 ),
             ],
@@ -1925,7 +1882,7 @@ mod __des_events_conformance_partner_event {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
         >(
-            "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+            r#"{"event":"onAccountRequestedSucceeded","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34"}}"#,
             "onAccountRequestedSucceeded",
         );
     }
@@ -1938,52 +1895,52 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "onAccountRequestedSucceeded#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: extra envelope key",
-                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"},\"__unexpected__\":1}",
+                    r#"{"event":"onAccountRequestedSucceeded","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: event removed",
-                    "{\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    r#"{"message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: message removed",
-                    "{\"event\":\"onAccountRequestedSucceeded\"}",
+                    r#"{"event":"onAccountRequestedSucceeded"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}}",
+                    r#"{"event":1,"message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: truncated",
-                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\"}",
+                    r#"{"event":"onAccountRequestedSucceeded","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34"}"#,
                     E::Syntax,
                 ),
                 (
                     "onAccountRequestedSucceeded#0: message gains an unknown field",
-                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34\",\"__unexpected__\":1}}",
+                    r#"{"event":"onAccountRequestedSucceeded","message":{"requestId":"3c9e2f4a-7b1d-4e8f-a6c5-0d2b9e7f1a34","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: message loses `requestId`",
-                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{}}",
+                    r#"{"event":"onAccountRequestedSucceeded","message":{}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: message.requestId has the wrong type",
-                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":12345}}",
+                    r#"{"event":"onAccountRequestedSucceeded","message":{"requestId":12345}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onAccountRequestedSucceeded#0: message.requestId breaks its format",
-                    "{\"event\":\"onAccountRequestedSucceeded\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\"}}",
+                    r#"{"event":"onAccountRequestedSucceeded","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -1996,7 +1953,7 @@ mod __des_events_conformance_partner_event {
     fn example_on_back_requested_0() {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
-        >("{\"event\":\"onBackRequested\",\"message\":{}}", "onBackRequested");
+        >(r#"{"event":"onBackRequested","message":{}}"#, "onBackRequested");
     }
     #[test]
     fn mutants_of_on_back_requested() {
@@ -2007,37 +1964,37 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "onBackRequested#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{}}",
+                    r#"{"event":"__unknownEvent","message":{}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onBackRequested#0: extra envelope key",
-                    "{\"event\":\"onBackRequested\",\"message\":{},\"__unexpected__\":1}",
+                    r#"{"event":"onBackRequested","message":{},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onBackRequested#0: event removed",
-                    "{\"message\":{}}",
+                    r#"{"message":{}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onBackRequested#0: message removed",
-                    "{\"event\":\"onBackRequested\"}",
+                    r#"{"event":"onBackRequested"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onBackRequested#0: event not a string",
-                    "{\"event\":1,\"message\":{}}",
+                    r#"{"event":1,"message":{}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onBackRequested#0: truncated",
-                    "{\"event\":\"onBackRequested\",\"message\":{}",
+                    r#"{"event":"onBackRequested","message":{}"#,
                     E::Syntax,
                 ),
                 (
                     "onBackRequested#0: message gains an unknown field",
-                    "{\"event\":\"onBackRequested\",\"message\":{\"__unexpected__\":1}}",
+                    r#"{"event":"onBackRequested","message":{"__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
             ],
@@ -2047,7 +2004,7 @@ mod __des_events_conformance_partner_event {
     fn example_on_sign_out_requested_0() {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
-        >("{\"event\":\"onSignOutRequested\",\"message\":{}}", "onSignOutRequested");
+        >(r#"{"event":"onSignOutRequested","message":{}}"#, "onSignOutRequested");
     }
     #[test]
     fn mutants_of_on_sign_out_requested() {
@@ -2058,37 +2015,37 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "onSignOutRequested#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{}}",
+                    r#"{"event":"__unknownEvent","message":{}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onSignOutRequested#0: extra envelope key",
-                    "{\"event\":\"onSignOutRequested\",\"message\":{},\"__unexpected__\":1}",
+                    r#"{"event":"onSignOutRequested","message":{},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onSignOutRequested#0: event removed",
-                    "{\"message\":{}}",
+                    r#"{"message":{}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onSignOutRequested#0: message removed",
-                    "{\"event\":\"onSignOutRequested\"}",
+                    r#"{"event":"onSignOutRequested"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onSignOutRequested#0: event not a string",
-                    "{\"event\":1,\"message\":{}}",
+                    r#"{"event":1,"message":{}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onSignOutRequested#0: truncated",
-                    "{\"event\":\"onSignOutRequested\",\"message\":{}",
+                    r#"{"event":"onSignOutRequested","message":{}"#,
                     E::Syntax,
                 ),
                 (
                     "onSignOutRequested#0: message gains an unknown field",
-                    "{\"event\":\"onSignOutRequested\",\"message\":{\"__unexpected__\":1}}",
+                    r#"{"event":"onSignOutRequested","message":{"__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
             ],
@@ -2099,7 +2056,7 @@ mod __des_events_conformance_partner_event {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
         >(
-            "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+            r#"{"event":"onTransferConsentCancelled","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","reason":"Something went wrong"}}"#,
             "onTransferConsentCancelled",
         );
     }
@@ -2112,52 +2069,52 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "onTransferConsentCancelled#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","reason":"Something went wrong"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onTransferConsentCancelled#0: extra envelope key",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"},\"__unexpected__\":1}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","reason":"Something went wrong"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTransferConsentCancelled#0: event removed",
-                    "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+                    r#"{"message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","reason":"Something went wrong"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message removed",
-                    "{\"event\":\"onTransferConsentCancelled\"}",
+                    r#"{"event":"onTransferConsentCancelled"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onTransferConsentCancelled#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+                    r#"{"event":1,"message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","reason":"Something went wrong"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onTransferConsentCancelled#0: truncated",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","reason":"Something went wrong"}"#,
                     E::Syntax,
                 ),
                 (
                     "onTransferConsentCancelled#0: message gains an unknown field",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\",\"__unexpected__\":1}}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","reason":"Something went wrong","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message loses `requestId`",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"reason\":\"Something went wrong\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"reason":"Something went wrong","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message.requestId has the wrong type",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"requestId":12345,"consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","reason":"Something went wrong"}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message.requestId breaks its format",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":\"Something went wrong\"}}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","reason":"Something went wrong"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -2165,17 +2122,17 @@ mod __des_events_conformance_partner_event {
                 ),
                 (
                     "onTransferConsentCancelled#0: message loses `consentId`",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"reason\":\"Something went wrong\"}}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","reason":"Something went wrong"}}"#,
                     E::MissingField("/message/consentId"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message.consentId has the wrong type",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"reason\":\"Something went wrong\"}}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":12345,"reason":"Something went wrong"}}"#,
                     E::WrongType("/message/consentId"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message.consentId breaks its format",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"reason\":\"Something went wrong\"}}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","reason":"Something went wrong"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/consentId",
@@ -2183,12 +2140,12 @@ mod __des_events_conformance_partner_event {
                 ),
                 (
                     "onTransferConsentCancelled#0: message loses `reason`",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
                     E::MissingField("/message/reason"),
                 ),
                 (
                     "onTransferConsentCancelled#0: message.reason has the wrong type",
-                    "{\"event\":\"onTransferConsentCancelled\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"reason\":12345}}",
+                    r#"{"event":"onTransferConsentCancelled","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","reason":12345}}"#,
                     E::WrongType("/message/reason"),
                 ),
             ],
@@ -2199,7 +2156,7 @@ mod __des_events_conformance_partner_event {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
         >(
-            "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+            r#"{"event":"onTransferConsentSucceeded","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","consentRef":"<your reference>"}}"#,
             "onTransferConsentSucceeded",
         );
     }
@@ -2212,52 +2169,52 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "onTransferConsentSucceeded#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","consentRef":"<your reference>"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: extra envelope key",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"},\"__unexpected__\":1}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","consentRef":"<your reference>"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: event removed",
-                    "{\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+                    r#"{"message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","consentRef":"<your reference>"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message removed",
-                    "{\"event\":\"onTransferConsentSucceeded\"}",
+                    r#"{"event":"onTransferConsentSucceeded"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+                    r#"{"event":1,"message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","consentRef":"<your reference>"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: truncated",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","consentRef":"<your reference>"}"#,
                     E::Syntax,
                 ),
                 (
                     "onTransferConsentSucceeded#0: message gains an unknown field",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\",\"__unexpected__\":1}}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","consentRef":"<your reference>","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message loses `requestId`",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"consentRef\":\"<your reference>\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"consentRef":"<your reference>","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message.requestId has the wrong type",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":12345,\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"requestId":12345,"consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","consentRef":"<your reference>"}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message.requestId breaks its format",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":\"<your reference>\"}}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","consentRef":"<your reference>"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -2265,17 +2222,17 @@ mod __des_events_conformance_partner_event {
                 ),
                 (
                     "onTransferConsentSucceeded#0: message loses `consentId`",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentRef\":\"<your reference>\"}}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentRef":"<your reference>"}}"#,
                     E::MissingField("/message/consentId"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message.consentId has the wrong type",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":12345,\"consentRef\":\"<your reference>\"}}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":12345,"consentRef":"<your reference>"}}"#,
                     E::WrongType("/message/consentId"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message.consentId breaks its format",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"consentRef\":\"<your reference>\"}}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","consentRef":"<your reference>"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/consentId",
@@ -2283,12 +2240,12 @@ mod __des_events_conformance_partner_event {
                 ),
                 (
                     "onTransferConsentSucceeded#0: message loses `consentRef`",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\"}}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a"}}"#,
                     E::MissingField("/message/consentRef"),
                 ),
                 (
                     "onTransferConsentSucceeded#0: message.consentRef has the wrong type",
-                    "{\"event\":\"onTransferConsentSucceeded\",\"message\":{\"requestId\":\"9876e07a-8aec-422c-845d-c70db7df14aa\",\"consentId\":\"0b723ca9-4b47-4b6e-84f6-03da8df17f3a\",\"consentRef\":12345}}",
+                    r#"{"event":"onTransferConsentSucceeded","message":{"requestId":"9876e07a-8aec-422c-845d-c70db7df14aa","consentId":"0b723ca9-4b47-4b6e-84f6-03da8df17f3a","consentRef":12345}}"#,
                     E::WrongType("/message/consentRef"),
                 ),
             ],
@@ -2298,7 +2255,7 @@ mod __des_events_conformance_partner_event {
     fn example_session_keep_alive_0() {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
-        >("{\"event\":\"sessionKeepAlive\",\"message\":{}}", "sessionKeepAlive");
+        >(r#"{"event":"sessionKeepAlive","message":{}}"#, "sessionKeepAlive");
     }
     #[test]
     fn mutants_of_session_keep_alive() {
@@ -2309,37 +2266,37 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "sessionKeepAlive#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{}}",
+                    r#"{"event":"__unknownEvent","message":{}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "sessionKeepAlive#0: extra envelope key",
-                    "{\"event\":\"sessionKeepAlive\",\"message\":{},\"__unexpected__\":1}",
+                    r#"{"event":"sessionKeepAlive","message":{},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "sessionKeepAlive#0: event removed",
-                    "{\"message\":{}}",
+                    r#"{"message":{}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "sessionKeepAlive#0: message removed",
-                    "{\"event\":\"sessionKeepAlive\"}",
+                    r#"{"event":"sessionKeepAlive"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "sessionKeepAlive#0: event not a string",
-                    "{\"event\":1,\"message\":{}}",
+                    r#"{"event":1,"message":{}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "sessionKeepAlive#0: truncated",
-                    "{\"event\":\"sessionKeepAlive\",\"message\":{}",
+                    r#"{"event":"sessionKeepAlive","message":{}"#,
                     E::Syntax,
                 ),
                 (
                     "sessionKeepAlive#0: message gains an unknown field",
-                    "{\"event\":\"sessionKeepAlive\",\"message\":{\"__unexpected__\":1}}",
+                    r#"{"event":"sessionKeepAlive","message":{"__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
             ],
@@ -2350,7 +2307,7 @@ mod __des_events_conformance_partner_event {
         ::des_events::__private::conformance::example::<
             super::PartnerEvent,
         >(
-            "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+            r#"{"event":"updateToken","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","idToken":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"}}"#,
             "updateToken",
         );
     }
@@ -2363,52 +2320,52 @@ mod __des_events_conformance_partner_event {
             &[
                 (
                     "updateToken#0: unknown event",
-                    "{\"event\":\"__unknownEvent\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    r#"{"event":"__unknownEvent","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","idToken":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"}}"#,
                     E::UnknownEvent("__unknownEvent"),
                 ),
                 (
                     "updateToken#0: extra envelope key",
-                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"},\"__unexpected__\":1}",
+                    r#"{"event":"updateToken","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","idToken":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"},"__unexpected__":1}"#,
                     E::UnknownField("/__unexpected__"),
                 ),
                 (
                     "updateToken#0: event removed",
-                    "{\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    r#"{"message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","idToken":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"}}"#,
                     E::MissingField("/event"),
                 ),
                 (
                     "updateToken#0: message removed",
-                    "{\"event\":\"updateToken\"}",
+                    r#"{"event":"updateToken"}"#,
                     E::MissingField("/message"),
                 ),
                 (
                     "updateToken#0: event not a string",
-                    "{\"event\":1,\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    r#"{"event":1,"message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","idToken":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"}}"#,
                     E::WrongType("/event"),
                 ),
                 (
                     "updateToken#0: truncated",
-                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}",
+                    r#"{"event":"updateToken","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","idToken":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"}"#,
                     E::Syntax,
                 ),
                 (
                     "updateToken#0: message gains an unknown field",
-                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\",\"__unexpected__\":1}}",
+                    r#"{"event":"updateToken","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","idToken":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c","__unexpected__":1}}"#,
                     E::UnknownField("/message/__unexpected__"),
                 ),
                 (
                     "updateToken#0: message loses `requestId`",
-                    "{\"event\":\"updateToken\",\"message\":{\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    r#"{"event":"updateToken","message":{"idToken":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"}}"#,
                     E::MissingField("/message/requestId"),
                 ),
                 (
                     "updateToken#0: message.requestId has the wrong type",
-                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":12345,\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    r#"{"event":"updateToken","message":{"requestId":12345,"idToken":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"}}"#,
                     E::WrongType("/message/requestId"),
                 ),
                 (
                     "updateToken#0: message.requestId breaks its format",
-                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"{a2313192-e2dc-452e-b56c-2f23baf6eee1}\",\"idToken\":\"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c\"}}",
+                    r#"{"event":"updateToken","message":{"requestId":"{a2313192-e2dc-452e-b56c-2f23baf6eee1}","idToken":"eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"}}"#,
                     E::Constraint(
                         ::des_events::__private::Keyword::Format,
                         "/message/requestId",
@@ -2416,12 +2373,12 @@ mod __des_events_conformance_partner_event {
                 ),
                 (
                     "updateToken#0: message loses `idToken`",
-                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\"}}",
+                    r#"{"event":"updateToken","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}"#,
                     E::MissingField("/message/idToken"),
                 ),
                 (
                     "updateToken#0: message.idToken has the wrong type",
-                    "{\"event\":\"updateToken\",\"message\":{\"requestId\":\"a2313192-e2dc-452e-b56c-2f23baf6eee1\",\"idToken\":12345}}",
+                    r#"{"event":"updateToken","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","idToken":12345}}"#,
                     E::WrongType("/message/idToken"),
                 ),
             ],

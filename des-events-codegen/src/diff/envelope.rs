@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostics, join};
 use crate::ir::Schema;
-use crate::load::Document;
+use crate::load::{Document, Positions};
 
 /// The only discriminator key `include_schema!` accepts.
 pub const DISCRIMINATOR: &str = "event";
@@ -151,14 +151,12 @@ fn rekey(doc: &Document, key: &str) -> Option<(Document, Vec<(String, String)>)>
             .map(|(pointer, pos)| (renamed(pointer, &renames), *pos))
             .collect()
     };
-    let rekeyed = Document {
-        file: doc.file.clone(),
-        text: doc.text.clone(),
-        value,
-        positions: remap(&doc.positions),
-        key_positions: remap(&doc.key_positions),
-        path: doc.path.clone(),
+    let positions = doc.positions();
+    let positions = Positions {
+        values: remap(&positions.values),
+        keys: remap(&positions.keys),
     };
+    let rekeyed = doc.rewritten(value, positions);
     Some((rekeyed, renames))
 }
 

@@ -6,13 +6,14 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::de::seed;
+use super::shared::Shared;
 use super::types::rust_type;
 use des_events_core::Keyword;
 
 use super::{doc_attrs, ident};
 use crate::ir::{Schema, UnionDef};
 
-pub(crate) fn union_def(schema: &Schema, def: &UnionDef) -> TokenStream {
+pub(crate) fn union_def(schema: &Schema, def: &UnionDef, shared: &Shared) -> TokenStream {
     let private = quote!(::des_events::__private);
     let name = ident(&def.name);
     let title = &def.name;
@@ -66,7 +67,12 @@ pub(crate) fn union_def(schema: &Schema, def: &UnionDef) -> TokenStream {
             }
             Some(ty) => {
                 let rust = rust_type(ty);
-                let (seed, rules) = seed(ty, &format!("alt{index}"));
+                let (seed, rules) = seed(
+                    ty,
+                    &format!("alt{index}"),
+                    &super::de::Paths::qualified(),
+                    shared,
+                );
                 statics.push(rules);
                 variants.push(quote!(#variant(#rust),));
                 serialize.push(quote!(Self::#variant(value) => #private::serde::Serialize::serialize(value, __serializer),));

@@ -2,77 +2,95 @@
 //! parses to its event and round-trips in both key orders, and every mutant of it is
 //! rejected with the expected error.
 
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream};
+use quote::{TokenStreamExt as _, quote};
 
-use super::ident;
+use super::shared::{Key, Shared};
+use super::{Moved, ident, raw_string, string};
 use crate::ir::Schema;
 use crate::mutate::{self, Expectation};
 use crate::name;
 
-pub(crate) fn tests(schema: &Schema) -> TokenStream {
+pub(crate) fn tests(schema: &Schema, shared: &Shared) -> TokenStream {
     let private = quote!(::des_events::__private);
     let enum_name = ident(&schema.name);
     let module = ident(&name::conformance_module(&schema.name));
-    let mut mutants: std::collections::HashMap<String, Vec<mutate::Mutant>> =
-        std::collections::HashMap::new();
-    for mutant in mutate::mutants(schema) {
-        mutants
-            .entry(mutant.event.clone())
-            .or_default()
-            .push(mutant);
-    }
-    let mut tests = Vec::new();
+    let mut tests = TokenStream::new();
     for event in &schema.events {
+        let wire = string(&event.wire_name);
         for (index, example) in event.examples.iter().enumerate() {
             let test = ident(&name::example_test(&event.method, index));
-            let json = example.to_string();
-            let wire = &event.wire_name;
-            tests.push(quote! {
+            let json = raw_string(&example.to_string());
+            tests.extend(quote! {
                 #[test]
                 fn #test() {
                     #private::conformance::example::<super::#enum_name>(#json, #wire);
                 }
             });
         }
-        let Some(own) = mutants.get(&event.wire_name) else {
+        let mutants = mutate::event_mutants(schema, event);
+        if mutants.is_empty() {
             continue;
-        };
+        }
         let test = ident(&name::mutants_test(&event.method));
-        let rows = own.iter().map(|mutant| {
-            let label = &mutant.label;
-            let text = &mutant.text;
-            let expect = expectation(&mutant.expect);
-            quote!((#label, #text, #expect))
-        });
-        tests.push(quote! {
+        let mut rows = TokenStream::new();
+        for (index, mutant) in mutants.iter().enumerate() {
+            if index > 0 {
+                rows.append(Punct::new(',', Spacing::Alone));
+            }
+            let label = string(&mutant.label);
+            let text = raw_string(&mutant.text);
+            let expect = Moved::new(expectation(&mutant.expect, shared));
+            rows.append(Group::new(
+                Delimiter::Parenthesis,
+                quote!(#label, #text, #expect),
+            ));
+        }
+        let rows = Group::new(Delimiter::Bracket, rows);
+        tests.extend(quote! {
             #[test]
             fn #test() {
                 use ::des_events::__private::Expect as E;
-                #private::conformance::reject_all::<super::#enum_name>(&[#(#rows),*]);
+                #private::conformance::reject_all::<super::#enum_name>(&#rows);
             }
         });
     }
+    let tests = Group::new(Delimiter::Brace, tests);
     quote! {
         #[cfg(test)]
         #[allow(non_snake_case)]
-        mod #module {
-            #(#tests)*
-        }
+        mod #module #tests
     }
 }
 
-fn expectation(expect: &Expectation) -> TokenStream {
-    let path = quote!(E);
+fn expectation(expect: &Expectation, shared: &Shared) -> TokenStream {
     match expect {
-        Expectation::Syntax => quote!(#path::Syntax),
-        Expectation::UnknownEvent(name) => quote!(#path::UnknownEvent(#name)),
-        Expectation::MissingField(at) => quote!(#path::MissingField(#at)),
-        Expectation::UnknownField(at) => quote!(#path::UnknownField(#at)),
-        Expectation::WrongType(at) => quote!(#path::WrongType(#at)),
+        Expectation::Syntax => quote!(E::Syntax),
+        Expectation::UnknownEvent(name) => {
+            let name = string(name);
+            quote!(E::UnknownEvent(#name))
+        }
+        Expectation::MissingField(at) => {
+            let at = string(at);
+            quote!(E::MissingField(#at))
+        }
+        Expectation::UnknownField(at) => {
+            let at = string(at);
+            quote!(E::UnknownField(#at))
+        }
+        Expectation::WrongType(at) => {
+            let at = string(at);
+            quote!(E::WrongType(#at))
+        }
         Expectation::Constraint(keyword, at) => {
-            let keyword = keyword_tokens(*keyword);
-            quote!(#path::Constraint(#keyword, #at))
+            // The same rule is broken at the same place in many events' messages.
+            let key = Key("constraint", format!("{keyword:?} {at}"));
+            let arguments = shared.group(key, Delimiter::Parenthesis, || {
+                let keyword = Moved::new(keyword_tokens(*keyword));
+                let at = string(at);
+                quote!(#keyword, #at)
+            });
+            quote!(E::Constraint #arguments)
         }
     }
 }

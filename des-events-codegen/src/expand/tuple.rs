@@ -5,11 +5,12 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::de::seed;
+use super::shared::Shared;
 use super::types::rust_type;
 use super::{doc_attrs, ident};
 use crate::ir::{Schema, TupleDef};
 
-pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef) -> TokenStream {
+pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef, shared: &Shared) -> TokenStream {
     let private = quote!(::des_events::__private);
     let name = ident(&def.name);
     let title = &def.name;
@@ -28,7 +29,12 @@ pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef) -> TokenStream {
     let mut statics = Vec::new();
     let mut reads = Vec::new();
     for (index, ty) in def.items.iter().enumerate() {
-        let (seed, rules) = seed(ty, &format!("item{index}"));
+        let (seed, rules) = seed(
+            ty,
+            &format!("item{index}"),
+            &super::de::Paths::qualified(),
+            shared,
+        );
         statics.push(rules);
         let expected = format!("an array of {count} items");
         reads.push(quote! {

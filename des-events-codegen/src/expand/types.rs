@@ -1,10 +1,11 @@
 //! Named types: structs for objects, enums for string sets, with their derives and the
 //! schemars attributes that make `schemars::schema_for!` describe the same documents.
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, TokenStream};
 use quote::quote;
 
-use super::{de, doc_attrs, ident};
+use super::shared::{Key, Shared};
+use super::{Moved, de, doc_attrs, ident, string};
 use crate::ir::{Additional, EnumDef, Field, Format, Schema, StructDef, Type, TypeDef};
 use crate::name::{self, ADDITIONAL_FIELD};
 
@@ -42,60 +43,50 @@ pub(crate) fn rust_type_in(ty: &Type, module: Option<&TokenStream>) -> TokenStre
     }
 }
 
-pub(crate) fn type_def(schema: &Schema, def: &TypeDef) -> TokenStream {
+pub(crate) fn type_def(schema: &Schema, def: &TypeDef, shared: &Shared) -> TokenStream {
     match def {
-        TypeDef::Struct(def) => struct_def(schema, def),
-        TypeDef::Enum(def) => enum_def(def),
-        TypeDef::Union(def) => super::one_of::union_def(schema, def),
-        TypeDef::Tuple(def) => super::tuple::tuple_def(schema, def),
+        TypeDef::Struct(inner) => struct_def(schema, def, inner, shared),
+        TypeDef::Enum(def) => enum_def(def, shared),
+        TypeDef::Union(def) => super::one_of::union_def(schema, def, shared),
+        TypeDef::Tuple(def) => super::tuple::tuple_def(schema, def, shared),
     }
 }
 
-fn derives(eq: bool, hash: bool, extra: TokenStream) -> TokenStream {
-    let eq = eq.then(|| quote!(::core::cmp::Eq,));
-    let hash = hash.then(|| quote!(::core::hash::Hash,));
-    quote! {
-        #[derive(
-            ::core::clone::Clone,
-            ::core::fmt::Debug,
-            ::core::cmp::PartialEq,
-            #eq
-            #hash
-            #extra
-            ::des_events::__private::serde::Serialize,
-            ::des_events::__private::schemars::JsonSchema
-        )]
-    }
-}
-
-fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
+/// A struct (`whole` is `def` as a `TypeDef`).
+fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared) -> TokenStream {
     let name = ident(&def.name);
-    let whole = TypeDef::Struct(def.clone());
-    let default = def
-        .fields
-        .iter()
-        .all(|field| !field.required)
-        .then(|| quote!(::core::default::Default,));
-    let derive = derives(
-        schema.def_is(&whole, false),
-        schema.def_is(&whole, true),
-        quote!(#default),
+    let derive = shared.struct_derive(
+        schema.def_is(whole, false),
+        schema.def_is(whole, true),
+        def.fields.iter().all(|field| !field.required),
     );
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
-    let deny = (def.additional == Additional::Closed).then(|| quote!(, deny_unknown_fields));
-    let fields = def.fields.iter().map(|each| field(def, each));
-    let exact_schemas = exact_schema_fns(def);
-    let extra = (def.additional == Additional::Open).then(|| {
+    let serde_crate = shared.serde_crate(def.additional == Additional::Closed);
+    // The text of each field's type: a part of the keys of the shared fragments.
+    let type_keys: Vec<String> = def
+        .fields
+        .iter()
+        .map(|field| format!("{:?}", field.ty))
+        .collect();
+    let mut fields: TokenStream = def
+        .fields
+        .iter()
+        .zip(&type_keys)
+        .map(|(each, type_key)| field(def, each, type_key, shared))
+        .collect();
+    let exact_schemas = exact_schema_fns(def, shared);
+    if def.additional == Additional::Open {
         let extra = ident(ADDITIONAL_FIELD);
         let map = additional_type(def);
-        quote! {
+        fields.extend(quote! {
             /// Properties not named by the schema (the object is open).
             #[serde(flatten)]
             pub #extra: #map,
-        }
-    });
-    let deserialize = de::struct_de(def);
-    let defaults = defaults(def);
+        });
+    }
+    let fields = Group::new(Delimiter::Brace, fields);
+    let deserialize = Moved::new(de::struct_de(def, &type_keys, shared));
+    let defaults = Moved::new(defaults(def));
     let mut counts: Vec<TokenStream> = [
         ("minProperties", def.min_properties),
         ("maxProperties", def.max_properties),
@@ -113,15 +104,17 @@ fn struct_def(schema: &Schema, def: &StructDef) -> TokenStream {
     {
         counts.push(quote!(, extend("additionalProperties" = #tokens)));
     }
+    let schemars_crate = if counts.is_empty() {
+        shared.schemars_crate().clone()
+    } else {
+        quote!(#[schemars(crate = "::des_events::__private::schemars" #(#counts)*)])
+    };
     quote! {
         #docs
         #derive
-        #[serde(crate = "::des_events::__private::serde" #deny)]
-        #[schemars(crate = "::des_events::__private::schemars" #(#counts)*)]
-        pub struct #name {
-            #(#fields)*
-            #extra
-        }
+        #serde_crate
+        #schemars_crate
+        pub struct #name #fields
         #deserialize
         #defaults
         #exact_schemas
@@ -148,15 +141,25 @@ fn exact_schema_fn(field: &Field) -> Ident {
 
 /// For fields that need it, a hidden function returning the property's own schema (the
 /// deserializer implements exactly that schema), used through `schema_with`.
-fn exact_schema_fns(def: &StructDef) -> TokenStream {
-    let fns: Vec<TokenStream> = def
+fn exact_schema_fns(def: &StructDef, shared: &Shared) -> TokenStream {
+    let schemas: Vec<(Ident, &serde_json::Value)> = def
         .fields
         .iter()
         .filter(|field| needs_exact_schema(field))
-        .filter_map(|field| {
-            let text = field.schema.as_ref()?.to_string();
-            let name = exact_schema_fn(field);
-            Some(quote! {
+        .filter_map(|field| Some((exact_schema_fn(field), field.schema.as_ref()?)))
+        .collect();
+    if schemas.is_empty() {
+        return TokenStream::new();
+    }
+    // The functions depend on their names and schemas only (messages repeat fields).
+    let key = schemas
+        .iter()
+        .map(|(name, schema)| format!("{name} {schema}\n"))
+        .collect();
+    let body = shared.group(Key("exact schemas", key), Delimiter::Brace, || {
+        let fns = schemas.iter().map(|(name, schema)| {
+            let text = string(&schema.to_string());
+            quote! {
                 #[doc(hidden)]
                 pub fn #name(
                     _: &mut ::des_events::__private::schemars::SchemaGenerator,
@@ -164,23 +167,17 @@ fn exact_schema_fns(def: &StructDef) -> TokenStream {
                     ::des_events::__private::schemars::Schema::try_from(::des_events::__private::json_literal(#text))
                         .unwrap_or_else(|_| ::des_events::__private::schemars::json_schema!(true))
                 }
-            })
-        })
-        .collect();
-    if fns.is_empty() {
-        return TokenStream::new();
-    }
+            }
+        });
+        quote!(#(#fns)*)
+    });
     let name = ident(&def.name);
-    quote! {
-        impl #name {
-            #(#fns)*
-        }
-    }
+    quote!(impl #name #body)
 }
 
-fn field(def: &StructDef, field: &Field) -> TokenStream {
+/// A field of a struct; `type_key` is the text of its type (`{:?}`).
+fn field(def: &StructDef, field: &Field, type_key: &str, shared: &Shared) -> TokenStream {
     let name = ident(&field.rust_name);
-    let wire = &field.wire_name;
     let mut extra_docs = Vec::new();
     if field.credential {
         extra_docs.push("A credential: its `Debug` is redacted; never log it.".to_owned());
@@ -218,31 +215,51 @@ fn field(def: &StructDef, field: &Field) -> TokenStream {
         inner
     };
     let exact = needs_exact_schema(field).then(|| {
-        let path = format!("{}::{}", def.name, exact_schema_fn(field));
+        let path = string(&format!("{}::{}", def.name, exact_schema_fn(field)));
         quote!(#[schemars(schema_with = #path)])
     });
+    // Messages repeat fields and types: their attributes are made once.
     let schema_attrs = match &exact {
         Some(exact) => exact.clone(),
-        None => schemars_rules(&field.ty, false),
+        None => shared.attribute(Key("schemars rules", type_key.to_owned()), || {
+            schemars_rules(&field.ty, false)
+        }),
     };
+    let serde = shared.attribute(
+        Key("serde", format!("{} {}", field.required, field.wire_name)),
+        || {
+            let wire = string(&field.wire_name);
+            if field.required {
+                quote!(#[serde(rename = #wire)])
+            } else {
+                let is_none = shared.is_none();
+                quote!(#[serde(rename = #wire, default, skip_serializing_if = #is_none)])
+            }
+        },
+    );
     if field.required {
         // schemars takes an `Option` field as optional: say that this one is required.
         let required = field.nullable.then(|| quote!(#[schemars(required)]));
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire)]
+            #serde
             #required
             #schema_attrs
             pub #name: #ty,
         }
     } else {
-        let with = ty.to_string();
-        let with = exact.is_none().then(|| quote!(#[schemars(with = #with)]));
+        let with = exact.is_none().then(|| {
+            let key = format!("{} {} {type_key}", field.boxed, field.nullable);
+            shared.attribute(Key("with", key), || {
+                let with = string(&ty.to_string());
+                quote!(#[schemars(with = #with)])
+            })
+        });
         quote! {
             #docs
             #deprecated
-            #[serde(rename = #wire, default, skip_serializing_if = "::core::option::Option::is_none")]
+            #serde
             #with
             #schema_attrs
             pub #name: ::core::option::Option<#ty>,
@@ -431,43 +448,43 @@ fn bounds(min: Option<u64>, max: Option<u64>) -> Option<TokenStream> {
     }
 }
 
-fn enum_def(def: &EnumDef) -> TokenStream {
+fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     if def.json_values {
         return value_enum_def(def);
     }
     let name = ident(&def.name);
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
-    let derive = derives(
-        true,
-        true,
-        quote!(
-            ::core::marker::Copy,
-            ::core::cmp::PartialOrd,
-            ::core::cmp::Ord,
-        ),
-    );
-    let wires: Vec<&String> = def.variants.iter().map(|(wire, _)| wire).collect();
-    let variants: Vec<_> = def
-        .variants
-        .iter()
-        .map(|(_, variant)| ident(variant))
-        .collect();
-    let variant_docs = wires.iter().map(|wire| format!(" `\"{wire}\"`"));
-    let expecting = format!("one of the {} values", def.name);
-    quote! {
-        #docs
-        #derive
-        #[serde(crate = "::des_events::__private::serde")]
-        #[schemars(crate = "::des_events::__private::schemars")]
-        pub enum #name {
+    let derive = shared.enum_derive();
+    let serde_crate = shared.serde_crate(false);
+    let schemars_crate = shared.schemars_crate();
+    let automatically_derived = shared.automatically_derived();
+    let display_body = shared.display_body();
+    // The bodies depend on the values only: enums of the same values share them.
+    let values = format!("{:?}", def.variants);
+    let wires = || -> Vec<Literal> { def.variants.iter().map(|(wire, _)| string(wire)).collect() };
+    let variants = || -> Vec<Ident> {
+        def.variants
+            .iter()
+            .map(|(_, variant)| ident(variant))
+            .collect()
+    };
+    let variants_body = shared.group(Key("enum", values.clone()), Delimiter::Brace, || {
+        let (wires, variants) = (wires(), variants());
+        let variant_docs = def
+            .variants
+            .iter()
+            .map(|(wire, _)| string(&format!(" `\"{wire}\"`")));
+        quote! {
             #(
                 #[doc = #variant_docs]
                 #[serde(rename = #wires)]
                 #variants,
             )*
         }
-
-        impl #name {
+    });
+    let impl_body = shared.group(Key("enum impl", values.clone()), Delimiter::Brace, || {
+        let (wires, variants) = (wires(), variants());
+        quote! {
             /// Every value, in schema order.
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
 
@@ -478,21 +495,31 @@ fn enum_def(def: &EnumDef) -> TokenStream {
                 }
             }
         }
+    });
+    let wire_list = shared.group(Key("enum wires", values), Delimiter::Bracket, || {
+        let wires = wires();
+        quote!(#(#wires),*)
+    });
+    let expecting = string(&format!("one of the {} values", def.name));
+    quote! {
+        #docs
+        #derive
+        #serde_crate
+        #schemars_crate
+        pub enum #name #variants_body
 
-        #[automatically_derived]
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+        impl #name #impl_body
 
-        #[automatically_derived]
+        #automatically_derived
+        impl ::core::fmt::Display for #name #display_body
+
+        #automatically_derived
         impl<'de> ::des_events::__private::serde::Deserialize<'de> for #name {
             fn deserialize<__D>(deserializer: __D) -> ::core::result::Result<Self, __D::Error>
             where
                 __D: ::des_events::__private::serde::Deserializer<'de>,
             {
-                let index = ::des_events::__private::str_enum(deserializer, &[#(#wires),*])?;
+                let index = ::des_events::__private::str_enum(deserializer, &#wire_list)?;
                 Self::ALL.get(index).copied().ok_or_else(|| {
                     <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
                 })

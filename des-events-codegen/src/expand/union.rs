@@ -2,10 +2,10 @@
 //! `From` impls, the handler trait and `dispatch`.
 
 use des_events_core::Path;
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{doc_attrs, ident};
+use super::{doc_attrs, ident, string};
 use crate::ir::{Docs, Schema, Type, TypeDef};
 use crate::name;
 
@@ -13,7 +13,11 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
     let private = quote!(::des_events::__private);
     let name = ident(&schema.name);
     let handler = ident(&name::handler_trait(&schema.name));
-    let wires: Vec<&String> = schema.events.iter().map(|event| &event.wire_name).collect();
+    let wires: Vec<Literal> = schema
+        .events
+        .iter()
+        .map(|event| string(&event.wire_name))
+        .collect();
     let variants: Vec<_> = schema
         .events
         .iter()
@@ -41,7 +45,7 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
         doc_attrs(&event.docs, Some(&event.variant), &extra)
     });
     let method_docs = schema.events.iter().map(|event| {
-        let text = format!(" Handles `{}`.", event.wire_name);
+        let text = string(&format!(" Handles `{}`.", event.wire_name));
         quote!(#[doc = #text])
     });
     let eq = schema
@@ -66,10 +70,16 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
         .events
         .iter()
         .map(|event| match &event.mobile_function {
-            Some(name) => quote!(::core::option::Option::Some(#name)),
+            Some(name) => {
+                let name = string(name);
+                quote!(::core::option::Option::Some(#name))
+            }
             None => quote!(::core::option::Option::None),
         });
-    let mobile_handlers = schema.events.iter().map(|event| &event.mobile_handler);
+    let mobile_handlers = schema
+        .events
+        .iter()
+        .map(|event| string(&event.mobile_handler));
     let other = ident(name::CATCH_ALL_VARIANT);
     let other_handler = ident(name::CATCH_ALL_METHOD);
     let indexes_again = 0..schema.events.len();
@@ -126,8 +136,8 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
         )
     };
     let credentials = credential_paths(schema);
-    let credential_events = credentials.iter().map(|(event, _)| event);
-    let credential_paths = credentials.iter().map(|(_, path)| path);
+    let credential_events = credentials.iter().map(|(event, _)| string(event));
+    let credential_paths = credentials.iter().map(|(_, path)| string(path));
     // `From` only where a message type belongs to exactly one event.
     let mut uses: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for event in &schema.events {

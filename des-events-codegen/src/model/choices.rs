@@ -211,8 +211,7 @@ impl Modeler<'_> {
             {
                 variant = format!("{variant}{index}");
             }
-            let schema =
-                (!alternative.to_string().contains("\"$ref\"")).then(|| alternative.clone());
+            let schema = (!mentions_ref(alternative)).then(|| alternative.clone());
             modelled.push(Alternative {
                 variant,
                 ty,

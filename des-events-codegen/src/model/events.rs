@@ -1,5 +1,7 @@
 //! The event union: the root, each event's envelope, name, examples and annotations.
 
+use std::borrow::Cow;
+
 use super::*;
 
 impl Modeler<'_> {
@@ -108,12 +110,12 @@ impl Modeler<'_> {
                 let target = self.ref_target(pointer, object)?;
                 let value = self.value_at(&target)?;
                 self.event_targets.push(target.clone());
-                (target, value)
+                (Cow::Owned(target), Cow::Owned(value))
             }
-            None => (pointer.to_owned(), value.clone()),
+            None => (Cow::Borrowed(pointer), Cow::Borrowed(value)),
         };
-        let pointer = pointer.as_str();
-        let value = &value;
+        let pointer = &*pointer;
+        let value = &*value;
         let object = self.object(pointer, value, "an event schema")?;
         self.only(
             pointer,

@@ -149,13 +149,27 @@ impl Modeler<'_> {
     }
 
     fn docs(&mut self, pointer: &str, object: &Map<String, Value>) -> Docs {
+        let text = |modeler: &mut Self, key: &str| match object.get(key) {
+            None => None,
+            Some(Value::String(text)) => Some(text.clone()),
+            value => modeler.string(&join(pointer, key), value, key),
+        };
         Docs {
-            title: self.string(&join(pointer, "title"), object.get("title"), "title"),
-            description: self.string(
-                &join(pointer, "description"),
-                object.get("description"),
-                "description",
-            ),
+            title: text(self, "title"),
+            description: text(self, "description"),
         }
+    }
+}
+
+/// Whether a schema refers to another one: a `$ref` key, or the string `"$ref"`,
+/// anywhere in it (such a schema cannot be restated on its own).
+fn mentions_ref(value: &Value) -> bool {
+    match value {
+        Value::String(text) => text == "$ref",
+        Value::Array(items) => items.iter().any(mentions_ref),
+        Value::Object(members) => members
+            .iter()
+            .any(|(key, member)| key == "$ref" || mentions_ref(member)),
+        Value::Null | Value::Bool(_) | Value::Number(_) => false,
     }
 }

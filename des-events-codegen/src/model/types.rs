@@ -1,6 +1,8 @@
 //! Value schemas: the Rust type of each keyword combination (strings, numbers,
 //! integers, arrays, tuples, objects, enums, unions) and the named types they register.
 
+use std::borrow::Cow;
+
 use super::*;
 
 impl Modeler<'_> {
@@ -274,8 +276,7 @@ impl Modeler<'_> {
                 &format!("{name}Item{index}"),
             )?;
             items.push(ty);
-            item_schemas
-                .push((!position.to_string().contains("\"$ref\"")).then(|| position.clone()));
+            item_schemas.push((!mentions_ref(position)).then(|| position.clone()));
         }
         self.register(TypeDef::Tuple(TupleDef {
             name: name.to_owned(),
@@ -415,7 +416,7 @@ impl Modeler<'_> {
                 write_only: flag(schema, "writeOnly"),
                 default,
                 boxed,
-                schema: (!schema.to_string().contains("\"$ref\"")).then(|| schema.clone()),
+                schema: (!mentions_ref(schema)).then(|| schema.clone()),
                 pointer: field_pointer,
             });
         }
@@ -430,7 +431,7 @@ impl Modeler<'_> {
             additional_type,
             additional_schema: object
                 .get("additionalProperties")
-                .filter(|schema| schema.is_object() && !schema.to_string().contains("\"$ref\""))
+                .filter(|schema| schema.is_object() && !mentions_ref(schema))
                 .cloned(),
             min_properties,
             max_properties,
@@ -462,36 +463,54 @@ impl Modeler<'_> {
 }
 
 /// A property schema, less what the field itself records.
-pub(super) struct Property {
-    pub(super) schema: Value,
+pub(super) struct Property<'s> {
+    pub(super) schema: Cow<'s, Value>,
     pub(super) nullable: bool,
     pub(super) default: Option<Value>,
 }
 
 /// What a property schema says beyond its type: `type: [T, "null"]` and `default`.
-/// Returns the schema to model without those.
-pub(super) fn property(schema: &Value) -> Property {
-    let mut schema = schema.clone();
-    let mut nullable = false;
-    let mut default = None;
-    if let Value::Object(object) = &mut schema {
-        if let Some(Value::Array(types)) = object.get("type") {
-            let names: Vec<&str> = types.iter().filter_map(Value::as_str).collect();
-            let others: Vec<&str> = names
-                .iter()
-                .copied()
-                .filter(|name| *name != "null")
-                .collect();
-            if names.len() == types.len() && names.len() == 2 && others.len() == 1 {
-                let single = Value::String(others[0].to_owned());
-                object.insert("type".to_owned(), single);
-                nullable = true;
-            }
-        }
-        default = object.remove("default");
+/// Returns the schema to model without those (copied only if it has them).
+pub(super) fn property(schema: &Value) -> Property<'_> {
+    let nullable_type = |object: &Map<String, Value>| {
+        let Some(Value::Array(types)) = object.get("type") else {
+            return None;
+        };
+        let names: Vec<&str> = types.iter().filter_map(Value::as_str).collect();
+        let others: Vec<&str> = names
+            .iter()
+            .copied()
+            .filter(|name| *name != "null")
+            .collect();
+        (names.len() == types.len() && names.len() == 2 && others.len() == 1)
+            .then(|| others[0].to_owned())
+    };
+    let Value::Object(object) = schema else {
+        return Property {
+            schema: Cow::Borrowed(schema),
+            nullable: false,
+            default: None,
+        };
+    };
+    let single = nullable_type(object);
+    if single.is_none() && !object.contains_key("default") {
+        return Property {
+            schema: Cow::Borrowed(schema),
+            nullable: false,
+            default: None,
+        };
     }
+    let mut object = object.clone();
+    let nullable = match single {
+        Some(single) => {
+            object.insert("type".to_owned(), Value::String(single));
+            true
+        }
+        None => false,
+    };
+    let default = object.remove("default");
     Property {
-        schema,
+        schema: Cow::Owned(Value::Object(object)),
         nullable,
         default,
     }

@@ -2,11 +2,14 @@
 //! schema, with the error the runtime must give. The conformance tests emitted into the
 //! user's crate and the workspace's differential tests share this one generator.
 
+mod text;
+
 use serde_json::{Value, json};
 
 use des_events_core::{Keyword, Path};
 
-use crate::ir::{Additional, Schema, Type, TypeDef};
+use crate::ir::{Additional, Event, Schema, Type, TypeDef};
+use text::{Edit, Layout};
 
 /// The error a mutant must be rejected with (mirrors the runtime's `Expect`). Paths are
 /// RFC 6901 JSON Pointers rendered by [`Path::pointer`], the rendering the runtime's
@@ -47,67 +50,68 @@ pub const UNEXPECTED: &str = "__unexpected__";
 pub fn mutants(schema: &Schema) -> Vec<Mutant> {
     let mut out = Vec::new();
     for event in &schema.events {
-        for (index, example) in event.examples.iter().enumerate() {
-            let tag = format!("{}#{index}", event.wire_name);
-            let mut add = |what: String, document: Value, expect: Expectation| {
+        out.extend(event_mutants(schema, event));
+    }
+    out
+}
+
+/// Every mutant of the examples of one event of `schema`, in a deterministic order.
+pub(crate) fn event_mutants(schema: &Schema, event: &Event) -> Vec<Mutant> {
+    let mut out = Vec::new();
+    for (index, example) in event.examples.iter().enumerate() {
+        let tag = format!("{}#{index}", event.wire_name);
+        let layout = Layout::new(example);
+        let mut add = |what: &str, edit: Edit<'_>, expect: Expectation| {
+            if let Some(text) = layout.edited(&[], edit) {
                 out.push(Mutant {
                     event: event.wire_name.clone(),
                     label: format!("{tag}: {what}"),
-                    text: document.to_string(),
+                    text,
                     expect,
                 });
+            }
+        };
+        // The envelope.
+        add(
+            "unknown event",
+            Edit::Insert("event", &json!("__unknownEvent")),
+            Expectation::UnknownEvent("__unknownEvent".into()),
+        );
+        add(
+            "extra envelope key",
+            Edit::Insert(UNEXPECTED, &json!(1)),
+            Expectation::UnknownField(format!("/{UNEXPECTED}")),
+        );
+        for key in ["event", "message"] {
+            add(
+                &format!("{key} removed"),
+                Edit::Remove(key),
+                Expectation::MissingField(format!("/{key}")),
+            );
+        }
+        add(
+            "event not a string",
+            Edit::Insert("event", &json!(1)),
+            Expectation::WrongType("/event".into()),
+        );
+        let text = layout.text();
+        out.push(Mutant {
+            event: event.wire_name.clone(),
+            label: format!("{tag}: truncated"),
+            text: text[..text.len() - 1].to_owned(),
+            expect: Expectation::Syntax,
+        });
+        // The message, recursively.
+        if let Some(message) = example.get("message") {
+            let mut ctx = Walk {
+                schema,
+                layout: &layout,
+                out: &mut out,
+                tag: &tag,
+                event: &event.wire_name,
+                shown: (Path::root(), format!("{tag}:  ")),
             };
-            // The envelope.
-            let mut unknown = example.clone();
-            unknown["event"] = json!("__unknownEvent");
-            add(
-                "unknown event".into(),
-                unknown,
-                Expectation::UnknownEvent("__unknownEvent".into()),
-            );
-            let mut extra = example.clone();
-            extra[UNEXPECTED] = json!(1);
-            add(
-                "extra envelope key".into(),
-                extra,
-                Expectation::UnknownField(format!("/{UNEXPECTED}")),
-            );
-            for key in ["event", "message"] {
-                let mut removed = example.clone();
-                if let Some(object) = removed.as_object_mut() {
-                    object.remove(key);
-                }
-                add(
-                    format!("{key} removed"),
-                    removed,
-                    Expectation::MissingField(format!("/{key}")),
-                );
-            }
-            let mut wrong_name = example.clone();
-            wrong_name["event"] = json!(1);
-            add(
-                "event not a string".into(),
-                wrong_name,
-                Expectation::WrongType("/event".into()),
-            );
-            let text = example.to_string();
-            out.push(Mutant {
-                event: event.wire_name.clone(),
-                label: format!("{tag}: truncated"),
-                text: text[..text.len() - 1].to_owned(),
-                expect: Expectation::Syntax,
-            });
-            // The message, recursively.
-            if let Some(message) = example.get("message") {
-                let mut ctx = Walk {
-                    schema,
-                    example,
-                    out: &mut out,
-                    tag: &tag,
-                    event: &event.wire_name,
-                };
-                ctx.named(&event.message, message, &Path::root().key("message"));
-            }
+            ctx.named(&event.message, message, &Path::root().key("message"));
         }
     }
     out
@@ -115,27 +119,28 @@ pub fn mutants(schema: &Schema) -> Vec<Mutant> {
 
 struct Walk<'a> {
     schema: &'a Schema,
-    example: &'a Value,
+    layout: &'a Layout,
     out: &'a mut Vec<Mutant>,
     tag: &'a str,
     event: &'a str,
+    /// The last path a label showed, and the label's start for it.
+    shown: (Path, String),
 }
 
 impl Walk<'_> {
-    fn emit(
-        &mut self,
-        keys: &Path,
-        what: &str,
-        change: impl FnOnce(&mut Value),
-        expect: Expectation,
-    ) {
-        let mut document = self.example.clone();
-        if let Some(target) = document.pointer_mut(&keys.pointer()) {
-            change(target);
+    fn emit(&mut self, keys: &Path, what: &str, edit: Edit<'_>, expect: Expectation) {
+        if let Some(text) = self.layout.edited(keys.segments(), edit) {
+            // Several mutants of one node in a row: render its path once.
+            if self.shown.0 != *keys {
+                self.shown = (keys.clone(), format!("{}: {keys} ", self.tag));
+            }
+            let mut label = String::with_capacity(self.shown.1.len() + what.len());
+            label.push_str(&self.shown.1);
+            label.push_str(what);
             self.out.push(Mutant {
                 event: self.event.to_owned(),
-                label: format!("{}: {keys} {what}", self.tag),
-                text: document.to_string(),
+                label,
+                text,
                 expect,
             });
         }
@@ -152,27 +157,22 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         "gains an unknown field",
-                        |target| {
-                            if let Some(object) = target.as_object_mut() {
-                                object.insert(UNEXPECTED.to_owned(), json!(1));
-                            }
-                        },
+                        Edit::Insert(UNEXPECTED, &json!(1)),
                         Expectation::UnknownField(field_keys.pointer()),
                     );
                 }
-                let fields = def.fields.clone();
-                for field in &fields {
-                    let field_keys = keys.clone().key(field.wire_name.as_str());
+                for field in &def.fields {
                     let Some(present) = object.get(&field.wire_name) else {
                         continue;
                     };
+                    let field_keys = keys.clone().key(field.wire_name.as_str());
+                    let field_pointer = field_keys.pointer();
                     if field.required {
-                        let wire = field.wire_name.clone();
                         self.emit(
                             keys,
-                            &format!("loses `{wire}`"),
-                            |target| remove(target, &wire),
-                            Expectation::MissingField(field_keys.pointer()),
+                            &format!("loses `{}`", field.wire_name),
+                            Edit::Remove(&field.wire_name),
+                            Expectation::MissingField(field_pointer.clone()),
                         );
                     } else if !field.nullable {
                         // A JSON-value enum may list `null` itself, and judges `null`
@@ -201,17 +201,12 @@ impl Walk<'_> {
                         let expect = match judged_by {
                             Some((_, true)) => None,
                             Some((keyword, false)) => {
-                                Some(Expectation::Constraint(keyword, field_keys.pointer()))
+                                Some(Expectation::Constraint(keyword, field_pointer.clone()))
                             }
-                            None => Some(Expectation::WrongType(field_keys.pointer())),
+                            None => Some(Expectation::WrongType(field_pointer.clone())),
                         };
                         if let Some(expect) = expect {
-                            self.emit(
-                                &field_keys,
-                                "is null",
-                                |target| *target = Value::Null,
-                                expect,
-                            );
+                            self.emit(&field_keys, "is null", Edit::Replace(&Value::Null), expect);
                         }
                     }
                     if !present.is_null() {
@@ -231,11 +226,7 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         "gains an item",
-                        |target| {
-                            if let Some(items) = target.as_array_mut() {
-                                items.push(json!(0));
-                            }
-                        },
+                        Edit::Push(&json!(0)),
                         Expectation::Constraint(Keyword::Items, keys.pointer()),
                     );
                 }
@@ -245,7 +236,7 @@ impl Walk<'_> {
                 self.emit(
                     keys,
                     "is not an allowed value",
-                    |target| *target = json!("__notAValue__"),
+                    Edit::Replace(&json!("__notAValue__")),
                     Expectation::Constraint(Keyword::Enum, keys.pointer()),
                 );
                 // A string enum rejects other JSON types as such; a JSON-value enum
@@ -257,7 +248,7 @@ impl Walk<'_> {
                     } else {
                         Expectation::WrongType(keys.pointer())
                     };
-                    self.emit(keys, "is a number", |target| *target = json!(7), expect);
+                    self.emit(keys, "is a number", Edit::Replace(&json!(7)), expect);
                 }
             }
             None => {}
@@ -265,6 +256,7 @@ impl Walk<'_> {
     }
 
     fn value(&mut self, ty: &Type, value: &Value, keys: &Path) {
+        let pointer = keys.pointer();
         let wrong = |ty: &Type| -> Value {
             match ty {
                 Type::String(_) => json!(12345),
@@ -282,8 +274,8 @@ impl Walk<'_> {
             self.emit(
                 keys,
                 "has the wrong type",
-                |target| *target = replacement,
-                Expectation::WrongType(keys.pointer()),
+                Edit::Replace(&replacement),
+                Expectation::WrongType(pointer.clone()),
             );
         }
         match ty {
@@ -293,8 +285,8 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         "breaks its format",
-                        |target| *target = json!(bad),
-                        Expectation::Constraint(Keyword::Format, keys.pointer()),
+                        Edit::Replace(&json!(bad)),
+                        Expectation::Constraint(Keyword::Format, pointer.clone()),
                     );
                 }
                 if let Some(min) = rules.min_length.filter(|min| *min > 0) {
@@ -302,8 +294,8 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         "is too short",
-                        |target| *target = json!(short),
-                        Expectation::Constraint(Keyword::MinLength, keys.pointer()),
+                        Edit::Replace(&json!(short)),
+                        Expectation::Constraint(Keyword::MinLength, pointer.clone()),
                     );
                 }
                 if let Some(max) = rules.max_length.filter(|max| *max < 10_000) {
@@ -311,8 +303,8 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         "is too long",
-                        |target| *target = json!(long),
-                        Expectation::Constraint(Keyword::MaxLength, keys.pointer()),
+                        Edit::Replace(&json!(long)),
+                        Expectation::Constraint(Keyword::MaxLength, pointer.clone()),
                     );
                 }
             }
@@ -334,8 +326,8 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         &format!("breaks `{keyword}`"),
-                        |target| *target = json!(bad),
-                        Expectation::Constraint(keyword, keys.pointer()),
+                        Edit::Replace(&json!(bad)),
+                        Expectation::Constraint(keyword, pointer.clone()),
                     );
                 }
                 // A value inside the bounds that is not a multiple.
@@ -350,8 +342,8 @@ impl Walk<'_> {
                         self.emit(
                             keys,
                             "breaks `multipleOf`",
-                            |target| *target = json!(bad),
-                            Expectation::Constraint(Keyword::MultipleOf, keys.pointer()),
+                            Edit::Replace(&json!(bad)),
+                            Expectation::Constraint(Keyword::MultipleOf, pointer.clone()),
                         );
                     }
                 }
@@ -368,8 +360,8 @@ impl Walk<'_> {
                     self.emit(
                         keys,
                         &format!("breaks `{keyword}`"),
-                        |target| *target = json!(bad),
-                        Expectation::Constraint(keyword, keys.pointer()),
+                        Edit::Replace(&json!(bad)),
+                        Expectation::Constraint(keyword, pointer.clone()),
                     );
                 }
                 // A value within the bounds that is not a multiple.
@@ -381,26 +373,23 @@ impl Walk<'_> {
                         self.emit(
                             keys,
                             "breaks `multipleOf`",
-                            |target| *target = json!(bad),
-                            Expectation::Constraint(Keyword::MultipleOf, keys.pointer()),
+                            Edit::Replace(&json!(bad)),
+                            Expectation::Constraint(Keyword::MultipleOf, pointer.clone()),
                         );
                     }
                 }
             }
             Type::Array(item, rules) => {
                 let items = value.as_array().map_or(0, Vec::len) as u64;
-                if rules.unique && items >= 1 && rules.max_items.is_none_or(|max| items < max) {
+                if rules.unique
+                    && rules.max_items.is_none_or(|max| items < max)
+                    && let Some(first) = value.as_array().and_then(|items| items.first())
+                {
                     self.emit(
                         keys,
                         "repeats an item",
-                        |target| {
-                            if let Some(items) = target.as_array_mut()
-                                && let Some(first) = items.first().cloned()
-                            {
-                                items.push(first);
-                            }
-                        },
-                        Expectation::Constraint(Keyword::UniqueItems, keys.pointer()),
+                        Edit::Push(first),
+                        Expectation::Constraint(Keyword::UniqueItems, pointer.clone()),
                     );
                 }
                 if let Some(first) = value.as_array().and_then(|items| items.first()) {
@@ -411,11 +400,5 @@ impl Walk<'_> {
             Type::Named(name) => self.named(name, value, keys),
             Type::Boolean | Type::Map => {}
         }
-    }
-}
-
-fn remove(target: &mut Value, key: &str) {
-    if let Some(object) = target.as_object_mut() {
-        object.remove(key);
     }
 }
