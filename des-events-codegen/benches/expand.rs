@@ -4,12 +4,16 @@
 //! - `model`: `generate` of a check-only request (load, model, check: every stage but
 //!   the expansion);
 //! - `expand`: `generate` of the macro's request (the same, then the expansion to tokens,
-//!   with the conformance tests, and dropping them).
+//!   with the conformance tests, and dropping them). `expand` less `model` is the
+//!   expansion alone.
 //!
 //! ```sh
 //! cargo bench -p des-events-codegen --bench expand
-//! # quicker: cargo bench -p des-events-codegen --bench expand -- --sample-size 10
+//! # one size: cargo bench -p des-events-codegen --bench expand -- /1000
 //! ```
+//!
+//! Wall times swing with the machine's load; `examples/profile.rs` under
+//! `valgrind --tool=callgrind` gives instruction counts that do not.
 //!
 //! criterion, like the runtime benchmarks in `des-events/benches`, so that both report
 //! the same way.

@@ -2,7 +2,7 @@
 //! parses to its event and round-trips in both key orders, and every mutant of it is
 //! rejected with the expected error.
 
-use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream};
+use proc_macro2::{Delimiter, Group, Punct, Spacing, TokenStream, TokenTree};
 use quote::{TokenStreamExt as _, quote};
 
 use super::shared::{Key, Shared};
@@ -38,13 +38,16 @@ pub(crate) fn tests(schema: &Schema, shared: &Shared) -> TokenStream {
             if index > 0 {
                 rows.append(Punct::new(',', Spacing::Alone));
             }
-            let label = string(&mutant.label);
-            let text = raw_string(&mutant.text);
-            let expect = Moved::new(expectation(&mutant.expect, shared));
-            rows.append(Group::new(
-                Delimiter::Parenthesis,
-                quote!(#label, #text, #expect),
-            ));
+            // `(label, text, expectation)`, the literals moved in rather than copied.
+            let mut row = TokenStream::new();
+            row.extend([
+                TokenTree::Literal(string(&mutant.label)),
+                TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+                TokenTree::Literal(raw_string(&mutant.text)),
+                TokenTree::Punct(Punct::new(',', Spacing::Alone)),
+            ]);
+            row.extend(expectation(&mutant.expect, shared));
+            rows.append(Group::new(Delimiter::Parenthesis, row));
         }
         let rows = Group::new(Delimiter::Bracket, rows);
         tests.extend(quote! {
