@@ -204,15 +204,18 @@ impl FromIterator<Segment> for Path {
 mod tests {
     use super::*;
 
+    /// A path from segments; `#N` is the array index N, anything else a key.
     fn path(segments: &[&str]) -> Path {
         segments
             .iter()
-            .map(|segment| match segment.parse::<usize>() {
-                Ok(index) if segment.starts_with('#') => Segment::Index(index),
-                _ => match segment.strip_prefix('#') {
-                    Some(index) => Segment::Index(index.parse().unwrap_or(0)),
+            .map(|segment| {
+                match segment
+                    .strip_prefix('#')
+                    .and_then(|index| index.parse().ok())
+                {
+                    Some(index) => Segment::Index(index),
                     None => Segment::Key((*segment).to_owned()),
-                },
+                }
             })
             .collect()
     }

@@ -51,6 +51,10 @@ struct Member {
 
 impl Node {
     /// Reads `text`, which starts at byte `base` of the whole document, into a tree.
+    ///
+    /// Each level re-reads its own raw text (so a value's span is known without a parser
+    /// of our own): O(size × depth), paid only for a rejected document, and bounded
+    /// because `serde_json` already refused anything nested beyond 128 levels.
     pub(crate) fn read(text: &str, base: usize) -> Result<Node, serde_json::Error> {
         let raw: &RawValue = serde_json::from_str(text)?;
         Node::from_raw(text, base, raw)

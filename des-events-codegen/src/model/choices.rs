@@ -98,14 +98,11 @@ impl Modeler<'_> {
                 ok = false;
                 continue;
             }
+            // Equal values were caught above, so a clash here is two values, one name.
             if let Some((other, _)) = variants.iter().find(|(_, other)| other == &variant) {
-                let message = if other == wire {
-                    format!("the value \"{wire}\" is listed twice")
-                } else {
-                    format!(
-                        "the values \"{other}\" and \"{wire}\" both become the Rust variant `{variant}`"
-                    )
-                };
+                let message = format!(
+                    "the values \"{other}\" and \"{wire}\" both become the Rust variant `{variant}`"
+                );
                 self.error(&value_pointer, message, Some("rename one of the values"));
                 ok = false;
                 continue;
