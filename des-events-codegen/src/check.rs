@@ -21,7 +21,13 @@ pub(crate) fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> 
         });
     };
 
-    let reserved = name::reserved_types(&schema.name);
+    // Only an event union has a generated API of its own (the dispatch enum, the
+    // handler trait); another root *is* its type.
+    let reserved = if schema.events.is_empty() {
+        Vec::new()
+    } else {
+        name::reserved_types(&schema.name).to_vec()
+    };
     for def in &schema.types {
         if reserved.iter().any(|name| name == def.name()) {
             error(

@@ -20,6 +20,12 @@ pub struct Schema {
     pub types: Vec<TypeDef>,
     /// Other schema files that `$ref`s of this one read (the macro tracks them too).
     pub sources: Vec<std::path::PathBuf>,
+    /// The types a document can be (the root schema's type, or one per definition of a
+    /// `$defs`-only document), each with `from_json`/`to_json`; empty for an event union.
+    pub roots: Vec<Root>,
+    /// The schema documents the validator needs, `(absolute URI, JSON)`, when some type
+    /// is a [`TypeDef::Json`] (empty otherwise).
+    pub documents: Vec<(String, Value)>,
     /// Position of each type in `types`, by name (lookups stay O(1) on big schemas).
     index: HashMap<String, usize>,
 }
@@ -45,6 +51,8 @@ impl Schema {
             events,
             types,
             sources: Vec::new(),
+            documents: Vec::new(),
+            roots: Vec::new(),
             index,
         }
     }
@@ -76,7 +84,9 @@ impl Schema {
 
     /// Whether values of `ty` can implement `Hash` (`Eq`, and no JSON maps inside).
     pub fn is_hash(&self, ty: &Type) -> bool {
-        self.walk_all(ty, &mut |ty| !matches!(ty, Type::Number(_) | Type::Map))
+        self.walk_all(ty, &mut |ty| {
+            !matches!(ty, Type::Number(_) | Type::Map | Type::Any)
+        })
     }
 
     /// Whether a named type can implement `Eq` / `Hash`.
@@ -90,6 +100,8 @@ impl Schema {
         };
         match def {
             TypeDef::Enum(_) => true,
+            // `serde_json::Value` is `Eq` but not `Hash`.
+            TypeDef::Json(_) => !hash,
             TypeDef::Union(def) => def
                 .alternatives
                 .iter()
@@ -150,12 +162,24 @@ impl Schema {
                     Some(TypeDef::Tuple(def)) => {
                         def.items.iter().all(|ty| self.walk_inner(ty, ok, seen))
                     }
+                    Some(TypeDef::Json(_)) => ok(&Type::Any),
                     _ => true,
                 }
             }
             _ => true,
         }
     }
+}
+
+/// A named type that a whole document can be.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Root {
+    /// The Rust type's name.
+    pub name: String,
+    /// The schema's `examples` (each must parse and round-trip).
+    pub examples: Vec<Value>,
+    /// The schema's JSON pointer.
+    pub pointer: String,
 }
 
 /// One event of the union.
@@ -204,6 +228,27 @@ pub enum TypeDef {
     Union(UnionDef),
     /// `prefixItems` with `items: false`: a fixed-length array, one field per position.
     Tuple(TupleDef),
+    /// A schema with no typed Rust shape (no `type`, a `false` schema, a list of types,
+    /// validation-only keywords...): a JSON value checked by the schema validator.
+    Json(JsonDef),
+}
+
+/// A JSON value that the validator of `des-events-core` checks against its schema.
+#[derive(Clone, Debug, PartialEq)]
+pub struct JsonDef {
+    /// The Rust name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// The absolute URI of the schema (its document's URI plus a JSON Pointer fragment),
+    /// the validator's entry point among [`Schema::documents`].
+    pub entry: String,
+    /// Why the schema has no typed shape (documented on the type).
+    pub reason: String,
+    /// The schema when it holds no reference (for the schemars description).
+    pub schema: Option<Value>,
+    /// The schema's JSON pointer.
+    pub pointer: String,
 }
 
 /// A fixed-length array whose positions have their own schemas.
@@ -256,6 +301,7 @@ impl TypeDef {
             TypeDef::Enum(def) => &def.name,
             TypeDef::Union(def) => &def.name,
             TypeDef::Tuple(def) => &def.name,
+            TypeDef::Json(def) => &def.name,
         }
     }
 
@@ -266,6 +312,7 @@ impl TypeDef {
             TypeDef::Enum(def) => &def.pointer,
             TypeDef::Union(def) => &def.pointer,
             TypeDef::Tuple(def) => &def.pointer,
+            TypeDef::Json(def) => &def.pointer,
         }
     }
 }
@@ -358,6 +405,8 @@ pub enum Type {
     Array(Box<Type>, ArrayRules),
     /// A named struct or enum.
     Named(String),
+    /// Any JSON value at all (`true`, `{}`, a schema of annotations only).
+    Any,
 }
 
 /// String constraints.
@@ -402,8 +451,8 @@ impl NumberRules {
     }
 }
 
-/// Integer bounds, exact as `i64`. A lower and an upper bound are always present: the
-/// engine rejects an `integer` whose range does not fit in `i64`.
+/// Integer bounds, exact as `i64`. Without an upper bound the Rust type is `i64` (`u64`
+/// with a lower bound of 0 or more); a `format` such as `int32` narrows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct IntegerRules {
     /// `minimum`.
@@ -416,6 +465,9 @@ pub struct IntegerRules {
     pub exclusive_maximum: Option<i64>,
     /// `multipleOf` (a positive integer).
     pub multiple_of: Option<i64>,
+    /// The range of `format: "int8"` ... `"uint64"` (OpenAPI's and schemars'
+    /// convention): it chooses the Rust type, which then limits the values.
+    pub format_range: Option<(i128, i128)>,
 }
 
 impl IntegerRules {
@@ -429,16 +481,24 @@ impl IntegerRules {
             self.maximum.map(i128::from),
             self.exclusive_maximum.map(|b| i128::from(b) - 1),
         ];
+        let (format_low, format_high) = self.format_range.unzip();
+        let low = [low[0], low[1], format_low];
+        let high = [high[0], high[1], format_high];
         let low = low
             .into_iter()
             .flatten()
             .max()
             .unwrap_or(i128::from(i64::MIN));
+        let unbounded_above = high.iter().all(Option::is_none);
         let high = high
             .into_iter()
             .flatten()
             .min()
-            .unwrap_or(i128::from(i64::MAX));
+            .unwrap_or(if unbounded_above && low >= 0 {
+                i128::from(u64::MAX)
+            } else {
+                i128::from(i64::MAX)
+            });
         (low, high)
     }
 

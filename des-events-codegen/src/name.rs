@@ -158,6 +158,9 @@ pub const CATCH_ALL_METHOD: &str = "other";
 /// The field of an open object that holds its unknown keys.
 pub const ADDITIONAL_FIELD: &str = "additional_properties";
 
+/// The static that holds the schema documents of the validated JSON value types.
+pub const DOCUMENTS_STATIC: &str = "__DES_EVENTS_SCHEMA_DOCUMENTS";
+
 /// The variant of an event in the dispatch enum: UpperCamelCase of its wire name.
 pub fn event_variant(wire_name: &str) -> String {
     type_name(wire_name)

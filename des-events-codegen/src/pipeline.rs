@@ -89,6 +89,7 @@ pub struct Request {
     tests: bool,
     replies: Option<RepliesRequest>,
     expand: bool,
+    maps: Vec<(String, PathBuf)>,
 }
 
 /// `replies_schema` and `replies_module`.
@@ -108,6 +109,7 @@ impl Request {
             tests: true,
             replies: None,
             expand: true,
+            maps: Vec::new(),
         }
     }
 
@@ -129,6 +131,14 @@ impl Request {
     /// `crate::partner`). [`generate`] loads and checks `schema`, and checks its links.
     pub fn replies(mut self, schema: Source, module: TokenStream) -> Request {
         self.replies = Some(RepliesRequest { schema, module });
+        self
+    }
+
+    /// `map(prefix = "dir")`: a `$ref` to a URI that starts with `prefix` reads the file
+    /// at the rest of the URI under `dir` (e.g. `https://example.com/schemas/` mapped to
+    /// a vendored copy). Nothing is ever fetched.
+    pub fn map(mut self, prefix: impl Into<String>, dir: impl Into<PathBuf>) -> Request {
+        self.maps.push((prefix.into(), dir.into()));
         self
     }
 
@@ -250,11 +260,13 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
             None
         }
     };
-    let main = keep(load_and_check(&request.schema));
-    let replies = request
-        .replies
-        .as_ref()
-        .map(|replies| (keep(load_and_check(&replies.schema)), &replies.module));
+    let main = keep(load_and_check(&request.schema, &request.maps));
+    let replies = request.replies.as_ref().map(|replies| {
+        (
+            keep(load_and_check(&replies.schema, &request.maps)),
+            &replies.module,
+        )
+    });
     if let Some((doc, schema)) = &main {
         if request.catch_all
             && let Err(err) = check::check_catch_all(doc, schema)
@@ -311,16 +323,30 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
 }
 
 /// Loads `source`, then models and checks it on its own.
-fn load_and_check(source: &Source) -> Result<(Document, Schema), Diagnostics> {
+fn load_and_check(
+    source: &Source,
+    maps: &[(String, PathBuf)],
+) -> Result<(Document, Schema), Diagnostics> {
     let doc = source.load()?;
-    let schema = check_document(&doc)?;
+    let schema = check_document(&doc, maps)?;
     Ok((doc, schema))
 }
 
 /// Stages 2 and 3 on a loaded document: the model and the schema's own checks (for the
 /// diff, which re-keys a document before modelling it).
-pub(crate) fn check_document(doc: &Document) -> Result<Schema, Diagnostics> {
-    let schema = model::model(doc)?;
+pub(crate) fn check_document(
+    doc: &Document,
+    maps: &[(String, PathBuf)],
+) -> Result<Schema, Diagnostics> {
+    let resources = model::Resources {
+        root_dir: doc
+            .path
+            .as_ref()
+            .and_then(|path| path.parent())
+            .map(Path::to_path_buf),
+        maps: maps.to_vec(),
+    };
+    let schema = model::model(doc, &resources)?;
     check::check(doc, &schema)?;
     Ok(schema)
 }

@@ -73,6 +73,56 @@ keywords! {
     OneOf = "oneOf",
     /// `anyOf`: at least one alternative must match.
     AnyOf = "anyOf",
+    /// `type`.
+    Type = "type",
+    /// `required`.
+    Required = "required",
+    /// `properties`.
+    Properties = "properties",
+    /// `patternProperties`.
+    PatternProperties = "patternProperties",
+    /// `additionalProperties`.
+    AdditionalProperties = "additionalProperties",
+    /// `propertyNames`.
+    PropertyNames = "propertyNames",
+    /// `dependentRequired`.
+    DependentRequired = "dependentRequired",
+    /// `dependentSchemas`.
+    DependentSchemas = "dependentSchemas",
+    /// `dependencies` (drafts 4 to 7).
+    Dependencies = "dependencies",
+    /// `unevaluatedProperties`.
+    UnevaluatedProperties = "unevaluatedProperties",
+    /// `prefixItems`.
+    PrefixItems = "prefixItems",
+    /// `additionalItems` (drafts 4 to 2019-09).
+    AdditionalItems = "additionalItems",
+    /// `unevaluatedItems`.
+    UnevaluatedItems = "unevaluatedItems",
+    /// `contains`.
+    Contains = "contains",
+    /// `minContains`.
+    MinContains = "minContains",
+    /// `maxContains`.
+    MaxContains = "maxContains",
+    /// `allOf`: every schema must match.
+    AllOf = "allOf",
+    /// `not`: the schema must not match.
+    Not = "not",
+    /// `if`.
+    If = "if",
+    /// `then` (the `if` schema matched).
+    Then = "then",
+    /// `else` (the `if` schema did not match).
+    Else = "else",
+    /// `$ref`.
+    Ref = "$ref",
+    /// `$dynamicRef` (2020-12).
+    DynamicRef = "$dynamicRef",
+    /// `$recursiveRef` (2019-09).
+    RecursiveRef = "$recursiveRef",
+    /// The schema `false`, which no value matches.
+    False = "false",
 }
 
 impl Keyword {

@@ -19,6 +19,8 @@ pub mod json;
 pub mod keyword;
 pub mod path;
 pub mod pattern;
+#[path = "validate_stub.rs"]
+pub mod validate;
 
 pub use format::Format;
 pub use keyword::Keyword;

@@ -66,6 +66,30 @@ pub fn example<T: EventUnion>(json: &str, event: &str) {
     }
 }
 
+/// A documented example of a root type (not an event union) parses and round-trips.
+pub fn root_example<T>(json: &str, name: &str)
+where
+    T: serde::de::DeserializeOwned + serde::Serialize,
+{
+    let parsed: T = match crate::validated::from_json(json) {
+        Ok(parsed) => parsed,
+        Err(err) => panic!("example of `{name}` rejected: {err}\n{json}"),
+    };
+    let expected: serde_json::Value = match serde_json::from_str(json) {
+        Ok(value) => value,
+        Err(err) => panic!("example is not JSON: {err}"),
+    };
+    let written = crate::validated::to_json(&parsed);
+    let round: serde_json::Value = match serde_json::from_str(&written) {
+        Ok(value) => value,
+        Err(err) => panic!("to_json wrote invalid JSON: {err}\n{written}"),
+    };
+    assert!(
+        des_events_core::json::equal(&round, &expected),
+        "example of `{name}` does not round-trip:\n{round}\n{expected}"
+    );
+}
+
 /// Every `(label, document, expectation)` is rejected as expected; all failures are
 /// reported together.
 pub fn reject_all<T: EventUnion>(mutants: &[(&str, &str, Expect)]) {

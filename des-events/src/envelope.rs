@@ -432,7 +432,7 @@ pub fn to_json<T: serde::Serialize>(value: &T) -> String {
 }
 
 /// Strips serde_json's " at line L column C" suffix.
-fn bare(err: &serde_json::Error) -> String {
+pub(crate) fn bare(err: &serde_json::Error) -> String {
     let message = err.to_string();
     match message.rfind(" at line ") {
         Some(index) if err.line() > 0 => message[..index].to_owned(),
@@ -546,7 +546,7 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
 
 /// The 1-based line and column of the last byte before `end` (where `serde_json` points
 /// when a value it just read is wrong).
-fn last_char(text: &str, end: usize) -> (usize, usize) {
+pub(crate) fn last_char(text: &str, end: usize) -> (usize, usize) {
     position(text, end.saturating_sub(1))
 }
 

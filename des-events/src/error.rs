@@ -96,6 +96,17 @@ pub enum Problem {
         /// What was found.
         found: String,
     },
+    /// A valid JSON Schema integer that the Rust type chosen for it cannot hold (an
+    /// unbounded `integer` is an `i64`, `format: "int32"` an `i32`, ...). The one place
+    /// where des-events is stricter than a validator, documented in the README.
+    OutOfRange {
+        /// The Rust type, e.g. `i64`.
+        rust_type: String,
+        /// Its limits, e.g. `-9223372036854775808..=9223372036854775807`.
+        limit: String,
+        /// The value found.
+        found: String,
+    },
     /// A problem that a hand-written `Deserialize` implementation inside a message
     /// reported in its own words (generated code never does).
     Other {
@@ -118,7 +129,7 @@ impl Problem {
 
 thread_local! {
     /// A typed problem on its way through serde's `Error::custom`, which only takes text.
-    static HANDED: RefCell<Option<Problem>> = const { RefCell::new(None) };
+    static HANDED: RefCell<Option<(Problem, Path)>> = const { RefCell::new(None) };
 }
 
 /// Makes the serde error for `problem` with `make` (which calls `E::custom` with the
@@ -126,15 +137,26 @@ thread_local! {
 /// (the careful reader's, see `located`). The hand-off lives exactly as long as the
 /// `make` call, so it can never reach any other error.
 pub(crate) fn hand_off<E>(problem: Problem, make: impl FnOnce(&Problem) -> E) -> E {
+    hand_off_at(problem, Path::root(), make)
+}
+
+/// [`hand_off`] for a problem found `inside` the value being read (a validated JSON
+/// value knows where in itself the problem is).
+pub(crate) fn hand_off_at<E>(
+    problem: Problem,
+    inside: Path,
+    make: impl FnOnce(&Problem) -> E,
+) -> E {
     let text_source = problem.clone();
-    HANDED.with(|slot| *slot.borrow_mut() = Some(problem));
+    HANDED.with(|slot| *slot.borrow_mut() = Some((problem, inside)));
     let error = make(&text_source);
     HANDED.with(|slot| slot.borrow_mut().take());
     error
 }
 
-/// The problem being handed off right now, if any (called from `Error::custom`).
-pub(crate) fn take_handed() -> Option<Problem> {
+/// The problem being handed off right now and where it is inside the value being read,
+/// if any (called from `Error::custom`).
+pub(crate) fn take_handed() -> Option<(Problem, Path)> {
     HANDED.with(|slot| slot.borrow_mut().take())
 }
 
@@ -196,8 +218,9 @@ impl Error {
                 .iter()
                 .any(|(event, path)| invalid.event.as_deref() == Some(event) && inside(path));
             if secret
-                && let Problem::WrongType { found, .. } | Problem::Constraint { found, .. } =
-                    &mut invalid.problem
+                && let Problem::WrongType { found, .. }
+                | Problem::Constraint { found, .. }
+                | Problem::OutOfRange { found, .. } = &mut invalid.problem
             {
                 *found = "<redacted>".to_owned();
             }
@@ -285,6 +308,14 @@ impl fmt::Display for Problem {
                     "`{keyword}` violated: expected {expected}, found {found}"
                 )
             }
+            Problem::OutOfRange {
+                rust_type,
+                limit,
+                found,
+            } => write!(
+                f,
+                "{found} is outside the range of `{rust_type}` ({limit}) that holds this integer"
+            ),
             Problem::Other { message } => f.write_str(message),
         }
     }

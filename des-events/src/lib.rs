@@ -41,6 +41,7 @@ mod error;
 mod located;
 mod rules;
 mod text;
+mod validated;
 mod values;
 
 pub use des_events_core::{Format, Keyword, Path, Segment};
@@ -180,6 +181,7 @@ pub mod __private {
         put, put_extra, put_typed_extra, required, str_enum, union, unknown_field, value_enum,
         violation,
     };
+    pub use crate::validated::{AnySeed, JsonValidator, any_value, from_json, json_value, to_json};
     pub use des_events_core::{Format, Keyword, Pattern};
     pub use schemars;
     pub use serde;

@@ -216,10 +216,17 @@ fn found(unexpected: &Unexpected<'_>) -> String {
 
 impl de::Error for Located {
     fn custom<T: fmt::Display>(message: T) -> Self {
-        let problem = take_handed().unwrap_or_else(|| Problem::Other {
-            message: message.to_string(),
-        });
-        Located::new(problem)
+        match take_handed() {
+            Some((problem, inside)) if !inside.is_root() => Located {
+                problem,
+                path: inside,
+                end: None,
+            },
+            Some((problem, _)) => Located::new(problem),
+            None => Located::new(Problem::Other {
+                message: message.to_string(),
+            }),
+        }
     }
 
     fn invalid_type(unexpected: Unexpected<'_>, expected: &dyn de::Expected) -> Self {

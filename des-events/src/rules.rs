@@ -291,9 +291,31 @@ impl<'de, T: TryFrom<i128>> DeserializeSeed<'de> for IntSeed<T> {
                 shown,
             ));
         }
-        // In range: the engine picked `T` to hold every value the bounds allow.
-        T::try_from(value).map_err(|_| violation(Keyword::Maximum, "an integer in range", shown))
+        // The engine picked `T` to hold every value the bounds allow; without bounds (or
+        // with a `format` such as `int32`) the Rust type is the limit.
+        T::try_from(value).map_err(|_| out_of_range::<T, D::Error>(shown))
     }
+}
+
+/// The error for an integer that the Rust type `T` cannot hold.
+fn out_of_range<T: TryFrom<i128>, E: de::Error>(shown: impl fmt::Display) -> E {
+    let rust_type = std::any::type_name::<T>();
+    let limit = match rust_type {
+        "i8" => format!("{}..={}", i8::MIN, i8::MAX),
+        "i16" => format!("{}..={}", i16::MIN, i16::MAX),
+        "i32" => format!("{}..={}", i32::MIN, i32::MAX),
+        "u8" => format!("0..={}", u8::MAX),
+        "u16" => format!("0..={}", u16::MAX),
+        "u32" => format!("0..={}", u32::MAX),
+        "u64" => format!("0..={}", u64::MAX),
+        _ => format!("{}..={}", i64::MIN, i64::MAX),
+    };
+    let problem = Problem::OutOfRange {
+        rust_type: rust_type.to_owned(),
+        limit,
+        found: shown.to_string(),
+    };
+    hand_off(problem, |problem| E::custom(problem))
 }
 
 struct IntVisitor;

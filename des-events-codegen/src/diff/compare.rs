@@ -218,6 +218,20 @@ impl Comparer<'_> {
                 self.renamed(path, old_name, new_name);
                 self.enums(path, old_def, new_def);
             }
+            // Validated JSON values: the same schema text is the same set of documents;
+            // any other change cannot be ordered here, so it counts both ways.
+            (TypeDef::Json(old_def), TypeDef::Json(new_def)) => {
+                self.renamed(path, old_name, new_name);
+                let same = old_def.schema.is_some() && old_def.schema == new_def.schema;
+                if !same {
+                    self.push(
+                        Kind::ConstraintChanged,
+                        path,
+                        "the schema of a validated JSON value changed (not comparable keyword by keyword)".to_owned(),
+                        rules::constraint(rules::Direction::Changed, false),
+                    );
+                }
+            }
             // Tuples of the same length: position by position.
             (TypeDef::Tuple(old_def), TypeDef::Tuple(new_def))
                 if old_def.items.len() == new_def.items.len() =>
@@ -496,7 +510,9 @@ impl Comparer<'_> {
                 self.constraints(path, constraints::numbers(old_rules, new_rules));
                 return;
             }
-            (Type::Boolean, Type::Boolean) | (Type::Map, Type::Map) => return,
+            (Type::Boolean, Type::Boolean) | (Type::Map, Type::Map) | (Type::Any, Type::Any) => {
+                return;
+            }
             (Type::Array(old_item, old_rules), Type::Array(new_item, new_rules)) => {
                 self.constraints(path, constraints::arrays(old_rules, new_rules));
                 self.types(&format!("{path}[]"), old_item, new_item);
@@ -589,6 +605,7 @@ fn describe(schema: &Schema, ty: &Type) -> String {
         Type::Number(_) => "number".to_owned(),
         Type::Boolean => "boolean".to_owned(),
         Type::Map => "free-form object".to_owned(),
+        Type::Any => "any JSON value".to_owned(),
         Type::Array(item, _) => format!("array of {}", describe(schema, item)),
         Type::Named(name) => match schema.type_def(name) {
             Some(TypeDef::Struct(_)) => format!("struct `{name}`"),
@@ -605,6 +622,7 @@ fn describe(schema: &Schema, ty: &Type) -> String {
                     def.variants.iter().map(|(wire, _)| wire.as_str()).collect();
                 format!("enum `{name}` ({})", values.join(", "))
             }
+            Some(TypeDef::Json(_)) => format!("validated JSON value `{name}`"),
             None => format!("`{name}`"),
         },
     }

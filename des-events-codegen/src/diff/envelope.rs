@@ -100,7 +100,7 @@ pub(super) fn model(doc: &Document) -> Result<Side, Diagnostics> {
 }
 
 fn model_and_check(doc: &Document) -> Result<Schema, Diagnostics> {
-    crate::pipeline::check_document(doc)
+    crate::pipeline::check_document(doc, &[])
 }
 
 /// `doc` with the discriminator `key` renamed to `event` in every alternative's

@@ -273,6 +273,10 @@ fn seed_parts(
             let expr = expression.then(|| quote!(#private::MapSeed));
             (expr.unwrap_or_default(), TokenStream::new())
         }
+        Type::Any => {
+            let expr = expression.then(|| quote!(#private::AnySeed));
+            (expr.unwrap_or_default(), TokenStream::new())
+        }
         Type::Boolean | Type::Named(_) => plain(ty),
     }
 }

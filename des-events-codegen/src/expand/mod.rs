@@ -3,6 +3,7 @@
 //! deserializers (`de`), the dispatch enum (`union`) and the conformance tests (`tests`).
 
 mod de;
+mod json;
 mod one_of;
 mod replies;
 mod shared;
@@ -46,7 +47,12 @@ pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
         .iter()
         .map(|def| types::type_def(schema, def, &shared))
         .collect();
-    tokens.extend(union::union(schema, options.catch_all));
+    tokens.extend(json::documents(schema));
+    if schema.events.is_empty() {
+        tokens.extend(schema.roots.iter().map(root_impl));
+    } else {
+        tokens.extend(union::union(schema, options.catch_all));
+    }
     if let Some(replies) = &options.replies {
         tokens.extend(replies::replies(schema, replies));
     }
@@ -54,6 +60,26 @@ pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
         tokens.extend(tests::tests(schema, &shared));
     }
     tokens
+}
+
+/// `from_json` and `to_json` of a type that a whole document can be.
+fn root_impl(root: &crate::ir::Root) -> TokenStream {
+    let private = quote!(::des_events::__private);
+    let name = ident(&root.name);
+    quote! {
+        impl #name {
+            /// Parses a document of this type; a document that breaks the schema is an
+            /// [`Error`](::des_events::Error) with the path, line and column of the problem.
+            pub fn from_json(json: &str) -> ::core::result::Result<Self, ::des_events::Error> {
+                #private::from_json(json)
+            }
+
+            /// Writes the document as compact JSON.
+            pub fn to_json(&self) -> ::std::string::String {
+                #private::to_json(self)
+            }
+        }
+    }
 }
 
 /// Tokens that `quote!` interpolates by moving them, for streams used once.

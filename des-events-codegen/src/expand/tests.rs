@@ -58,6 +58,26 @@ pub(crate) fn tests(schema: &Schema, shared: &Shared) -> TokenStream {
             }
         });
     }
+    for root in &schema.roots {
+        let name = ident(&root.name);
+        let label = string(&root.name);
+        for (index, example) in root.examples.iter().enumerate() {
+            let test = ident(&name::example_test(
+                &name::handler_method(&root.name),
+                index,
+            ));
+            let json = raw_string(&example.to_string());
+            tests.extend(quote! {
+                #[test]
+                fn #test() {
+                    #private::conformance::root_example::<super::#name>(#json, #label);
+                }
+            });
+        }
+    }
+    if tests.is_empty() {
+        return TokenStream::new();
+    }
     let tests = Group::new(Delimiter::Brace, tests);
     quote! {
         #[cfg(test)]

@@ -29,6 +29,7 @@ pub(crate) fn rust_type_in(ty: &Type, module: Option<&TokenStream>) -> TokenStre
         Type::Map => {
             quote!(::des_events::serde_json::Map<::std::string::String, ::des_events::serde_json::Value>)
         }
+        Type::Any => quote!(::des_events::serde_json::Value),
         Type::Array(item, _) => {
             let item = rust_type_in(item, module);
             quote!(::std::vec::Vec<#item>)
@@ -49,6 +50,7 @@ pub(crate) fn type_def(schema: &Schema, def: &TypeDef, shared: &Shared) -> Token
         TypeDef::Enum(def) => enum_def(def, shared),
         TypeDef::Union(def) => super::one_of::union_def(schema, def, shared),
         TypeDef::Tuple(def) => super::tuple::tuple_def(schema, def, shared),
+        TypeDef::Json(def) => super::json::json_def(def),
     }
 }
 

@@ -201,6 +201,7 @@ impl Modeler<'_> {
                 Some(Type::Boolean) => "Boolean".to_owned(),
                 Some(Type::Map) => "Object".to_owned(),
                 Some(Type::Array(..)) => "Array".to_owned(),
+                Some(Type::Any) => "Any".to_owned(),
             };
             if modelled
                 .iter()

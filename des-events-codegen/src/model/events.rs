@@ -7,6 +7,23 @@ use super::*;
 impl Modeler<'_> {
     pub(super) fn root(&mut self) -> Option<Schema> {
         let doc = self.doc;
+        if let Some(draft) = doc.value.get("$schema")
+            && draft.as_str().and_then(Draft::from_uri).is_none()
+        {
+            let known: Vec<&str> = Draft::ALL.iter().map(|draft| draft.uri()).collect();
+            self.error(
+                "/$schema",
+                "unknown `$schema`",
+                Some(&format!(
+                    "des-events reads JSON Schema drafts 4, 6, 7, 2019-09 and 2020-12 (the default without `$schema`): {}",
+                    known.join(", ")
+                )),
+            );
+            return None;
+        }
+        if !self.is_event_union(&doc.value) {
+            return self.single_root();
+        }
         let root = self.object("", &doc.value, "the schema root")?;
         // Without `oneOf` this is not an event union at all: say that once, instead of
         // listing every keyword of some other kind of schema.
@@ -16,17 +33,6 @@ impl Modeler<'_> {
                 root,
                 &["$schema", "$id", "oneOf", "$defs"],
                 "the schema root",
-            );
-        }
-        if let Some(draft) = root.get("$schema")
-            && draft.as_str() != Some(DRAFT_2020_12)
-        {
-            self.error(
-                "/$schema",
-                "unsupported `$schema`",
-                Some(&format!(
-                    "des-events implements JSON Schema draft 2020-12: \"{DRAFT_2020_12}\""
-                )),
             );
         }
         if let Some(id) = root.get("$id")

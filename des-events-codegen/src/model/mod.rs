@@ -6,7 +6,9 @@
 mod all_of;
 mod choices;
 mod events;
+mod json;
 mod refs;
+mod root;
 mod scalars;
 mod types;
 
@@ -25,9 +27,12 @@ pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 use des_events_core::keyword::ANNOTATIONS;
 
 /// Builds the IR of `doc`, or every problem found in it.
-pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
+pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostics> {
     let mut modeler = Modeler {
         doc,
+        resources,
+        validator_documents: Vec::new(),
+        draft: draft_of(&doc.value),
         diags: Vec::new(),
         types: Vec::new(),
         type_names: HashMap::new(),
@@ -46,6 +51,13 @@ pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
             .iter()
             .filter_map(|doc| doc.path.clone())
             .collect();
+        if schema
+            .types
+            .iter()
+            .any(|def| matches!(def, TypeDef::Json(_)))
+        {
+            schema.documents = std::mem::take(&mut modeler.validator_documents);
+        }
         schema
     });
     if modeler.diags.is_empty()
@@ -56,8 +68,18 @@ pub fn model(doc: &Document) -> Result<Schema, Diagnostics> {
     Err(Diagnostics(modeler.diags))
 }
 
+use des_events_core::validate::Draft;
+pub use json::Resources;
+use json::draft_of;
+
 struct Modeler<'d> {
     doc: &'d Document,
+    /// Where the validator finds referenced documents.
+    resources: &'d Resources,
+    /// The documents the validators of [`TypeDef::Json`] types need.
+    validator_documents: Vec<(String, Value)>,
+    /// The draft of the root document (`$schema`; 2020-12 without it).
+    draft: Draft,
     diags: Vec<Diagnostic>,
     types: Vec<TypeDef>,
     /// Position of each registered type in `types`, by name.
@@ -109,6 +131,13 @@ impl Modeler<'_> {
     fn only(&mut self, pointer: &str, object: &Map<String, Value>, allowed: &[&str], what: &str) {
         for key in object.keys() {
             if allowed.contains(&key.as_str()) || ANNOTATIONS.contains(&key.as_str()) {
+                continue;
+            }
+            // Definitions are modelled where they are referenced; the root's `$schema`
+            // and `$id` are read by `root`.
+            if matches!(key.as_str(), "$defs" | "definitions")
+                || (pointer.is_empty() && matches!(key.as_str(), "$schema" | "$id"))
+            {
                 continue;
             }
             let mut listed: Vec<&str> = allowed.to_vec();

@@ -173,7 +173,22 @@ impl Modeler<'_> {
         pointer: &str,
         object: &Map<String, Value>,
     ) -> Option<IntegerRules> {
-        self.only(pointer, object, NUMERIC_KEYWORDS, "an integer schema");
+        let mut allowed = NUMERIC_KEYWORDS.to_vec();
+        allowed.push("format");
+        self.only(pointer, object, &allowed, "an integer schema");
+        // `format` annotates integers; the widths of OpenAPI and schemars choose the
+        // Rust type, any other format stays an annotation.
+        let format_range = match object.get("format").and_then(Value::as_str) {
+            Some("int8") => Some((i128::from(i8::MIN), i128::from(i8::MAX))),
+            Some("int16") => Some((i128::from(i16::MIN), i128::from(i16::MAX))),
+            Some("int32") => Some((i128::from(i32::MIN), i128::from(i32::MAX))),
+            Some("int64") => Some((i128::from(i64::MIN), i128::from(i64::MAX))),
+            Some("uint8") => Some((0, i128::from(u8::MAX))),
+            Some("uint16") => Some((0, i128::from(u16::MAX))),
+            Some("uint32") => Some((0, i128::from(u32::MAX))),
+            Some("uint64" | "uint") => Some((0, i128::from(u64::MAX))),
+            _ => None,
+        };
         let multiple_of = match object.get("multipleOf") {
             None => None,
             Some(value) => {
@@ -221,18 +236,9 @@ impl Modeler<'_> {
             exclusive_minimum: bound("exclusiveMinimum"),
             exclusive_maximum: bound("exclusiveMaximum"),
             multiple_of,
+            format_range,
         };
         if !ok {
-            return None;
-        }
-        let lower = rules.minimum.is_some() || rules.exclusive_minimum.is_some();
-        let upper = rules.maximum.is_some() || rules.exclusive_maximum.is_some();
-        if !(lower && upper) {
-            self.error(
-                pointer,
-                "an `integer` needs a lower and an upper bound",
-                Some("JSON Schema integers are unbounded but Rust's i64 is not; state the range, e.g. \"minimum\": -9007199254740991, \"maximum\": 9007199254740991 (the integers JavaScript represents exactly)"),
-            );
             return None;
         }
         Some(rules)

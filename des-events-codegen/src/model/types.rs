@@ -62,12 +62,68 @@ impl Modeler<'_> {
     }
 
     /// The type of a property (or definition) schema; `suggested` names it if it is named.
+    ///
+    /// The typed model first; a schema it cannot express becomes a validated JSON value
+    /// (see `json`), unless the validator refuses it too.
     pub(super) fn value_type(
         &mut self,
         pointer: &str,
         schema: &Value,
         suggested: &str,
     ) -> Option<Type> {
+        if json::accepts_anything(schema) {
+            return Some(Type::Any);
+        }
+        let mark = self.diags.len();
+        let registered = self.types.len();
+        let typed = if self.draft_differs(schema) {
+            self.error(
+                pointer,
+                format!(
+                    "this schema's keywords mean something else in {}",
+                    self.draft_name()
+                ),
+                None,
+            );
+            None
+        } else {
+            self.typed_value_type(pointer, schema, suggested)
+        };
+        if self.diags.len() == mark
+            && let Some(ty) = typed
+        {
+            return Some(ty);
+        }
+        if self.diags.len() == mark {
+            // Failed without a word: a `$ref` target already reported.
+            return None;
+        }
+        // The typed attempt may have registered the schema's own type before finding
+        // what it cannot express: that name now goes to the validated value.
+        let name = schema
+            .get("title")
+            .and_then(Value::as_str)
+            .map_or_else(|| suggested.to_owned(), name::type_name);
+        if let Some(position) = self.type_names.get(&name).copied()
+            && position >= registered
+            && self
+                .types
+                .get(position)
+                .is_some_and(|def| def.pointer() == pointer)
+        {
+            self.types.remove(position);
+            self.type_names.remove(&name);
+            for index in self.type_names.values_mut() {
+                if *index > position {
+                    *index -= 1;
+                }
+            }
+        }
+        self.json_type(pointer, schema, suggested, mark)
+    }
+
+    /// The typed model of a schema (`value_type` without the fallback).
+    fn typed_value_type(&mut self, pointer: &str, schema: &Value, suggested: &str) -> Option<Type> {
         let object = self.object(pointer, schema, "a schema")?;
         if object.contains_key("allOf") {
             // A `$ref` back into the schema being merged would merge forever: bound it.

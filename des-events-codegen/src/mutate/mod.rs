@@ -214,8 +214,9 @@ impl Walk<'_> {
                     }
                 }
             }
-            // A union is judged as a whole by the differential tests.
-            Some(TypeDef::Union(_)) => {}
+            // A union, or a value the validator judges, is judged as a whole by the
+            // differential tests and the JSON Schema Test Suite.
+            Some(TypeDef::Union(_) | TypeDef::Json(_)) => {}
             Some(TypeDef::Tuple(def)) => {
                 let items = def.items.clone();
                 if let Some(values) = value.as_array() {
@@ -265,10 +266,12 @@ impl Walk<'_> {
                 Type::Boolean => json!("true"),
                 Type::Map => json!([]),
                 Type::Array(..) => json!({}),
-                Type::Named(_) => json!(true),
+                Type::Named(_) | Type::Any => json!(true),
             }
         };
-        if !matches!(ty, Type::Named(name) if matches!(self.schema.type_def(name), Some(TypeDef::Enum(_) | TypeDef::Union(_))))
+        // A value of any type (or one the validator judges) has no wrong type to try.
+        if !matches!(ty, Type::Any)
+            && !matches!(ty, Type::Named(name) if matches!(self.schema.type_def(name), Some(TypeDef::Enum(_) | TypeDef::Union(_) | TypeDef::Json(_))))
         {
             let replacement = wrong(ty);
             self.emit(
@@ -398,7 +401,7 @@ impl Walk<'_> {
                 }
             }
             Type::Named(name) => self.named(name, value, keys),
-            Type::Boolean | Type::Map => {}
+            Type::Boolean | Type::Map | Type::Any => {}
         }
     }
 }

@@ -126,6 +126,13 @@ fn catalog(bundled: Bundled, schema: &ir::Schema) -> Catalog {
                 fields: Vec::new(),
                 values: def.variants.iter().map(|(wire, _)| wire.clone()).collect(),
             },
+            TypeDef::Json(def) => TypeEntry {
+                name: def.name.clone(),
+                kind: "validated JSON value",
+                description: text_of(&def.docs),
+                fields: Vec::new(),
+                values: Vec::new(),
+            },
             TypeDef::Tuple(def) => TypeEntry {
                 name: def.name.clone(),
                 kind: "tuple",
@@ -193,6 +200,7 @@ fn type_name(ty: &Type, credential: bool) -> String {
         Type::Number(_) => "number".to_owned(),
         Type::Boolean => "boolean".to_owned(),
         Type::Map => "object".to_owned(),
+        Type::Any => "any JSON value".to_owned(),
         Type::Array(item, _) => format!("array of {}", type_name(item, credential)),
         Type::Named(name) => name.clone(),
     }

@@ -140,6 +140,7 @@ fn problem_kind(problem: &Problem) -> &'static str {
         Problem::DuplicateField { .. } => "duplicate_field",
         Problem::WrongType { .. } => "wrong_type",
         Problem::Constraint { .. } => "constraint",
+        Problem::OutOfRange { .. } => "out_of_range",
         _ => "invalid",
     }
 }

@@ -1,0 +1,125 @@
+//! Schemas without a typed shape: a newtype around `serde_json::Value`, checked by the
+//! validator of `des-events-core` while deserializing, and the embedded documents that
+//! validator reads.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{doc_attrs, ident, string};
+use crate::ir::{JsonDef, Schema};
+use crate::name::DOCUMENTS_STATIC;
+
+/// The schema documents, as JSON text, for every validator of the expansion (nothing
+/// when no type needs one).
+pub(crate) fn documents(schema: &Schema) -> TokenStream {
+    if schema.documents.is_empty() {
+        return TokenStream::new();
+    }
+    let name = ident(DOCUMENTS_STATIC);
+    let entries = schema.documents.iter().map(|(uri, value)| {
+        let uri = string(uri);
+        let text = string(&value.to_string());
+        quote!((#uri, #text))
+    });
+    quote! {
+        /// The schema documents that the validators of this module's JSON value types
+        /// read (their URI, their JSON text).
+        #[doc(hidden)]
+        static #name: &[(&str, &str)] = &[#(#entries),*];
+    }
+}
+
+/// The newtype of a [`JsonDef`].
+pub(crate) fn json_def(def: &JsonDef) -> TokenStream {
+    let private = quote!(::des_events::__private);
+    let name = ident(&def.name);
+    let documents = ident(DOCUMENTS_STATIC);
+    let entry = string(&def.entry);
+    let title = string(&def.name);
+    let docs = doc_attrs(
+        &def.docs,
+        Some(&def.name),
+        &[
+            "A JSON value, checked against its schema by the JSON Schema validator when it \
+             is read (the schema has no typed Rust shape: "
+                .to_owned()
+                + &def.reason
+                + ").",
+        ],
+    );
+    // The schema itself when it stands alone; with references, a description only.
+    let schema = match &def.schema {
+        Some(value) => {
+            let text = string(&value.to_string());
+            quote! {
+                #private::schemars::Schema::try_from(#private::json_literal(#text))
+                    .unwrap_or_else(|_| #private::schemars::Schema::from(true))
+            }
+        }
+        None => quote! {
+            #private::schemars::json_schema!({
+                "description": "A JSON value that des-events checks with its JSON Schema validator."
+            })
+        },
+    };
+    quote! {
+        #docs
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq)]
+        pub struct #name(::des_events::serde_json::Value);
+
+        impl #name {
+            /// The validator of this type's schema.
+            fn validator() -> &'static #private::JsonValidator {
+                static VALIDATOR: #private::JsonValidator = #private::JsonValidator::new(#entry, #documents);
+                &VALIDATOR
+            }
+
+            /// Checks `value` against the schema.
+            pub fn new(value: ::des_events::serde_json::Value) -> ::core::result::Result<Self, ::des_events::Error> {
+                let text = value.to_string();
+                #private::from_json(&text)
+            }
+
+            /// The JSON value.
+            pub fn as_value(&self) -> &::des_events::serde_json::Value {
+                &self.0
+            }
+
+            /// The JSON value, taken out.
+            pub fn into_value(self) -> ::des_events::serde_json::Value {
+                self.0
+            }
+        }
+
+        #[automatically_derived]
+        impl #private::serde::Serialize for #name {
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #private::serde::Serializer,
+            {
+                #private::serde::Serialize::serialize(&self.0, __serializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> #private::serde::Deserialize<'de> for #name {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: #private::serde::Deserializer<'de>,
+            {
+                #private::json_value(__deserializer, Self::validator()).map(#name)
+            }
+        }
+
+        #[automatically_derived]
+        impl #private::schemars::JsonSchema for #name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(#title)
+            }
+
+            fn json_schema(_: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
+                #schema
+            }
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! Schemas without a typed Rust shape: a JSON value checked by the validator of
+//! `des-events-core` (the one home of JSON Schema semantics).
+//!
+//! The typed model is tried first, for every subschema. When it cannot express a
+//! schema that is valid JSON Schema (no `type`, a `false` schema, a list of types,
+//! keywords that shape no Rust type...), the schema becomes a [`JsonDef`]: a newtype
+//! around `serde_json::Value` that the validator checks while deserializing. A schema
+//! that the validator refuses too is invalid: the typed model's diagnostics stand.
+//!
+//! The validator sees every document by an absolute URI: a file read from disk is
+//! `file:///<path relative to the root schema's folder>`; a `$ref` to any other URI is
+//! resolved among the loaded files, the `.json` files next to the root schema (by their
+//! `$id`), and the folders the request maps URI prefixes to. Nothing is ever fetched.
+
+use std::path::{Path, PathBuf};
+
+use des_events_core::validate::{Draft, Options, SchemaError, Validator};
+
+use super::refs::percent_decode;
+use super::*;
+
+/// The URI scheme and authority of documents read from disk.
+const FILE_BASE: &str = "file:///";
+
+/// Where the validator finds documents that the loaded files refer to.
+#[derive(Clone, Debug, Default)]
+pub struct Resources {
+    /// The folder of the root schema (`None` for a schema given as text).
+    pub root_dir: Option<PathBuf>,
+    /// URI prefixes mapped to folders (`http://localhost:1234/` -> `remotes/`).
+    pub maps: Vec<(String, PathBuf)>,
+}
+
+impl Resources {
+    /// The document that `uri` (without fragment) names, read from disk.
+    fn retrieve(&self, uri: &str) -> Option<Value> {
+        let read = |path: &Path| -> Option<Value> {
+            let text = std::fs::read_to_string(path).ok()?;
+            serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text)).ok()
+        };
+        if let (Some(relative), Some(dir)) = (uri.strip_prefix(FILE_BASE), &self.root_dir) {
+            return safe_join(dir, relative).and_then(|path| read(&path));
+        }
+        for (prefix, dir) in &self.maps {
+            if let Some(relative) = uri.strip_prefix(prefix.as_str()) {
+                if let Some(found) = safe_join(dir, relative).and_then(|path| read(&path)) {
+                    return Some(found);
+                }
+            }
+        }
+        // A file next to the root schema whose `$id` is `uri`.
+        let dir = self.root_dir.as_ref()?;
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .ok()?
+            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+            .collect();
+        entries.sort();
+        entries.into_iter().find_map(|path| {
+            let value = read(&path)?;
+            let id = value
+                .get("$id")
+                .or_else(|| value.get("id"))
+                .and_then(Value::as_str)?;
+            (id.trim_end_matches('#') == uri).then_some(value)
+        })
+    }
+}
+
+/// `dir/relative`, refusing to leave `dir` (`..`) or to be absolute.
+fn safe_join(dir: &Path, relative: &str) -> Option<PathBuf> {
+    let relative = relative.split(['?', '#']).next().unwrap_or_default();
+    let mut path = dir.to_path_buf();
+    for part in relative.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            part => path.push(percent_decode(part)),
+        }
+    }
+    Some(path)
+}
+
+/// Percent-encodes a JSON Pointer for use as a URI fragment.
+pub(super) fn fragment(pointer: &str) -> String {
+    let mut out = String::with_capacity(pointer.len());
+    for byte in pointer.bytes() {
+        match byte {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'-'
+            | b'.'
+            | b'_'
+            | b'~'
+            | b'/'
+            | b'$'
+            | b'!'
+            | b'&'
+            | b'\''
+            | b'('
+            | b')'
+            | b'*'
+            | b'+'
+            | b','
+            | b';'
+            | b'='
+            | b':'
+            | b'@' => out.push(char::from(byte)),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}
+
+impl Modeler<'_> {
+    /// The URI the validator knows document `index` by.
+    pub(super) fn document_uri(&self, index: usize) -> String {
+        let doc = self.document(index);
+        let root_dir = self.resources.root_dir.as_ref();
+        let relative = match (&doc.path, root_dir) {
+            (Some(path), Some(dir)) => path
+                .strip_prefix(dir)
+                .ok()
+                .map(|relative| relative.to_string_lossy().replace('\\', "/")),
+            _ => None,
+        };
+        let name = relative.unwrap_or_else(|| {
+            Path::new(&doc.file).file_name().map_or_else(
+                || "schema.json".to_owned(),
+                |name| name.to_string_lossy().into_owned(),
+            )
+        });
+        let encoded: Vec<String> = name.split('/').map(fragment).collect();
+        format!("{FILE_BASE}{}", encoded.join("/"))
+    }
+
+    /// Every loaded document, by the URI the validator knows it by.
+    fn loaded_documents(&self) -> Vec<(String, Value)> {
+        (0..=self.others.len())
+            .map(|index| (self.document_uri(index), self.document(index).value.clone()))
+            .collect()
+    }
+
+    /// Compiles the validator of the schema at model pointer `pointer`.
+    pub(super) fn validator(&self, pointer: &str) -> Result<Validator, SchemaError> {
+        let (index, plain) = locate(pointer);
+        let entry = format!("{}#{}", self.document_uri(index), fragment(plain));
+        let resources = &self.resources;
+        let mut retrieve = |uri: &str| resources.retrieve(uri);
+        Validator::with_retriever(
+            &entry,
+            self.loaded_documents(),
+            &Options::default(),
+            &mut retrieve,
+        )
+    }
+
+    /// The schema at `pointer` as a validated JSON value, when the typed model could not
+    /// express it (`diags_from`: the first of its diagnostics, dropped on success).
+    /// `None` (with the typed diagnostics kept, plus the validator's) when the validator
+    /// refuses the schema too.
+    pub(super) fn json_type(
+        &mut self,
+        pointer: &str,
+        schema: &Value,
+        suggested: &str,
+        diags_from: usize,
+    ) -> Option<Type> {
+        // Only a schema that is in a document can be given to the validator. The schema
+        // modelled at `pointer` may be a rewrite of the one there (an `allOf` merge, a
+        // property schema less `null` and `default`): the validator then checks the
+        // original, which accepts the same documents where the value reaches it.
+        if self.value_at(pointer).is_none() {
+            return None;
+        }
+        let validator = match self.validator(pointer) {
+            Ok(validator) => validator,
+            Err(err) => {
+                self.schema_error(&err);
+                return None;
+            }
+        };
+        let reason = self
+            .diags
+            .get(diags_from)
+            .map(|diag| diag.message.clone())
+            .unwrap_or_else(|| "the schema has no typed Rust shape".to_owned());
+        self.diags.truncate(diags_from);
+        for (uri, value) in validator.documents() {
+            if !self
+                .validator_documents
+                .iter()
+                .any(|(known, _)| *known == uri)
+            {
+                self.validator_documents.push((uri, value.clone()));
+            }
+        }
+        let docs = match schema {
+            Value::Object(object) => Docs {
+                title: object
+                    .get("title")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+                description: object
+                    .get("description")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+            },
+            _ => Docs::default(),
+        };
+        let name = docs
+            .title
+            .as_deref()
+            .map_or_else(|| suggested.to_owned(), name::type_name);
+        let (index, plain) = locate(pointer);
+        let entry = format!("{}#{}", self.document_uri(index), fragment(plain));
+        self.register(TypeDef::Json(JsonDef {
+            name: name.clone(),
+            docs,
+            entry,
+            reason,
+            schema: self
+                .value_at(pointer)
+                .filter(|original| {
+                    !mentions_ref(original)
+                        && !original.to_string().contains("$dynamicRef")
+                        && !original.to_string().contains("$recursiveRef")
+                })
+                .map(|mut original| {
+                    if let Value::Object(object) = &mut original {
+                        object.remove("$schema");
+                        object.remove("$id");
+                    }
+                    original
+                }),
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(Type::Named(name))
+    }
+
+    /// Reports a validator compile error at its place in the loaded documents.
+    pub(super) fn schema_error(&mut self, err: &SchemaError) {
+        let index = (0..=self.others.len()).find(|index| self.document_uri(*index) == err.uri);
+        match index {
+            Some(index) => {
+                let pointer = if index == 0 {
+                    err.pointer.clone()
+                } else {
+                    format!("@{index}{}", err.pointer)
+                };
+                self.error(&pointer, err.message.clone(), err.hint.as_deref());
+            }
+            None => self.error(
+                "",
+                format!("in {}{}: {}", err.uri, err.pointer, err.message),
+                err.hint.as_deref(),
+            ),
+        }
+    }
+}
+
+/// Whether `schema` accepts every JSON value without checking anything: `true`, or an
+/// object of annotations only.
+pub(super) fn accepts_anything(schema: &Value) -> bool {
+    match schema {
+        Value::Bool(flag) => *flag,
+        Value::Object(object) => object.keys().all(|key| {
+            ANNOTATIONS.contains(&key.as_str())
+                || matches!(
+                    key.as_str(),
+                    "$schema" | "$id" | "$defs" | "definitions" | "default" | "$vocabulary"
+                )
+        }),
+        _ => false,
+    }
+}
+
+/// The draft a document declares with `$schema` (2020-12 without one, or with one the
+/// validator does not know: `root` reports that).
+pub(super) fn draft_of(document: &Value) -> Draft {
+    document
+        .get("$schema")
+        .and_then(Value::as_str)
+        .and_then(Draft::from_uri)
+        .unwrap_or(Draft::Draft202012)
+}
+
+impl Modeler<'_> {
+    /// The root draft's name, for diagnostics.
+    pub(super) fn draft_name(&self) -> &'static str {
+        match self.draft {
+            Draft::Draft4 => "draft-04",
+            Draft::Draft6 => "draft-06",
+            Draft::Draft7 => "draft-07",
+            Draft::Draft201909 => "draft 2019-09",
+            Draft::Draft202012 => "draft 2020-12",
+        }
+    }
+
+    /// Whether `schema` uses a keyword the typed model reads as draft 2020-12 defines it,
+    /// but that the document's draft defines otherwise (or not at all). Such a schema goes
+    /// to the validator, which implements every draft.
+    pub(super) fn draft_differs(&self, schema: &Value) -> bool {
+        let Value::Object(object) = schema else {
+            return false;
+        };
+        let has = |key: &str| object.contains_key(key);
+        // A nested `$schema` switches drafts: only the validator follows that.
+        if has("$schema") && !std::ptr::eq(schema, &self.doc.value) {
+            return true;
+        }
+        let before_2020 = matches!(
+            self.draft,
+            Draft::Draft4 | Draft::Draft6 | Draft::Draft7 | Draft::Draft201909
+        );
+        let before_2019 = matches!(self.draft, Draft::Draft4 | Draft::Draft6 | Draft::Draft7);
+        (before_2020 && (has("prefixItems") || object.get("items").is_some_and(Value::is_array)))
+            || (before_2019 && has("$ref") && object.len() > 1)
+            || (self.draft == Draft::Draft4
+                && [
+                    "const",
+                    "contains",
+                    "propertyNames",
+                    "exclusiveMinimum",
+                    "exclusiveMaximum",
+                ]
+                .iter()
+                .any(|key| has(key)))
+    }
+}

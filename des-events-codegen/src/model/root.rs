@@ -1,0 +1,158 @@
+//! Roots that are not an event union: one type for the root schema, or one per
+//! definition of a document that holds only `$defs` (or draft-07's `definitions`).
+
+use super::*;
+
+/// Keys of a root that holds definitions only (plus annotations).
+const DEFINITIONS_ONLY: &[&str] = &[
+    "$schema",
+    "$id",
+    "$defs",
+    "definitions",
+    "$comment",
+    "title",
+    "description",
+];
+
+impl Modeler<'_> {
+    /// Whether the root is an event union: a `oneOf` whose every alternative is an
+    /// envelope object with a constant `event` (directly or through a local `$ref`).
+    pub(super) fn is_event_union(&self, root: &Value) -> bool {
+        let Some(Value::Array(alternatives)) = root.get("oneOf") else {
+            return false;
+        };
+        !alternatives.is_empty()
+            && alternatives.iter().all(|alternative| {
+                let target = match alternative.get("$ref").and_then(Value::as_str) {
+                    Some(reference) => reference
+                        .strip_prefix('#')
+                        .and_then(|pointer| self.doc.get(&super::refs::percent_decode(pointer))),
+                    None => Some(alternative),
+                };
+                target
+                    .and_then(|target| target.get("properties"))
+                    .and_then(|properties| properties.get("event"))
+                    .is_some_and(|event| event.get("const").is_some_and(Value::is_string))
+            })
+    }
+
+    /// The name of the root type: its `title`, else the file's stem in UpperCamelCase.
+    fn root_name(&self) -> String {
+        if let Some(title) = self.doc.value.get("title").and_then(Value::as_str) {
+            return name::type_name(title);
+        }
+        let stem = std::path::Path::new(&self.doc.file)
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = stem.split('.').next().unwrap_or_default();
+        let name = name::type_name(stem);
+        if name.is_empty() {
+            "Document".to_owned()
+        } else {
+            name
+        }
+    }
+
+    /// Models a root that is not an event union.
+    pub(super) fn single_root(&mut self) -> Option<Schema> {
+        let doc = self.doc;
+        let value = &doc.value;
+        let root_name = self.root_name();
+        let mut roots = Vec::new();
+        let defs_only = value.as_object().is_some_and(|object| {
+            (object.contains_key("$defs") || object.contains_key("definitions"))
+                && object
+                    .keys()
+                    .all(|key| DEFINITIONS_ONLY.contains(&key.as_str()))
+        });
+        if defs_only {
+            for keyword in ["$defs", "definitions"] {
+                let Some(defs) = value.get(keyword) else {
+                    continue;
+                };
+                let Some(defs) = defs.as_object() else {
+                    self.error(
+                        &join("", keyword),
+                        format!("`{keyword}` must be an object"),
+                        None,
+                    );
+                    continue;
+                };
+                for (key, def) in defs {
+                    let pointer = join(&join("", keyword), key);
+                    let name = def
+                        .get("title")
+                        .and_then(Value::as_str)
+                        .map_or_else(|| name::type_name(key), name::type_name);
+                    let ty = self.resolve(&pointer, &pointer);
+                    if let Some(root) = self.root_type(&pointer, def, &name, ty) {
+                        roots.push(root);
+                    }
+                }
+            }
+        } else {
+            let mark = self.diags.len();
+            let ty = self.value_type("", value, &root_name);
+            if self.diags.len() == mark
+                && let Some(root) = self.root_type("", value, &root_name, ty)
+            {
+                roots.push(root);
+            }
+            // Every definition is modelled, used or not, so that its problems are
+            // reported (a definition never referenced is still part of the file).
+            for keyword in ["$defs", "definitions"] {
+                if let Some(Value::Object(defs)) = value.get(keyword) {
+                    for key in defs.keys() {
+                        let pointer = join(&join("", keyword), key);
+                        self.resolve(&pointer, &pointer);
+                    }
+                }
+            }
+        }
+        let description = value
+            .get("description")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let mut schema = Schema::new(
+            doc.file.clone(),
+            root_name,
+            description,
+            Vec::new(),
+            std::mem::take(&mut self.types),
+        );
+        schema.roots = roots;
+        Some(schema)
+    }
+
+    /// The root entry of the schema at `pointer` whose type is `ty`: a named type as it
+    /// is, any other type as a validated JSON value named `name` (a document of it needs
+    /// a type of its own, with `from_json`).
+    fn root_type(
+        &mut self,
+        pointer: &str,
+        schema: &Value,
+        name: &str,
+        ty: Option<Type>,
+    ) -> Option<Root> {
+        let name = match ty? {
+            Type::Named(named) => named,
+            _ => {
+                let mark = self.diags.len();
+                match self.json_type(pointer, schema, name, mark)? {
+                    Type::Named(named) => named,
+                    _ => return None,
+                }
+            }
+        };
+        let examples = match schema.get("examples") {
+            Some(Value::Array(examples)) => examples.clone(),
+            _ => Vec::new(),
+        };
+        Some(Root {
+            name,
+            examples,
+            pointer: pointer.to_owned(),
+        })
+    }
+}
