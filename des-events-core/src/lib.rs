@@ -19,8 +19,6 @@ pub mod json;
 pub mod keyword;
 pub mod path;
 pub mod pattern;
-#[path = "validate_stub.rs"]
-pub mod validate;
 
 pub use format::Format;
 pub use keyword::Keyword;
