@@ -720,7 +720,6 @@ impl Builder<'_> {
     ) -> Result<Vec<Check>, SchemaError> {
         let current = self.resource(resource);
         let (draft, vocab, base) = (current.draft, current.vocabularies, current.uri.clone());
-        let mut own_base = base.clone();
         let at = |keyword: &str| child(place, keyword);
         let mut checks = Vec::new();
         let sub = |builder: &mut Self, keyword: &str, depth: usize| -> Result<NodeId, SchemaError> {
@@ -743,13 +742,8 @@ impl Builder<'_> {
                 });
                 return Ok(vec![Check::Ref(usize::MAX)]);
             }
-            // 2019-09 and later: the base is this schema's own `$id`, if any.
-            if let Some(own) = map.get("$id").and_then(Value::as_str)
-                && let Ok(resolved) = uri::resolve(&base, own)
-            {
-                own_base = uri::split_fragment(&resolved).0.to_owned();
-            }
-            let target = uri::resolve(&own_base, reference)
+            // 2019-09 and later: `base` is already this schema's own `$id`, if any.
+            let target = uri::resolve(&base, reference)
                 .map_err(|message| self.error(&at("$ref"), message))?;
             self.pending.push(Pending {
                 node: id,
