@@ -12,12 +12,54 @@ use serde_json::Value;
 /// The base URI of a test schema that has no `$id` of its own.
 const BASE: &str = "urn:des-events:suite";
 
-/// Tests of optional files that disagree with the suite, each with the reason:
-/// `(draft directory, file under optional/, group description, test description)`.
-const KNOWN_FAILURES: &[(&str, &str, &str, &str, &str)] = &[];
+/// Optional tests that disagree with the suite, in every draft: `(file under the draft's
+/// directory, group description ("" for every group of the file), reason)`. Any other
+/// disagreement fails the test.
+const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
+    (
+        "optional/format/hostname.json",
+        "validation of A-label (punycode) host names",
+        "`format::hostname` checks RFC 1123 labels; IDNA2008 A-label rules (Punycode decoding, \
+         CONTEXTJ/CONTEXTO, bidi) are not implemented",
+    ),
+    ("optional/format/idn-hostname.json", "", "`idn-hostname` is not in the format catalogue (unasserted)"),
+    ("optional/format/idn-email.json", "", "`idn-email` is not in the format catalogue (unasserted)"),
+    ("optional/format/iri.json", "", "`iri` is not in the format catalogue (unasserted)"),
+    ("optional/format/iri-reference.json", "", "`iri-reference` is not in the format catalogue (unasserted)"),
+    ("optional/format/uri-template.json", "", "`uri-template` is not in the format catalogue (unasserted)"),
+    ("optional/format/duration.json", "", "`duration` is not in the format catalogue (unasserted)"),
+    ("optional/format/json-pointer.json", "", "`json-pointer` is not in the format catalogue (unasserted)"),
+    (
+        "optional/format/relative-json-pointer.json",
+        "",
+        "`relative-json-pointer` is not in the format catalogue (unasserted)",
+    ),
+    ("optional/format/regex.json", "", "`regex` is not in the format catalogue (unasserted)"),
+    (
+        "optional/format/ecmascript-regex.json",
+        "",
+        "these tests use `format: regex`, which is not in the format catalogue (unasserted)",
+    ),
+    (
+        "optional/content.json",
+        "",
+        "`contentEncoding`/`contentMediaType` are annotations here (draft 7 lets them assert)",
+    ),
+    (
+        "optional/zeroTerminatedFloats.json",
+        "",
+        "`1.0` is an integer, as drafts 6 and later say (draft 4 may decide otherwise)",
+    ),
+];
 
-/// The least share of optional tests that must agree, per draft (measured).
-const OPTIONAL_FLOOR: &[(&str, f64)] = &[];
+/// The least number of optional tests that must agree, per draft (measured).
+const OPTIONAL_FLOOR: &[(&str, usize)] = &[
+    ("draft4", 318),
+    ("draft6", 406),
+    ("draft7", 659),
+    ("draft2019-09", 759),
+    ("draft2020-12", 770),
+];
 
 fn suite_dir() -> Option<PathBuf> {
     let dir = match std::env::var_os("DES_JSON_SCHEMA_TEST_SUITE") {
@@ -197,18 +239,18 @@ fn json_schema_test_suite() {
             );
         }
         for (index, miss) in misses.iter().enumerate() {
-            let known = KNOWN_FAILURES.iter().any(|(d, f, g, t, _)| {
-                *d == directory && *f == miss.file && *g == miss.group && *t == miss.test
+            let known = KNOWN_FAILURES.iter().find(|(file, group, _)| {
+                *file == miss.file && (group.is_empty() || *group == miss.group)
             });
             println!(
                 "  {} {} | {} | {} | {}",
-                if known { "known" } else { "MISS " },
+                if known.is_some() { "known" } else { "MISS " },
                 miss.file,
                 miss.group,
                 miss.test,
                 miss.detail
             );
-            if index < required_misses {
+            if index < required_misses || known.is_none() {
                 problems.push(format!("{directory}/{}: {} / {}", miss.file, miss.group, miss.test));
             }
         }
@@ -216,9 +258,12 @@ fn json_schema_test_suite() {
         let floor = OPTIONAL_FLOOR
             .iter()
             .find(|(d, _)| *d == directory)
-            .map_or(0.0, |(_, floor)| *floor);
-        if (optional.agreeing as f64) < floor * optional.tests as f64 {
-            problems.push(format!("{directory}: optional agreement below the floor {floor}"));
+            .map_or(0, |(_, floor)| *floor);
+        if optional.agreeing < floor {
+            problems.push(format!(
+                "{directory}: {} optional tests agree, fewer than the floor {floor}",
+                optional.agreeing
+            ));
         }
     }
     println!("== summary");
