@@ -22,19 +22,51 @@ const KNOWN_FAILURES: &[(&str, &str, &str)] = &[
         "`format::hostname` checks RFC 1123 labels; IDNA2008 A-label rules (Punycode decoding, \
          CONTEXTJ/CONTEXTO, bidi) are not implemented",
     ),
-    ("optional/format/idn-hostname.json", "", "`idn-hostname` is not in the format catalogue (unasserted)"),
-    ("optional/format/idn-email.json", "", "`idn-email` is not in the format catalogue (unasserted)"),
-    ("optional/format/iri.json", "", "`iri` is not in the format catalogue (unasserted)"),
-    ("optional/format/iri-reference.json", "", "`iri-reference` is not in the format catalogue (unasserted)"),
-    ("optional/format/uri-template.json", "", "`uri-template` is not in the format catalogue (unasserted)"),
-    ("optional/format/duration.json", "", "`duration` is not in the format catalogue (unasserted)"),
-    ("optional/format/json-pointer.json", "", "`json-pointer` is not in the format catalogue (unasserted)"),
+    (
+        "optional/format/idn-hostname.json",
+        "",
+        "`idn-hostname` is not in the format catalogue (unasserted)",
+    ),
+    (
+        "optional/format/idn-email.json",
+        "",
+        "`idn-email` is not in the format catalogue (unasserted)",
+    ),
+    (
+        "optional/format/iri.json",
+        "",
+        "`iri` is not in the format catalogue (unasserted)",
+    ),
+    (
+        "optional/format/iri-reference.json",
+        "",
+        "`iri-reference` is not in the format catalogue (unasserted)",
+    ),
+    (
+        "optional/format/uri-template.json",
+        "",
+        "`uri-template` is not in the format catalogue (unasserted)",
+    ),
+    (
+        "optional/format/duration.json",
+        "",
+        "`duration` is not in the format catalogue (unasserted)",
+    ),
+    (
+        "optional/format/json-pointer.json",
+        "",
+        "`json-pointer` is not in the format catalogue (unasserted)",
+    ),
     (
         "optional/format/relative-json-pointer.json",
         "",
         "`relative-json-pointer` is not in the format catalogue (unasserted)",
     ),
-    ("optional/format/regex.json", "", "`regex` is not in the format catalogue (unasserted)"),
+    (
+        "optional/format/regex.json",
+        "",
+        "`regex` is not in the format catalogue (unasserted)",
+    ),
     (
         "optional/format/ecmascript-regex.json",
         "",
@@ -64,8 +96,7 @@ const OPTIONAL_FLOOR: &[(&str, usize)] = &[
 fn suite_dir() -> Option<PathBuf> {
     let dir = match std::env::var_os("DES_JSON_SCHEMA_TEST_SUITE") {
         Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../shared/json-schema-test-suite"),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/json-schema-test-suite"),
     };
     dir.join("tests").is_dir().then_some(dir)
 }
@@ -199,7 +230,9 @@ fn run_file(
 #[test]
 fn json_schema_test_suite() {
     let Some(suite) = suite_dir() else {
-        println!("skipped: the JSON Schema Test Suite is not checked out (set DES_JSON_SCHEMA_TEST_SUITE)");
+        println!(
+            "skipped: the JSON Schema Test Suite is not checked out (set DES_JSON_SCHEMA_TEST_SUITE)"
+        );
         return;
     };
     let mut problems = Vec::new();
@@ -214,7 +247,11 @@ fn json_schema_test_suite() {
         let mut rows = BTreeMap::new();
         let mut misses = Vec::new();
         for path in json_files(&dir, false) {
-            let file = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+            let file = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             let tally = run_file(&suite, &path, draft, false, &file, &mut misses);
             required.add(tally);
             rows.insert(file, tally);
@@ -232,7 +269,11 @@ fn json_schema_test_suite() {
         }
         println!("== {directory}");
         for (file, tally) in &rows {
-            let mark = if tally.agreeing == tally.tests { "" } else { "  <--" };
+            let mark = if tally.agreeing == tally.tests {
+                ""
+            } else {
+                "  <--"
+            };
             println!(
                 "  {file:<45} groups {:>3}/{:<3} tests {:>4}/{:<4}{mark}",
                 tally.compiled, tally.groups, tally.agreeing, tally.tests
@@ -251,7 +292,10 @@ fn json_schema_test_suite() {
                 miss.detail
             );
             if index < required_misses || known.is_none() {
-                problems.push(format!("{directory}/{}: {} / {}", miss.file, miss.group, miss.test));
+                problems.push(format!(
+                    "{directory}/{}: {} / {}",
+                    miss.file, miss.group, miss.test
+                ));
             }
         }
         summary.push((directory, required, optional));
@@ -280,5 +324,10 @@ fn json_schema_test_suite() {
             optional.tests
         );
     }
-    assert!(problems.is_empty(), "{} disagreements:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} disagreements:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }

@@ -113,7 +113,6 @@ pub(crate) enum Check {
     /// `prefixItems`/`items` (tuple) and `items`/`additionalItems` (the rest).
     Items {
         prefix: Vec<NodeId>,
-        prefix_keyword: &'static str,
         rest: Option<NodeId>,
         rest_keyword: &'static str,
     },
@@ -421,10 +420,7 @@ impl Builder<'_> {
         let place = match self.lookup(base) {
             Ok(place) => place,
             Err(_) => {
-                return Err(Missing(
-                    format!("unknown `$schema` `{uri}`"),
-                    supported(),
-                ));
+                return Err(Missing(format!("unknown `$schema` `{uri}`"), supported()));
             }
         };
         let Some(meta) = self.value_at(&place).cloned() else {
@@ -487,8 +483,7 @@ impl Builder<'_> {
             };
             if draft <= Draft::Draft7 && id.starts_with('#') {
                 let name = &id[1..];
-                self.anchors
-                    .insert(format!("{base}#{name}"), place.clone());
+                self.anchors.insert(format!("{base}#{name}"), place.clone());
             } else {
                 let resolved =
                     uri::resolve(&base, id).map_err(|message| self.error(&id_place, message))?;
@@ -550,7 +545,9 @@ impl Builder<'_> {
         }
         self.places.insert(place.clone(), resource);
         for keyword in draft::single_schema_keywords(draft) {
-            if let Some(sub) = map.get(*keyword).filter(|sub| sub.is_object() || sub.is_boolean())
+            if let Some(sub) = map
+                .get(*keyword)
+                .filter(|sub| sub.is_object() || sub.is_boolean())
             {
                 self.register(sub, child(&place, keyword), resource, depth + 1)?;
             }
@@ -588,9 +585,10 @@ impl Builder<'_> {
             Some(resource) => *resource,
             None => {
                 self.fetch(base)?;
-                *self.by_uri.get(base).ok_or_else(|| {
-                    Missing(format!("no schema has the URI `{base}`"), None)
-                })?
+                *self
+                    .by_uri
+                    .get(base)
+                    .ok_or_else(|| Missing(format!("no schema has the URI `{base}`"), None))?
             }
         };
         let resource = self.resource(index);
@@ -598,8 +596,7 @@ impl Builder<'_> {
         if fragment.is_empty() {
             return Ok(Place { doc, pointer: root });
         }
-        if fragment.starts_with('/') || fragment.starts_with("%2F") || fragment.starts_with("%2f")
-        {
+        if fragment.starts_with('/') || fragment.starts_with("%2F") || fragment.starts_with("%2f") {
             let tokens = uri::fragment_pointer_tokens(fragment).ok_or_else(|| {
                 Missing(format!("`#{fragment}` is not a valid JSON Pointer"), None)
             })?;
@@ -634,14 +631,20 @@ impl Builder<'_> {
                 None => {
                     return Err(Missing(
                         format!("cannot resolve `{uri}`: the retriever has no such document"),
-                        Some("give the document to the validator, or make the retriever return it".to_owned()),
+                        Some(
+                            "give the document to the validator, or make the retriever return it"
+                                .to_owned(),
+                        ),
                     ));
                 }
             }
         } else {
             return Err(Missing(
                 format!("cannot resolve `{uri}`: no document has this URI"),
-                Some("nothing is fetched: pass every referenced document to `Validator::new`".to_owned()),
+                Some(
+                    "nothing is fetched: pass every referenced document to `Validator::new`"
+                        .to_owned(),
+                ),
             ));
         };
         let doc = self
@@ -684,7 +687,8 @@ impl Builder<'_> {
             return Err(self.error(place, "the schema is nested too deeply"));
         }
         let doc = Arc::clone(&self.docs[place.doc].1);
-        let Some(value) = uri::pointer_tokens(&place.pointer).and_then(|tokens| uri::lookup(&doc, &tokens))
+        let Some(value) =
+            uri::pointer_tokens(&place.pointer).and_then(|tokens| uri::lookup(&doc, &tokens))
         else {
             return Err(self.error(place, "no value at this location"));
         };
@@ -722,9 +726,10 @@ impl Builder<'_> {
         let (draft, vocab, base) = (current.draft, current.vocabularies, current.uri.clone());
         let at = |keyword: &str| child(place, keyword);
         let mut checks = Vec::new();
-        let sub = |builder: &mut Self, keyword: &str, depth: usize| -> Result<NodeId, SchemaError> {
-            builder.compile(&child(place, keyword), depth + 1)
-        };
+        let sub =
+            |builder: &mut Self, keyword: &str, depth: usize| -> Result<NodeId, SchemaError> {
+                builder.compile(&child(place, keyword), depth + 1)
+            };
 
         // References.
         if let Some(reference) = map.get("$ref") {
@@ -844,7 +849,11 @@ impl Builder<'_> {
         if vocab.unevaluated && draft >= Draft::Draft201909 {
             if map.contains_key("unevaluatedItems") {
                 self.collect = true;
-                checks.push(Check::UnevaluatedItems(sub(self, "unevaluatedItems", depth)?));
+                checks.push(Check::UnevaluatedItems(sub(
+                    self,
+                    "unevaluatedItems",
+                    depth,
+                )?));
             }
             if map.contains_key("unevaluatedProperties") {
                 self.collect = true;
@@ -880,14 +889,15 @@ impl Builder<'_> {
                 match known {
                     Some(known) => types.push(*known),
                     None => {
-                        return Err(self.error(
-                            &at("type"),
-                            "`type` must be a type name or an array of them",
-                        )
-                        .with_hint(format!(
-                            "the type names are {}",
-                            crate::json::TYPE_NAMES.join(", ")
-                        )));
+                        return Err(self
+                            .error(
+                                &at("type"),
+                                "`type` must be a type name or an array of them",
+                            )
+                            .with_hint(format!(
+                                "the type names are {}",
+                                crate::json::TYPE_NAMES.join(", ")
+                            )));
                     }
                 }
             }
@@ -925,7 +935,9 @@ impl Builder<'_> {
                 match map.get(keyword) {
                     None => Ok(None),
                     Some(Value::Number(number)) => Ok(Some(number.clone())),
-                    Some(_) => Err(builder.error(&at(keyword), format!("`{keyword}` must be a number"))),
+                    Some(_) => {
+                        Err(builder.error(&at(keyword), format!("`{keyword}` must be a number")))
+                    }
                 }
             };
             let make = |limit, exclusive, keyword| match is_max {
@@ -982,7 +994,9 @@ impl Builder<'_> {
         match map.get("uniqueItems") {
             None | Some(Value::Bool(false)) => {}
             Some(Value::Bool(true)) => checks.push(Check::UniqueItems),
-            Some(_) => return Err(self.error(&at("uniqueItems"), "`uniqueItems` must be a boolean")),
+            Some(_) => {
+                return Err(self.error(&at("uniqueItems"), "`uniqueItems` must be a boolean"));
+            }
         }
         if let Some(value) = map.get("required") {
             let names = self.string_array(value, &at("required"), "required")?;
@@ -992,12 +1006,18 @@ impl Builder<'_> {
             && let Some(value) = map.get("dependentRequired")
         {
             let Value::Object(members) = value else {
-                return Err(self.error(&at("dependentRequired"), "`dependentRequired` must be an object"));
+                return Err(self.error(
+                    &at("dependentRequired"),
+                    "`dependentRequired` must be an object",
+                ));
             };
             let mut entries = Vec::new();
             for (name, names) in members {
-                let names =
-                    self.string_array(names, &child(&at("dependentRequired"), name), "dependentRequired")?;
+                let names = self.string_array(
+                    names,
+                    &child(&at("dependentRequired"), name),
+                    "dependentRequired",
+                )?;
                 entries.push((name.clone(), names));
             }
             checks.push(Check::DependentRequired {
@@ -1030,7 +1050,6 @@ impl Builder<'_> {
             if !prefix.is_empty() || rest.is_some() {
                 checks.push(Check::Items {
                     prefix,
-                    prefix_keyword: "prefixItems",
                     rest,
                     rest_keyword: "items",
                 });
@@ -1045,7 +1064,6 @@ impl Builder<'_> {
                     };
                     checks.push(Check::Items {
                         prefix,
-                        prefix_keyword: "items",
                         rest,
                         rest_keyword: "additionalItems",
                     });
@@ -1054,7 +1072,6 @@ impl Builder<'_> {
                     let rest = self.compile(&at("items"), depth + 1)?;
                     checks.push(Check::Items {
                         prefix: Vec::new(),
-                        prefix_keyword: "items",
                         rest: Some(rest),
                         rest_keyword: "items",
                     });
@@ -1150,7 +1167,10 @@ impl Builder<'_> {
                 let member_place = child(&at(keyword), name);
                 match member {
                     Value::Array(_) if keyword == "dependencies" => {
-                        required.push((name.clone(), self.string_array(member, &member_place, keyword)?));
+                        required.push((
+                            name.clone(),
+                            self.string_array(member, &member_place, keyword)?,
+                        ));
                     }
                     _ => schemas.push((name.clone(), self.compile(&member_place, depth + 2)?)),
                 }
@@ -1179,7 +1199,12 @@ impl Builder<'_> {
         depth: usize,
         non_empty: bool,
     ) -> Result<Vec<NodeId>, SchemaError> {
-        let keyword = place.pointer.rsplit('/').next().unwrap_or_default().to_owned();
+        let keyword = place
+            .pointer
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
         match value {
             Value::Array(items) if !(non_empty && items.is_empty()) => (0..items.len())
                 .map(|index| self.compile(&child(place, &index.to_string()), depth + 2))
@@ -1206,7 +1231,13 @@ impl Builder<'_> {
                 number
                     .as_f64()
                     .filter(|f| *f >= 0.0 && f.fract() == 0.0)
-                    .map(|f| if f >= u64::MAX as f64 { u64::MAX } else { f as u64 })
+                    .map(|f| {
+                        if f >= u64::MAX as f64 {
+                            u64::MAX
+                        } else {
+                            f as u64
+                        }
+                    })
             }),
             _ => None,
         };
@@ -1232,9 +1263,7 @@ impl Builder<'_> {
                 .collect::<Option<Vec<_>>>(),
             _ => None,
         };
-        strings.ok_or_else(|| {
-            self.error(place, format!("`{keyword}` must be an array of strings"))
-        })
+        strings.ok_or_else(|| self.error(place, format!("`{keyword}` must be an array of strings")))
     }
 
     /// An ECMA-262 regular expression.
@@ -1245,8 +1274,11 @@ impl Builder<'_> {
         crate::pattern::compile(source)
             .map(Box::new)
             .map_err(|error| {
-                self.error(place, format!("not an ECMA-262 regular expression: {error}"))
-                    .with_hint("patterns are ECMA-262 with the `u` flag".to_owned())
+                self.error(
+                    place,
+                    format!("not an ECMA-262 regular expression: {error}"),
+                )
+                .with_hint("patterns are ECMA-262 with the `u` flag".to_owned())
             })
     }
 
@@ -1287,11 +1319,13 @@ impl Builder<'_> {
     }
 
     fn resolve_pending(&mut self, pending: Pending) -> Result<(), SchemaError> {
-        let place = self.lookup(&pending.target).map_err(|Missing(message, hint)| {
-            let mut error = self.error(&pending.at, message);
-            error.hint = hint;
-            error
-        })?;
+        let place = self
+            .lookup(&pending.target)
+            .map_err(|Missing(message, hint)| {
+                let mut error = self.error(&pending.at, message);
+                error.hint = hint;
+                error
+            })?;
         let target = self.compile(&place, 0)?;
         let target_resource = self.resource_of(&place);
         let resource = self.resource(target_resource);
@@ -1311,7 +1345,10 @@ impl Builder<'_> {
         };
         match checks.get_mut(pending.check) {
             Some(Check::Ref(slot)) => *slot = target,
-            Some(Check::RecursiveRef { target: slot, dynamic }) => {
+            Some(Check::RecursiveRef {
+                target: slot,
+                dynamic,
+            }) => {
                 *slot = target;
                 *dynamic = recursive;
             }

@@ -64,11 +64,6 @@ impl Draft {
     pub(crate) fn ref_overrides(self) -> bool {
         self <= Draft::Draft7
     }
-
-    /// Whether `true` and `false` are schemas.
-    pub(crate) fn has_boolean_schemas(self) -> bool {
-        self >= Draft::Draft6
-    }
 }
 
 impl fmt::Display for Draft {
@@ -231,6 +226,9 @@ mod tests {
             Draft::from_uri("https://json-schema.org/draft/2020-12/schema#"),
             Some(Draft::Draft202012)
         );
-        assert_eq!(Draft::from_uri("http://json-schema.org/draft-03/schema#"), None);
+        assert_eq!(
+            Draft::from_uri("http://json-schema.org/draft-03/schema#"),
+            None
+        );
     }
 }

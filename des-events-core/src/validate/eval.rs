@@ -157,7 +157,13 @@ fn too_deep(value: &Value) -> bool {
 }
 
 impl<'v> Ctx<'v> {
-    fn fail(&self, node: &Node, keyword: &str, loc: &Loc<'_>, message: impl FnOnce() -> String) -> Fail {
+    fn fail(
+        &self,
+        node: &Node,
+        keyword: &str,
+        loc: &Loc<'_>,
+        message: impl FnOnce() -> String,
+    ) -> Fail {
         self.detail.then(|| {
             let schema_pointer = if keyword == "false" {
                 node.location.clone()
@@ -183,7 +189,12 @@ impl<'v> Ctx<'v> {
         result.ok()
     }
 
-    fn node<'i>(&mut self, id: NodeId, instance: &'i Value, loc: &Loc<'_>) -> Result<Ann<'i>, Fail> {
+    fn node<'i>(
+        &mut self,
+        id: NodeId,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+    ) -> Result<Ann<'i>, Fail> {
         let validator = self.validator;
         let Some(node) = validator.nodes.get(id) else {
             return Err(None);
@@ -253,6 +264,38 @@ impl<'v> Ctx<'v> {
         loc: &Loc<'_>,
         seen: &Ann<'i>,
     ) -> Result<Ann<'i>, Fail> {
+        match check {
+            Check::Ref(_) | Check::RecursiveRef { .. } | Check::DynamicRef { .. } => {
+                self.reference(node, check, instance, loc, seen)
+            }
+            Check::DependentSchemas { .. }
+            | Check::AllOf(_)
+            | Check::AnyOf(_)
+            | Check::OneOf(_)
+            | Check::Not(_)
+            | Check::If { .. } => self.combinator(node, check, instance, loc, seen),
+            Check::Items { .. } | Check::Contains { .. } | Check::UnevaluatedItems(_) => {
+                self.array(node, check, instance, loc, seen)
+            }
+            Check::Properties { .. }
+            | Check::PropertyNames(_)
+            | Check::UnevaluatedProperties(_) => self.object(node, check, instance, loc, seen),
+            _ => self
+                .assertion(node, check, instance, loc)
+                .map(|()| Ann::default()),
+        }
+    }
+
+    /// `$ref`, `$recursiveRef`, `$dynamicRef`.
+    #[inline(never)]
+    fn reference<'i>(
+        &mut self,
+        node: &Node,
+        check: &Check,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+        _seen: &Ann<'i>,
+    ) -> Result<Ann<'i>, Fail> {
         let validator = self.validator;
         let keyword = check.keyword();
         let ok = Ok(Ann::default());
@@ -287,191 +330,23 @@ impl<'v> Ctx<'v> {
                 }
                 self.follow(node, keyword, target, instance, loc)
             }
-            Check::Type(types) => {
-                if types.iter().any(|ty| json::is_of_type(instance, ty)) {
-                    ok
-                } else {
-                    Err(self.fail(node, keyword, loc, || match types.as_slice() {
-                        [one] => format!("must be of type {one}"),
-                        many => format!("must be of one of the types {}", many.join(", ")),
-                    }))
-                }
-            }
-            Check::Enum(values) => {
-                if values.iter().any(|value| json::equal(value, instance)) {
-                    ok
-                } else {
-                    Err(self.fail(node, keyword, loc, || match values.len() {
-                        1 => "must be the one value the `enum` allows".to_owned(),
-                        count => format!("must be one of the {count} values the `enum` allows"),
-                    }))
-                }
-            }
-            Check::Const(value) => {
-                if json::equal(value, instance) {
-                    ok
-                } else {
-                    Err(self.fail(node, keyword, loc, || "must equal the `const` value".to_owned()))
-                }
-            }
-            Check::MultipleOf(factor) => match instance {
-                Value::Number(number) if !is_multiple(number, factor) => {
-                    Err(self.fail(node, keyword, loc, || format!("must be a multiple of {factor}")))
-                }
-                _ => ok,
-            },
-            Check::Maximum {
-                limit, exclusive, ..
-            } => match instance {
-                Value::Number(number) => {
-                    let order = compare(number, limit);
-                    let fine = match exclusive {
-                        true => order == Some(Ordering::Less),
-                        false => matches!(order, Some(Ordering::Less | Ordering::Equal)),
-                    };
-                    if fine {
-                        ok
-                    } else {
-                        Err(self.fail(node, keyword, loc, || match exclusive {
-                            true => format!("must be less than {limit}"),
-                            false => format!("must be at most {limit}"),
-                        }))
-                    }
-                }
-                _ => ok,
-            },
-            Check::Minimum {
-                limit, exclusive, ..
-            } => match instance {
-                Value::Number(number) => {
-                    let order = compare(number, limit);
-                    let fine = match exclusive {
-                        true => order == Some(Ordering::Greater),
-                        false => matches!(order, Some(Ordering::Greater | Ordering::Equal)),
-                    };
-                    if fine {
-                        ok
-                    } else {
-                        Err(self.fail(node, keyword, loc, || match exclusive {
-                            true => format!("must be greater than {limit}"),
-                            false => format!("must be at least {limit}"),
-                        }))
-                    }
-                }
-                _ => ok,
-            },
-            Check::MaxLength(max) => match instance {
-                Value::String(text) if json::string_length(text) > *max => Err(self.fail(
-                    node,
-                    keyword,
-                    loc,
-                    || format!("must be at most {max} characters long"),
-                )),
-                _ => ok,
-            },
-            Check::MinLength(min) => match instance {
-                Value::String(text) if json::string_length(text) < *min => Err(self.fail(
-                    node,
-                    keyword,
-                    loc,
-                    || format!("must be at least {min} characters long"),
-                )),
-                _ => ok,
-            },
-            Check::Pattern(regex) => match instance {
-                Value::String(text) if regex.find(text).is_none() => {
-                    Err(self.fail(node, keyword, loc, || "must match the `pattern`".to_owned()))
-                }
-                _ => ok,
-            },
-            Check::Format(format) => match instance {
-                Value::String(text) if !format.is_valid(text) => {
-                    Err(self.fail(node, keyword, loc, || format!("must be {}", format.describe())))
-                }
-                _ => ok,
-            },
-            Check::MaxItems(max) => match instance {
-                Value::Array(items) if items.len() as u64 > *max => Err(self.fail(
-                    node,
-                    keyword,
-                    loc,
-                    || format!("must have at most {max} items"),
-                )),
-                _ => ok,
-            },
-            Check::MinItems(min) => match instance {
-                Value::Array(items) if (items.len() as u64) < *min => Err(self.fail(
-                    node,
-                    keyword,
-                    loc,
-                    || format!("must have at least {min} items"),
-                )),
-                _ => ok,
-            },
-            Check::UniqueItems => match instance {
-                Value::Array(items) => {
-                    let duplicate = items.iter().enumerate().find_map(|(i, a)| {
-                        items[i + 1..]
-                            .iter()
-                            .position(|b| json::equal(a, b))
-                            .map(|j| (i, i + 1 + j))
-                    });
-                    match duplicate {
-                        Some((i, j)) => Err(self.fail(node, keyword, loc, || {
-                            format!("must have unique items, but items {i} and {j} are equal")
-                        })),
-                        None => ok,
-                    }
-                }
-                _ => ok,
-            },
-            Check::MaxProperties(max) => match instance {
-                Value::Object(map) if map.len() as u64 > *max => Err(self.fail(
-                    node,
-                    keyword,
-                    loc,
-                    || format!("must have at most {max} properties"),
-                )),
-                _ => ok,
-            },
-            Check::MinProperties(min) => match instance {
-                Value::Object(map) if (map.len() as u64) < *min => Err(self.fail(
-                    node,
-                    keyword,
-                    loc,
-                    || format!("must have at least {min} properties"),
-                )),
-                _ => ok,
-            },
-            Check::Required(names) => match instance {
-                Value::Object(map) => match names.iter().find(|name| !map.contains_key(*name)) {
-                    Some(name) => Err(self.fail(node, keyword, loc, || {
-                        format!("must have the property {}", quoted(name))
-                    })),
-                    None => ok,
-                },
-                _ => ok,
-            },
-            Check::DependentRequired { entries, .. } => match instance {
-                Value::Object(map) => {
-                    for (trigger, names) in entries {
-                        if !map.contains_key(trigger) {
-                            continue;
-                        }
-                        if let Some(name) = names.iter().find(|name| !map.contains_key(*name)) {
-                            return Err(self.fail(node, keyword, loc, || {
-                                format!(
-                                    "must have the property {} because it has {}",
-                                    quoted(name),
-                                    quoted(trigger)
-                                )
-                            }));
-                        }
-                    }
-                    ok
-                }
-                _ => ok,
-            },
+            _ => ok,
+        }
+    }
+
+    /// The in-place applicators (`allOf`, `anyOf`, `oneOf`, `not`, `if`, `dependentSchemas`).
+    #[inline(never)]
+    fn combinator<'i>(
+        &mut self,
+        node: &Node,
+        check: &Check,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+        _seen: &Ann<'i>,
+    ) -> Result<Ann<'i>, Fail> {
+        let keyword = check.keyword();
+        let ok = Ok(Ann::default());
+        match check {
             Check::DependentSchemas { entries, .. } => match instance {
                 Value::Object(map) => {
                     let mut ann = Ann::default();
@@ -525,7 +400,8 @@ impl<'v> Ctx<'v> {
                 match found {
                     Some((_, ann)) => Ok(ann),
                     None => Err(self.fail(node, keyword, loc, || {
-                        "must match exactly one of the schemas of `oneOf`, but matches none".to_owned()
+                        "must match exactly one of the schemas of `oneOf`, but matches none"
+                            .to_owned()
                     })),
                 }
             }
@@ -551,6 +427,22 @@ impl<'v> Ctx<'v> {
                     None => ok,
                 },
             },
+            _ => ok,
+        }
+    }
+
+    /// The applicators to items.
+    #[inline(never)]
+    fn array<'i>(
+        &mut self,
+        node: &Node,
+        check: &Check,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+        seen: &Ann<'i>,
+    ) -> Result<Ann<'i>, Fail> {
+        let ok = Ok(Ann::default());
+        match check {
             Check::Items { prefix, rest, .. } => match instance {
                 Value::Array(items) => {
                     for (index, (schema, item)) in prefix.iter().zip(items).enumerate() {
@@ -594,7 +486,9 @@ impl<'v> Ctx<'v> {
                         let keyword = if *min == 1 { "contains" } else { "minContains" };
                         return Err(self.fail(node, keyword, loc, || match min {
                             1 => "must contain an item that matches `contains`".to_owned(),
-                            min => format!("must contain at least {min} items that match `contains`"),
+                            min => {
+                                format!("must contain at least {min} items that match `contains`")
+                            }
                         }));
                     }
                     if let Some(max) = max
@@ -608,6 +502,36 @@ impl<'v> Ctx<'v> {
                 }
                 _ => ok,
             },
+            Check::UnevaluatedItems(schema) => match instance {
+                Value::Array(items) => {
+                    for (index, item) in items.iter().enumerate() {
+                        if !seen.has_item(index) {
+                            self.node(*schema, item, &loc.index(index))?;
+                        }
+                    }
+                    Ok(Ann {
+                        all_items: true,
+                        ..Ann::default()
+                    })
+                }
+                _ => ok,
+            },
+            _ => ok,
+        }
+    }
+
+    /// The applicators to properties.
+    #[inline(never)]
+    fn object<'i>(
+        &mut self,
+        _node: &Node,
+        check: &Check,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+        seen: &Ann<'i>,
+    ) -> Result<Ann<'i>, Fail> {
+        let ok = Ok(Ann::default());
+        match check {
             Check::Properties {
                 named,
                 patterns,
@@ -621,7 +545,9 @@ impl<'v> Ctx<'v> {
                     for (key, value) in map {
                         let here = loc.key(key);
                         let mut matched = false;
-                        if let Ok(found) = named.binary_search_by(|(name, _)| name.as_str().cmp(key)) {
+                        if let Ok(found) =
+                            named.binary_search_by(|(name, _)| name.as_str().cmp(key))
+                        {
                             matched = true;
                             self.node(named[found].1, value, &here)?;
                         }
@@ -653,20 +579,6 @@ impl<'v> Ctx<'v> {
                 }
                 _ => ok,
             },
-            Check::UnevaluatedItems(schema) => match instance {
-                Value::Array(items) => {
-                    for (index, item) in items.iter().enumerate() {
-                        if !seen.has_item(index) {
-                            self.node(*schema, item, &loc.index(index))?;
-                        }
-                    }
-                    Ok(Ann {
-                        all_items: true,
-                        ..Ann::default()
-                    })
-                }
-                _ => ok,
-            },
             Check::UnevaluatedProperties(schema) => match instance {
                 Value::Object(map) => {
                     for (key, value) in map {
@@ -681,6 +593,209 @@ impl<'v> Ctx<'v> {
                 }
                 _ => ok,
             },
+            _ => ok,
+        }
+    }
+
+    /// The checks that do not apply subschemas (kept apart so that the recursive path
+    /// through [`Ctx::check`] uses little stack).
+    #[inline(never)]
+    fn assertion(
+        &self,
+        node: &Node,
+        check: &Check,
+        instance: &Value,
+        loc: &Loc<'_>,
+    ) -> Result<(), Fail> {
+        let keyword = check.keyword();
+        let ok = Ok(());
+        match check {
+            Check::Type(types) => {
+                if types.iter().any(|ty| json::is_of_type(instance, ty)) {
+                    ok
+                } else {
+                    Err(self.fail(node, keyword, loc, || match types.as_slice() {
+                        [one] => format!("must be of type {one}"),
+                        many => format!("must be of one of the types {}", many.join(", ")),
+                    }))
+                }
+            }
+            Check::Enum(values) => {
+                if values.iter().any(|value| json::equal(value, instance)) {
+                    ok
+                } else {
+                    Err(self.fail(node, keyword, loc, || match values.len() {
+                        1 => "must be the one value the `enum` allows".to_owned(),
+                        count => format!("must be one of the {count} values the `enum` allows"),
+                    }))
+                }
+            }
+            Check::Const(value) => {
+                if json::equal(value, instance) {
+                    ok
+                } else {
+                    Err(self.fail(node, keyword, loc, || {
+                        "must equal the `const` value".to_owned()
+                    }))
+                }
+            }
+            Check::MultipleOf(factor) => match instance {
+                Value::Number(number) if !is_multiple(number, factor) => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must be a multiple of {factor}")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::Maximum {
+                limit, exclusive, ..
+            } => match instance {
+                Value::Number(number) => {
+                    let order = compare(number, limit);
+                    let fine = match exclusive {
+                        true => order == Some(Ordering::Less),
+                        false => matches!(order, Some(Ordering::Less | Ordering::Equal)),
+                    };
+                    if fine {
+                        ok
+                    } else {
+                        Err(self.fail(node, keyword, loc, || match exclusive {
+                            true => format!("must be less than {limit}"),
+                            false => format!("must be at most {limit}"),
+                        }))
+                    }
+                }
+                _ => ok,
+            },
+            Check::Minimum {
+                limit, exclusive, ..
+            } => match instance {
+                Value::Number(number) => {
+                    let order = compare(number, limit);
+                    let fine = match exclusive {
+                        true => order == Some(Ordering::Greater),
+                        false => matches!(order, Some(Ordering::Greater | Ordering::Equal)),
+                    };
+                    if fine {
+                        ok
+                    } else {
+                        Err(self.fail(node, keyword, loc, || match exclusive {
+                            true => format!("must be greater than {limit}"),
+                            false => format!("must be at least {limit}"),
+                        }))
+                    }
+                }
+                _ => ok,
+            },
+            Check::MaxLength(max) => match instance {
+                Value::String(text) if json::string_length(text) > *max => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must be at most {max} characters long")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::MinLength(min) => match instance {
+                Value::String(text) if json::string_length(text) < *min => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must be at least {min} characters long")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::Pattern(regex) => match instance {
+                Value::String(text) if regex.find(text).is_none() => {
+                    Err(self.fail(node, keyword, loc, || "must match the `pattern`".to_owned()))
+                }
+                _ => ok,
+            },
+            Check::Format(format) => match instance {
+                Value::String(text) if !format.is_valid(text) => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must be {}", format.describe())
+                    }))
+                }
+                _ => ok,
+            },
+            Check::MaxItems(max) => match instance {
+                Value::Array(items) if items.len() as u64 > *max => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must have at most {max} items")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::MinItems(min) => match instance {
+                Value::Array(items) if (items.len() as u64) < *min => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must have at least {min} items")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::UniqueItems => match instance {
+                Value::Array(items) => {
+                    let duplicate = items.iter().enumerate().find_map(|(i, a)| {
+                        items[i + 1..]
+                            .iter()
+                            .position(|b| json::equal(a, b))
+                            .map(|j| (i, i + 1 + j))
+                    });
+                    match duplicate {
+                        Some((i, j)) => Err(self.fail(node, keyword, loc, || {
+                            format!("must have unique items, but items {i} and {j} are equal")
+                        })),
+                        None => ok,
+                    }
+                }
+                _ => ok,
+            },
+            Check::MaxProperties(max) => match instance {
+                Value::Object(map) if map.len() as u64 > *max => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must have at most {max} properties")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::MinProperties(min) => match instance {
+                Value::Object(map) if (map.len() as u64) < *min => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must have at least {min} properties")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::Required(names) => match instance {
+                Value::Object(map) => match names.iter().find(|name| !map.contains_key(*name)) {
+                    Some(name) => Err(self.fail(node, keyword, loc, || {
+                        format!("must have the property {}", quoted(name))
+                    })),
+                    None => ok,
+                },
+                _ => ok,
+            },
+            Check::DependentRequired { entries, .. } => match instance {
+                Value::Object(map) => {
+                    for (trigger, names) in entries {
+                        if !map.contains_key(trigger) {
+                            continue;
+                        }
+                        if let Some(name) = names.iter().find(|name| !map.contains_key(*name)) {
+                            return Err(self.fail(node, keyword, loc, || {
+                                format!(
+                                    "must have the property {} because it has {}",
+                                    quoted(name),
+                                    quoted(trigger)
+                                )
+                            }));
+                        }
+                    }
+                    ok
+                }
+                _ => ok,
+            },
+            _ => ok,
         }
     }
 }

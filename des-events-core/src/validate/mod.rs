@@ -72,7 +72,10 @@ pub struct Validator {
 impl fmt::Debug for Validator {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Validator")
-            .field("entry", &self.nodes.get(self.entry).map(|node| &node.location))
+            .field(
+                "entry",
+                &self.nodes.get(self.entry).map(|node| &node.location),
+            )
             .field("documents", &self.documents.len())
             .field("nodes", &self.nodes.len())
             .finish()

@@ -125,10 +125,7 @@ mod tests {
             resolve("http://x.org/a/b.json", "c.json").as_deref(),
             Ok("http://x.org/a/c.json")
         );
-        assert_eq!(
-            resolve("urn:x:y", "#/a").as_deref(),
-            Ok("urn:x:y#/a")
-        );
+        assert_eq!(resolve("urn:x:y", "#/a").as_deref(), Ok("urn:x:y#/a"));
         assert_eq!(resolve("urn:x:y", "urn:z").as_deref(), Ok("urn:z"));
         assert!(resolve("urn:x:y", "rel.json").is_err());
     }
