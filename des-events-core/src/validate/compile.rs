@@ -212,10 +212,13 @@ struct Pending {
     at: Place,
 }
 
+/// Asks for a document by its absolute URI.
+pub(crate) type Retrieve<'r> = &'r mut dyn FnMut(&str) -> Option<Value>;
+
 /// The state of one compilation.
 struct Builder<'r> {
     options: Options,
-    retrieve: Option<&'r mut dyn FnMut(&str) -> Option<Value>>,
+    retrieve: Option<Retrieve<'r>>,
     docs: Vec<(String, Arc<Value>)>,
     resources: Vec<Resource>,
     by_uri: HashMap<String, usize>,
@@ -235,7 +238,7 @@ pub(crate) fn build(
     entry: &str,
     documents: Vec<(String, Value)>,
     options: &Options,
-    retrieve: Option<&mut dyn FnMut(&str) -> Option<Value>>,
+    retrieve: Option<Retrieve<'_>>,
 ) -> Result<Validator, SchemaError> {
     let mut builder = Builder {
         options: options.clone(),
