@@ -69,7 +69,9 @@ fn decimal(value: f64) -> Option<(i128, i32)> {
 
 /// Whether `value` is an integer multiple of `multiple`, in decimal arithmetic as JSON
 /// Schema means it (`0.3` is a multiple of `0.1`, which `f64` division gets wrong).
-/// Falls back to `f64` only when the decimal forms are too far apart to scale in 128 bits.
+/// Exact for every pair of finite numbers, however far apart (`1e308` is a multiple of
+/// `0.5`): shortest decimal forms have at most 17 digits, so the remainders fit in 128 bits.
+/// Falls back to `f64` only for values that have no decimal form (infinities, NaN).
 pub fn is_multiple(value: f64, multiple: f64) -> bool {
     let exact = || -> Option<bool> {
         let (a, p) = decimal(value)?;
@@ -77,12 +79,28 @@ pub fn is_multiple(value: f64, multiple: f64) -> bool {
         if b == 0 {
             return None;
         }
+        if a == 0 {
+            return Some(true);
+        }
         if p >= q {
-            let scaled = a.checked_mul(10i128.checked_pow(u32::try_from(p - q).ok()?)?)?;
-            Some(scaled % b == 0)
+            // a * 10^(p - q) modulo b, by modular exponentiation (|b| < 10^17).
+            let b = b.abs();
+            let (mut power, mut base) = (1 % b, 10 % b);
+            let mut exponent = u32::try_from(p - q).ok()?;
+            while exponent > 0 {
+                if exponent & 1 == 1 {
+                    power = power * base % b;
+                }
+                base = base * base % b;
+                exponent >>= 1;
+            }
+            Some((a % b) * power % b == 0)
         } else {
-            let scaled = b.checked_mul(10i128.checked_pow(u32::try_from(q - p).ok()?)?)?;
-            Some(a % scaled == 0)
+            // a modulo b * 10^(q - p); a divisor beyond 128 bits exceeds |a| (< 10^17).
+            let scaled = 10i128
+                .checked_pow(u32::try_from(q - p).ok()?)
+                .and_then(|scale| b.checked_mul(scale));
+            Some(scaled.is_some_and(|scaled| a % scaled == 0))
         }
     };
     exact().unwrap_or_else(|| (value / multiple).fract() == 0.0)
@@ -103,6 +121,11 @@ mod tests {
         assert!(!is_multiple(1e308, 0.123456789));
         assert!(is_multiple(19.99, 0.01));
         assert!(!is_multiple(19.995, 0.01));
+        assert!(is_multiple(1e308, 0.5));
+        assert!(is_multiple(1e300, 1e-300));
+        assert!(!is_multiple(1e-300, 1e300));
+        assert!(!is_multiple(1.5e-10, 1e-10));
+        assert!(is_multiple(3e-10, 1e-10));
     }
 
     #[test]

@@ -8,7 +8,9 @@
 //! - [`path`]: the location of a value in a document, rendered readably and as an
 //!   RFC 6901 JSON Pointer;
 //! - [`keyword`]: the keyword catalogue (validation keywords, annotations);
-//! - [`ident`]: JavaScript identifiers (the mobile bridge's function names).
+//! - [`ident`]: JavaScript identifiers (the mobile bridge's function names);
+//! - [`validate`]: a JSON Schema validator (drafts 4 to 2020-12), the one home of
+//!   validation semantics for subschemas that have no typed Rust shape.
 //!
 //! Nothing here depends on serde's data model or on code generation: plain functions on
 //! plain values.
@@ -19,6 +21,7 @@ pub mod json;
 pub mod keyword;
 pub mod path;
 pub mod pattern;
+pub mod validate;
 
 pub use format::Format;
 pub use keyword::Keyword;

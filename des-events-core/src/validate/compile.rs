@@ -1,0 +1,1386 @@
+//! From documents to the arena of nodes: registering resources and anchors, compiling
+//! each reachable schema once, resolving references.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use serde_json::{Map, Number, Value};
+
+use super::draft::{self, Draft, Vocabularies};
+use super::uri;
+use super::{Options, SchemaError, Validator, metaschemas};
+use crate::format::Format;
+
+/// An index into the arena of nodes.
+pub(crate) type NodeId = usize;
+
+/// How deep schemas may nest (objects and arrays in a schema document).
+const MAX_SCHEMA_DEPTH: usize = 256;
+
+/// How long a chain of custom metaschemas may be.
+const MAX_METASCHEMA_CHAIN: usize = 8;
+
+/// One compiled schema.
+pub(crate) struct Node {
+    /// `document URI#pointer`: where the schema is written.
+    pub location: String,
+    /// The schema resource it belongs to (for the dynamic scope).
+    pub resource: usize,
+    /// What it checks.
+    pub kind: Kind,
+}
+
+/// A schema: a boolean or a list of checks.
+pub(crate) enum Kind {
+    /// `true` (or `{}`-like): everything is valid.
+    True,
+    /// `false`: nothing is valid.
+    False,
+    /// The keywords, in evaluation order (`unevaluated*` last).
+    Checks(Vec<Check>),
+}
+
+/// One keyword (or a group of keywords that are evaluated together).
+pub(crate) enum Check {
+    /// `$ref` (to be resolved: `usize::MAX` while compiling).
+    Ref(NodeId),
+    /// `$recursiveRef`: the static target, and whether it has `$recursiveAnchor: true`.
+    RecursiveRef { target: NodeId, dynamic: bool },
+    /// `$dynamicRef`: the static target, and the anchor name when it is dynamic.
+    DynamicRef {
+        target: NodeId,
+        anchor: Option<String>,
+    },
+    /// `type`.
+    Type(Vec<&'static str>),
+    /// `enum`.
+    Enum(Vec<Value>),
+    /// `const`.
+    Const(Value),
+    /// `multipleOf`.
+    MultipleOf(Number),
+    /// `maximum` or `exclusiveMaximum`.
+    Maximum {
+        limit: Number,
+        exclusive: bool,
+        keyword: &'static str,
+    },
+    /// `minimum` or `exclusiveMinimum`.
+    Minimum {
+        limit: Number,
+        exclusive: bool,
+        keyword: &'static str,
+    },
+    /// `maxLength`.
+    MaxLength(u64),
+    /// `minLength`.
+    MinLength(u64),
+    /// `pattern`.
+    Pattern(Box<regress::Regex>),
+    /// `maxItems`.
+    MaxItems(u64),
+    /// `minItems`.
+    MinItems(u64),
+    /// `uniqueItems: true`.
+    UniqueItems,
+    /// `maxProperties`.
+    MaxProperties(u64),
+    /// `minProperties`.
+    MinProperties(u64),
+    /// `required`.
+    Required(Vec<String>),
+    /// `dependentRequired`, or the array form of `dependencies`.
+    DependentRequired {
+        keyword: &'static str,
+        entries: Vec<(String, Vec<String>)>,
+    },
+    /// `format` (asserted).
+    Format(Format),
+    /// `allOf`.
+    AllOf(Vec<NodeId>),
+    /// `anyOf`.
+    AnyOf(Vec<NodeId>),
+    /// `oneOf`.
+    OneOf(Vec<NodeId>),
+    /// `not`.
+    Not(NodeId),
+    /// `if`, `then`, `else`.
+    If {
+        condition: NodeId,
+        then: Option<NodeId>,
+        otherwise: Option<NodeId>,
+    },
+    /// `prefixItems`/`items` (tuple) and `items`/`additionalItems` (the rest).
+    Items {
+        prefix: Vec<NodeId>,
+        rest: Option<NodeId>,
+        rest_keyword: &'static str,
+    },
+    /// `contains` with `minContains`/`maxContains`.
+    Contains {
+        schema: NodeId,
+        min: u64,
+        max: Option<u64>,
+        /// Whether matching items count as evaluated (2020-12).
+        annotates: bool,
+    },
+    /// `properties`, `patternProperties`, `additionalProperties`.
+    Properties {
+        /// Sorted by name.
+        named: Vec<(String, NodeId)>,
+        patterns: Vec<(Box<regress::Regex>, NodeId)>,
+        additional: Option<NodeId>,
+    },
+    /// `propertyNames`.
+    PropertyNames(NodeId),
+    /// `dependentSchemas`, or the schema form of `dependencies`.
+    DependentSchemas {
+        keyword: &'static str,
+        entries: Vec<(String, NodeId)>,
+    },
+    /// `unevaluatedItems`.
+    UnevaluatedItems(NodeId),
+    /// `unevaluatedProperties`.
+    UnevaluatedProperties(NodeId),
+}
+
+impl Check {
+    /// The keyword reported when this check fails as a whole.
+    pub(crate) fn keyword(&self) -> &'static str {
+        match self {
+            Check::Ref(_) => "$ref",
+            Check::RecursiveRef { .. } => "$recursiveRef",
+            Check::DynamicRef { .. } => "$dynamicRef",
+            Check::Type(_) => "type",
+            Check::Enum(_) => "enum",
+            Check::Const(_) => "const",
+            Check::MultipleOf(_) => "multipleOf",
+            Check::Maximum { keyword, .. } | Check::Minimum { keyword, .. } => keyword,
+            Check::MaxLength(_) => "maxLength",
+            Check::MinLength(_) => "minLength",
+            Check::Pattern(_) => "pattern",
+            Check::MaxItems(_) => "maxItems",
+            Check::MinItems(_) => "minItems",
+            Check::UniqueItems => "uniqueItems",
+            Check::MaxProperties(_) => "maxProperties",
+            Check::MinProperties(_) => "minProperties",
+            Check::Required(_) => "required",
+            Check::DependentRequired { keyword, .. } | Check::DependentSchemas { keyword, .. } => {
+                keyword
+            }
+            Check::Format(_) => "format",
+            Check::AllOf(_) => "allOf",
+            Check::AnyOf(_) => "anyOf",
+            Check::OneOf(_) => "oneOf",
+            Check::Not(_) => "not",
+            Check::If { .. } => "if",
+            Check::Items { rest_keyword, .. } => rest_keyword,
+            Check::Contains { .. } => "contains",
+            Check::Properties { .. } => "properties",
+            Check::PropertyNames(_) => "propertyNames",
+            Check::UnevaluatedItems(_) => "unevaluatedItems",
+            Check::UnevaluatedProperties(_) => "unevaluatedProperties",
+        }
+    }
+}
+
+/// A schema resource: a document root or a subschema with an `$id`.
+struct Resource {
+    uri: String,
+    doc: usize,
+    pointer: String,
+    draft: Draft,
+    vocabularies: Vocabularies,
+    /// `$dynamicAnchor` name to the pointer of its schema.
+    dynamic_anchors: BTreeMap<String, String>,
+    recursive_anchor: bool,
+}
+
+/// A place in a document.
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Place {
+    doc: usize,
+    pointer: String,
+}
+
+/// A reference waiting for its target.
+struct Pending {
+    node: NodeId,
+    check: usize,
+    target: String,
+    /// Where the reference is written (for errors).
+    at: Place,
+}
+
+/// Asks for a document by its absolute URI.
+pub(crate) type Retrieve<'r> = &'r mut dyn FnMut(&str) -> Option<Value>;
+
+/// The state of one compilation.
+struct Builder<'r> {
+    options: Options,
+    retrieve: Option<Retrieve<'r>>,
+    docs: Vec<(String, Arc<Value>)>,
+    resources: Vec<Resource>,
+    by_uri: HashMap<String, usize>,
+    anchors: HashMap<String, Place>,
+    /// The resource of every schema location met while registering.
+    places: HashMap<Place, usize>,
+    nodes: Vec<Node>,
+    memo: HashMap<Place, NodeId>,
+    pending: Vec<Pending>,
+    uses_dynamic: bool,
+    uses_recursive: bool,
+    collect: bool,
+}
+
+/// Compiles a validator (see [`Validator::new`]).
+pub(crate) fn build(
+    entry: &str,
+    documents: Vec<(String, Value)>,
+    options: &Options,
+    retrieve: Option<Retrieve<'_>>,
+) -> Result<Validator, SchemaError> {
+    let mut builder = Builder {
+        options: options.clone(),
+        retrieve,
+        docs: Vec::new(),
+        resources: Vec::new(),
+        by_uri: HashMap::new(),
+        anchors: HashMap::new(),
+        places: HashMap::new(),
+        nodes: Vec::new(),
+        memo: HashMap::new(),
+        pending: Vec::new(),
+        uses_dynamic: false,
+        uses_recursive: false,
+        collect: false,
+    };
+    for (uri, value) in documents {
+        builder.add_document(uri, value)?;
+    }
+    let entry_error = |message: String| SchemaError {
+        uri: entry.to_owned(),
+        pointer: String::new(),
+        message,
+        hint: None,
+    };
+    if !uri::is_absolute(uri::split_fragment(entry).0) {
+        return Err(entry_error(format!(
+            "the entry `{entry}` is not an absolute URI"
+        )));
+    }
+    let place = builder
+        .lookup(entry)
+        .map_err(|message| entry_error(message.0))?;
+    let entry_node = builder.compile(&place, 0)?;
+    builder.finish()?;
+    let Builder {
+        docs,
+        resources,
+        nodes,
+        memo,
+        collect,
+        ..
+    } = builder;
+    let mut dynamic_anchors = Vec::with_capacity(resources.len());
+    let mut recursive_anchors = Vec::with_capacity(resources.len());
+    for resource in &resources {
+        let anchors = resource
+            .dynamic_anchors
+            .iter()
+            .filter_map(|(name, pointer)| {
+                let node = memo.get(&Place {
+                    doc: resource.doc,
+                    pointer: pointer.clone(),
+                })?;
+                Some((name.clone(), *node))
+            })
+            .collect();
+        dynamic_anchors.push(anchors);
+        let root = Place {
+            doc: resource.doc,
+            pointer: resource.pointer.clone(),
+        };
+        recursive_anchors.push(
+            resource
+                .recursive_anchor
+                .then(|| memo.get(&root).copied())
+                .flatten(),
+        );
+    }
+    Ok(Validator {
+        documents: docs,
+        nodes,
+        entry: entry_node,
+        dynamic_anchors,
+        recursive_anchors,
+        collect,
+    })
+}
+
+/// A lookup failure, with a hint.
+struct Missing(String, Option<String>);
+
+impl Builder<'_> {
+    fn error(&self, place: &Place, message: impl Into<String>) -> SchemaError {
+        SchemaError {
+            uri: self
+                .docs
+                .get(place.doc)
+                .map(|(uri, _)| uri.clone())
+                .unwrap_or_default(),
+            pointer: place.pointer.clone(),
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds a document and registers its resources and anchors.
+    fn add_document(&mut self, uri: String, value: Value) -> Result<usize, SchemaError> {
+        let uri = uri::strip_empty_fragment(&uri).to_owned();
+        let doc = self.docs.len();
+        let value = Arc::new(value);
+        self.docs.push((uri.clone(), Arc::clone(&value)));
+        if !uri::is_absolute(&uri) || uri.contains('#') {
+            return Err(SchemaError {
+                uri,
+                pointer: String::new(),
+                message: "a document's URI must be absolute, without a fragment".to_owned(),
+                hint: None,
+            });
+        }
+        let root = Place {
+            doc,
+            pointer: String::new(),
+        };
+        let (draft, vocabularies) = self.dialect_of(&value, &root, None)?;
+        let resource = self.resources.len();
+        self.resources.push(Resource {
+            uri: uri.clone(),
+            doc,
+            pointer: String::new(),
+            draft,
+            vocabularies,
+            dynamic_anchors: BTreeMap::new(),
+            recursive_anchor: false,
+        });
+        self.by_uri.entry(uri).or_insert(resource);
+        self.register(&value, root, resource, 0)?;
+        Ok(doc)
+    }
+
+    /// The draft and vocabularies of the schema at `place`: from its `$schema`, else the
+    /// enclosing resource's, else the default.
+    fn dialect_of(
+        &mut self,
+        value: &Value,
+        place: &Place,
+        parent: Option<usize>,
+    ) -> Result<(Draft, Vocabularies), SchemaError> {
+        let inherited = match parent.and_then(|parent| self.resources.get(parent)) {
+            Some(resource) => (resource.draft, resource.vocabularies),
+            None => (self.options.default_draft, Vocabularies::ALL),
+        };
+        let Some(schema) = value.get("$schema") else {
+            return Ok(inherited);
+        };
+        let at = Place {
+            doc: place.doc,
+            pointer: format!("{}/$schema", place.pointer),
+        };
+        let Some(uri) = schema.as_str() else {
+            return Err(self.error(&at, "`$schema` must be a string (a metaschema URI)"));
+        };
+        self.dialect(uri, 0).map_err(|Missing(message, hint)| {
+            let mut error = self.error(&at, message);
+            error.hint = hint;
+            error
+        })
+    }
+
+    /// The draft and vocabularies a metaschema URI stands for.
+    fn dialect(&mut self, uri: &str, depth: usize) -> Result<(Draft, Vocabularies), Missing> {
+        if let Some(draft) = Draft::from_uri(uri) {
+            return Ok((draft, Vocabularies::ALL));
+        }
+        let supported = || {
+            Some(format!(
+                "the supported drafts are {}",
+                Draft::ALL
+                    .iter()
+                    .map(|draft| draft.uri())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        };
+        if depth >= MAX_METASCHEMA_CHAIN {
+            return Err(Missing(
+                format!("the metaschema chain through `{uri}` is too long"),
+                supported(),
+            ));
+        }
+        let base = uri::strip_empty_fragment(uri);
+        let place = match self.lookup(base) {
+            Ok(place) => place,
+            Err(_) => {
+                return Err(Missing(format!("unknown `$schema` `{uri}`"), supported()));
+            }
+        };
+        let Some(meta) = self.value_at(&place).cloned() else {
+            return Err(Missing(format!("unknown `$schema` `{uri}`"), supported()));
+        };
+        let Some(parent) = meta.get("$schema").and_then(Value::as_str) else {
+            return Err(Missing(
+                format!("the metaschema `{uri}` names no `$schema` of its own"),
+                supported(),
+            ));
+        };
+        if uri::strip_empty_fragment(parent) == base {
+            return Err(Missing(
+                format!("unknown `$schema` `{uri}` (it is its own metaschema)"),
+                supported(),
+            ));
+        }
+        let (draft, inherited) = self.dialect(parent, depth + 1)?;
+        let vocabularies = match meta.get("$vocabulary") {
+            Some(Value::Object(declared)) if draft >= Draft::Draft201909 => {
+                Vocabularies::from_declaration(declared)
+            }
+            _ => inherited,
+        };
+        Ok((draft, vocabularies))
+    }
+
+    /// The value at a place.
+    fn value_at(&self, place: &Place) -> Option<&Value> {
+        let (_, root) = self.docs.get(place.doc)?;
+        uri::lookup(root, &uri::pointer_tokens(&place.pointer)?)
+    }
+
+    /// Registers the resources, anchors and schema locations in the schema `value` at
+    /// `place`, which belongs to `resource` (or starts a new one with its `$id`).
+    fn register(
+        &mut self,
+        value: &Value,
+        place: Place,
+        mut resource: usize,
+        depth: usize,
+    ) -> Result<(), SchemaError> {
+        if depth > MAX_SCHEMA_DEPTH {
+            return Err(self.error(&place, "the schema is nested too deeply"));
+        }
+        let Value::Object(map) = value else {
+            self.places.insert(place, resource);
+            return Ok(());
+        };
+        let current = self.resource(resource);
+        let (mut draft, base) = (current.draft, current.uri.clone());
+        let id_keyword = draft.id_keyword();
+        let ref_blocks = draft.ref_overrides() && map.contains_key("$ref");
+        if let Some(id) = map.get(id_keyword).filter(|_| !ref_blocks) {
+            let id_place = child(&place, id_keyword);
+            let Some(id) = id.as_str() else {
+                // An `$id` that is not a string is a property named `$id`, e.g. in
+                // `properties`; only schemas reach here, so it is an error.
+                return Err(self.error(&id_place, format!("`{id_keyword}` must be a string")));
+            };
+            if draft <= Draft::Draft7 && id.starts_with('#') {
+                let name = &id[1..];
+                self.anchors.insert(format!("{base}#{name}"), place.clone());
+            } else {
+                let resolved =
+                    uri::resolve(&base, id).map_err(|message| self.error(&id_place, message))?;
+                let (uri, fragment) = uri::split_fragment(&resolved);
+                let uri = uri.to_owned();
+                if place.pointer.is_empty() {
+                    // The document root: its `$id` names the same resource.
+                    self.by_uri.entry(uri.clone()).or_insert(resource);
+                    if let Some(root) = self.resources.get_mut(resource) {
+                        root.uri = uri.clone();
+                    }
+                } else {
+                    let (new_draft, vocabularies) =
+                        self.dialect_of(value, &place, Some(resource))?;
+                    draft = new_draft;
+                    let index = self.resources.len();
+                    self.resources.push(Resource {
+                        uri: uri.clone(),
+                        doc: place.doc,
+                        pointer: place.pointer.clone(),
+                        draft,
+                        vocabularies,
+                        dynamic_anchors: BTreeMap::new(),
+                        recursive_anchor: false,
+                    });
+                    self.by_uri.entry(uri.clone()).or_insert(index);
+                    resource = index;
+                }
+                if !fragment.is_empty() && draft <= Draft::Draft7 {
+                    self.anchors
+                        .insert(format!("{uri}#{fragment}"), place.clone());
+                }
+            }
+        }
+        let base = self.resource(resource).uri.clone();
+        if draft >= Draft::Draft201909 {
+            if let Some(name) = map.get("$anchor").and_then(Value::as_str) {
+                self.anchors.insert(format!("{base}#{name}"), place.clone());
+            }
+            if draft >= Draft::Draft202012
+                && let Some(name) = map.get("$dynamicAnchor").and_then(Value::as_str)
+            {
+                self.anchors.insert(format!("{base}#{name}"), place.clone());
+                if let Some(current) = self.resources.get_mut(resource) {
+                    current
+                        .dynamic_anchors
+                        .entry(name.to_owned())
+                        .or_insert_with(|| place.pointer.clone());
+                }
+            }
+            if draft == Draft::Draft201909
+                && map.get("$recursiveAnchor") == Some(&Value::Bool(true))
+                && let Some(current) = self.resources.get_mut(resource)
+                && current.pointer == place.pointer
+                && current.doc == place.doc
+            {
+                current.recursive_anchor = true;
+            }
+        }
+        self.places.insert(place.clone(), resource);
+        for keyword in draft::single_schema_keywords(draft) {
+            if let Some(sub) = map
+                .get(*keyword)
+                .filter(|sub| sub.is_object() || sub.is_boolean())
+            {
+                self.register(sub, child(&place, keyword), resource, depth + 1)?;
+            }
+        }
+        for keyword in draft::array_schema_keywords(draft) {
+            if let Some(Value::Array(items)) = map.get(*keyword) {
+                let at = child(&place, keyword);
+                for (index, sub) in items.iter().enumerate() {
+                    self.register(sub, child(&at, &index.to_string()), resource, depth + 1)?;
+                }
+            }
+        }
+        for keyword in draft::map_schema_keywords(draft) {
+            if let Some(Value::Object(members)) = map.get(*keyword) {
+                let at = child(&place, keyword);
+                for (name, sub) in members {
+                    if sub.is_object() || sub.is_boolean() {
+                        self.register(sub, child(&at, name), resource, depth + 1)?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn resource(&self, index: usize) -> &Resource {
+        // Indices come from `self.resources.len()` at push time; never out of range.
+        &self.resources[index]
+    }
+
+    /// The place a URI (with its fragment) names, fetching its document if needed.
+    fn lookup(&mut self, target: &str) -> Result<Place, Missing> {
+        let (base, fragment) = uri::split_fragment(target);
+        let index = match self.by_uri.get(base) {
+            Some(resource) => *resource,
+            None => {
+                self.fetch(base)?;
+                *self
+                    .by_uri
+                    .get(base)
+                    .ok_or_else(|| Missing(format!("no schema has the URI `{base}`"), None))?
+            }
+        };
+        let resource = self.resource(index);
+        let (doc, root) = (resource.doc, resource.pointer.clone());
+        if fragment.is_empty() {
+            return Ok(Place { doc, pointer: root });
+        }
+        if fragment.starts_with('/') || fragment.starts_with("%2F") || fragment.starts_with("%2f") {
+            let tokens = uri::fragment_pointer_tokens(fragment).ok_or_else(|| {
+                Missing(format!("`#{fragment}` is not a valid JSON Pointer"), None)
+            })?;
+            let mut pointer = root;
+            for token in &tokens {
+                uri::push_token(&mut pointer, token);
+            }
+            let place = Place { doc, pointer };
+            if self.value_at(&place).is_none() {
+                return Err(Missing(
+                    format!("`{target}` points to nothing: the document has no value there"),
+                    None,
+                ));
+            }
+            return Ok(place);
+        }
+        let key = format!("{}#{fragment}", self.resource(index).uri);
+        self.anchors
+            .get(&key)
+            .or_else(|| self.anchors.get(target))
+            .cloned()
+            .ok_or_else(|| Missing(format!("no schema has the anchor `{target}`"), None))
+    }
+
+    /// Makes the document at `uri` known: a built-in metaschema or a retrieved one.
+    fn fetch(&mut self, uri: &str) -> Result<(), Missing> {
+        let (value, known) = if let Some((known, value)) = metaschemas::find(uri) {
+            (value, Some(known))
+        } else if let Some(retrieve) = self.retrieve.as_mut() {
+            match retrieve(uri) {
+                Some(value) => (value, None),
+                None => {
+                    return Err(Missing(
+                        format!("cannot resolve `{uri}`: the retriever has no such document"),
+                        Some(
+                            "give the document to the validator, or make the retriever return it"
+                                .to_owned(),
+                        ),
+                    ));
+                }
+            }
+        } else {
+            return Err(Missing(
+                format!("cannot resolve `{uri}`: no document has this URI"),
+                Some(
+                    "nothing is fetched: pass every referenced document to `Validator::new`"
+                        .to_owned(),
+                ),
+            ));
+        };
+        let doc = self
+            .add_document(known.unwrap_or(uri).to_owned(), value)
+            .map_err(|error| Missing(error.to_string(), error.hint))?;
+        if let Some(resource) = self.by_uri.get(self.docs[doc].0.as_str()).copied() {
+            self.by_uri.entry(uri.to_owned()).or_insert(resource);
+        }
+        Ok(())
+    }
+
+    /// The resource a schema location belongs to: the one registered there, else the
+    /// nearest registered ancestor's (a location inside an unknown keyword).
+    fn resource_of(&self, place: &Place) -> usize {
+        let mut pointer = place.pointer.as_str();
+        loop {
+            if let Some(resource) = self.places.get(&Place {
+                doc: place.doc,
+                pointer: pointer.to_owned(),
+            }) {
+                return *resource;
+            }
+            match pointer.rfind('/') {
+                Some(cut) => pointer = &pointer[..cut],
+                None => break,
+            }
+        }
+        self.by_uri
+            .get(self.docs[place.doc].0.as_str())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Compiles the schema at `place` (once).
+    fn compile(&mut self, place: &Place, depth: usize) -> Result<NodeId, SchemaError> {
+        if let Some(node) = self.memo.get(place) {
+            return Ok(*node);
+        }
+        if depth > MAX_SCHEMA_DEPTH {
+            return Err(self.error(place, "the schema is nested too deeply"));
+        }
+        let doc = Arc::clone(&self.docs[place.doc].1);
+        let Some(value) =
+            uri::pointer_tokens(&place.pointer).and_then(|tokens| uri::lookup(&doc, &tokens))
+        else {
+            return Err(self.error(place, "no value at this location"));
+        };
+        let resource = self.resource_of(place);
+        let id = self.nodes.len();
+        let location = format!("{}#{}", self.docs[place.doc].0, place.pointer);
+        self.nodes.push(Node {
+            location,
+            resource,
+            kind: Kind::True,
+        });
+        self.memo.insert(place.clone(), id);
+        let kind = match value {
+            Value::Bool(true) => Kind::True,
+            Value::Bool(false) => Kind::False,
+            Value::Object(map) => Kind::Checks(self.checks(id, map, place, resource, depth)?),
+            _ => {
+                return Err(self.error(place, "a schema must be an object or a boolean"));
+            }
+        };
+        self.nodes[id].kind = kind;
+        Ok(id)
+    }
+
+    /// Compiles the keywords of an object schema.
+    fn checks(
+        &mut self,
+        id: NodeId,
+        map: &Map<String, Value>,
+        place: &Place,
+        resource: usize,
+        depth: usize,
+    ) -> Result<Vec<Check>, SchemaError> {
+        let current = self.resource(resource);
+        let (draft, vocab, base) = (current.draft, current.vocabularies, current.uri.clone());
+        let at = |keyword: &str| child(place, keyword);
+        let mut checks = Vec::new();
+        let sub =
+            |builder: &mut Self, keyword: &str, depth: usize| -> Result<NodeId, SchemaError> {
+                builder.compile(&child(place, keyword), depth + 1)
+            };
+
+        // References.
+        if let Some(reference) = map.get("$ref") {
+            let Some(reference) = reference.as_str() else {
+                return Err(self.error(&at("$ref"), "`$ref` must be a string (a URI reference)"));
+            };
+            if draft.ref_overrides() {
+                let target = uri::resolve(&base, reference)
+                    .map_err(|message| self.error(&at("$ref"), message))?;
+                self.pending.push(Pending {
+                    node: id,
+                    check: 0,
+                    target,
+                    at: at("$ref"),
+                });
+                return Ok(vec![Check::Ref(usize::MAX)]);
+            }
+            // 2019-09 and later: `base` is already this schema's own `$id`, if any.
+            let target = uri::resolve(&base, reference)
+                .map_err(|message| self.error(&at("$ref"), message))?;
+            self.pending.push(Pending {
+                node: id,
+                check: checks.len(),
+                target,
+                at: at("$ref"),
+            });
+            checks.push(Check::Ref(usize::MAX));
+        }
+        if draft == Draft::Draft201909
+            && let Some(reference) = map.get("$recursiveRef")
+        {
+            let Some(reference) = reference.as_str() else {
+                return Err(self.error(&at("$recursiveRef"), "`$recursiveRef` must be a string"));
+            };
+            let target = uri::resolve(&base, reference)
+                .map_err(|message| self.error(&at("$recursiveRef"), message))?;
+            self.uses_recursive = true;
+            self.pending.push(Pending {
+                node: id,
+                check: checks.len(),
+                target,
+                at: at("$recursiveRef"),
+            });
+            checks.push(Check::RecursiveRef {
+                target: usize::MAX,
+                dynamic: false,
+            });
+        }
+        if draft >= Draft::Draft202012
+            && let Some(reference) = map.get("$dynamicRef")
+        {
+            let Some(reference) = reference.as_str() else {
+                return Err(self.error(&at("$dynamicRef"), "`$dynamicRef` must be a string"));
+            };
+            let target = uri::resolve(&base, reference)
+                .map_err(|message| self.error(&at("$dynamicRef"), message))?;
+            self.uses_dynamic = true;
+            self.pending.push(Pending {
+                node: id,
+                check: checks.len(),
+                target,
+                at: at("$dynamicRef"),
+            });
+            checks.push(Check::DynamicRef {
+                target: usize::MAX,
+                anchor: None,
+            });
+        }
+
+        if vocab.validation {
+            self.validation_checks(map, place, draft, &mut checks)?;
+        }
+        if let Some(format) = map.get("format") {
+            let Some(name) = format.as_str() else {
+                return Err(self.error(&at("format"), "`format` must be a string"));
+            };
+            if (self.options.assert_formats || vocab.format_assertion)
+                && let Some(format) = Format::from_name(name)
+            {
+                checks.push(Check::Format(format));
+            }
+        }
+
+        if vocab.applicator {
+            for (keyword, make) in [
+                ("allOf", Check::AllOf as fn(Vec<NodeId>) -> Check),
+                ("anyOf", Check::AnyOf),
+                ("oneOf", Check::OneOf),
+            ] {
+                if let Some(value) = map.get(keyword) {
+                    let nodes = self.schema_array(value, &at(keyword), depth, true)?;
+                    checks.push(make(nodes));
+                }
+            }
+            if map.contains_key("not") {
+                checks.push(Check::Not(sub(self, "not", depth)?));
+            }
+            if draft >= Draft::Draft7 && map.contains_key("if") {
+                let condition = sub(self, "if", depth)?;
+                let then = match map.contains_key("then") {
+                    true => Some(sub(self, "then", depth)?),
+                    false => None,
+                };
+                let otherwise = match map.contains_key("else") {
+                    true => Some(sub(self, "else", depth)?),
+                    false => None,
+                };
+                checks.push(Check::If {
+                    condition,
+                    then,
+                    otherwise,
+                });
+            }
+            self.item_checks(map, place, draft, depth, &mut checks)?;
+            self.property_checks(map, place, draft, depth, &mut checks)?;
+        }
+        if vocab.unevaluated && draft >= Draft::Draft201909 {
+            if map.contains_key("unevaluatedItems") {
+                self.collect = true;
+                checks.push(Check::UnevaluatedItems(sub(
+                    self,
+                    "unevaluatedItems",
+                    depth,
+                )?));
+            }
+            if map.contains_key("unevaluatedProperties") {
+                self.collect = true;
+                checks.push(Check::UnevaluatedProperties(sub(
+                    self,
+                    "unevaluatedProperties",
+                    depth,
+                )?));
+            }
+        }
+        Ok(checks)
+    }
+
+    /// The assertions of the validation vocabulary.
+    fn validation_checks(
+        &mut self,
+        map: &Map<String, Value>,
+        place: &Place,
+        draft: Draft,
+        checks: &mut Vec<Check>,
+    ) -> Result<(), SchemaError> {
+        let at = |keyword: &str| child(place, keyword);
+        if let Some(value) = map.get("type") {
+            let names: Vec<&Value> = match value {
+                Value::Array(names) => names.iter().collect(),
+                other => vec![other],
+            };
+            let mut types = Vec::new();
+            for name in names {
+                let known = name
+                    .as_str()
+                    .and_then(|name| crate::json::TYPE_NAMES.iter().find(|known| **known == name));
+                match known {
+                    Some(known) => types.push(*known),
+                    None => {
+                        return Err(self
+                            .error(
+                                &at("type"),
+                                "`type` must be a type name or an array of them",
+                            )
+                            .with_hint(format!(
+                                "the type names are {}",
+                                crate::json::TYPE_NAMES.join(", ")
+                            )));
+                    }
+                }
+            }
+            checks.push(Check::Type(types));
+        }
+        if let Some(value) = map.get("enum") {
+            let Value::Array(values) = value else {
+                return Err(self.error(&at("enum"), "`enum` must be an array"));
+            };
+            checks.push(Check::Enum(values.clone()));
+        }
+        if draft >= Draft::Draft6
+            && let Some(value) = map.get("const")
+        {
+            checks.push(Check::Const(value.clone()));
+        }
+        if let Some(value) = map.get("multipleOf") {
+            match value {
+                Value::Number(number) if number.as_f64().is_some_and(|f| f > 0.0) => {
+                    checks.push(Check::MultipleOf(number.clone()));
+                }
+                _ => {
+                    return Err(self.error(
+                        &at("multipleOf"),
+                        "`multipleOf` must be a number greater than 0",
+                    ));
+                }
+            }
+        }
+        for (keyword, exclusive_keyword, is_max) in [
+            ("maximum", "exclusiveMaximum", true),
+            ("minimum", "exclusiveMinimum", false),
+        ] {
+            let number = |builder: &Self, keyword: &str| -> Result<Option<Number>, SchemaError> {
+                match map.get(keyword) {
+                    None => Ok(None),
+                    Some(Value::Number(number)) => Ok(Some(number.clone())),
+                    Some(_) => {
+                        Err(builder.error(&at(keyword), format!("`{keyword}` must be a number")))
+                    }
+                }
+            };
+            let make = |limit, exclusive, keyword| match is_max {
+                true => Check::Maximum {
+                    limit,
+                    exclusive,
+                    keyword,
+                },
+                false => Check::Minimum {
+                    limit,
+                    exclusive,
+                    keyword,
+                },
+            };
+            if draft == Draft::Draft4 {
+                let exclusive = match map.get(exclusive_keyword) {
+                    None => false,
+                    Some(Value::Bool(flag)) => *flag,
+                    Some(_) => {
+                        return Err(self.error(
+                            &at(exclusive_keyword),
+                            format!("`{exclusive_keyword}` must be a boolean in draft 4"),
+                        ));
+                    }
+                };
+                if let Some(limit) = number(self, keyword)? {
+                    checks.push(make(limit, exclusive, keyword));
+                }
+            } else {
+                if let Some(limit) = number(self, keyword)? {
+                    checks.push(make(limit, false, keyword));
+                }
+                if let Some(limit) = number(self, exclusive_keyword)? {
+                    checks.push(make(limit, true, exclusive_keyword));
+                }
+            }
+        }
+        for (keyword, make) in [
+            ("maxLength", Check::MaxLength as fn(u64) -> Check),
+            ("minLength", Check::MinLength),
+            ("maxItems", Check::MaxItems),
+            ("minItems", Check::MinItems),
+            ("maxProperties", Check::MaxProperties),
+            ("minProperties", Check::MinProperties),
+        ] {
+            if let Some(count) = self.count(map, place, keyword)? {
+                checks.push(make(count));
+            }
+        }
+        if let Some(value) = map.get("pattern") {
+            let regex = self.regex(value, &at("pattern"))?;
+            checks.push(Check::Pattern(regex));
+        }
+        match map.get("uniqueItems") {
+            None | Some(Value::Bool(false)) => {}
+            Some(Value::Bool(true)) => checks.push(Check::UniqueItems),
+            Some(_) => {
+                return Err(self.error(&at("uniqueItems"), "`uniqueItems` must be a boolean"));
+            }
+        }
+        if let Some(value) = map.get("required") {
+            let names = self.string_array(value, &at("required"), "required")?;
+            checks.push(Check::Required(names));
+        }
+        if draft >= Draft::Draft201909
+            && let Some(value) = map.get("dependentRequired")
+        {
+            let Value::Object(members) = value else {
+                return Err(self.error(
+                    &at("dependentRequired"),
+                    "`dependentRequired` must be an object",
+                ));
+            };
+            let mut entries = Vec::new();
+            for (name, names) in members {
+                let names = self.string_array(
+                    names,
+                    &child(&at("dependentRequired"), name),
+                    "dependentRequired",
+                )?;
+                entries.push((name.clone(), names));
+            }
+            checks.push(Check::DependentRequired {
+                keyword: "dependentRequired",
+                entries,
+            });
+        }
+        Ok(())
+    }
+
+    /// `items`, `additionalItems`, `prefixItems`, `contains`.
+    fn item_checks(
+        &mut self,
+        map: &Map<String, Value>,
+        place: &Place,
+        draft: Draft,
+        depth: usize,
+        checks: &mut Vec<Check>,
+    ) -> Result<(), SchemaError> {
+        let at = |keyword: &str| child(place, keyword);
+        if draft >= Draft::Draft202012 {
+            let prefix = match map.get("prefixItems") {
+                Some(value) => self.schema_array(value, &at("prefixItems"), depth, true)?,
+                None => Vec::new(),
+            };
+            let rest = match map.contains_key("items") {
+                true => Some(self.compile(&at("items"), depth + 1)?),
+                false => None,
+            };
+            if !prefix.is_empty() || rest.is_some() {
+                checks.push(Check::Items {
+                    prefix,
+                    rest,
+                    rest_keyword: "items",
+                });
+            }
+        } else {
+            match map.get("items") {
+                Some(value @ Value::Array(_)) => {
+                    let prefix = self.schema_array(value, &at("items"), depth, false)?;
+                    let rest = match map.contains_key("additionalItems") {
+                        true => Some(self.compile(&at("additionalItems"), depth + 1)?),
+                        false => None,
+                    };
+                    checks.push(Check::Items {
+                        prefix,
+                        rest,
+                        rest_keyword: "additionalItems",
+                    });
+                }
+                Some(_) => {
+                    let rest = self.compile(&at("items"), depth + 1)?;
+                    checks.push(Check::Items {
+                        prefix: Vec::new(),
+                        rest: Some(rest),
+                        rest_keyword: "items",
+                    });
+                }
+                None => {}
+            }
+        }
+        if draft >= Draft::Draft6 && map.contains_key("contains") {
+            let schema = self.compile(&at("contains"), depth + 1)?;
+            let (mut min, mut max) = (1, None);
+            if draft >= Draft::Draft201909 {
+                if let Some(count) = self.count(map, place, "minContains")? {
+                    min = count;
+                }
+                max = self.count(map, place, "maxContains")?;
+            }
+            checks.push(Check::Contains {
+                schema,
+                min,
+                max,
+                annotates: draft >= Draft::Draft202012,
+            });
+        }
+        Ok(())
+    }
+
+    /// `properties`, `patternProperties`, `additionalProperties`, `propertyNames`,
+    /// `dependencies`, `dependentSchemas`.
+    fn property_checks(
+        &mut self,
+        map: &Map<String, Value>,
+        place: &Place,
+        draft: Draft,
+        depth: usize,
+        checks: &mut Vec<Check>,
+    ) -> Result<(), SchemaError> {
+        let at = |keyword: &str| child(place, keyword);
+        let mut named = Vec::new();
+        if let Some(value) = map.get("properties") {
+            let Value::Object(members) = value else {
+                return Err(self.error(&at("properties"), "`properties` must be an object"));
+            };
+            for name in members.keys() {
+                let node = self.compile(&child(&at("properties"), name), depth + 2)?;
+                named.push((name.clone(), node));
+            }
+        }
+        named.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut patterns = Vec::new();
+        if let Some(value) = map.get("patternProperties") {
+            let Value::Object(members) = value else {
+                return Err(self.error(
+                    &at("patternProperties"),
+                    "`patternProperties` must be an object",
+                ));
+            };
+            for name in members.keys() {
+                let member = child(&at("patternProperties"), name);
+                let regex = self.regex(&Value::String(name.clone()), &member)?;
+                let node = self.compile(&member, depth + 2)?;
+                patterns.push((regex, node));
+            }
+        }
+        let additional = match map.contains_key("additionalProperties") {
+            true => Some(self.compile(&at("additionalProperties"), depth + 1)?),
+            false => None,
+        };
+        if !named.is_empty() || !patterns.is_empty() || additional.is_some() {
+            checks.push(Check::Properties {
+                named,
+                patterns,
+                additional,
+            });
+        }
+        if draft >= Draft::Draft6 && map.contains_key("propertyNames") {
+            checks.push(Check::PropertyNames(
+                self.compile(&at("propertyNames"), depth + 1)?,
+            ));
+        }
+        for keyword in ["dependencies", "dependentSchemas"] {
+            if keyword == "dependentSchemas" && draft < Draft::Draft201909 {
+                continue;
+            }
+            let Some(value) = map.get(keyword) else {
+                continue;
+            };
+            let Value::Object(members) = value else {
+                return Err(self.error(&at(keyword), format!("`{keyword}` must be an object")));
+            };
+            let mut required = Vec::new();
+            let mut schemas = Vec::new();
+            for (name, member) in members {
+                let member_place = child(&at(keyword), name);
+                match member {
+                    Value::Array(_) if keyword == "dependencies" => {
+                        required.push((
+                            name.clone(),
+                            self.string_array(member, &member_place, keyword)?,
+                        ));
+                    }
+                    _ => schemas.push((name.clone(), self.compile(&member_place, depth + 2)?)),
+                }
+            }
+            if !required.is_empty() {
+                checks.push(Check::DependentRequired {
+                    keyword,
+                    entries: required,
+                });
+            }
+            if !schemas.is_empty() {
+                checks.push(Check::DependentSchemas {
+                    keyword,
+                    entries: schemas,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// An array of subschemas (`allOf`, `prefixItems`, ...).
+    fn schema_array(
+        &mut self,
+        value: &Value,
+        place: &Place,
+        depth: usize,
+        non_empty: bool,
+    ) -> Result<Vec<NodeId>, SchemaError> {
+        let keyword = place
+            .pointer
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        match value {
+            Value::Array(items) if !(non_empty && items.is_empty()) => (0..items.len())
+                .map(|index| self.compile(&child(place, &index.to_string()), depth + 2))
+                .collect(),
+            _ => Err(self.error(
+                place,
+                format!("`{keyword}` must be a non-empty array of schemas"),
+            )),
+        }
+    }
+
+    /// A non-negative integer keyword (`2.0` counts as `2`).
+    fn count(
+        &self,
+        map: &Map<String, Value>,
+        place: &Place,
+        keyword: &str,
+    ) -> Result<Option<u64>, SchemaError> {
+        let Some(value) = map.get(keyword) else {
+            return Ok(None);
+        };
+        let count = match value {
+            Value::Number(number) => number.as_u64().or_else(|| {
+                number
+                    .as_f64()
+                    .filter(|f| *f >= 0.0 && f.fract() == 0.0)
+                    .map(|f| {
+                        if f >= u64::MAX as f64 {
+                            u64::MAX
+                        } else {
+                            f as u64
+                        }
+                    })
+            }),
+            _ => None,
+        };
+        count.map(Some).ok_or_else(|| {
+            self.error(
+                &child(place, keyword),
+                format!("`{keyword}` must be a non-negative integer"),
+            )
+        })
+    }
+
+    /// An array of strings (`required`, ...).
+    fn string_array(
+        &self,
+        value: &Value,
+        place: &Place,
+        keyword: &str,
+    ) -> Result<Vec<String>, SchemaError> {
+        let strings = match value {
+            Value::Array(items) => items
+                .iter()
+                .map(|item| item.as_str().map(str::to_owned))
+                .collect::<Option<Vec<_>>>(),
+            _ => None,
+        };
+        strings.ok_or_else(|| self.error(place, format!("`{keyword}` must be an array of strings")))
+    }
+
+    /// An ECMA-262 regular expression.
+    fn regex(&self, value: &Value, place: &Place) -> Result<Box<regress::Regex>, SchemaError> {
+        let Some(source) = value.as_str() else {
+            return Err(self.error(place, "a pattern must be a string"));
+        };
+        crate::pattern::compile(source)
+            .map(Box::new)
+            .map_err(|error| {
+                self.error(
+                    place,
+                    format!("not an ECMA-262 regular expression: {error}"),
+                )
+                .with_hint("patterns are ECMA-262 with the `u` flag".to_owned())
+            })
+    }
+
+    /// Resolves every pending reference (compiling its target), then the dynamic anchors
+    /// that `$dynamicRef`/`$recursiveRef` may jump to.
+    fn finish(&mut self) -> Result<(), SchemaError> {
+        loop {
+            while let Some(pending) = self.pending.pop() {
+                self.resolve_pending(pending)?;
+            }
+            let mut extra = Vec::new();
+            if self.uses_dynamic {
+                for resource in &self.resources {
+                    for pointer in resource.dynamic_anchors.values() {
+                        extra.push(Place {
+                            doc: resource.doc,
+                            pointer: pointer.clone(),
+                        });
+                    }
+                }
+            }
+            if self.uses_recursive {
+                for resource in self.resources.iter().filter(|r| r.recursive_anchor) {
+                    extra.push(Place {
+                        doc: resource.doc,
+                        pointer: resource.pointer.clone(),
+                    });
+                }
+            }
+            extra.retain(|place| !self.memo.contains_key(place));
+            if extra.is_empty() {
+                return Ok(());
+            }
+            for place in extra {
+                self.compile(&place, 0)?;
+            }
+        }
+    }
+
+    fn resolve_pending(&mut self, pending: Pending) -> Result<(), SchemaError> {
+        let place = self
+            .lookup(&pending.target)
+            .map_err(|Missing(message, hint)| {
+                let mut error = self.error(&pending.at, message);
+                error.hint = hint;
+                error
+            })?;
+        let target = self.compile(&place, 0)?;
+        let target_resource = self.resource_of(&place);
+        let resource = self.resource(target_resource);
+        let at_root = resource.doc == place.doc && resource.pointer == place.pointer;
+        let recursive = at_root && resource.recursive_anchor;
+        let (_, fragment) = uri::split_fragment(&pending.target);
+        let anchor = (!fragment.is_empty()
+            && !fragment.starts_with('/')
+            && resource.dynamic_anchors.get(fragment) == Some(&place.pointer))
+        .then(|| fragment.to_owned());
+        let Some(Node {
+            kind: Kind::Checks(checks),
+            ..
+        }) = self.nodes.get_mut(pending.node)
+        else {
+            return Ok(());
+        };
+        match checks.get_mut(pending.check) {
+            Some(Check::Ref(slot)) => *slot = target,
+            Some(Check::RecursiveRef {
+                target: slot,
+                dynamic,
+            }) => {
+                *slot = target;
+                *dynamic = recursive;
+            }
+            Some(Check::DynamicRef {
+                target: slot,
+                anchor: name,
+            }) => {
+                *slot = target;
+                *name = anchor;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+impl SchemaError {
+    fn with_hint(mut self, hint: String) -> SchemaError {
+        self.hint = Some(hint);
+        self
+    }
+}
+
+/// The place of a member of the value at `place`.
+fn child(place: &Place, token: &str) -> Place {
+    let mut pointer = place.pointer.clone();
+    uri::push_token(&mut pointer, token);
+    Place {
+        doc: place.doc,
+        pointer,
+    }
+}

@@ -1,0 +1,848 @@
+//! Evaluating an instance against the compiled nodes.
+
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+use serde_json::{Number, Value};
+
+use super::compile::{Check, Kind, Node, NodeId};
+use super::{Validator, Violation};
+use crate::json;
+use crate::path::{Path, Segment};
+
+/// How many schemas may be evaluated inside one another (a guard against the stack).
+const MAX_EVAL_DEPTH: usize = 384;
+
+/// How deeply an instance may nest (a guard against the stack in value comparisons).
+const MAX_INSTANCE_DEPTH: usize = 256;
+
+/// A failure: the violation when details were asked for.
+type Fail = Option<Box<Violation>>;
+
+/// The instance location, as a chain of borrowed segments (built into a [`Path`] only
+/// when a violation is reported).
+struct Loc<'a> {
+    parent: Option<&'a Loc<'a>>,
+    segment: Option<Step<'a>>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Loc<'a> {
+    fn key<'b>(&'b self, key: &'b str) -> Loc<'b> {
+        Loc {
+            parent: Some(self),
+            segment: Some(Step::Key(key)),
+        }
+    }
+
+    fn index(&'a self, index: usize) -> Loc<'a> {
+        Loc {
+            parent: Some(self),
+            segment: Some(Step::Index(index)),
+        }
+    }
+
+    fn path(&self) -> Path {
+        let mut segments = Vec::new();
+        let mut current = Some(self);
+        while let Some(loc) = current {
+            match loc.segment {
+                Some(Step::Key(key)) => segments.push(Segment::Key(key.to_owned())),
+                Some(Step::Index(index)) => segments.push(Segment::Index(index)),
+                None => {}
+            }
+            current = loc.parent;
+        }
+        segments.reverse();
+        Path::new(segments)
+    }
+}
+
+/// What a successful evaluation saw of the instance (for `unevaluated*`).
+#[derive(Default)]
+struct Ann<'i> {
+    all_properties: bool,
+    properties: BTreeSet<&'i str>,
+    all_items: bool,
+    items_before: usize,
+    items: BTreeSet<usize>,
+}
+
+impl<'i> Ann<'i> {
+    fn merge(&mut self, other: Ann<'i>) {
+        self.all_properties |= other.all_properties;
+        if !self.all_properties {
+            self.properties.extend(other.properties);
+        }
+        self.all_items |= other.all_items;
+        self.items_before = self.items_before.max(other.items_before);
+        if !self.all_items {
+            self.items.extend(other.items);
+        }
+    }
+
+    fn has_property(&self, key: &str) -> bool {
+        self.all_properties || self.properties.contains(key)
+    }
+
+    fn has_item(&self, index: usize) -> bool {
+        self.all_items || index < self.items_before || self.items.contains(&index)
+    }
+}
+
+/// The state of one validation.
+struct Ctx<'v> {
+    validator: &'v Validator,
+    /// Whether to build violations (off while probing `anyOf`, `not`, ...).
+    detail: bool,
+    /// Whether annotations are needed (some schema uses `unevaluated*`).
+    collect: bool,
+    /// The dynamic scope: the schema resources entered, outermost first.
+    scope: Vec<usize>,
+    /// The references being followed: (target, instance address), to stop cycles.
+    active: Vec<(NodeId, usize)>,
+    depth: usize,
+}
+
+/// Validates `instance`; the error holds the first violation when `detail` is set.
+pub(crate) fn run(validator: &Validator, instance: &Value, detail: bool) -> Result<(), Fail> {
+    let root = Loc {
+        parent: None,
+        segment: None,
+    };
+    if too_deep(instance) {
+        return Err(detail.then(|| {
+            Box::new(Violation {
+                path: Path::root(),
+                keyword: "depth".to_owned(),
+                schema_pointer: validator
+                    .nodes
+                    .get(validator.entry)
+                    .map(|node| node.location.clone())
+                    .unwrap_or_default(),
+                message: format!("nests deeper than {MAX_INSTANCE_DEPTH} levels"),
+            })
+        }));
+    }
+    let mut ctx = Ctx {
+        validator,
+        detail,
+        collect: validator.collect,
+        scope: Vec::new(),
+        active: Vec::new(),
+        depth: 0,
+    };
+    ctx.node(validator.entry, instance, &root).map(|_| ())
+}
+
+/// Whether `value` nests deeper than [`MAX_INSTANCE_DEPTH`] (checked without recursion).
+fn too_deep(value: &Value) -> bool {
+    let mut stack = vec![(value, 0usize)];
+    while let Some((value, depth)) = stack.pop() {
+        if depth > MAX_INSTANCE_DEPTH {
+            return true;
+        }
+        match value {
+            Value::Array(items) => stack.extend(items.iter().map(|item| (item, depth + 1))),
+            Value::Object(map) => stack.extend(map.values().map(|item| (item, depth + 1))),
+            _ => {}
+        }
+    }
+    false
+}
+
+impl<'v> Ctx<'v> {
+    fn fail(
+        &self,
+        node: &Node,
+        keyword: &str,
+        loc: &Loc<'_>,
+        message: impl FnOnce() -> String,
+    ) -> Fail {
+        self.detail.then(|| {
+            let schema_pointer = if keyword == "false" {
+                node.location.clone()
+            } else {
+                let mut pointer = node.location.clone();
+                crate::path::push_token(&mut pointer, keyword);
+                pointer
+            };
+            Box::new(Violation {
+                path: loc.path(),
+                keyword: keyword.to_owned(),
+                schema_pointer,
+                message: message(),
+            })
+        })
+    }
+
+    /// Evaluates `instance` against a subschema without building violations.
+    fn probe<'i>(&mut self, id: NodeId, instance: &'i Value, loc: &Loc<'_>) -> Option<Ann<'i>> {
+        let detail = std::mem::replace(&mut self.detail, false);
+        let result = self.node(id, instance, loc);
+        self.detail = detail;
+        result.ok()
+    }
+
+    fn node<'i>(
+        &mut self,
+        id: NodeId,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+    ) -> Result<Ann<'i>, Fail> {
+        let validator = self.validator;
+        let Some(node) = validator.nodes.get(id) else {
+            return Err(None);
+        };
+        if self.depth >= MAX_EVAL_DEPTH {
+            return Err(self.fail(node, "$ref", loc, || {
+                format!("needs schemas nested deeper than {MAX_EVAL_DEPTH} levels to check")
+            }));
+        }
+        let entered = self.scope.last() != Some(&node.resource);
+        if entered {
+            self.scope.push(node.resource);
+        }
+        self.depth += 1;
+        let result = match &node.kind {
+            Kind::True => Ok(Ann::default()),
+            Kind::False => Err(self.fail(node, "false", loc, || "is not allowed here".to_owned())),
+            Kind::Checks(checks) => {
+                let mut ann = Ann::default();
+                let mut result = Ok(());
+                for check in checks {
+                    match self.check(node, check, instance, loc, &ann) {
+                        Ok(found) => ann.merge(found),
+                        Err(fail) => {
+                            result = Err(fail);
+                            break;
+                        }
+                    }
+                }
+                result.map(|()| ann)
+            }
+        };
+        self.depth -= 1;
+        if entered {
+            self.scope.pop();
+        }
+        result
+    }
+
+    /// Follows a reference, refusing a cycle that does not move in the instance.
+    fn follow<'i>(
+        &mut self,
+        node: &Node,
+        keyword: &str,
+        target: NodeId,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+    ) -> Result<Ann<'i>, Fail> {
+        let key = (target, instance as *const Value as usize);
+        if self.active.contains(&key) {
+            return Err(self.fail(node, keyword, loc, || {
+                "cannot be checked: the schema refers to itself without going deeper into the value"
+                    .to_owned()
+            }));
+        }
+        self.active.push(key);
+        let result = self.node(target, instance, loc);
+        self.active.pop();
+        result
+    }
+
+    fn check<'i>(
+        &mut self,
+        node: &Node,
+        check: &Check,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+        seen: &Ann<'i>,
+    ) -> Result<Ann<'i>, Fail> {
+        match check {
+            Check::Ref(_) | Check::RecursiveRef { .. } | Check::DynamicRef { .. } => {
+                self.reference(node, check, instance, loc, seen)
+            }
+            Check::DependentSchemas { .. }
+            | Check::AllOf(_)
+            | Check::AnyOf(_)
+            | Check::OneOf(_)
+            | Check::Not(_)
+            | Check::If { .. } => self.combinator(node, check, instance, loc, seen),
+            Check::Items { .. } | Check::Contains { .. } | Check::UnevaluatedItems(_) => {
+                self.array(node, check, instance, loc, seen)
+            }
+            Check::Properties { .. }
+            | Check::PropertyNames(_)
+            | Check::UnevaluatedProperties(_) => self.object(node, check, instance, loc, seen),
+            _ => self
+                .assertion(node, check, instance, loc)
+                .map(|()| Ann::default()),
+        }
+    }
+
+    /// `$ref`, `$recursiveRef`, `$dynamicRef`.
+    #[inline(never)]
+    fn reference<'i>(
+        &mut self,
+        node: &Node,
+        check: &Check,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+        _seen: &Ann<'i>,
+    ) -> Result<Ann<'i>, Fail> {
+        let validator = self.validator;
+        let keyword = check.keyword();
+        let ok = Ok(Ann::default());
+        match check {
+            Check::Ref(target) => self.follow(node, keyword, *target, instance, loc),
+            Check::RecursiveRef { target, dynamic } => {
+                let mut target = *target;
+                if *dynamic {
+                    for resource in self.scope.iter().rev() {
+                        match validator.recursive_anchors.get(*resource) {
+                            Some(Some(root)) => target = *root,
+                            _ => break,
+                        }
+                    }
+                }
+                self.follow(node, keyword, target, instance, loc)
+            }
+            Check::DynamicRef { target, anchor } => {
+                let mut target = *target;
+                if let Some(name) = anchor {
+                    let found = self.scope.iter().find_map(|resource| {
+                        validator
+                            .dynamic_anchors
+                            .get(*resource)?
+                            .iter()
+                            .find(|(anchor, _)| anchor == name)
+                            .map(|(_, node)| *node)
+                    });
+                    if let Some(found) = found {
+                        target = found;
+                    }
+                }
+                self.follow(node, keyword, target, instance, loc)
+            }
+            _ => ok,
+        }
+    }
+
+    /// The in-place applicators (`allOf`, `anyOf`, `oneOf`, `not`, `if`, `dependentSchemas`).
+    #[inline(never)]
+    fn combinator<'i>(
+        &mut self,
+        node: &Node,
+        check: &Check,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+        _seen: &Ann<'i>,
+    ) -> Result<Ann<'i>, Fail> {
+        let keyword = check.keyword();
+        let ok = Ok(Ann::default());
+        match check {
+            Check::DependentSchemas { entries, .. } => match instance {
+                Value::Object(map) => {
+                    let mut ann = Ann::default();
+                    for (trigger, schema) in entries {
+                        if map.contains_key(trigger) {
+                            ann.merge(self.node(*schema, instance, loc)?);
+                        }
+                    }
+                    Ok(ann)
+                }
+                _ => ok,
+            },
+            Check::AllOf(schemas) => {
+                let mut ann = Ann::default();
+                for schema in schemas {
+                    ann.merge(self.node(*schema, instance, loc)?);
+                }
+                Ok(ann)
+            }
+            Check::AnyOf(schemas) => {
+                let mut found: Option<Ann<'i>> = None;
+                for schema in schemas {
+                    if let Some(ann) = self.probe(*schema, instance, loc) {
+                        match &mut found {
+                            Some(all) => all.merge(ann),
+                            None => found = Some(ann),
+                        }
+                        if !self.collect {
+                            break;
+                        }
+                    }
+                }
+                found.ok_or_else(|| {
+                    self.fail(node, keyword, loc, || {
+                        "must match at least one of the schemas of `anyOf`".to_owned()
+                    })
+                })
+            }
+            Check::OneOf(schemas) => {
+                let mut found: Option<(usize, Ann<'i>)> = None;
+                for (index, schema) in schemas.iter().enumerate() {
+                    if let Some(ann) = self.probe(*schema, instance, loc) {
+                        if let Some((first, _)) = found {
+                            return Err(self.fail(node, keyword, loc, || {
+                                format!("must match exactly one of the schemas of `oneOf`, but matches {first} and {index}")
+                            }));
+                        }
+                        found = Some((index, ann));
+                    }
+                }
+                match found {
+                    Some((_, ann)) => Ok(ann),
+                    None => Err(self.fail(node, keyword, loc, || {
+                        "must match exactly one of the schemas of `oneOf`, but matches none"
+                            .to_owned()
+                    })),
+                }
+            }
+            Check::Not(schema) => match self.probe(*schema, instance, loc) {
+                Some(_) => Err(self.fail(node, keyword, loc, || {
+                    "must not match the schema of `not`".to_owned()
+                })),
+                None => ok,
+            },
+            Check::If {
+                condition,
+                then,
+                otherwise,
+            } => match self.probe(*condition, instance, loc) {
+                Some(mut ann) => {
+                    if let Some(then) = then {
+                        ann.merge(self.node(*then, instance, loc)?);
+                    }
+                    Ok(ann)
+                }
+                None => match otherwise {
+                    Some(otherwise) => self.node(*otherwise, instance, loc),
+                    None => ok,
+                },
+            },
+            _ => ok,
+        }
+    }
+
+    /// The applicators to items.
+    #[inline(never)]
+    fn array<'i>(
+        &mut self,
+        node: &Node,
+        check: &Check,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+        seen: &Ann<'i>,
+    ) -> Result<Ann<'i>, Fail> {
+        let ok = Ok(Ann::default());
+        match check {
+            Check::Items { prefix, rest, .. } => match instance {
+                Value::Array(items) => {
+                    for (index, (schema, item)) in prefix.iter().zip(items).enumerate() {
+                        self.node(*schema, item, &loc.index(index))?;
+                    }
+                    if let Some(rest) = rest {
+                        for (index, item) in items.iter().enumerate().skip(prefix.len()) {
+                            self.node(*rest, item, &loc.index(index))?;
+                        }
+                    }
+                    Ok(Ann {
+                        all_items: rest.is_some(),
+                        items_before: prefix.len().min(items.len()),
+                        ..Ann::default()
+                    })
+                }
+                _ => ok,
+            },
+            Check::Contains {
+                schema,
+                min,
+                max,
+                annotates,
+            } => match instance {
+                Value::Array(items) => {
+                    let mut ann = Ann::default();
+                    let mut count = 0u64;
+                    let exhaustive = max.is_some() || (*annotates && self.collect);
+                    for (index, item) in items.iter().enumerate() {
+                        if self.probe(*schema, item, &loc.index(index)).is_some() {
+                            count += 1;
+                            if *annotates && self.collect {
+                                ann.items.insert(index);
+                            }
+                            if !exhaustive && count >= *min {
+                                break;
+                            }
+                        }
+                    }
+                    if count < *min {
+                        let keyword = if *min == 1 { "contains" } else { "minContains" };
+                        return Err(self.fail(node, keyword, loc, || match min {
+                            1 => "must contain an item that matches `contains`".to_owned(),
+                            min => {
+                                format!("must contain at least {min} items that match `contains`")
+                            }
+                        }));
+                    }
+                    if let Some(max) = max
+                        && count > *max
+                    {
+                        return Err(self.fail(node, "maxContains", loc, || {
+                            format!("must contain at most {max} items that match `contains`")
+                        }));
+                    }
+                    Ok(ann)
+                }
+                _ => ok,
+            },
+            Check::UnevaluatedItems(schema) => match instance {
+                Value::Array(items) => {
+                    for (index, item) in items.iter().enumerate() {
+                        if !seen.has_item(index) {
+                            self.node(*schema, item, &loc.index(index))?;
+                        }
+                    }
+                    Ok(Ann {
+                        all_items: true,
+                        ..Ann::default()
+                    })
+                }
+                _ => ok,
+            },
+            _ => ok,
+        }
+    }
+
+    /// The applicators to properties.
+    #[inline(never)]
+    fn object<'i>(
+        &mut self,
+        _node: &Node,
+        check: &Check,
+        instance: &'i Value,
+        loc: &Loc<'_>,
+        seen: &Ann<'i>,
+    ) -> Result<Ann<'i>, Fail> {
+        let ok = Ok(Ann::default());
+        match check {
+            Check::Properties {
+                named,
+                patterns,
+                additional,
+            } => match instance {
+                Value::Object(map) => {
+                    let mut ann = Ann {
+                        all_properties: additional.is_some(),
+                        ..Ann::default()
+                    };
+                    for (key, value) in map {
+                        let here = loc.key(key);
+                        let mut matched = false;
+                        if let Ok(found) =
+                            named.binary_search_by(|(name, _)| name.as_str().cmp(key))
+                        {
+                            matched = true;
+                            self.node(named[found].1, value, &here)?;
+                        }
+                        for (regex, schema) in patterns {
+                            if regex.find(key).is_some() {
+                                matched = true;
+                                self.node(*schema, value, &here)?;
+                            }
+                        }
+                        if matched {
+                            if self.collect && additional.is_none() {
+                                ann.properties.insert(key.as_str());
+                            }
+                        } else if let Some(additional) = additional {
+                            self.node(*additional, value, &here)?;
+                        }
+                    }
+                    Ok(ann)
+                }
+                _ => ok,
+            },
+            Check::PropertyNames(schema) => match instance {
+                Value::Object(map) => {
+                    for key in map.keys() {
+                        let name = Value::String(key.clone());
+                        self.node(*schema, &name, &loc.key(key))?;
+                    }
+                    ok
+                }
+                _ => ok,
+            },
+            Check::UnevaluatedProperties(schema) => match instance {
+                Value::Object(map) => {
+                    for (key, value) in map {
+                        if !seen.has_property(key) {
+                            self.node(*schema, value, &loc.key(key))?;
+                        }
+                    }
+                    Ok(Ann {
+                        all_properties: true,
+                        ..Ann::default()
+                    })
+                }
+                _ => ok,
+            },
+            _ => ok,
+        }
+    }
+
+    /// The checks that do not apply subschemas (kept apart so that the recursive path
+    /// through [`Ctx::check`] uses little stack).
+    #[inline(never)]
+    fn assertion(
+        &self,
+        node: &Node,
+        check: &Check,
+        instance: &Value,
+        loc: &Loc<'_>,
+    ) -> Result<(), Fail> {
+        let keyword = check.keyword();
+        let ok = Ok(());
+        match check {
+            Check::Type(types) => {
+                if types.iter().any(|ty| json::is_of_type(instance, ty)) {
+                    ok
+                } else {
+                    Err(self.fail(node, keyword, loc, || match types.as_slice() {
+                        [one] => format!("must be of type {one}"),
+                        many => format!("must be of one of the types {}", many.join(", ")),
+                    }))
+                }
+            }
+            Check::Enum(values) => {
+                if values.iter().any(|value| json::equal(value, instance)) {
+                    ok
+                } else {
+                    Err(self.fail(node, keyword, loc, || match values.len() {
+                        1 => "must be the one value the `enum` allows".to_owned(),
+                        count => format!("must be one of the {count} values the `enum` allows"),
+                    }))
+                }
+            }
+            Check::Const(value) => {
+                if json::equal(value, instance) {
+                    ok
+                } else {
+                    Err(self.fail(node, keyword, loc, || {
+                        "must equal the `const` value".to_owned()
+                    }))
+                }
+            }
+            Check::MultipleOf(factor) => match instance {
+                Value::Number(number) if !is_multiple(number, factor) => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must be a multiple of {factor}")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::Maximum {
+                limit, exclusive, ..
+            } => match instance {
+                Value::Number(number) => {
+                    let order = compare(number, limit);
+                    let fine = match exclusive {
+                        true => order == Some(Ordering::Less),
+                        false => matches!(order, Some(Ordering::Less | Ordering::Equal)),
+                    };
+                    if fine {
+                        ok
+                    } else {
+                        Err(self.fail(node, keyword, loc, || match exclusive {
+                            true => format!("must be less than {limit}"),
+                            false => format!("must be at most {limit}"),
+                        }))
+                    }
+                }
+                _ => ok,
+            },
+            Check::Minimum {
+                limit, exclusive, ..
+            } => match instance {
+                Value::Number(number) => {
+                    let order = compare(number, limit);
+                    let fine = match exclusive {
+                        true => order == Some(Ordering::Greater),
+                        false => matches!(order, Some(Ordering::Greater | Ordering::Equal)),
+                    };
+                    if fine {
+                        ok
+                    } else {
+                        Err(self.fail(node, keyword, loc, || match exclusive {
+                            true => format!("must be greater than {limit}"),
+                            false => format!("must be at least {limit}"),
+                        }))
+                    }
+                }
+                _ => ok,
+            },
+            Check::MaxLength(max) => match instance {
+                Value::String(text) if json::string_length(text) > *max => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must be at most {max} characters long")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::MinLength(min) => match instance {
+                Value::String(text) if json::string_length(text) < *min => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must be at least {min} characters long")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::Pattern(regex) => match instance {
+                Value::String(text) if regex.find(text).is_none() => {
+                    Err(self.fail(node, keyword, loc, || "must match the `pattern`".to_owned()))
+                }
+                _ => ok,
+            },
+            Check::Format(format) => match instance {
+                Value::String(text) if !format.is_valid(text) => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must be {}", format.describe())
+                    }))
+                }
+                _ => ok,
+            },
+            Check::MaxItems(max) => match instance {
+                Value::Array(items) if items.len() as u64 > *max => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must have at most {max} items")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::MinItems(min) => match instance {
+                Value::Array(items) if (items.len() as u64) < *min => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must have at least {min} items")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::UniqueItems => match instance {
+                Value::Array(items) => {
+                    let duplicate = items.iter().enumerate().find_map(|(i, a)| {
+                        items[i + 1..]
+                            .iter()
+                            .position(|b| json::equal(a, b))
+                            .map(|j| (i, i + 1 + j))
+                    });
+                    match duplicate {
+                        Some((i, j)) => Err(self.fail(node, keyword, loc, || {
+                            format!("must have unique items, but items {i} and {j} are equal")
+                        })),
+                        None => ok,
+                    }
+                }
+                _ => ok,
+            },
+            Check::MaxProperties(max) => match instance {
+                Value::Object(map) if map.len() as u64 > *max => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must have at most {max} properties")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::MinProperties(min) => match instance {
+                Value::Object(map) if (map.len() as u64) < *min => {
+                    Err(self.fail(node, keyword, loc, || {
+                        format!("must have at least {min} properties")
+                    }))
+                }
+                _ => ok,
+            },
+            Check::Required(names) => match instance {
+                Value::Object(map) => match names.iter().find(|name| !map.contains_key(*name)) {
+                    Some(name) => Err(self.fail(node, keyword, loc, || {
+                        format!("must have the property {}", quoted(name))
+                    })),
+                    None => ok,
+                },
+                _ => ok,
+            },
+            Check::DependentRequired { entries, .. } => match instance {
+                Value::Object(map) => {
+                    for (trigger, names) in entries {
+                        if !map.contains_key(trigger) {
+                            continue;
+                        }
+                        if let Some(name) = names.iter().find(|name| !map.contains_key(*name)) {
+                            return Err(self.fail(node, keyword, loc, || {
+                                format!(
+                                    "must have the property {} because it has {}",
+                                    quoted(name),
+                                    quoted(trigger)
+                                )
+                            }));
+                        }
+                    }
+                    ok
+                }
+                _ => ok,
+            },
+            _ => ok,
+        }
+    }
+}
+
+/// A property name for a message: JSON-quoted, shortened when long.
+fn quoted(name: &str) -> String {
+    const MAX: usize = 64;
+    if name.chars().count() > MAX {
+        let short: String = name.chars().take(MAX).collect();
+        format!("{}…", Value::String(short))
+    } else {
+        Value::String(name.to_owned()).to_string()
+    }
+}
+
+/// Numbers compared by value, exactly for integers.
+fn compare(a: &Number, b: &Number) -> Option<Ordering> {
+    if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
+        return Some(x.cmp(&y));
+    }
+    if let (Some(x), Some(y)) = (a.as_u64(), b.as_u64()) {
+        return Some(x.cmp(&y));
+    }
+    // One is a negative i64 and the other a u64 above i64::MAX.
+    if a.as_i64().is_some() && b.as_u64().is_some() {
+        return Some(Ordering::Less);
+    }
+    if a.as_u64().is_some() && b.as_i64().is_some() {
+        return Some(Ordering::Greater);
+    }
+    a.as_f64()?.partial_cmp(&b.as_f64()?)
+}
+
+/// Whether `value` is a multiple of `factor` (> 0), exactly for integers.
+fn is_multiple(value: &Number, factor: &Number) -> bool {
+    if let (Some(x), Some(y)) = (value.as_i64(), factor.as_i64())
+        && y != 0
+    {
+        return x % y == 0;
+    }
+    if let (Some(x), Some(y)) = (value.as_u64(), factor.as_u64())
+        && y != 0
+    {
+        return x % y == 0;
+    }
+    match (value.as_f64(), factor.as_f64()) {
+        (Some(x), Some(y)) => json::is_multiple(x, y),
+        _ => false,
+    }
+}
