@@ -167,32 +167,76 @@ fn invalid_json_has_a_position() {
     assert!(err.message.starts_with("invalid JSON"), "{}", err.message);
 }
 
-#[test]
-fn unsupported_keyword_is_an_error_with_pointer() {
-    let text =
-        union_with(r#"{"type": "object", "properties": {"a": {"type": "string", "not": {}}}}"#);
-    let err = only_error(&text);
-    assert_eq!(
-        err.pointer.as_deref(),
-        Some("/oneOf/0/properties/message/properties/a/not")
-    );
-    assert_eq!(err.message, "unsupported keyword `not` on a string schema");
-    assert_eq!(err.pos.map(|p| p.line), Some(8));
-    assert!(
-        err.hint
-            .as_deref()
-            .unwrap_or_default()
-            .contains("minLength")
-    );
+/// The type a property of the `ping` message got.
+fn ping_field(schema: &Schema, field: &str) -> Type {
+    let def = schema
+        .struct_def("Ping")
+        .unwrap_or_else(|| panic!("{schema:#?}"));
+    match def.fields.iter().find(|each| each.wire_name == field) {
+        Some(each) => each.ty.clone(),
+        None => panic!("no field {field}"),
+    }
+}
+
+/// Whether `ty` is a JSON value that the validator checks.
+fn is_validated(schema: &Schema, ty: &Type) -> bool {
+    matches!(ty, Type::Named(name) if matches!(schema.type_def(name), Some(TypeDef::Json(_))))
 }
 
 #[test]
-fn event_must_be_a_const() {
+fn keywords_without_a_typed_shape_become_validated_values() {
+    let text =
+        union_with(r#"{"type": "object", "properties": {"a": {"type": "string", "not": {}}}}"#);
+    let schema = parse_schema("t.json", &text).unwrap();
+    let ty = ping_field(&schema, "a");
+    assert!(is_validated(&schema, &ty), "{ty:?}");
+    let Some(TypeDef::Json(def)) = schema.type_def("PingA") else {
+        panic!("{:#?}", schema.types)
+    };
+    assert_eq!(
+        def.entry,
+        "file:///t.json#/oneOf/0/properties/message/properties/a"
+    );
+    assert!(
+        def.reason.contains("unsupported keyword `not`"),
+        "{}",
+        def.reason
+    );
+    // The validator reads the document it was given.
+    assert_eq!(schema.documents.len(), 1);
+    assert_eq!(schema.documents[0].0, "file:///t.json");
+    // `{}` and `true` accept anything: plain JSON values, nothing to check.
+    let text = union_with(
+        r#"{"type": "object", "properties": {"a": {}, "b": true, "c": {"description": "x"}}}"#,
+    );
+    let schema = parse_schema("t.json", &text).unwrap();
+    for field in ["a", "b", "c"] {
+        assert_eq!(ping_field(&schema, field), Type::Any);
+    }
+    assert!(schema.documents.is_empty());
+}
+
+#[test]
+fn a_schema_the_validator_refuses_is_an_error_with_pointer() {
+    let text = union_with(
+        r#"{"type": "object", "properties": {"a": {"type": "string", "maxLength": "long"}}}"#,
+    );
+    let err = only_error(&text);
+    assert_eq!(
+        err.pointer.as_deref(),
+        Some("/oneOf/0/properties/message/properties/a/maxLength")
+    );
+    assert_eq!(err.pos.map(|p| p.line), Some(8));
+}
+
+#[test]
+fn a_union_without_constant_tags_is_one_type() {
     let text = union_with(r#"{"type": "object"}"#)
         .replace(r#"{"const": "ping"}"#, r#"{"type": "string"}"#);
-    let err = only_error(&text);
-    assert_eq!(err.pointer.as_deref(), Some("/oneOf/0/properties/event"));
-    assert!(err.message.contains("must be a `const`"), "{}", err.message);
+    let schema = parse_schema("t.json", &text).unwrap();
+    assert!(schema.events.is_empty());
+    assert_eq!(schema.roots.len(), 1);
+    assert_eq!(schema.roots[0].name, "Events");
 }
 
 #[test]
@@ -266,41 +310,45 @@ fn all_problems_are_reported_at_once() {
     );
     let all = errors(&text).0;
     let messages: Vec<&str> = all.iter().map(|d| d.message.as_str()).collect();
-    assert_eq!(all.len(), 4, "{messages:#?}");
-    assert!(messages[0].contains("list of types"));
-    assert!(messages[1].contains("format `idn-email` is not asserted"));
-    assert!(messages[2].contains("unsupported `$ref`"));
-    assert!(messages[3].contains("invalid ECMA-262 regular expression"));
+    // `a` (a list of types) and `b` (a format only the validator knows) are validated
+    // values; `c` and `d` are errors, each reported once.
+    assert_eq!(all.len(), 2, "{messages:#?}");
+    assert!(messages[0].contains("https://example.invalid/other.json"));
+    assert!(messages[1].contains("ECMA-262"));
 }
 
 #[test]
-fn root_requirements() {
+fn any_root_is_a_type() {
+    // `oneOf` must not be empty: the validator says so, at the keyword.
     let err = only_error(r#"{"oneOf": [], "title": "T"}"#);
-    assert!(err.message.contains("non-empty array"), "{}", err.message);
-    // Not an event union: one error, not one per keyword.
-    let err = only_error(r#"{"title": "T", "type": "object", "properties": {}}"#);
-    assert!(
-        err.message.contains("must be an event union"),
-        "{}",
-        err.message
-    );
-    assert!(
-        err.hint
-            .as_deref()
-            .unwrap_or_default()
-            .contains("additionalProperties")
-    );
-    let all =
-        errors(r#"{"$schema": "http://json-schema.org/draft-07/schema#", "oneOf": [], "x": 1}"#).0;
-    assert!(
-        all.iter().any(|d| d.message == "unsupported `$schema`"),
-        "{all:#?}"
-    );
-    assert!(all.iter().any(|d| d.message.contains("needs a `title`")));
-    assert!(
-        all.iter()
-            .any(|d| d.message.contains("unsupported keyword `x`"))
-    );
+    assert_eq!(err.pointer.as_deref(), Some("/oneOf"), "{err}");
+    // An object root is a struct named by its title.
+    let schema = parse_schema(
+        "t.json",
+        r#"{"title": "T", "type": "object", "properties": {"a": {"type": "string"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(schema.roots[0].name, "T");
+    assert!(schema.struct_def("T").is_some());
+    // Without a title, by the file's stem; any draft by `$schema`.
+    let schema = parse_schema(
+        "point.schema.json",
+        r#"{"$schema": "http://json-schema.org/draft-07/schema#", "type": "object", "properties": {"x": {"type": "integer"}}, "x-extra": 1}"#,
+    )
+    .unwrap();
+    assert_eq!(schema.roots[0].name, "Point");
+    // An unknown `$schema` is an error with the known ones as the hint.
+    let err = only_error(r#"{"$schema": "https://example.invalid/draft", "type": "object"}"#);
+    assert_eq!(err.message, "unknown `$schema`");
+    assert!(err.hint.as_deref().unwrap_or_default().contains("2020-12"));
+    // A document of definitions only: one type per definition.
+    let schema = parse_schema(
+        "defs.json",
+        r##"{"definitions": {"a": {"type": "string"}, "b": {"type": "object", "properties": {"a": {"$ref": "#/definitions/a"}}}}}"##,
+    )
+    .unwrap();
+    let names: Vec<&str> = schema.roots.iter().map(|root| root.name.as_str()).collect();
+    assert_eq!(names, ["A", "B"]);
 }
 
 #[test]
@@ -319,11 +367,12 @@ fn refs_resolve_and_detect_recursion() {
             "\"oneOf\"",
             r##""$defs": {"A": {"type": "array", "items": {"$ref": "#/$defs/A"}}}, "oneOf""##,
         );
-    let all = errors(&text).0;
+    // The validator follows such a cycle.
+    let schema = parse_schema("t.json", &text).unwrap();
     assert!(
-        all.iter()
-            .any(|d| d.message.contains("recursive without an object")),
-        "{all:#?}"
+        matches!(schema.type_def("AItem"), Some(TypeDef::Json(_))),
+        "{:#?}",
+        schema.types
     );
 
     let text = union_with(r##"{"$ref": "#/$defs/Missing"}"##);
@@ -345,36 +394,44 @@ fn unknown_formats_are_annotations() {
 
 #[test]
 fn diagnostics_display_file_position_pointer_and_hint() {
-    let text =
-        union_with(r#"{"type": "object", "properties": {"a": {"type": "string", "not": {}}}}"#);
+    let text = union_with(
+        r#"{"type": "object", "properties": {"a": {"$ref": "https://example.invalid/x.json"}}}"#,
+    );
     let shown = errors(&text).to_string();
     assert!(
-        shown.starts_with("t.json:8:78: at /oneOf/0/properties/message/properties/a/not: unsupported keyword `not`"),
+        shown.starts_with("t.json:8:60: at /oneOf/0/properties/message/properties/a/$ref: "),
         "{shown}"
     );
     assert!(shown.contains("\n  hint: "), "{shown}");
 }
 
 #[test]
-fn integers_need_bounds_within_i64() {
-    let text =
-        union_with(r#"{"type": "object", "properties": {"n": {"type": "integer", "minimum": 0}}}"#);
-    let err = only_error(&text);
-    assert_eq!(err.message, "an `integer` needs a lower and an upper bound");
+fn plain_integers_are_i64_or_u64() {
+    let rust = |schema: &str| {
+        let text = union_with(&format!(
+            r#"{{"type": "object", "properties": {{"n": {schema}}}}}"#
+        ));
+        let schema = parse_schema("t.json", &text).unwrap();
+        match ping_field(&schema, "n") {
+            Type::Integer(rules) => rules.rust_type().to_owned(),
+            other => format!("{other:?}"),
+        }
+    };
+    assert_eq!(rust(r#"{"type": "integer"}"#), "i64");
+    assert_eq!(rust(r#"{"type": "integer", "minimum": 0}"#), "u64");
+    assert_eq!(rust(r#"{"type": "integer", "format": "int32"}"#), "i32");
+    assert_eq!(rust(r#"{"type": "integer", "format": "uint8"}"#), "u8");
+    assert_eq!(rust(r#"{"type": "integer", "format": "uint64"}"#), "u64");
     assert_eq!(
-        err.pointer.as_deref(),
-        Some("/oneOf/0/properties/message/properties/n")
+        rust(r#"{"type": "integer", "format": "int64", "minimum": -5}"#),
+        "i64"
     );
-
-    let text = union_with(
-        r#"{"type": "object", "properties": {"n": {"type": "integer", "minimum": 0, "maximum": 18446744073709551615}}}"#,
+    assert_eq!(
+        rust(r#"{"type": "integer", "maximum": 10, "minimum": 0}"#),
+        "u8"
     );
-    let err = only_error(&text);
-    assert!(
-        err.message.contains("within the 64-bit range"),
-        "{}",
-        err.message
-    );
+    // A bound beyond 64 bits: the validator checks the value.
+    assert!(rust(r#"{"type": "integer", "maximum": 18446744073709551616}"#).starts_with("Named"));
 
     let text = union_with(
         r#"{"type": "object", "properties": {"n": {"type": "integer", "exclusiveMinimum": -1, "maximum": 9223372036854775807}}}"#,
@@ -400,18 +457,15 @@ fn events_may_live_in_defs() {
 }
 
 /// `1` and `1.0` are one JSON value: the second could never be decoded as its own
-/// variant, so the engine refuses the enum (it compared JSON text before).
+/// variant, so there is no Rust enum for them; the validator checks the value.
 #[test]
-fn enum_values_that_are_equal_as_json_are_refused() {
+fn enum_values_that_are_equal_as_json_are_validated_values() {
     let text = union_with(
         r#"{"type": "object", "properties": {"n": {"enum": [1, 1.0]}}, "required": ["n"], "additionalProperties": false}"#,
     );
-    let error = only_error(&text);
-    assert!(error.message.contains("equal in JSON Schema"), "{error}");
-    assert_eq!(
-        error.pointer.as_deref(),
-        Some("/oneOf/0/properties/message/properties/n/enum/1")
-    );
+    let schema = parse_schema("t.json", &text).unwrap();
+    let ty = ping_field(&schema, "n");
+    assert!(is_validated(&schema, &ty), "{ty:?}");
     // Distinct values stay fine, `1` and `"1"` included.
     let fine = union_with(
         r#"{"type": "object", "properties": {"n": {"enum": [1, "1", 1.5]}}, "required": ["n"], "additionalProperties": false}"#,

@@ -731,12 +731,12 @@ fn both_sides_keyed_by_name_compare_without_a_discriminator_change() {
 
 #[test]
 fn unusable_schemas_report_the_problems_of_both_sides() {
-    let broken = json!({"title": "Events"});
+    let broken = json!({"title": "Events", "$schema": "https://example.invalid/no-such-draft"});
     let err = diff_documents(
         &document(&broken, "old.json"),
         &document(&broken, "new.json"),
     )
-    .expect_err("not event unions");
+    .expect_err("an unknown draft");
     let files: Vec<&str> = err.iter().map(|d| d.file.as_str()).collect();
     assert_eq!(files, ["old.json", "new.json"]);
 }

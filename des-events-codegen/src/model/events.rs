@@ -21,6 +21,24 @@ impl Modeler<'_> {
             );
             return None;
         }
+        // The document must be a schema of its draft: its metaschema says where not.
+        if let Err(violation) = self.meta_check(&doc.value) {
+            let pointer = violation.path.pointer();
+            self.error(
+                &pointer,
+                format!(
+                    "not a valid JSON Schema ({}): {}",
+                    self.draft_name(),
+                    violation.message
+                ),
+                Some(&format!(
+                    "the `{}` keyword of the metaschema {}",
+                    violation.keyword,
+                    self.draft.uri()
+                )),
+            );
+            return None;
+        }
         if !self.is_event_union(&doc.value) {
             return self.single_root();
         }
@@ -304,7 +322,7 @@ impl Modeler<'_> {
         name: &str,
     ) -> Option<String> {
         match self.value_type(pointer, schema, name)? {
-            Type::Named(name) if self.is_struct(&name) => Some(name),
+            Type::Named(name) if self.is_struct(&name) || self.is_json(&name) => Some(name),
             _ => {
                 self.error(
                     pointer,
@@ -376,6 +394,13 @@ impl Modeler<'_> {
         {
             def.docs.title = Some(format!("The `message` of the `{wire}` event."));
         }
+    }
+
+    pub(super) fn is_json(&self, name: &str) -> bool {
+        self.type_names
+            .get(name)
+            .and_then(|position| self.types.get(*position))
+            .is_some_and(|def| matches!(def, TypeDef::Json(_)))
     }
 
     pub(super) fn is_struct(&self, name: &str) -> bool {

@@ -14,7 +14,7 @@
 
 use std::path::{Path, PathBuf};
 
-use des_events_core::validate::{Draft, Options, SchemaError, Validator};
+use des_events_core::validate::{Draft, Options, SchemaError, Validator, Violation};
 
 use super::refs::percent_decode;
 use super::*;
@@ -177,7 +177,18 @@ impl Modeler<'_> {
         let validator = match self.validator(pointer) {
             Ok(validator) => validator,
             Err(err) => {
-                self.schema_error(&err);
+                // The schema is not valid JSON Schema. When the problems found so far
+                // include the validator's (same place), they stand: every one is
+                // reported. Otherwise they were about the typed shape only, and the
+                // validator's words replace them.
+                let place = self.schema_error_pointer(&err);
+                let known = self.diags[diags_from..]
+                    .iter()
+                    .any(|diag| place.is_some() && diag.pointer == place);
+                if !known {
+                    self.diags.truncate(diags_from);
+                    self.schema_error(&err);
+                }
                 return None;
             }
         };
@@ -185,7 +196,7 @@ impl Modeler<'_> {
             .diags
             .get(diags_from)
             .map(|diag| diag.message.clone())
-            .unwrap_or_else(|| "the schema has no typed Rust shape".to_owned());
+            .unwrap_or_else(|| "a whole document of it needs a named Rust type".to_owned());
         self.diags.truncate(diags_from);
         for (uri, value) in validator.documents() {
             if !self
@@ -237,6 +248,14 @@ impl Modeler<'_> {
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))
+    }
+
+    /// The plain JSON pointer a validator compile error is reported at, when it is in
+    /// the root document (where diagnostics of other files carry their own file).
+    fn schema_error_pointer(&self, err: &SchemaError) -> Option<String> {
+        (0..=self.others.len())
+            .find(|index| self.document_uri(*index) == err.uri)
+            .map(|_| err.pointer.clone())
     }
 
     /// Reports a validator compile error at its place in the loaded documents.
@@ -295,6 +314,16 @@ impl Modeler<'_> {
             Draft::Draft7 => "draft-07",
             Draft::Draft201909 => "draft 2019-09",
             Draft::Draft202012 => "draft 2020-12",
+        }
+    }
+
+    /// Checks a document against the metaschema of its draft.
+    pub(super) fn meta_check(&self, document: &Value) -> Result<(), Violation> {
+        // The metaschemas are built into the validator, so this cannot fail to compile;
+        // if it did, the schema's own checks still run.
+        match Validator::new(self.draft.uri(), Vec::new(), &Options::default()) {
+            Ok(meta) => meta.validate(document),
+            Err(_) => Ok(()),
         }
     }
 

@@ -44,6 +44,7 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
         others: Vec::new(),
         event_targets: Vec::new(),
         all_of_depth: 0,
+        hard_errors: 0,
     };
     let schema = modeler.root().map(|mut schema| {
         schema.sources = modeler
@@ -100,6 +101,9 @@ struct Modeler<'d> {
     event_targets: Vec<String>,
     /// How many merged `allOf` schemas are being modelled inside each other.
     all_of_depth: usize,
+    /// How many errors were about the generated API itself (two schemas wanting one
+    /// type name): those stand, a validated JSON value would not avoid them.
+    hard_errors: usize,
 }
 
 /// The document index and the plain JSON pointer of a model pointer.

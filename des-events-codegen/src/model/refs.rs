@@ -26,8 +26,8 @@ impl Modeler<'_> {
         if relative.contains("://") || relative.starts_with('/') || relative.starts_with('\\') {
             self.error(
                 ref_pointer,
-                format!("unsupported `$ref` to \"{relative}\""),
-                Some("only relative paths to files next to this schema (and `#` pointers) are supported; nothing is fetched"),
+                format!("cannot resolve `$ref` \"{relative}\""),
+                Some("nothing is fetched: a URI resolves to a loaded file whose `$id` it is, a `.json` file next to the schema with that `$id`, or a folder mapped to its prefix (`map(\"<prefix>\" = \"<folder>\")`)"),
             );
             return None;
         }

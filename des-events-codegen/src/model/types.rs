@@ -75,6 +75,7 @@ impl Modeler<'_> {
             return Some(Type::Any);
         }
         let mark = self.diags.len();
+        let hard = self.hard_errors;
         let registered = self.types.len();
         let typed = if self.draft_differs(schema) {
             self.error(
@@ -94,8 +95,9 @@ impl Modeler<'_> {
         {
             return Some(ty);
         }
-        if self.diags.len() == mark {
-            // Failed without a word: a `$ref` target already reported.
+        if self.diags.len() == mark || self.hard_errors > hard {
+            // Failed without a word (a `$ref` target already reported), or on a problem
+            // of the generated API that a validated value would not solve.
             return None;
         }
         // The typed attempt may have registered the schema's own type before finding
@@ -509,6 +511,7 @@ impl Modeler<'_> {
                 format!("the type name `{name}` is already used by the schema at {first}"),
                 Some("give one of them a distinct `title`, or share one definition through `$defs` and `$ref`"),
             );
+            self.hard_errors += 1;
             return None;
         }
         self.type_names
