@@ -345,6 +345,7 @@ pub(crate) fn check_document(
             .and_then(|path| path.parent())
             .map(Path::to_path_buf),
         maps: maps.to_vec(),
+        read: Default::default(),
     };
     let schema = model::model(doc, &resources)?;
     check::check(doc, &schema)?;

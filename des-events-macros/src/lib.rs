@@ -24,6 +24,11 @@ use syn::{Ident, LitBool, LitStr, Token};
 ///     replies_schema = "schema/partner-events.schema.json", // reply helpers...
 ///     replies_module = crate::partner,                      // ...whose types live here
 /// );
+/// // `$ref`s to URIs under a prefix read the vendored files of a folder:
+/// des_events::include_schema!(
+///     "schema/order.schema.json",
+///     map = [("https://example.com/schemas/", "schema/vendor")],
+/// );
 /// ```
 ///
 /// Paths are relative to the directory of the invoking crate's `Cargo.toml`. The build
@@ -45,6 +50,7 @@ struct Invocation {
     tests: bool,
     replies_schema: Option<LitStr>,
     replies_module: Option<syn::Path>,
+    maps: Vec<(LitStr, LitStr)>,
 }
 
 impl Parse for Invocation {
@@ -61,6 +67,7 @@ impl Parse for Invocation {
             tests: true,
             replies_schema: None,
             replies_module: None,
+            maps: Vec::new(),
         };
         if input.is_empty() {
             return Ok(invocation);
@@ -80,11 +87,12 @@ impl Parse for Invocation {
                 "tests" => invocation.tests = syn::parse2::<LitBool>(tokens)?.value,
                 "replies_schema" => invocation.replies_schema = Some(syn::parse2(tokens)?),
                 "replies_module" => invocation.replies_module = Some(syn::parse2(tokens)?),
+                "map" => invocation.maps = maps(&value)?,
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}`; the options are catch_all = bool, tests = bool, replies_schema = \"path\", replies_module = path::to::module"
+                            "unknown option `{other}`; the options are catch_all = bool, tests = bool, replies_schema = \"path\", replies_module = path::to::module, map = [(\"uri prefix\", \"folder\"), ...]"
                         ),
                     ));
                 }
@@ -100,6 +108,39 @@ impl Parse for Invocation {
     }
 }
 
+/// `[("prefix", "folder"), ...]`.
+fn maps(value: &syn::Expr) -> syn::Result<Vec<(LitStr, LitStr)>> {
+    let expected = || {
+        syn::Error::new_spanned(
+            value,
+            "expected `map = [(\"uri prefix\", \"folder\"), ...]`",
+        )
+    };
+    let syn::Expr::Array(array) = value else {
+        return Err(expected());
+    };
+    let literal = |expr: &syn::Expr| match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) => Some(text.clone()),
+        _ => None,
+    };
+    array
+        .elems
+        .iter()
+        .map(|element| match element {
+            syn::Expr::Tuple(tuple) if tuple.elems.len() == 2 => {
+                match (literal(&tuple.elems[0]), literal(&tuple.elems[1])) {
+                    (Some(prefix), Some(folder)) => Ok((prefix, folder)),
+                    _ => Err(expected()),
+                }
+            }
+            _ => Err(expected()),
+        })
+        .collect()
+}
+
 fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
     let base = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
@@ -111,6 +152,9 @@ fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
     let mut request = Request::new(source(&invocation.path))
         .catch_all(invocation.catch_all)
         .tests(invocation.tests);
+    for (prefix, folder) in &invocation.maps {
+        request = request.map(prefix.value(), base.join(folder.value()));
+    }
     if let (Some(schema), Some(module)) = (&invocation.replies_schema, &invocation.replies_module) {
         request = request.replies(source(schema), module.to_token_stream());
     }

@@ -10,6 +10,11 @@ impl Modeler<'_> {
         if let Some(draft) = doc.value.get("$schema")
             && draft.as_str().and_then(Draft::from_uri).is_none()
         {
+            // A metaschema of its own (a dialect of a known draft, with its vocabularies)
+            // is followed by the validator alone.
+            if self.validator("").is_ok() {
+                return self.validated_root();
+            }
             let known: Vec<&str> = Draft::ALL.iter().map(|draft| draft.uri()).collect();
             self.error(
                 "/$schema",

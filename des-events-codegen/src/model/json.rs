@@ -29,6 +29,8 @@ pub struct Resources {
     pub root_dir: Option<PathBuf>,
     /// URI prefixes mapped to folders (`http://localhost:1234/` -> `remotes/`).
     pub maps: Vec<(String, PathBuf)>,
+    /// The files read for the validator (the build depends on them too).
+    pub read: std::cell::RefCell<Vec<PathBuf>>,
 }
 
 impl Resources {
@@ -36,6 +38,7 @@ impl Resources {
     fn retrieve(&self, uri: &str) -> Option<Value> {
         let read = |path: &Path| -> Option<Value> {
             let text = std::fs::read_to_string(path).ok()?;
+            self.read.borrow_mut().push(path.to_path_buf());
             serde_json::from_str(text.strip_prefix('\u{feff}').unwrap_or(&text)).ok()
         };
         if let (Some(relative), Some(dir)) = (uri.strip_prefix(FILE_BASE), &self.root_dir) {
@@ -151,7 +154,7 @@ impl Modeler<'_> {
         Validator::with_retriever(
             &entry,
             self.loaded_documents(),
-            &Options::default(),
+            &self.options(),
             &mut retrieve,
         )
     }
@@ -204,7 +207,16 @@ impl Modeler<'_> {
                 .iter()
                 .any(|(known, _)| *known == uri)
             {
-                self.validator_documents.push((uri, value.clone()));
+                // A referenced document without `$schema` is read in the draft of the
+                // root; the embedded copy says so, for the validator at run time.
+                let mut value = value.clone();
+                if let Value::Object(object) = &mut value
+                    && !object.contains_key("$schema")
+                    && self.draft != Draft::Draft202012
+                {
+                    object.insert("$schema".to_owned(), self.draft.uri().into());
+                }
+                self.validator_documents.push((uri, value));
             }
         }
         let docs = match schema {
@@ -314,6 +326,15 @@ impl Modeler<'_> {
             Draft::Draft7 => "draft-07",
             Draft::Draft201909 => "draft 2019-09",
             Draft::Draft202012 => "draft 2020-12",
+        }
+    }
+
+    /// The validator's options: formats asserted, documents without `$schema` read in
+    /// the root's draft.
+    pub(super) fn options(&self) -> Options {
+        Options {
+            default_draft: self.draft,
+            ..Options::default()
         }
     }
 

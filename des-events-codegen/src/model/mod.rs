@@ -52,6 +52,11 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
             .iter()
             .filter_map(|doc| doc.path.clone())
             .collect();
+        for path in modeler.resources.read.borrow().iter() {
+            if !schema.sources.contains(path) {
+                schema.sources.push(path.clone());
+            }
+        }
         if schema
             .types
             .iter()

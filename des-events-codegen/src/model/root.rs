@@ -93,7 +93,8 @@ impl Modeler<'_> {
             }
         } else {
             let mark = self.diags.len();
-            let ty = self.value_type("", value, &root_name);
+            // Through `resolve`, so that a `$ref` to `#` is a cycle like any other.
+            let ty = self.resolve("", "");
             if self.diags.len() == mark
                 && let Some(root) = self.root_type("", value, &root_name, ty)
             {
@@ -122,6 +123,24 @@ impl Modeler<'_> {
             std::mem::take(&mut self.types),
         );
         schema.roots = roots;
+        Some(schema)
+    }
+
+    /// A root that only the validator reads (a custom metaschema): one validated value.
+    pub(super) fn validated_root(&mut self) -> Option<Schema> {
+        let doc = self.doc;
+        let root_name = self.root_name();
+        let mark = self.diags.len();
+        let ty = self.json_type("", &doc.value, &root_name, mark);
+        let root = self.root_type("", &doc.value, &root_name, ty);
+        let mut schema = Schema::new(
+            doc.file.clone(),
+            root_name,
+            None,
+            Vec::new(),
+            std::mem::take(&mut self.types),
+        );
+        schema.roots = root.into_iter().collect();
         Some(schema)
     }
 

@@ -219,6 +219,9 @@ pub(crate) type Retrieve<'r> = &'r mut dyn FnMut(&str) -> Option<Value>;
 struct Builder<'r> {
     options: Options,
     retrieve: Option<Retrieve<'r>>,
+    /// Given documents not added yet: one is added early when an earlier one needs it
+    /// (a custom metaschema named by `$schema` is read while its schema is registered).
+    given: Vec<(String, Value)>,
     docs: Vec<(String, Arc<Value>)>,
     resources: Vec<Resource>,
     by_uri: HashMap<String, usize>,
@@ -243,6 +246,7 @@ pub(crate) fn build(
     let mut builder = Builder {
         options: options.clone(),
         retrieve,
+        given: documents.into_iter().rev().collect(),
         docs: Vec::new(),
         resources: Vec::new(),
         by_uri: HashMap::new(),
@@ -255,7 +259,7 @@ pub(crate) fn build(
         uses_recursive: false,
         collect: false,
     };
-    for (uri, value) in documents {
+    while let Some((uri, value)) = builder.given.pop() {
         builder.add_document(uri, value)?;
     }
     let entry_error = |message: String| SchemaError {
@@ -626,7 +630,13 @@ impl Builder<'_> {
 
     /// Makes the document at `uri` known: a built-in metaschema or a retrieved one.
     fn fetch(&mut self, uri: &str) -> Result<(), Missing> {
-        let (value, known) = if let Some((known, value)) = metaschemas::find(uri) {
+        let given = self
+            .given
+            .iter()
+            .position(|(given, _)| uri::strip_empty_fragment(given) == uri);
+        let (value, known) = if let Some(position) = given {
+            (self.given.remove(position).1, None)
+        } else if let Some((known, value)) = metaschemas::find(uri) {
             (value, Some(known))
         } else if let Some(retrieve) = self.retrieve.as_mut() {
             match retrieve(uri) {
