@@ -26,24 +26,6 @@ impl Modeler<'_> {
             );
             return None;
         }
-        // The document must be a schema of its draft: its metaschema says where not.
-        if let Err(violation) = self.meta_check(&doc.value) {
-            let pointer = violation.path.pointer();
-            self.error(
-                &pointer,
-                format!(
-                    "not a valid JSON Schema ({}): {}",
-                    self.draft_name(),
-                    violation.message
-                ),
-                Some(&format!(
-                    "the `{}` keyword of the metaschema {}",
-                    violation.keyword,
-                    self.draft.uri()
-                )),
-            );
-            return None;
-        }
         if !self.is_event_union(&doc.value) {
             return self.single_root();
         }

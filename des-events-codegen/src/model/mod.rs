@@ -46,7 +46,30 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
         all_of_depth: 0,
         hard_errors: 0,
     };
-    let schema = modeler.root().map(|mut schema| {
+    let schema = modeler.root();
+    // Last, a safety net: the document must be a schema of its draft (the model and the
+    // validator have said more precisely what they could; the metaschema says the rest,
+    // such as a `title` that is not a string).
+    if modeler.diags.is_empty()
+        && let Err(violation) = modeler.meta_check(&doc.value)
+    {
+        let pointer = violation.path.pointer();
+        let key = violation.path.last_key().unwrap_or("the schema").to_owned();
+        modeler.error(
+            &pointer,
+            format!(
+                "`{key}` is not valid in a JSON Schema ({}): {}",
+                modeler.draft_name(),
+                violation.message
+            ),
+            Some(&format!(
+                "the metaschema {} says so with its `{}` keyword",
+                modeler.draft.uri(),
+                violation.keyword
+            )),
+        );
+    }
+    let schema = schema.map(|mut schema| {
         schema.sources = modeler
             .others
             .iter()
