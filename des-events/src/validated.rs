@@ -70,7 +70,11 @@ impl JsonValidator {
                 let problem = match Keyword::from_name(&violation.keyword) {
                     Some(keyword) => Problem::Constraint {
                         keyword,
-                        expected: violation.message.clone(),
+                        // The validator says "must be ...": after "expected", "to be ...".
+                        expected: match violation.message.strip_prefix("must ") {
+                            Some(rest) => format!("to {rest}"),
+                            None => violation.message.clone(),
+                        },
                         found: found(value, &violation.path),
                     },
                     None => Problem::Other {

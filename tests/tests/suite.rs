@@ -177,6 +177,30 @@ struct Tally {
     unparsed: usize,
     oracle_agree: usize,
     derived_agree: usize,
+    /// Documents the oracle accepts and we reject because the Rust integer type cannot
+    /// hold the value (the one documented deviation).
+    out_of_range: usize,
+    /// Documents not compared with the schemars-derived schema (see `derived_is_exact`).
+    derived_skipped: usize,
+}
+
+/// The one documented deviation from the validator: an integer the schema allows but the
+/// Rust type chosen for it cannot hold (`i64` when unbounded, `u64` from 0, `i32` for
+/// `format: int32`...). `ours` says so with this text.
+const OUT_OF_RANGE: &str = "is outside the range of";
+
+/// Whether the schema `schemars` derives from the generated types describes the same
+/// documents: not when a validated JSON value's schema holds references (its schemars
+/// description is then a comment only; the value is checked by the embedded validator).
+fn derived_is_exact(schema_file: &str) -> bool {
+    let path = package().join(schema_file);
+    let request = Request::new(Source::file(&path, schema_file)).check_only();
+    match generate(&request) {
+        Ok(generated) => !generated.into_schema().types.iter().any(|def| {
+            matches!(def, des_events_codegen::ir::TypeDef::Json(json) if json.schema.is_none())
+        }),
+        Err(_) => false,
+    }
 }
 
 #[test]
@@ -199,6 +223,7 @@ fn accepted_schemas_agree_with_the_oracles() {
             )
         });
         let docs = documents(case.documents);
+        let derived_exact = derived_is_exact(case.schema);
         let mut valid_here = 0;
         for (index, text) in docs.iter().enumerate() {
             let origin = format!("{}:{}", case.documents, index + 1);
@@ -224,13 +249,21 @@ fn accepted_schemas_agree_with_the_oracles() {
             };
             if file_verdict.is_valid() == ours.is_ok() {
                 tally.oracle_agree += 1;
+            } else if file_verdict.is_valid()
+                && ours.as_ref().is_err_and(|err| err.contains(OUT_OF_RANGE))
+            {
+                tally.out_of_range += 1;
+                eprintln!("documented deviation (integer out of the Rust type's range): {origin}");
+                continue;
             } else {
                 disagreements.push(format!(
                     "{origin}\n    document: {}\n    jsonschema (schema file): {file_verdict}\n    ours: {ours_shown}",
                     shorten(text)
                 ));
             }
-            if derived_verdict.is_valid() == ours.is_ok() {
+            if !derived_exact {
+                tally.derived_skipped += 1;
+            } else if derived_verdict.is_valid() == ours.is_ok() {
                 tally.derived_agree += 1;
             } else {
                 disagreements.push(format!(
@@ -243,7 +276,9 @@ fn accepted_schemas_agree_with_the_oracles() {
     }
     eprintln!(
         "accepted: {} schemas, {} documents; oracle: {} valid / {} invalid ({} not parsed); \
-         ours: {} valid / {} invalid; agreements: schema file {}/{}, schemars-derived {}/{} ({:.1?})",
+         ours: {} valid / {} invalid; agreements: schema file {}/{}, schemars-derived {}/{} \
+         ({} not compared: validated values with references); documented deviations \
+         (integers beyond the Rust type): {} ({:.1?})",
         SUITE.len(),
         tally.documents,
         tally.oracle_valid,
@@ -254,7 +289,9 @@ fn accepted_schemas_agree_with_the_oracles() {
         tally.oracle_agree,
         tally.documents,
         tally.derived_agree,
-        tally.documents,
+        tally.documents - tally.derived_skipped - tally.out_of_range,
+        tally.derived_skipped,
+        tally.out_of_range,
         started.elapsed(),
     );
     assert!(

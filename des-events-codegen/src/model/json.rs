@@ -177,6 +177,32 @@ impl Modeler<'_> {
         if self.value_at(pointer).is_none() {
             return None;
         }
+        // A format JSON Schema defines but the catalogue does not check yet must not go
+        // unchecked through the validator (which ignores formats it does not know).
+        if let Some(value) = self.value_at(pointer)
+            && let Some((at, format)) = unasserted_format(&value, "")
+        {
+            self.diags.truncate(diags_from);
+            self.error(
+                &format!("{pointer}{at}"),
+                format!("format `{format}` is not asserted by des-events yet"),
+                Some("remove the keyword or use `pattern`"),
+            );
+            return None;
+        }
+        // JSON numbers are read as `f64` (or 64-bit integers): a bound that is an integer
+        // beyond 2^53 that `f64` cannot hold would be compared inexactly.
+        if let Some(value) = self.value_at(pointer)
+            && let Some(at) = inexact_bound(&value, "")
+        {
+            self.diags.truncate(diags_from);
+            self.error(
+                &format!("{pointer}{at}"),
+                "this bound cannot be compared exactly with numbers read as 64-bit floats",
+                Some("use a bound that a 64-bit float represents exactly (any integer up to 2^53), or `type: integer`"),
+            );
+            return None;
+        }
         let validator = match self.validator(pointer) {
             Ok(validator) => validator,
             Err(err) => {
@@ -288,6 +314,66 @@ impl Modeler<'_> {
                 err.hint.as_deref(),
             ),
         }
+    }
+}
+
+/// The first `"format"` in `schema` that JSON Schema defines but the catalogue does not
+/// assert, with its pointer relative to `schema`.
+fn unasserted_format(schema: &Value, at: &str) -> Option<(String, String)> {
+    match schema {
+        Value::Object(object) => {
+            if let Some(Value::String(format)) = object.get("format")
+                && des_events_core::format::UNASSERTED.contains(&format.as_str())
+            {
+                return Some((join(at, "format"), format.clone()));
+            }
+            object
+                .iter()
+                .filter(|(key, _)| {
+                    !matches!(key.as_str(), "const" | "enum" | "examples" | "default")
+                })
+                .find_map(|(key, child)| unasserted_format(child, &join(at, key)))
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(index, child)| unasserted_format(child, &join(at, &index.to_string()))),
+        _ => None,
+    }
+}
+
+/// The pointer (relative to `schema`) of a numeric bound of a `number` comparison that is
+/// an integer `f64` cannot represent, if any.
+fn inexact_bound(schema: &Value, at: &str) -> Option<String> {
+    match schema {
+        Value::Object(object) => {
+            let integer_only = object.get("type").and_then(Value::as_str) == Some("integer");
+            for keyword in ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] {
+                let Some(Value::Number(bound)) = object.get(keyword) else {
+                    continue;
+                };
+                // An integer schema compares integers exactly (as `i128` at run time).
+                let inexact = match (bound.as_i64(), bound.as_u64()) {
+                    (Some(n), _) => n.unsigned_abs() > 1 << 53 && (n as f64) as i64 != n,
+                    (None, Some(n)) => n > 1 << 53 && (n as f64) as u64 != n,
+                    _ => false,
+                };
+                if inexact && !integer_only {
+                    return Some(join(at, keyword));
+                }
+            }
+            object
+                .iter()
+                .filter(|(key, _)| {
+                    !matches!(key.as_str(), "const" | "enum" | "examples" | "default")
+                })
+                .find_map(|(key, child)| inexact_bound(child, &join(at, key)))
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(index, child)| inexact_bound(child, &join(at, &index.to_string()))),
+        _ => None,
     }
 }
 
