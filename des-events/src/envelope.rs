@@ -478,6 +478,28 @@ fn skip_ws_back(bytes: &[u8], mut end: usize) -> usize {
 
 pub use crate::flat::serialize as serialize_flat;
 
+/// The schema of one variant of a flat union or open envelope: its struct's schema
+/// with the tag property (`{"const": name}`) added and required.
+pub fn tagged_schema(schema: schemars::Schema, tag: &str, name: &str) -> serde_json::Value {
+    let mut value = schema.to_value();
+    if let serde_json::Value::Object(object) = &mut value {
+        object.insert("type".to_owned(), serde_json::json!("object"));
+        let properties = object
+            .entry("properties")
+            .or_insert_with(|| serde_json::json!({}));
+        if let serde_json::Value::Object(properties) = properties {
+            properties.insert(tag.to_owned(), serde_json::json!({"const": name}));
+        }
+        let required = object
+            .entry("required")
+            .or_insert_with(|| serde_json::json!([]));
+        if let serde_json::Value::Array(required) = required {
+            required.push(serde_json::json!(tag));
+        }
+    }
+    value
+}
+
 /// Serializes an event; infallible for generated types.
 pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Generated types serialize only strings, numbers, booleans and string-keyed maps,

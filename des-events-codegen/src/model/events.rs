@@ -111,9 +111,9 @@ impl Modeler<'_> {
             None => {
                 self.error(
                     "",
-                    "the schema root must be a tagged union: a `oneOf` (or `anyOf`) of objects that share a required string-`const` property",
+                    "the schema root must be an event union: a `oneOf` of event objects",
                     Some(
-                        "e.g. each alternative is {\"type\": \"object\", \"properties\": {\"event\": {\"const\": \"<name>\"}, \"message\": {...}}, \"required\": [\"event\", \"message\"], \"additionalProperties\": false}",
+                        "each alternative is {\"type\": \"object\", \"properties\": {\"event\": {\"const\": \"<name>\"}, \"message\": {...}}, \"required\": [\"event\", \"message\"], \"additionalProperties\": false}",
                     ),
                 );
                 Vec::new()
