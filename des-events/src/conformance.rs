@@ -61,7 +61,10 @@ pub fn example<T: EventUnion>(json: &str, event: &str) {
         (serde_json::Value::Object(members), Some(name)) => {
             let mut text = String::from("{");
             for (key, value) in members.iter().filter(|(key, _)| *key != tag) {
-                text.push_str(&format!("{}:{value},", serde_json::Value::from(key.as_str())));
+                text.push_str(&format!(
+                    "{}:{value},",
+                    serde_json::Value::from(key.as_str())
+                ));
             }
             text.push_str(&format!("{}:{name}}}", serde_json::Value::from(tag)));
             text

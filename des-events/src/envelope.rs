@@ -146,7 +146,8 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
                     _ => buffered = Some(map.next_value::<StrictValue>()?.0),
                 }
             } else {
-                let expected: &'static [&'static str] = if T::TAG == "event" && content == "message" {
+                let expected: &'static [&'static str] = if T::TAG == "event" && content == "message"
+                {
                     &["event", "message"]
                 } else {
                     &[]
@@ -535,7 +536,10 @@ fn diagnose<T: EventSet>(text: &str, content: &str, fast: &serde_json::Error) ->
                 .map(|node| node.describe())
                 .unwrap_or_default();
             let problem = Problem::WrongType {
-                expected: format!("an event envelope {{\"{}\": ..., \"{content}\": ...}}", T::TAG),
+                expected: format!(
+                    "an event envelope {{\"{}\": ..., \"{content}\": ...}}",
+                    T::TAG
+                ),
                 found,
             };
             return Error::invalid(

@@ -65,9 +65,10 @@ impl<'de, T: EventSet> Visitor<'de> for FlatVisitor<T> {
             Some(_) => return Err(de::Error::custom("the tag is not a string")),
             None => return Err(de::Error::missing_field(T::TAG)),
         };
-        let index = known(EventName::<T>(PhantomData).deserialize(
-            de::value::StrDeserializer::<A::Error>::new(&tag),
-        )?)?;
+        let index = known(
+            EventName::<T>(PhantomData)
+                .deserialize(de::value::StrDeserializer::<A::Error>::new(&tag))?,
+        )?;
         T::deserialize_message(index, serde_json::Value::Object(object)).map_err(de::Error::custom)
     }
 }

@@ -186,7 +186,10 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
                 #[serde(crate = "::des_events::__private::serde", tag = #tag, content = #content, deny_unknown_fields)]
                 #[schemars(crate = "::des_events::__private::schemars", title = #title)]
             },
-            wires.iter().map(|wire| quote!(#[serde(rename = #wire)])).collect(),
+            wires
+                .iter()
+                .map(|wire| quote!(#[serde(rename = #wire)]))
+                .collect(),
             TokenStream::new(),
         ),
         None => (

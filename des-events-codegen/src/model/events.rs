@@ -215,7 +215,9 @@ impl Modeler<'_> {
         let props_pointer = join(pointer, "properties");
         let Some(properties) = object.get("properties").and_then(Value::as_object) else {
             let hint = match tagging.content() {
-                Some(content) => format!("an event schema needs `properties` with `{tag}` and `{content}`"),
+                Some(content) => {
+                    format!("an event schema needs `properties` with `{tag}` and `{content}`")
+                }
                 None => format!("an event schema needs `properties` with `{tag}`"),
             };
             self.error(pointer, hint, None);
@@ -285,14 +287,8 @@ impl Modeler<'_> {
                     self.describe_message(message, tagging, &wire_name);
                 }
                 match (&tagging.form, message) {
-                    (Form::OpenEnvelope { content }, Some(message)) => self.envelope_struct(
-                        pointer,
-                        object,
-                        content,
-                        &message,
-                        &variant,
-                        &wire_name,
-                    ),
+                    (Form::OpenEnvelope { content }, Some(message)) => self
+                        .envelope_struct(pointer, object, content, &message, &variant, &wire_name),
                     (_, message) => message,
                 }
             }
@@ -417,10 +413,11 @@ impl Modeler<'_> {
             }
         }
         let docs = Docs {
-            title: docs
-                .title
-                .clone()
-                .or_else(|| Some(format!("The fields of the `{wire}` variant (besides `{tag}`)."))),
+            title: docs.title.clone().or_else(|| {
+                Some(format!(
+                    "The fields of the `{wire}` variant (besides `{tag}`)."
+                ))
+            }),
             description: docs.description.clone(),
         };
         match self.object_type(pointer, &rest, name.clone(), docs.clone())? {
@@ -543,7 +540,9 @@ impl Modeler<'_> {
                         self.error(
                             &join(&examples_pointer, &index.to_string()),
                             format!("this example is not an envelope of event `{wire}`"),
-                            Some(&format!("examples are whole documents with \"{tag}\": \"{wire}\"")),
+                            Some(&format!(
+                                "examples are whole documents with \"{tag}\": \"{wire}\""
+                            )),
                         );
                     }
                 }

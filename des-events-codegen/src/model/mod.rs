@@ -27,6 +27,7 @@ use des_events_core::keyword::ANNOTATIONS;
 
 /// The tag property of `root` when it is a tagged union (see [`tagged`]): `$ref`s are
 /// followed inside `root` only.
+#[cfg(feature = "tooling")]
 pub(crate) fn discriminator(root: &Value) -> Option<String> {
     let resolve = |reference: &str| {
         reference

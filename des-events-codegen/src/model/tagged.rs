@@ -75,7 +75,10 @@ pub(super) fn tagged_union_shape(
             .collect();
         candidates = Some(match candidates {
             None => here,
-            Some(before) => before.into_iter().filter(|key| here.contains(key)).collect(),
+            Some(before) => before
+                .into_iter()
+                .filter(|key| here.contains(key))
+                .collect(),
         });
     }
     let mut candidates = candidates?;
@@ -185,11 +188,11 @@ mod tests {
 
     fn alt(tag: &str, name: &str, others: Value, required: &[&str], closed: bool) -> Value {
         let mut properties = json!({ tag: {"const": name} });
-        if let (Some(properties), Some(others)) = (properties.as_object_mut(), others.as_object())
-        {
+        if let (Some(properties), Some(others)) = (properties.as_object_mut(), others.as_object()) {
             properties.extend(others.clone());
         }
-        let mut alternative = json!({"type": "object", "properties": properties, "required": required});
+        let mut alternative =
+            json!({"type": "object", "properties": properties, "required": required});
         if closed {
             alternative["additionalProperties"] = json!(false);
         }
@@ -275,10 +278,15 @@ mod tests {
             None
         );
         assert_eq!(
-            shape(json!({"oneOf": [{"properties": {"t": {"const": "a", "minLength": 1}}, "required": ["t"]}]})),
+            shape(
+                json!({"oneOf": [{"properties": {"t": {"const": "a", "minLength": 1}}, "required": ["t"]}]})
+            ),
             None
         );
         assert_eq!(shape(json!({"oneOf": [], "title": "x"})), None);
-        assert_eq!(shape(json!({"oneOf": [alt("t", "a", json!({}), &["t"], true)], "anyOf": []})), None);
+        assert_eq!(
+            shape(json!({"oneOf": [alt("t", "a", json!({}), &["t"], true)], "anyOf": []})),
+            None
+        );
     }
 }
