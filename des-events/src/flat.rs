@@ -48,19 +48,26 @@ impl<'de, T: EventSet> Visitor<'de> for FlatVisitor<T> {
             let rest = WithoutTag(map, T::TAG);
             return T::deserialize_message(index, MapAccessDeserializer::new(rest));
         }
-        // The tag comes later: buffer the object.
+        // The tag comes later: buffer the other members, in their order.
         let mut object = serde_json::Map::new();
+        let mut tag: Option<serde_json::Value> = None;
         let mut key = Some(first);
         while let Some(current) = key {
-            let name = current.into_inner().into_owned();
-            if object.contains_key(&name) {
-                return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
+            let name = current.into_inner();
+            if name == T::TAG {
+                if tag.replace(map.next_value::<StrictValue>()?.0).is_some() {
+                    return Err(de::Error::duplicate_field(T::TAG));
+                }
+            } else {
+                if object.contains_key(name.as_ref()) {
+                    return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
+                }
+                let value = map.next_value::<StrictValue>()?.0;
+                object.insert(name.into_owned(), value);
             }
-            let value = map.next_value::<StrictValue>()?.0;
-            object.insert(name, value);
             key = map.next_key::<Key<'de>>()?;
         }
-        let tag = match object.remove(T::TAG) {
+        let tag = match tag {
             Some(serde_json::Value::String(tag)) => tag,
             Some(_) => return Err(de::Error::custom("the tag is not a string")),
             None => return Err(de::Error::missing_field(T::TAG)),

@@ -397,8 +397,14 @@ impl Modeler<'_> {
         for (key, value) in object {
             match key.as_str() {
                 "properties" => {
-                    let mut properties = value.as_object().cloned().unwrap_or_default();
-                    properties.remove(tag);
+                    // Rebuilt rather than `remove`d: the other properties keep their order.
+                    let properties: Map<String, Value> = value
+                        .as_object()
+                        .into_iter()
+                        .flatten()
+                        .filter(|(key, _)| *key != tag)
+                        .map(|(key, value)| (key.clone(), value.clone()))
+                        .collect();
                     rest.insert(key.clone(), Value::Object(properties));
                 }
                 "required" => {
@@ -447,7 +453,7 @@ impl Modeler<'_> {
         schema: Option<&Value>,
         tag: &str,
     ) -> Option<String> {
-        let hint = format!("write \"{tag}\": {{\"const\": \"<name>\"}}");
+        let hint = format!("write \"{tag}\": {{\"const\": \"<eventName>\"}}");
         let hint = hint.as_str();
         let Some(schema) = schema else {
             self.error(
@@ -540,9 +546,12 @@ impl Modeler<'_> {
                         self.error(
                             &join(&examples_pointer, &index.to_string()),
                             format!("this example is not an envelope of event `{wire}`"),
-                            Some(&format!(
-                                "examples are whole documents with \"{tag}\": \"{wire}\""
-                            )),
+                            Some(&if tag == "event" {
+                                "examples are whole envelopes: {\"event\": ..., \"message\": {...}}"
+                                    .to_owned()
+                            } else {
+                                format!("examples are whole documents with \"{tag}\": \"{wire}\"")
+                            }),
                         );
                     }
                 }
