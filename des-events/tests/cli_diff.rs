@@ -301,7 +301,11 @@ fn api_errors_exit_2() {
         "",
     );
     assert_eq!(status(&output), 0, "{}", stderr(&output));
-    assert!(stdout(&output).contains("pub fn tag(&self)"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("pub fn tag(&self)"),
+        "{}",
+        stdout(&output)
+    );
     assert_eq!(
         status(&run(
             &["api", "--bundled", "des", "schema/des-events.schema.json"],

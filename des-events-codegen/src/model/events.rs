@@ -464,14 +464,12 @@ impl Modeler<'_> {
             return None;
         };
         let object = self.object(pointer, schema, &format!("the `{tag}` schema"))?;
-        let annotations: Vec<&str> = object
-            .keys()
-            .map(String::as_str)
-            .filter(|key| tagged::is_annotation(key))
-            .collect();
-        let mut allowed = vec!["const", "enum", "type"];
-        allowed.extend(annotations);
-        self.only(pointer, object, &allowed, &format!("the `{tag}` property"));
+        self.only(
+            pointer,
+            object,
+            &["const", "enum", "type"],
+            &format!("the `{tag}` property"),
+        );
         if let Some(ty) = object.get("type")
             && ty.as_str() != Some("string")
         {

@@ -125,8 +125,10 @@ fn required(alternative: &Value) -> Vec<&str> {
         .unwrap_or_default()
 }
 
-/// Whether a keyword only annotates (never changes which documents are valid).
-pub(crate) fn is_annotation(keyword: &str) -> bool {
+/// Whether a keyword only annotates (never changes which documents are valid). The
+/// model may still reject one it does not know (an unknown `x-...`), but recognition
+/// never depends on it.
+fn is_annotation(keyword: &str) -> bool {
     ANNOTATIONS.contains(&keyword) || keyword == "default" || keyword.starts_with("x-")
 }
 
