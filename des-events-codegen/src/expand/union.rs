@@ -268,7 +268,7 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
     } else {
         let t = &tagging.tag;
         (
-            format!(" Parses one document; its keys may come in any order."),
+            " Parses one document; its keys may come in any order.".to_owned(),
             format!(" Writes the document, `{t}` first."),
             format!(" The value of this variant's `{t}`."),
             format!(" Every `{t}` value of the schema, in schema order."),
