@@ -227,3 +227,51 @@ fn an_any_of_union_is_the_classic_union() {
         r#"{"event":"close","message":{"force":true}}"#
     );
 }
+
+/// `from_json` and the `Deserialize` impl agree, and neither panics, on every prefix of
+/// valid documents and on every one-byte change of them (over a small alphabet).
+#[test]
+fn readers_agree_and_never_panic_on_damaged_documents() {
+    fn check<T: EventUnion>(text: &str) {
+        let ours = T::from_json(text).ok();
+        let derived = serde_json::from_str::<T>(text).ok();
+        assert_eq!(ours, derived, "from_json and Deserialize disagree on {text}");
+        if let Some(value) = ours {
+            // Whatever is accepted writes back to a document read as the same value.
+            assert_eq!(T::from_json(&value.to_json()).ok(), Some(value), "{text}");
+        }
+    }
+    fn damage<T: EventUnion>(documents: &[&str]) {
+        for document in documents {
+            for end in 0..=document.len() {
+                if let Some(prefix) = document.get(..end) {
+                    check::<T>(prefix);
+                }
+            }
+            let bytes = document.as_bytes();
+            for at in 0..bytes.len() {
+                for replacement in [b'"', b'{', b'}', b',', b':', b'1', b'x', b' ', b'\\'] {
+                    let mut changed = bytes.to_vec();
+                    changed[at] = replacement;
+                    if let Ok(text) = String::from_utf8(changed) {
+                        check::<T>(&text);
+                    }
+                }
+            }
+        }
+    }
+    damage::<flat::FlatTypeTag>(&[
+        r#"{"type":"move","x":3,"label":"go"}"#,
+        r#"{"x":3,"type":"move"}"#,
+        r#"{"type":"note","text":"hi","mood":{"a":1}}"#,
+        r#"{"on":true,"type":"tagged","data":{}}"#,
+    ]);
+    damage::<open::OpenEnvelope>(&[
+        r#"{"event":"count","message":{"n":1},"hops":3}"#,
+        r#"{"hops":3,"message":{"n":1},"event":"count"}"#,
+    ]);
+    damage::<type_data::TypeDataEnvelope>(&[
+        r#"{"type":"click","data":{"x":1,"y":2}}"#,
+        r#"{"data":{"x":1,"y":2},"type":"click"}"#,
+    ]);
+}
