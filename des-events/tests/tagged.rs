@@ -235,7 +235,10 @@ fn readers_agree_and_never_panic_on_damaged_documents() {
     fn check<T: EventUnion>(text: &str) {
         let ours = T::from_json(text).ok();
         let derived = serde_json::from_str::<T>(text).ok();
-        assert_eq!(ours, derived, "from_json and Deserialize disagree on {text}");
+        assert_eq!(
+            ours, derived,
+            "from_json and Deserialize disagree on {text}"
+        );
         if let Some(value) = ours {
             // Whatever is accepted writes back to a document read as the same value.
             assert_eq!(T::from_json(&value.to_json()).ok(), Some(value), "{text}");

@@ -360,12 +360,11 @@ impl Modeler<'_> {
             echo: false,
             pointer: content_pointer,
         };
-        let tag_name = wire;
         self.register(TypeDef::Struct(StructDef {
             name: name.clone(),
             docs: Docs {
                 title: Some(format!(
-                    "The envelope of the `{tag_name}` variant: `{content}` and the other keys it allows."
+                    "The envelope of the `{wire}` variant: `{content}` and the other keys it allows."
                 )),
                 description: None,
             },
