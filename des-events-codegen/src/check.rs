@@ -138,6 +138,19 @@ pub(crate) fn check_replies(
 
 /// Checks that the catch-all variant's name is free.
 pub(crate) fn check_catch_all(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> {
+    if !schema.tagging.is_classic() {
+        return Err(Diagnostic {
+            file: doc.file.clone(),
+            pos: doc.key_pos(""),
+            pointer: Some(String::new()),
+            message: format!(
+                "`catch_all = true` needs the `event`/`message` envelope; this union is tagged by `{}`",
+                schema.tagging.tag
+            ),
+            hint: Some("leave `catch_all` off: an unknown tag is `Error::UnknownEvent`, which a receiver can skip".to_owned()),
+        }
+        .into());
+    }
     match schema.events.iter().find(|event| event.variant == CATCH_ALL_VARIANT) {
         Some(event) => Err(Diagnostic {
             file: doc.file.clone(),

@@ -14,6 +14,8 @@ pub struct Schema {
     pub name: String,
     /// The root `description`.
     pub description: Option<String>,
+    /// How the root union tells its variants apart, and where their data is.
+    pub tagging: Tagging,
     /// The events, in schema order.
     pub events: Vec<Event>,
     /// Every named type (message structs, nested structs, enums), in a deterministic order.
@@ -48,6 +50,7 @@ impl Schema {
             file,
             name,
             description,
+            tagging: Tagging::classic(),
             events,
             types,
             sources: Vec::new(),
@@ -55,6 +58,12 @@ impl Schema {
             roots: Vec::new(),
             index,
         }
+    }
+
+    /// The same schema, tagged as `tagging` says.
+    pub fn with_tagging(mut self, tagging: Tagging) -> Schema {
+        self.tagging = tagging;
+        self
     }
 
     /// The named type called `name`.
@@ -182,16 +191,83 @@ pub struct Root {
     pub pointer: String,
 }
 
+/// How the root union tells its variants apart (the tag) and where each variant's data
+/// is (the form). See the README's "The schema shape".
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tagging {
+    /// The tag property, e.g. `event`, `name`, `type`.
+    pub tag: String,
+    /// Where the rest of a variant's data is.
+    pub form: Form,
+}
+
+/// Where the data of a variant is, besides its tag.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// `{<tag>: ..., <content>: {...}}` and no other key: each variant holds the content's
+    /// struct.
+    Envelope {
+        /// The content property, e.g. `message`, `data`.
+        content: String,
+    },
+    /// `{<tag>: ..., <content>: {...}, ...}`: some alternative allows other keys. Each
+    /// variant holds a struct with the content field and the other keys it allows.
+    OpenEnvelope {
+        /// The content property.
+        content: String,
+    },
+    /// `{<tag>: ..., ...fields}`: each variant holds a struct of the other properties.
+    Flat,
+}
+
+impl Tagging {
+    /// The classic shape: `{"event": ..., "message": {...}}`, closed.
+    pub fn classic() -> Tagging {
+        Tagging {
+            tag: "event".to_owned(),
+            form: Form::Envelope {
+                content: "message".to_owned(),
+            },
+        }
+    }
+
+    /// Whether this is [`Tagging::classic`] (the mobile bridge, reply helpers, the
+    /// catch-all variant and the byte-level reader's `event`/`message` spelling).
+    pub fn is_classic(&self) -> bool {
+        *self == Tagging::classic()
+    }
+
+    /// The content property of a closed envelope: the key whose value each variant's
+    /// struct is read from. `None` when a variant's struct is read from the whole object
+    /// less the tag (flat form, open envelope).
+    pub fn closed_content(&self) -> Option<&str> {
+        match &self.form {
+            Form::Envelope { content } => Some(content),
+            Form::OpenEnvelope { .. } | Form::Flat => None,
+        }
+    }
+
+    /// The content property of either envelope form.
+    pub fn content(&self) -> Option<&str> {
+        match &self.form {
+            Form::Envelope { content } | Form::OpenEnvelope { content } => Some(content),
+            Form::Flat => None,
+        }
+    }
+}
+
 /// One event of the union.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
-    /// The `event` constant on the wire, e.g. `updateToken`.
+    /// The tag's constant on the wire, e.g. `updateToken`.
     pub wire_name: String,
     /// The enum variant (and message struct) name, e.g. `UpdateToken`.
     pub variant: String,
     /// The handler method name, e.g. `update_token`.
     pub method: String,
-    /// The message struct's name.
+    /// The struct the variant holds: the message struct (closed envelope), the
+    /// `<Variant>Envelope` struct (open envelope) or the struct of the other fields
+    /// (flat form).
     pub message: String,
     /// The event's `title` / `description`.
     pub docs: Docs,

@@ -112,19 +112,6 @@ impl Document {
         Ok(doc)
     }
 
-    /// A document whose value and positions are given (for tooling that rewrites a
-    /// document, such as the diff's renamed discriminator).
-    #[cfg(feature = "tooling")]
-    pub fn rewritten(&self, value: Value, positions: Positions) -> Document {
-        Document {
-            file: self.file.clone(),
-            text: self.text.clone(),
-            value,
-            positions: OnceCell::from(positions),
-            path: self.path.clone(),
-        }
-    }
-
     /// The position of every node (computed on first use).
     pub fn positions(&self) -> &Positions {
         self.positions.get_or_init(|| {

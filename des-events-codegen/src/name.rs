@@ -182,6 +182,23 @@ pub fn reserved_types(dispatch_enum: &str) -> [String; 2] {
     [dispatch_enum.to_owned(), handler_trait(dispatch_enum)]
 }
 
+/// The struct an open-envelope variant holds (the content field and the other keys):
+/// `<Variant>Envelope`.
+pub fn envelope_struct(variant: &str) -> String {
+    format!("{variant}Envelope")
+}
+
+/// The dispatch enum's method that returns a variant's tag value, and the associated
+/// const listing every tag value: `event_name` / `EVENT_NAMES` for the `event` tag (the
+/// classic names), `tag` / `TAGS` for any other tag.
+pub fn tag_accessors(tag: &str) -> (&'static str, &'static str) {
+    if tag == "event" {
+        ("event_name", "EVENT_NAMES")
+    } else {
+        ("tag", "TAGS")
+    }
+}
+
 /// The accessor of a field with a `default`: `<field>_or_default`.
 pub fn default_accessor(field: &str) -> String {
     format!("{}_or_default", unraw(field))

@@ -51,18 +51,29 @@ pub fn example<T: EventUnion>(json: &str, event: &str) {
         des_events_core::json::equal(&round, &expected),
         "example of `{event}` does not round-trip:\n{round}\n{expected}"
     );
+    let tag = T::TAG;
     assert!(
-        written.starts_with("{\"event\":"),
-        "`event` must be written first: {written}"
+        written.starts_with(&format!("{{\"{tag}\":")),
+        "`{tag}` must be written first: {written}"
     );
-    // The same document with `message` first parses to the same value.
-    let reversed = match (expected.get("event"), expected.get("message")) {
-        (Some(name), Some(message)) => format!("{{\"message\":{message},\"event\":{name}}}"),
+    // The same document with the tag last parses to the same value.
+    let reversed = match (&expected, expected.get(tag)) {
+        (serde_json::Value::Object(members), Some(name)) => {
+            let mut text = String::from("{");
+            for (key, value) in members.iter().filter(|(key, _)| *key != tag) {
+                text.push_str(&format!(
+                    "{}:{value},",
+                    serde_json::Value::from(key.as_str())
+                ));
+            }
+            text.push_str(&format!("{}:{name}}}", serde_json::Value::from(tag)));
+            text
+        }
         _ => panic!("example is not an envelope: {json}"),
     };
     match T::from_json(&reversed) {
-        Ok(again) => assert!(again == parsed, "message-first parse differs for `{event}`"),
-        Err(err) => panic!("message-first example of `{event}` rejected: {err}"),
+        Ok(again) => assert!(again == parsed, "tag-last parse differs for `{event}`"),
+        Err(err) => panic!("tag-last example of `{event}` rejected: {err}"),
     }
 }
 

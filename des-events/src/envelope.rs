@@ -41,6 +41,12 @@ pub trait EventSet: Sized {
     const MOBILE_HANDLERS: &'static [&'static str];
     /// Whether unknown events are kept in a catch-all variant instead of rejected.
     const CATCH_ALL: bool;
+    /// The tag property, whose string names the variant.
+    const TAG: &'static str = "event";
+    /// The content property of a closed envelope, whose value is the variant's data;
+    /// `None` when the variant's data is the whole object less the tag (the flat form,
+    /// and open envelopes).
+    const CONTENT: Option<&'static str> = Some("message");
     /// Deserializes the message of event number `index` into its variant.
     fn deserialize_message<'de, D: Deserializer<'de>>(
         index: usize,
@@ -94,10 +100,14 @@ impl schemars::JsonSchema for UnknownEvent {
 
 /// `Deserialize` for a dispatch enum: accepts either key order, rejects other keys.
 pub fn deserialize<'de, T: EventSet, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_map(EnvelopeVisitor::<T>(PhantomData))
+    match T::CONTENT {
+        Some(content) => deserializer.deserialize_map(EnvelopeVisitor::<T>(content, PhantomData)),
+        None => crate::flat::deserialize(deserializer),
+    }
 }
 
-struct EnvelopeVisitor<T>(PhantomData<fn() -> T>);
+/// Reads `{<tag>: ..., <content>: ...}`; holds the content key.
+struct EnvelopeVisitor<T>(&'static str, PhantomData<fn() -> T>);
 
 impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
     type Value = T;
@@ -105,7 +115,9 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "an event envelope {{\"event\": ..., \"message\": ...}} ({})",
+            "an event envelope {{\"{}\": ..., \"{}\": ...}} ({})",
+            T::TAG,
+            self.0,
             T::NAME
         )
     }
@@ -115,36 +127,42 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
         let mut event: Option<Result<usize, String>> = None;
         let mut buffered: Option<serde_json::Value> = None;
         let mut done: Option<T> = None;
+        let content = self.0;
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            match key.as_str() {
-                "event" => {
-                    if event.is_some() {
-                        return Err(de::Error::duplicate_field("event"));
-                    }
-                    event = Some(map.next_value_seed(EventName::<T>(PhantomData))?);
+            let key = key.as_str();
+            if key == T::TAG {
+                if event.is_some() {
+                    return Err(de::Error::duplicate_field(T::TAG));
                 }
-                "message" => {
-                    if done.is_some() || buffered.is_some() {
-                        return Err(de::Error::duplicate_field("message"));
-                    }
-                    match &event {
-                        Some(Ok(index)) => {
-                            done = Some(map.next_value_seed(MessageSeed::<T>(*index, PhantomData))?)
-                        }
-                        _ => buffered = Some(map.next_value::<StrictValue>()?.0),
-                    }
+                event = Some(map.next_value_seed(EventName::<T>(PhantomData))?);
+            } else if key == content {
+                if done.is_some() || buffered.is_some() {
+                    return Err(de::Error::duplicate_field(content));
                 }
-                other => return Err(de::Error::unknown_field(other, &["event", "message"])),
+                match &event {
+                    Some(Ok(index)) => {
+                        done = Some(map.next_value_seed(MessageSeed::<T>(*index, PhantomData))?)
+                    }
+                    _ => buffered = Some(map.next_value::<StrictValue>()?.0),
+                }
+            } else {
+                let expected: &'static [&'static str] = if T::TAG == "event" && content == "message"
+                {
+                    &["event", "message"]
+                } else {
+                    &[]
+                };
+                return Err(de::Error::unknown_field(key, expected));
             }
         }
         let Some(event) = event else {
-            return Err(de::Error::missing_field("event"));
+            return Err(de::Error::missing_field(T::TAG));
         };
         if let Some(value) = done {
             return Ok(value);
         }
         let Some(message) = buffered else {
-            return Err(de::Error::missing_field("message"));
+            return Err(de::Error::missing_field(content));
         };
         match event {
             Ok(index) => T::deserialize_message(index, message).map_err(de::Error::custom),
@@ -158,10 +176,10 @@ impl<'de, T: EventSet> Visitor<'de> for EnvelopeVisitor<T> {
 }
 
 /// Reads the event name: its index, or (catch-all only) the unknown name.
-struct EventName<T>(PhantomData<fn() -> T>);
+pub(crate) struct EventName<T>(pub(crate) PhantomData<fn() -> T>);
 
 /// The message of an unknown event starts with this.
-const UNKNOWN_EVENT: &str = "unknown event `";
+pub(crate) const UNKNOWN_EVENT: &str = "unknown event `";
 
 impl<'de, T: EventSet> DeserializeSeed<'de> for EventName<T> {
     type Value = Result<usize, String>;
@@ -222,14 +240,16 @@ pub(crate) fn parse_message<T: EventSet>(
     let err = match T::deserialize_message(index, NodeDeserializer(&node)) {
         Err(located) => {
             let mut path = located.path;
-            path.prepend(Segment::Key("message".to_owned()));
+            if let Some(content) = T::CONTENT {
+                path.prepend(Segment::Key(content.to_owned()));
+            }
             let end = located.end.unwrap_or(node.end);
             Error::invalid(Some(name), path, located.problem, last_char(whole, end))
         }
         // Not expected: the fast path failed where the careful one did not.
         Ok(_) => Error::invalid(
             Some(name),
-            member("message"),
+            T::CONTENT.map_or_else(Path::root, member),
             Problem::Other {
                 message: bare(&fast),
             },
@@ -241,7 +261,10 @@ pub(crate) fn parse_message<T: EventSet>(
 
 /// Parses one enveloped event, with a precise [`Error`] on failure.
 pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
-    if let Some((index, message)) = canonical::<T>(text) {
+    let Some(content) = T::CONTENT else {
+        return crate::flat::from_json(text);
+    };
+    if let Some((index, message)) = canonical::<T>(text, content) {
         let mut deserializer = serde_json::Deserializer::from_str(message);
         if let Ok(value) = T::deserialize_message(index, &mut deserializer)
             && deserializer.end().is_ok()
@@ -254,7 +277,7 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
         deserialize::<T, _>(&mut deserializer).and_then(|value| deserializer.end().map(|()| value));
     match fast {
         Ok(value) => Ok(value),
-        Err(fast) => Err(diagnose::<T>(text, &fast).redact(T::CREDENTIALS)),
+        Err(fast) => Err(diagnose::<T>(text, content, &fast).redact(T::CREDENTIALS)),
     }
 }
 
@@ -269,25 +292,36 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
 /// the message text is one complete valid message, the general reader accepts the
 /// document too, with the same value: every byte outside the message is one of the
 /// tokens above, and the message is read by the same generated code.
-fn canonical<T: EventSet>(text: &str) -> Option<(usize, &str)> {
+fn canonical<'t, T: EventSet>(text: &'t str, content: &str) -> Option<(usize, &'t str)> {
+    // Keys that JSON writes with an escape go through the general reader.
+    let plain = const {
+        match T::CONTENT {
+            Some(content) => plain_key(T::TAG) && plain_key(content),
+            None => false,
+        }
+    };
+    if !plain {
+        return None;
+    }
+    let (tag, content) = (T::TAG.as_bytes(), content.as_bytes());
     let bytes = text.as_bytes();
     let at = skip_ws(bytes, 0);
     let at = skip_ws(bytes, expect(bytes, at, b"{")?);
-    let (index, message) = if let Some(at) = expect(bytes, at, b"\"event\"") {
+    let (index, message) = if let Some(at) = expect_key(bytes, at, tag) {
         // `"event"` : `"<name>"` , `"message"` : <message> } (then only whitespace)
         let at = skip_ws(bytes, expect(bytes, skip_ws(bytes, at), b":")?);
         let at = expect(bytes, at, b"\"")?;
         let close = next_quote(bytes, at)?;
         let index = event_index::<T>(text.get(at..close)?)?;
         let at = skip_ws(bytes, expect(bytes, skip_ws(bytes, close + 1), b",")?);
-        let at = skip_ws(bytes, expect(bytes, at, b"\"message\"")?);
+        let at = skip_ws(bytes, expect_key(bytes, at, content)?);
         let start = skip_ws(bytes, expect(bytes, at, b":")?);
         let end = skip_ws_back(bytes, bytes.len()).checked_sub(1)?;
         is(bytes, end, b'}')?;
         (index, text.get(start..end)?)
     } else {
         // `"message"` : <message> , `"event"` : `"<name>"` } (then only whitespace)
-        let at = skip_ws(bytes, expect(bytes, at, b"\"message\"")?);
+        let at = skip_ws(bytes, expect_key(bytes, at, content)?);
         let start = skip_ws(bytes, expect(bytes, at, b":")?);
         let end = skip_ws_back(bytes, bytes.len()).checked_sub(1)?;
         is(bytes, end, b'}')?;
@@ -298,8 +332,8 @@ fn canonical<T: EventSet>(text: &str) -> Option<(usize, &str)> {
         let colon = skip_ws_back(bytes, open).checked_sub(1)?;
         is(bytes, colon, b':')?;
         let key_end = skip_ws_back(bytes, colon);
-        let key = key_end.checked_sub(b"\"event\"".len())?;
-        expect(bytes, key, b"\"event\"")?;
+        let key = key_end.checked_sub(tag.len() + 2)?;
+        expect_key(bytes, key, tag)?;
         let comma = skip_ws_back(bytes, key).checked_sub(1)?;
         is(bytes, comma, b',')?;
         (index, text.get(start..comma)?)
@@ -396,6 +430,26 @@ const fn plain_json(names: &[&str]) -> bool {
     true
 }
 
+/// Whether `key` is written in JSON as it is, with no escape (and no `"`).
+const fn plain_key(key: &str) -> bool {
+    let key = key.as_bytes();
+    let mut at = 0;
+    while at < key.len() {
+        if key[at] == b'\\' || key[at] == b'"' || key[at] < 0x20 {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
+
+/// Just past the JSON string `"<key>"` when it is at `at` (`key` needs no escape).
+fn expect_key(bytes: &[u8], at: usize, key: &[u8]) -> Option<usize> {
+    let at = expect(bytes, at, b"\"")?;
+    let at = expect(bytes, at, key)?;
+    expect(bytes, at, b"\"")
+}
+
 /// `Some` when `bytes[at]` is `byte`.
 fn is(bytes: &[u8], at: usize, byte: u8) -> Option<()> {
     (bytes.get(at) == Some(&byte)).then_some(())
@@ -423,6 +477,30 @@ fn skip_ws_back(bytes: &[u8], mut end: usize) -> usize {
     end
 }
 
+pub use crate::flat::serialize as serialize_flat;
+
+/// The schema of one variant of a flat union or open envelope: its struct's schema
+/// with the tag property (`{"const": name}`) added and required.
+pub fn tagged_schema(schema: schemars::Schema, tag: &str, name: &str) -> serde_json::Value {
+    let mut value = schema.to_value();
+    if let serde_json::Value::Object(object) = &mut value {
+        object.insert("type".to_owned(), serde_json::json!("object"));
+        let properties = object
+            .entry("properties")
+            .or_insert_with(|| serde_json::json!({}));
+        if let serde_json::Value::Object(properties) = properties {
+            properties.insert(tag.to_owned(), serde_json::json!({"const": name}));
+        }
+        let required = object
+            .entry("required")
+            .or_insert_with(|| serde_json::json!([]));
+        if let serde_json::Value::Array(required) = required {
+            required.push(serde_json::json!(tag));
+        }
+    }
+    value
+}
+
 /// Serializes an event; infallible for generated types.
 pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Generated types serialize only strings, numbers, booleans and string-keyed maps,
@@ -441,7 +519,7 @@ pub(crate) fn bare(err: &serde_json::Error) -> String {
 }
 
 /// The slow path: re-reads `text` step by step to say precisely what is wrong.
-fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
+fn diagnose<T: EventSet>(text: &str, content: &str, fast: &serde_json::Error) -> Error {
     // 1. Well-formed JSON at all?
     if let Err(err) = serde_json::from_str::<de::IgnoredAny>(text) {
         return Error::Syntax {
@@ -458,7 +536,10 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
                 .map(|node| node.describe())
                 .unwrap_or_default();
             let problem = Problem::WrongType {
-                expected: "an event envelope {\"event\": ..., \"message\": ...}".to_owned(),
+                expected: format!(
+                    "an event envelope {{\"{}\": ..., \"{content}\": ...}}",
+                    T::TAG
+                ),
                 found,
             };
             return Error::invalid(
@@ -477,10 +558,12 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
     let mut event = None;
     let mut message = None;
     for (key, raw) in &members {
-        let slot = match key.as_str() {
-            "event" => &mut event,
-            "message" => &mut message,
-            _ => return envelope(key, Problem::UnknownField { field: key.clone() }, at(raw)),
+        let slot = if key == T::TAG {
+            &mut event
+        } else if key == content {
+            &mut message
+        } else {
+            return envelope(key, Problem::UnknownField { field: key.clone() }, at(raw));
         };
         if slot.replace(*raw).is_some() {
             return envelope(key, Problem::DuplicateField { field: key.clone() }, at(raw));
@@ -498,7 +581,7 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
     };
     // 3. A known event name?
     let Some(event_raw) = event else {
-        return missing("event");
+        return missing(T::TAG);
     };
     let name = match serde_json::from_str::<String>(event_raw.get()) {
         Ok(name) => name,
@@ -510,7 +593,7 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
                 expected: "an event name (a string)".to_owned(),
                 found,
             };
-            return Error::invalid(None, member("event"), problem, at(event_raw));
+            return Error::invalid(None, member(T::TAG), problem, at(event_raw));
         }
     };
     let index = T::EVENTS.iter().position(|known| *known == name);
@@ -520,7 +603,7 @@ fn diagnose<T: EventSet>(text: &str, fast: &serde_json::Error) -> Error {
     }
     // 4. A valid message?
     let Some(message_raw) = message else {
-        let mut err = missing("message");
+        let mut err = missing(content);
         if let Error::Invalid(invalid) = &mut err {
             invalid.event = Some(name);
         }
@@ -551,7 +634,7 @@ pub(crate) fn last_char(text: &str, end: usize) -> (usize, usize) {
 }
 
 /// The 1-based line and column of byte `offset`.
-fn position(text: &str, offset: usize) -> (usize, usize) {
+pub(crate) fn position(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let start = before.rfind('\n').map_or(0, |index| index + 1);
@@ -589,7 +672,7 @@ mod tests {
             serde_json::from_str::<T>(text).ok(),
             "from_json and Deserialize disagree on {text}"
         );
-        canonical::<T>(text).is_some()
+        canonical::<T>(text, "message").is_some()
     }
 
     #[test]

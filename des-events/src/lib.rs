@@ -38,6 +38,7 @@ pub mod conformance;
 #[doc(hidden)]
 pub mod envelope;
 mod error;
+mod flat;
 mod located;
 mod rules;
 mod text;

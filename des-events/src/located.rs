@@ -50,6 +50,13 @@ struct Member {
 }
 
 impl Node {
+    /// Removes every member called `key` of an object (nothing for other values).
+    pub(crate) fn remove_member(&mut self, key: &str) {
+        if let Kind::Object(members) = &mut self.kind {
+            members.retain(|member| member.key != key);
+        }
+    }
+
     /// Reads `text`, which starts at byte `base` of the whole document, into a tree.
     ///
     /// Each level re-reads its own raw text (so a value's span is known without a parser

@@ -715,6 +715,13 @@ impl Key<'_> {
     }
 }
 
+impl<'de> Key<'de> {
+    /// The key, owned or borrowed.
+    pub(crate) fn into_inner(self) -> Cow<'de, str> {
+        self.0
+    }
+}
+
 impl<'de> Deserialize<'de> for Key<'de> {
     #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {

@@ -33,7 +33,7 @@ const STEPS: [&str; 14] = [
     "14-transfer-consent-urls",
 ];
 
-/// The versions keyed by `name`, which `include_schema!` rejects.
+/// The versions keyed by `name` (`{"name": ..., "message": ...}`).
 const NAME_KEYED: [&str; 2] = ["01-name-discriminator", "03-name-by-mistake"];
 
 const PARTNER: &str = "partner-events.schema.json";
@@ -136,6 +136,7 @@ fn fixtures_are_the_steps_of_the_spec() {
         .map(|entry| entry.expect("an entry"))
         .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_dir()))
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name != "shapes")
         .collect();
     found.sort();
     assert_eq!(
@@ -167,19 +168,18 @@ fn the_last_step_is_todays_schema() {
 }
 
 #[test]
-fn every_version_is_accepted_except_the_name_keyed_ones() {
+fn every_version_is_accepted_with_its_own_tag() {
     for step in STEPS {
         for file in [PARTNER, DES] {
-            let loaded = checked(step, file);
+            let schema = schema(step, file);
             let raw = document(step, file);
-            if NAME_KEYED.contains(&step) {
-                let err = loaded.expect_err("include_schema! rejects a `name`-keyed union");
-                assert!(err.to_string().contains("`event`"), "{err}");
-                assert_eq!(diff::discriminator(&raw.value).as_deref(), Some("name"));
+            let tag = if NAME_KEYED.contains(&step) {
+                "name"
             } else {
-                loaded.unwrap_or_else(|err| panic!("{err}"));
-                assert_eq!(diff::discriminator(&raw.value).as_deref(), Some("event"));
-            }
+                "event"
+            };
+            assert_eq!(schema.tagging.tag, tag, "{step}/{file}");
+            assert_eq!(diff::discriminator(&raw.value).as_deref(), Some(tag));
         }
     }
 }
@@ -193,11 +193,7 @@ fn step_02_the_discriminator_becomes_event() {
         BREAKING_MAJOR,
     );
     let report = report("02-event-discriminator", PARTNER);
-    assert_eq!(report.notes.len(), 1, "{report}");
-    assert!(
-        report.notes[0].contains("01-name-discriminator"),
-        "{report}"
-    );
+    assert!(report.notes.is_empty(), "{report}");
 }
 
 #[test]
@@ -526,9 +522,6 @@ fn surfaces(partner_step: &str, des_step: &str) -> (String, String) {
 #[test]
 fn api_verdicts_agree_with_the_generated_api() {
     for pair in STEPS.windows(2) {
-        if NAME_KEYED.contains(&pair[0]) || NAME_KEYED.contains(&pair[1]) {
-            continue;
-        }
         let (old_partner, new_partner) = (schema(pair[0], PARTNER), schema(pair[1], PARTNER));
         let (old_des, new_des) = (schema(pair[0], DES), schema(pair[1], DES));
         // Partner change: DES fixed at NEW, replies from OLD vs NEW partner.
@@ -556,4 +549,215 @@ fn api_verdicts_agree_with_the_generated_api() {
             pair[0], pair[1]
         );
     }
+}
+
+// The shapes series (`tests/evolution/shapes/`, see the README): the partner schema of
+// step 01 without its bridge annotations, through the envelope forms the engine accepts.
+
+/// The shape steps, oldest first.
+const SHAPES: [&str; 5] = [
+    "01-name-message",
+    "02-open-name-envelope",
+    "03-typed-extra-keys",
+    "04-event-open-envelope",
+    "05-event-message",
+];
+
+/// The partner events of the shapes series.
+const SHAPE_EVENTS: [&str; 6] = [
+    "accountProvisioned",
+    "navigateTo",
+    "onBackRequested",
+    "onSignOutRequested",
+    "sessionKeepAlive",
+    "updateToken",
+];
+
+fn shape_source(step: &str) -> Source {
+    Source::file(
+        evolution().join("shapes").join(step).join(PARTNER),
+        format!("evolution/shapes/{step}/{PARTNER}"),
+    )
+}
+
+fn shape_report(step: &str) -> Report {
+    let index = SHAPES
+        .iter()
+        .position(|s| *s == step)
+        .expect("a known step");
+    diff::diff_sources(&shape_source(SHAPES[index - 1]), &shape_source(step))
+        .unwrap_or_else(|err| panic!("{err}"))
+}
+
+/// `kind` at the envelope (the empty path) of every event.
+fn every_envelope(kind: Kind) -> Vec<(Kind, Option<&'static str>, &'static str)> {
+    SHAPE_EVENTS
+        .iter()
+        .map(|event| (kind, Some(*event), ""))
+        .collect()
+}
+
+fn summary(report: &Report) -> (Compat, Compat, Bump) {
+    (
+        report.summary.receivers,
+        report.summary.senders,
+        report.summary.semver,
+    )
+}
+
+#[test]
+fn shape_steps_are_listed_and_explained() {
+    let mut found: Vec<String> = std::fs::read_dir(evolution().join("shapes"))
+        .expect("tests/evolution/shapes exists")
+        .map(|entry| {
+            entry
+                .expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    found.sort();
+    assert_eq!(found, SHAPES);
+    let readme = std::fs::read_to_string(evolution().join("README.md")).expect("README.md");
+    for step in SHAPES {
+        assert!(
+            readme.contains(step),
+            "README.md does not explain shapes/{step}"
+        );
+    }
+}
+
+#[test]
+fn shape_steps_are_accepted_with_their_tag_and_form() {
+    use ir::Form;
+    let content = "message".to_owned();
+    let expected = [
+        (
+            "name",
+            Form::Envelope {
+                content: content.clone(),
+            },
+        ),
+        (
+            "name",
+            Form::OpenEnvelope {
+                content: content.clone(),
+            },
+        ),
+        (
+            "name",
+            Form::OpenEnvelope {
+                content: content.clone(),
+            },
+        ),
+        (
+            "event",
+            Form::OpenEnvelope {
+                content: content.clone(),
+            },
+        ),
+        ("event", Form::Envelope { content }),
+    ];
+    for (step, (tag, form)) in SHAPES.iter().zip(expected) {
+        let generated =
+            generate(&Request::new(shape_source(step))).unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(generated.schema().tagging.tag, tag, "{step}");
+        assert_eq!(generated.schema().tagging.form, form, "{step}");
+    }
+}
+
+#[test]
+fn shape_02_the_name_envelope_opens() {
+    let report = shape_report("02-open-name-envelope");
+    assert_eq!(
+        changes(&report),
+        every_envelope(Kind::AdditionalPropertiesOpened),
+        "{report}"
+    );
+    assert_eq!(summary(&report), SENDERS_MAJOR, "{report}");
+}
+
+#[test]
+fn shape_03_extra_envelope_keys_must_be_strings() {
+    let report = shape_report("03-typed-extra-keys");
+    assert_eq!(
+        changes(&report),
+        every_envelope(Kind::ConstraintTightened),
+        "{report}"
+    );
+    assert_eq!(summary(&report), RECEIVERS_MAJOR, "{report}");
+}
+
+#[test]
+fn shape_04_the_tag_becomes_event() {
+    let report = shape_report("04-event-open-envelope");
+    assert_eq!(changes(&report), DISCRIMINATOR, "{report}");
+    assert_eq!(summary(&report), BREAKING_MAJOR, "{report}");
+}
+
+#[test]
+fn shape_05_the_envelope_closes_again() {
+    let report = shape_report("05-event-message");
+    assert_eq!(
+        changes(&report),
+        every_envelope(Kind::AdditionalPropertiesClosed),
+        "{report}"
+    );
+    assert_eq!(summary(&report), RECEIVERS_MAJOR, "{report}");
+}
+
+/// The two oracles on the shapes series: the examples (validated by the `jsonschema`
+/// crate against the other version) and the public API surfaces.
+#[test]
+fn shape_verdicts_agree_with_the_examples_and_the_api() {
+    let raw = |step: &str| -> Value {
+        let path = evolution().join("shapes").join(step).join(PARTNER);
+        let text = std::fs::read_to_string(&path).expect("a shape step");
+        serde_json::from_str(&text).expect("JSON")
+    };
+    let surface = |step: &str| {
+        let generated =
+            generate(&Request::new(shape_source(step))).unwrap_or_else(|err| panic!("{err}"));
+        api::surface(&generated).expect("parses")
+    };
+    let mut witnessed = 0;
+    for pair in SHAPES.windows(2) {
+        let report = shape_report(pair[1]);
+        let (old, new) = (raw(pair[0]), raw(pair[1]));
+        for example in examples(&old).iter().chain(&examples(&new)) {
+            assert!(
+                validator(&old, pair[0]).is_valid(example)
+                    || validator(&new, pair[1]).is_valid(example)
+            );
+        }
+        for example in examples(&old) {
+            if !validator(&new, pair[1]).is_valid(&example) {
+                witnessed += 1;
+                assert_eq!(
+                    report.summary.receivers,
+                    Compat::Breaking,
+                    "{example}\n{report}"
+                );
+            }
+        }
+        for example in examples(&new) {
+            if !validator(&old, pair[0]).is_valid(&example) {
+                witnessed += 1;
+                assert_eq!(
+                    report.summary.senders,
+                    Compat::Breaking,
+                    "{example}\n{report}"
+                );
+            }
+        }
+        let bump = api::compare(&surface(pair[0]), &surface(pair[1]));
+        assert_eq!(
+            report.summary.semver, bump.bump,
+            "{} -> {}:\n{report}\n{bump:?}",
+            pair[0], pair[1]
+        );
+    }
+    // The `trace` key of an example witnesses opening and closing the envelope.
+    assert!(witnessed >= 3, "only {witnessed} witnesses");
 }

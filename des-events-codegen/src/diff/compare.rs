@@ -5,7 +5,7 @@
 use super::constraints::{self, Moved};
 use super::rules;
 use super::{Change, Kind, Verdict};
-use crate::ir::{Additional, EnumDef, Event, Field, Schema, StructDef, Type, TypeDef};
+use crate::ir::{Additional, EnumDef, Event, Field, Form, Schema, StructDef, Type, TypeDef};
 use crate::name;
 
 /// Every change from `old` to `new`.
@@ -82,6 +82,18 @@ impl Comparer<'_> {
 
     fn schemas(&mut self) {
         let (old, new) = (self.old, self.new);
+        if old.tagging.tag != new.tagging.tag {
+            self.changes.push(rules::discriminator_changed(
+                &old.tagging.tag,
+                &new.tagging.tag,
+            ));
+        } else if old.tagging.content() != new.tagging.content() {
+            self.changes.push(rules::envelope_changed(format!(
+                "wire shape {} -> {}: every document changes shape",
+                wire_shape(old),
+                wire_shape(new)
+            )));
+        }
         if old.name != new.name {
             self.push(
                 Kind::SchemaRenamed,
@@ -192,9 +204,26 @@ impl Comparer<'_> {
                 rules::mobile_handler_changed(),
             );
         }
-        self.named("message", &old.message, &new.message);
+        self.data(old, new);
         self.event = None;
         self.is_reply = false;
+    }
+
+    /// The data of two versions of an event: the envelopes' contents (at the content key)
+    /// and their other keys (at the empty path), or the flat variants' structs (at the
+    /// top). A change of form was reported once, for the whole schema.
+    fn data(&mut self, old: &Event, new: &Event) {
+        let (old_schema, new_schema) = (self.old, self.new);
+        match (old_schema.tagging.content(), new_schema.tagging.content()) {
+            (Some(old_content), Some(new_content)) if old_content == new_content => {
+                let (old_message, old_envelope) = envelope_parts(old_schema, old);
+                let (new_message, new_envelope) = envelope_parts(new_schema, new);
+                self.named(old_content, old_message, new_message);
+                self.structs("", old_envelope, new_envelope);
+            }
+            (None, None) => self.named("", &old.message, &new.message),
+            _ => {}
+        }
     }
 
     /// Two named types used at the same place.
@@ -310,7 +339,7 @@ impl Comparer<'_> {
         if old.additional == Additional::Open && new.additional == Additional::Open {
             match (old.extra, new.extra) {
                 (Some(old_extra), Some(new_extra)) => {
-                    self.types(&format!("{path}.*"), old_extra, new_extra)
+                    self.types(&child(path, "*"), old_extra, new_extra)
                 }
                 (None, Some(_)) | (Some(_), None) => {
                     let typed = new.extra.is_some();
@@ -322,7 +351,7 @@ impl Comparer<'_> {
         let new_open = new.additional == Additional::Open;
         let old_open = old.additional == Additional::Open;
         for old_field in old.fields {
-            let child = format!("{path}.{}", old_field.wire_name);
+            let child = child(path, &old_field.wire_name);
             let Some(new_field) = new.field(&old_field.wire_name) else {
                 let (kind, required) = if old_field.required {
                     (Kind::RequiredFieldRemoved, "required")
@@ -385,7 +414,7 @@ impl Comparer<'_> {
             if old.field(&new_field.wire_name).is_some() {
                 continue;
             }
-            let child = format!("{path}.{}", new_field.wire_name);
+            let child = child(path, &new_field.wire_name);
             let (kind, required) = if new_field.required {
                 (Kind::RequiredFieldAdded, "required")
             } else {
@@ -575,6 +604,51 @@ impl Comparer<'_> {
 }
 
 /// The values of the enum called `name`, if it is one.
+/// The path of `key` inside `path` (the empty path is the document itself).
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A union's wire shape, e.g. `{"name": ..., "message": ...}` or `{"type": ..., ...}`.
+fn wire_shape(schema: &Schema) -> String {
+    let tag = &schema.tagging.tag;
+    match schema.tagging.content() {
+        Some(content) => format!("`{{\"{tag}\": ..., \"{content}\": ...}}`"),
+        None => format!("`{{\"{tag}\": ..., ...}}`"),
+    }
+}
+
+/// An envelope variant's content type, and the envelope's other keys (a view without
+/// fields: closed for a closed envelope).
+fn envelope_parts<'a>(schema: &'a Schema, event: &'a Event) -> (&'a str, StructView<'a>) {
+    if matches!(schema.tagging.form, Form::OpenEnvelope { .. })
+        && let Some(def) = schema.struct_def(&event.message)
+    {
+        let content = def.fields.first().and_then(|field| match &field.ty {
+            Type::Named(name) => Some(name.as_str()),
+            _ => None,
+        });
+        let view = StructView {
+            fields: &[],
+            additional: def.additional,
+            counts: (None, None),
+            extra: def.additional_type.as_ref(),
+        };
+        return (content.unwrap_or(&event.message), view);
+    }
+    let closed = StructView {
+        fields: &[],
+        additional: Additional::Closed,
+        counts: (None, None),
+        extra: None,
+    };
+    (&event.message, closed)
+}
+
 fn enum_values<'a>(schema: &'a Schema, name: &str) -> Option<Vec<&'a str>> {
     match schema.type_def(name) {
         Some(TypeDef::Enum(def)) => {

@@ -1,6 +1,6 @@
 //! Schema diff: compares two versions of an event-union schema and classifies every
 //! change with three verdicts. A pure function of two IRs ([`diff`]); [`diff_sources`]
-//! adds what only the raw JSON can tell (the discriminator key) before modelling.
+//! loads and models both files first.
 //!
 //! # The three verdicts
 //!
@@ -28,7 +28,7 @@
 //!
 //! | kind | receivers | senders | api |
 //! |---|---|---|---|
-//! | `discriminator_changed` (`name` <-> `event`) | breaking | breaking | major |
+//! | `discriminator_changed` (the tag `name` <-> `event`, or the envelope's form: content key, envelope <-> flat) | breaking | breaking | major |
 //! | `schema_renamed` (root `title`: dispatch enum and handler trait renamed) | compatible | compatible | major |
 //! | `event_added` | compatible | breaking (OLD rejects the unknown event) | major (new variant, new required handler method) |
 //! | `event_removed` | breaking | compatible | major |
@@ -77,14 +77,14 @@
 //! as the changes inside it. A type shared by several places is compared, and reported,
 //! at each place.
 //!
-//! # The discriminator
+//! # The discriminator and the envelope
 //!
-//! The IR has no discriminator key: the engine only accepts `event`. Upstream once keyed
-//! events with `name`. [`diff_sources`] reads every `oneOf` alternative's `properties`
-//! in the raw JSON first; if the keys differ it reports `discriminator_changed`. A side
-//! keyed by another property (such as `name`) is then modelled as if that key were
-//! `event`, so the rest of the report still compares events and fields; a note says so,
-//! since `include_schema!` rejects such a schema.
+//! The IR says each side's tag and form ([`crate::ir::Tagging`]). A different tag (upstream
+//! once keyed events with `name`, then `event`), a different content key or form
+//! (envelope <-> flat) is one `discriminator_changed` at `envelope`; the events are still
+//! compared. Envelope contents compare at the content key (`message.dream`), flat
+//! variants at the top (`dream`). An envelope that starts or stops allowing other keys
+//! is `additional_properties_opened` / `_closed` at the empty path (the envelope itself).
 
 mod compare;
 mod constraints;
@@ -154,7 +154,8 @@ impl Bump {
 /// What changed. The module documentation gives each kind's verdicts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
-    /// The envelope's discriminator key changed (`name` <-> `event`).
+    /// The union's tag key changed (`name` <-> `event`), or its form (content key,
+    /// envelope <-> flat).
     DiscriminatorChanged,
     /// The root `title` changed the dispatch enum's name.
     SchemaRenamed,
@@ -409,10 +410,8 @@ pub fn diff(old: &Schema, new: &Schema) -> Report {
     }
 }
 
-/// Compares two versions of a schema: loads both, reads each one's discriminator key
-/// from the raw JSON, reports a change of key, models and checks each side (as if keyed
-/// by `event` when it is keyed by another property, with the checks of
-/// [`crate::generate`]) and compares the IRs. The problems of both sides are returned
+/// Compares two versions of a schema: loads, models and checks each side (with the
+/// checks of [`crate::generate`]) and compares the IRs. The problems of both sides are returned
 /// when either cannot be loaded or modelled.
 pub fn diff_sources(old: &Source, new: &Source) -> Result<Report, Diagnostics> {
     match (old.load(), new.load()) {
@@ -431,10 +430,8 @@ pub fn diff_sources(old: &Source, new: &Source) -> Result<Report, Diagnostics> {
 
 /// [`diff_sources`] on loaded documents.
 fn diff_documents(old: &Document, new: &Document) -> Result<Report, Diagnostics> {
-    let old_side = envelope::model(old);
-    let new_side = envelope::model(new);
-    let (old_side, new_side) = match (old_side, new_side) {
-        (Ok(old), Ok(new)) => (old, new),
+    match (envelope::model(old), envelope::model(new)) {
+        (Ok(old), Ok(new)) => Ok(diff(&old, &new)),
         (old, new) => {
             let mut problems = Diagnostics::default();
             for side in [old, new] {
@@ -442,26 +439,9 @@ fn diff_documents(old: &Document, new: &Document) -> Result<Report, Diagnostics>
                     problems.0.extend(err.0);
                 }
             }
-            return Err(problems);
-        }
-    };
-    let mut report = diff(&old_side.schema, &new_side.schema);
-    let mut notes = Vec::new();
-    for (side, doc) in [(&old_side, old), (&new_side, new)] {
-        if side.key != DISCRIMINATOR {
-            notes.push(format!(
-                "{} keys its events with `{}`: `include_schema!` accepts only `{DISCRIMINATOR}`-keyed unions, so this report compares it as if the key were `{DISCRIMINATOR}`",
-                doc.file, side.key
-            ));
+            Err(problems)
         }
     }
-    if old_side.key != new_side.key {
-        let change = rules::discriminator_changed(&old_side.key, &new_side.key);
-        report.changes.insert(0, change);
-        report.summary = Summary::of(&report.changes);
-    }
-    report.notes = notes;
-    Ok(report)
 }
 
 #[cfg(test)]

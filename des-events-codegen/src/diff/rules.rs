@@ -18,14 +18,20 @@ const BREAKING: Compat = Compat::Breaking;
 /// The key moved (`name` <-> `event`): no document of one side is a document of the
 /// other, and code generated for one cannot talk to the other.
 pub fn discriminator_changed(old_key: &str, new_key: &str) -> Change {
+    envelope_changed(format!(
+        "discriminator key `{old_key}` -> `{new_key}`: every envelope changes shape"
+    ))
+}
+
+/// The union's wire shape changed (tag key, content key, envelope <-> flat): every
+/// document changes shape.
+pub fn envelope_changed(detail: String) -> Change {
     let rule = verdict(BREAKING, BREAKING, Bump::Major);
     Change {
         kind: Kind::DiscriminatorChanged,
         event: None,
         path: "envelope".to_owned(),
-        detail: format!(
-            "discriminator key `{old_key}` -> `{new_key}`: every envelope changes shape"
-        ),
+        detail,
         receivers: rule.receivers,
         senders: rule.senders,
         api: rule.api,

@@ -705,8 +705,7 @@ fn discriminator_changed() {
     assert_eq!(change.kind, Kind::DiscriminatorChanged);
     assert_eq!(change.path, "envelope");
     assert_eq!(verdicts(change), (B, B, "major"));
-    assert_eq!(report.notes.len(), 1);
-    assert!(report.notes[0].starts_with("old.json keys its events with `name`"));
+    assert!(report.notes.is_empty(), "{report}");
     assert!(report.summary.breaks());
 }
 
@@ -726,7 +725,7 @@ fn both_sides_keyed_by_name_compare_without_a_discriminator_change() {
     let report = diff_documents(&old, &new).unwrap_or_else(|err| panic!("{err}"));
     let kinds: Vec<Kind> = report.changes.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, [Kind::EventAdded]);
-    assert_eq!(report.notes.len(), 2);
+    assert!(report.notes.is_empty(), "{report}");
 }
 
 #[test]

@@ -4,6 +4,23 @@ use std::borrow::Cow;
 
 use super::*;
 
+/// The IR's tagging of a recognised shape.
+fn tagging(shape: &tagged::Shape) -> Tagging {
+    let form = match (&shape.content, shape.open) {
+        (Some(content), false) => Form::Envelope {
+            content: content.clone(),
+        },
+        (Some(content), true) => Form::OpenEnvelope {
+            content: content.clone(),
+        },
+        (None, _) => Form::Flat,
+    };
+    Tagging {
+        tag: shape.tag.clone(),
+        form,
+    }
+}
+
 impl Modeler<'_> {
     pub(super) fn root(&mut self) -> Option<Schema> {
         let doc = self.doc;
@@ -26,18 +43,37 @@ impl Modeler<'_> {
             );
             return None;
         }
-        if !self.is_event_union(&doc.value) {
+        let resolve = |reference: &str| {
+            reference
+                .strip_prefix('#')
+                .and_then(|pointer| doc.value.pointer(pointer))
+                .cloned()
+        };
+        let shape = match &doc.value {
+            Value::Object(root) => tagged::tagged_union_shape(root, &resolve),
+            _ => None,
+        };
+        // Neither a tagged union by shape nor a (possibly malformed) classic event union,
+        // whose checks say precisely what is wrong: one ordinary type.
+        if shape.is_none() && !self.is_event_union(&doc.value) {
             return self.single_root();
         }
         let root = self.object("", &doc.value, "the schema root")?;
-        // Without `oneOf` this is not an event union at all: say that once, instead of
+        // Without `oneOf`/`anyOf` this is not a union at all: say that once, instead of
         // listing every keyword of some other kind of schema.
-        if root.contains_key("oneOf") {
+        if root.contains_key("oneOf") || root.contains_key("anyOf") {
             self.only(
                 "",
                 root,
-                &["$schema", "$id", "oneOf", "$defs"],
+                &["$schema", "$id", "oneOf", "anyOf", "$defs", "definitions"],
                 "the schema root",
+            );
+        }
+        if root.contains_key("oneOf") && root.contains_key("anyOf") {
+            self.error(
+                "/anyOf",
+                "the schema root has both `oneOf` and `anyOf`",
+                Some("a tagged union lists its alternatives in one of them"),
             );
         }
         if let Some(id) = root.get("$id")
@@ -58,12 +94,23 @@ impl Modeler<'_> {
             }
         };
         let enum_name = name::type_name(&title);
-        let events = match root.get("oneOf") {
+        // Not recognised as a tagged union: model it as the classic event union, whose
+        // checks say precisely what is wrong.
+        let keyword = match &shape {
+            Some(shape) => shape.keyword,
+            None if root.contains_key("anyOf") && !root.contains_key("oneOf") => "anyOf",
+            None => "oneOf",
+        };
+        let tagging = match &shape {
+            Some(shape) => tagging(shape),
+            None => Tagging::classic(),
+        };
+        let events = match root.get(keyword) {
             Some(Value::Array(variants)) if !variants.is_empty() => {
                 let mut events = Vec::new();
                 for (index, variant) in variants.iter().enumerate() {
-                    let pointer = format!("/oneOf/{index}");
-                    if let Some(event) = self.event(&pointer, variant) {
+                    let pointer = format!("/{keyword}/{index}");
+                    if let Some(event) = self.event(&pointer, variant, &tagging) {
                         events.push(event);
                     }
                 }
@@ -71,8 +118,8 @@ impl Modeler<'_> {
             }
             Some(_) => {
                 self.error(
-                    "/oneOf",
-                    "`oneOf` must be a non-empty array of event schemas",
+                    &format!("/{keyword}"),
+                    format!("`{keyword}` must be a non-empty array of event schemas"),
                     None,
                 );
                 Vec::new()
@@ -104,16 +151,24 @@ impl Modeler<'_> {
                 _ => self.error("/$defs", "`$defs` must be an object", None),
             }
         }
-        Some(Schema::new(
-            doc.file.clone(),
-            enum_name,
-            docs.description,
-            events,
-            std::mem::take(&mut self.types),
-        ))
+        Some(
+            Schema::new(
+                doc.file.clone(),
+                enum_name,
+                docs.description,
+                events,
+                std::mem::take(&mut self.types),
+            )
+            .with_tagging(tagging),
+        )
     }
 
-    pub(super) fn event(&mut self, pointer: &str, value: &Value) -> Option<Event> {
+    pub(super) fn event(
+        &mut self,
+        pointer: &str,
+        value: &Value,
+        tagging: &Tagging,
+    ) -> Option<Event> {
         let (pointer, value) = match value.get("$ref") {
             Some(_) => {
                 let object = self.object(pointer, value, "an event schema")?;
@@ -128,6 +183,7 @@ impl Modeler<'_> {
         let pointer = &*pointer;
         let value = &*value;
         let object = self.object(pointer, value, "an event schema")?;
+        let tag = tagging.tag.as_str();
         self.only(
             pointer,
             object,
@@ -143,65 +199,116 @@ impl Modeler<'_> {
             ],
             "an event schema",
         );
+        if tagging.closed_content().is_none() {
+            // The bridge and the reply helpers read and write the bare content.
+            for keyword in [
+                "x-des-reply-to",
+                "x-des-mobile-function",
+                "x-des-mobile-handler",
+            ] {
+                if object.contains_key(keyword) {
+                    self.error(
+                        &join(pointer, keyword),
+                        format!("`{keyword}` needs a closed envelope"),
+                        Some("the mobile bridge and reply helpers carry the bare content: every alternative needs exactly the tag and one content property, and \"additionalProperties\": false"),
+                    );
+                }
+            }
+        }
         self.expect_type(pointer, object, "object");
-        if object.get("additionalProperties") != Some(&Value::Bool(false)) {
+        if let Some(content) = tagging.closed_content()
+            && object.get("additionalProperties") != Some(&Value::Bool(false))
+        {
+            // Only when the union was not recognised (e.g. an alternative in another
+            // file): a recognised one with an open alternative is an open envelope.
             self.error(
                 pointer,
                 "an event schema must close its envelope",
-                Some("add \"additionalProperties\": false: the envelope has exactly the keys `event` and `message`"),
+                Some(&format!("add \"additionalProperties\": false: the envelope has exactly the keys `{}` and `{content}`", tagging.tag)),
             );
         }
         let docs = self.docs(pointer, object);
         let props_pointer = join(pointer, "properties");
         let Some(properties) = object.get("properties").and_then(Value::as_object) else {
-            self.error(
-                pointer,
-                "an event schema needs `properties` with `event` and `message`",
-                None,
-            );
+            let hint = match tagging.content() {
+                Some(content) => {
+                    format!("an event schema needs `properties` with `{tag}` and `{content}`")
+                }
+                None => format!("an event schema needs `properties` with `{tag}`"),
+            };
+            self.error(pointer, hint, None);
             return None;
         };
-        for key in properties.keys() {
-            if key != "event" && key != "message" {
-                self.error(
-                    &join(&props_pointer, key),
-                    format!("unexpected envelope property `{key}`"),
-                    Some("an event envelope has exactly the properties `event` and `message`"),
-                );
+        if let Some(content) = tagging.content() {
+            for key in properties.keys() {
+                if key != tag && key != content {
+                    self.error(
+                        &join(&props_pointer, key),
+                        format!("unexpected envelope property `{key}`"),
+                        Some(&format!(
+                            "an event envelope has exactly the properties `{tag}` and `{content}`"
+                        )),
+                    );
+                }
             }
         }
         let required = self.required(pointer, object);
-        for key in ["event", "message"] {
+        for key in std::iter::once(tag).chain(tagging.content()) {
             if !required.contains_key(key) {
+                let hint = match tagging.content() {
+                    Some(content) => format!("add \"required\": [\"{tag}\", \"{content}\"]"),
+                    None => format!("add \"{tag}\" to \"required\""),
+                };
                 self.error(
                     pointer,
                     format!("the envelope property `{key}` must be in `required`"),
-                    Some("add \"required\": [\"event\", \"message\"]"),
+                    Some(&hint),
                 );
             }
         }
-        let wire_name = self.event_name(&join(&props_pointer, "event"), properties.get("event"))?;
+        let tag_pointer = join(&props_pointer, tag);
+        let wire_name = self.event_name(&tag_pointer, properties.get(tag), tag)?;
         let variant = name::event_variant(&wire_name);
         let method = name::handler_method(&wire_name);
-        let const_pointer = join(&join(&props_pointer, "event"), "const");
-        if !self.unique_event(&const_pointer, &wire_name, &variant) {
+        let const_pointer = match properties
+            .get(tag)
+            .and_then(Value::as_object)
+            .is_some_and(|schema| schema.contains_key("enum"))
+        {
+            true => join(&join(&tag_pointer, "enum"), "0"),
+            false => join(&tag_pointer, "const"),
+        };
+        if !self.unique_event(&const_pointer, pointer, &wire_name, &variant) {
             return None;
         }
-        let message_pointer = join(&props_pointer, "message");
         let message_name = match docs.title.as_deref() {
             Some(title) => name::type_name(title),
             None => variant.clone(),
         };
-        let message = match properties.get("message") {
-            Some(schema) => self.message_type(&message_pointer, schema, &message_name),
-            None => {
-                self.error(
-                    &props_pointer,
-                    "an event schema needs a `message` property",
-                    None,
-                );
-                None
+        let message = match &tagging.form {
+            Form::Envelope { content } | Form::OpenEnvelope { content } => {
+                let message_pointer = join(&props_pointer, content);
+                let message = match properties.get(content.as_str()) {
+                    Some(schema) => self.message_type(&message_pointer, schema, &message_name),
+                    None => {
+                        self.error(
+                            &props_pointer,
+                            format!("an event schema needs a `{content}` property"),
+                            None,
+                        );
+                        None
+                    }
+                };
+                if let Some(message) = &message {
+                    self.describe_message(message, tagging, &wire_name);
+                }
+                match (&tagging.form, message) {
+                    (Form::OpenEnvelope { content }, Some(message)) => self
+                        .envelope_struct(pointer, object, content, &message, &variant, &wire_name),
+                    (_, message) => message,
+                }
             }
+            Form::Flat => self.flat_struct(pointer, object, tag, message_name, &docs, &wire_name),
         };
         let reply_to = self.string(
             &join(pointer, "x-des-reply-to"),
@@ -212,10 +319,7 @@ impl Modeler<'_> {
         let mobile_handler = self
             .identifier(pointer, object, "x-des-mobile-handler")
             .unwrap_or_else(|| wire_name.clone());
-        let examples = self.examples(pointer, object, &wire_name);
-        if let Some(message) = &message {
-            self.describe_message(message, &wire_name);
-        }
+        let examples = self.examples(pointer, object, tag, &wire_name);
         Some(Event {
             wire_name,
             variant,
@@ -230,30 +334,196 @@ impl Modeler<'_> {
         })
     }
 
-    pub(super) fn event_name(&mut self, pointer: &str, schema: Option<&Value>) -> Option<String> {
-        let hint = "write \"event\": {\"const\": \"<eventName>\"}";
+    /// The struct an open-envelope variant holds: the content field, and the other keys
+    /// the alternative allows (`additionalProperties`).
+    fn envelope_struct(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        content: &str,
+        message: &str,
+        variant: &str,
+        wire: &str,
+    ) -> Option<String> {
+        let name = name::envelope_struct(variant);
+        let (additional, additional_type) = match object.get("additionalProperties") {
+            None | Some(Value::Bool(true)) => (Additional::Open, None),
+            Some(Value::Bool(false)) => (Additional::Closed, None),
+            Some(schema) => {
+                let ty = self.value_type(
+                    &join(pointer, "additionalProperties"),
+                    schema,
+                    &format!("{name}Value"),
+                )?;
+                (Additional::Open, Some(ty))
+            }
+        };
+        let content_pointer = join(&join(pointer, "properties"), content);
+        let field = Field {
+            wire_name: content.to_owned(),
+            rust_name: name::field_name(content),
+            docs: Docs::default(),
+            ty: Type::Named(message.to_owned()),
+            required: true,
+            nullable: false,
+            deprecated: false,
+            read_only: false,
+            write_only: false,
+            default: None,
+            boxed: false,
+            schema: None,
+            credential: false,
+            echo: false,
+            pointer: content_pointer,
+        };
+        self.register(TypeDef::Struct(StructDef {
+            name: name.clone(),
+            docs: Docs {
+                title: Some(format!(
+                    "The envelope of the `{wire}` variant: `{content}` and the other keys it allows."
+                )),
+                description: None,
+            },
+            fields: vec![field],
+            additional,
+            additional_type,
+            additional_schema: object
+                .get("additionalProperties")
+                .filter(|schema| schema.is_object() && !mentions_ref(schema))
+                .cloned(),
+            min_properties: None,
+            max_properties: None,
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(name)
+    }
+
+    /// The struct a flat-form variant holds: the alternative's properties less the tag.
+    fn flat_struct(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        tag: &str,
+        name: String,
+        docs: &Docs,
+        wire: &str,
+    ) -> Option<String> {
+        let mut rest = Map::new();
+        for (key, value) in object {
+            match key.as_str() {
+                "properties" => {
+                    // Rebuilt rather than `remove`d: the other properties keep their order.
+                    let properties: Map<String, Value> = value
+                        .as_object()
+                        .into_iter()
+                        .flatten()
+                        .filter(|(key, _)| *key != tag)
+                        .map(|(key, value)| (key.clone(), value.clone()))
+                        .collect();
+                    rest.insert(key.clone(), Value::Object(properties));
+                }
+                "required" => {
+                    let mut required = value.as_array().cloned().unwrap_or_default();
+                    required.retain(|item| item.as_str() != Some(tag));
+                    rest.insert(key.clone(), Value::Array(required));
+                }
+                "type" | "additionalProperties" => {
+                    rest.insert(key.clone(), value.clone());
+                }
+                _ => {}
+            }
+        }
+        let docs = Docs {
+            title: docs.title.clone().or_else(|| {
+                Some(format!(
+                    "The fields of the `{wire}` variant (besides `{tag}`)."
+                ))
+            }),
+            description: docs.description.clone(),
+        };
+        match self.object_type(pointer, &rest, name.clone(), docs.clone())? {
+            Type::Named(name) => Some(name),
+            // No other property and any other key allowed: a struct that keeps them.
+            _ => {
+                self.register(TypeDef::Struct(StructDef {
+                    name: name.clone(),
+                    docs,
+                    fields: Vec::new(),
+                    additional: Additional::Open,
+                    additional_type: None,
+                    additional_schema: None,
+                    min_properties: None,
+                    max_properties: None,
+                    pointer: pointer.to_owned(),
+                }))?;
+                Some(name)
+            }
+        }
+    }
+
+    /// The tag constant of one alternative.
+    pub(super) fn event_name(
+        &mut self,
+        pointer: &str,
+        schema: Option<&Value>,
+        tag: &str,
+    ) -> Option<String> {
+        let hint = format!("write \"{tag}\": {{\"const\": \"<eventName>\"}}");
+        let hint = hint.as_str();
         let Some(schema) = schema else {
             self.error(
                 pointer,
-                "an event schema needs an `event` property",
+                format!("an event schema needs an `{tag}` property"),
                 Some(hint),
             );
             return None;
         };
-        let object = self.object(pointer, schema, "the `event` schema")?;
-        self.only(pointer, object, &["const", "type"], "the `event` property");
+        let object = self.object(pointer, schema, &format!("the `{tag}` schema"))?;
+        self.only(
+            pointer,
+            object,
+            &["const", "enum", "type"],
+            &format!("the `{tag}` property"),
+        );
         if let Some(ty) = object.get("type")
             && ty.as_str() != Some("string")
         {
             self.error(
                 &join(pointer, "type"),
-                "the `event` property must be a string",
+                format!("the `{tag}` property must be a string"),
                 Some(hint),
             );
         }
-        match object.get("const") {
-            Some(Value::String(name)) => Some(name.clone()),
-            Some(_) => {
+        if object.contains_key("const") && object.contains_key("enum") {
+            self.error(
+                &join(pointer, "enum"),
+                format!("the `{tag}` property has both `const` and `enum`"),
+                Some(hint),
+            );
+            return None;
+        }
+        match (object.get("const"), object.get("enum")) {
+            (Some(Value::String(name)), _) => Some(name.clone()),
+            (None, Some(Value::Array(values))) if values.len() == 1 => match values.first() {
+                Some(Value::String(name)) => Some(name.clone()),
+                _ => {
+                    self.error(
+                        &join(&join(pointer, "enum"), "0"),
+                        "the event name must be a string",
+                        Some(hint),
+                    );
+                    None
+                }
+            },
+            (None, Some(_)) => {
+                self.error(
+                    &join(pointer, "enum"),
+                    format!("the `{tag}` property's `enum` must list exactly one string"),
+                    Some(hint),
+                );
+                None
+            }
+            (Some(_), _) => {
                 self.error(
                     &join(pointer, "const"),
                     "the event name `const` must be a string",
@@ -261,10 +531,10 @@ impl Modeler<'_> {
                 );
                 None
             }
-            None => {
+            (None, None) => {
                 self.error(
                     pointer,
-                    "the `event` property of a union variant must be a `const`",
+                    format!("the `{tag}` property of a union variant must be a `const`"),
                     Some(hint),
                 );
                 None
@@ -276,6 +546,7 @@ impl Modeler<'_> {
         &mut self,
         pointer: &str,
         object: &Map<String, Value>,
+        tag: &str,
         wire: &str,
     ) -> Vec<Value> {
         let examples_pointer = join(pointer, "examples");
@@ -283,12 +554,17 @@ impl Modeler<'_> {
             None => Vec::new(),
             Some(Value::Array(examples)) => {
                 for (index, example) in examples.iter().enumerate() {
-                    let event = example.get("event").and_then(Value::as_str);
+                    let event = example.get(tag).and_then(Value::as_str);
                     if event != Some(wire) {
                         self.error(
                             &join(&examples_pointer, &index.to_string()),
                             format!("this example is not an envelope of event `{wire}`"),
-                            Some("examples are whole envelopes: {\"event\": ..., \"message\": {...}}"),
+                            Some(&if tag == "event" {
+                                "examples are whole envelopes: {\"event\": ..., \"message\": {...}}"
+                                    .to_owned()
+                            } else {
+                                format!("examples are whole documents with \"{tag}\": \"{wire}\"")
+                            }),
                         );
                     }
                 }
@@ -343,7 +619,13 @@ impl Modeler<'_> {
 
     /// Records an event; a second event with the same wire name, or with a name that
     /// becomes the same Rust variant, is an error naming both places.
-    pub(super) fn unique_event(&mut self, pointer: &str, wire: &str, variant: &str) -> bool {
+    pub(super) fn unique_event(
+        &mut self,
+        pointer: &str,
+        event_pointer: &str,
+        wire: &str,
+        variant: &str,
+    ) -> bool {
         if let Some(first) = self.seen_events.get(wire).cloned() {
             self.error(
                 pointer,
@@ -360,9 +642,6 @@ impl Modeler<'_> {
             );
             return false;
         }
-        let event_pointer = pointer
-            .strip_suffix("/properties/event/const")
-            .unwrap_or(pointer);
         self.seen_events
             .insert(wire.to_owned(), event_pointer.to_owned());
         self.seen_variants.insert(
@@ -373,13 +652,20 @@ impl Modeler<'_> {
     }
 
     /// Gives an event's message struct a first doc line naming the event.
-    pub(super) fn describe_message(&mut self, message: &str, wire: &str) {
+    pub(super) fn describe_message(&mut self, message: &str, tagging: &Tagging, wire: &str) {
+        let title = match tagging.content() {
+            Some(content) if tagging.tag == "event" => {
+                format!("The `{content}` of the `{wire}` event.")
+            }
+            Some(content) => format!("The `{content}` of the `{wire}` variant."),
+            None => return,
+        };
         let position = self.type_names.get(message).copied();
         if let Some(TypeDef::Struct(def)) =
             position.and_then(|position| self.types.get_mut(position))
             && def.docs.title.is_none()
         {
-            def.docs.title = Some(format!("The `message` of the `{wire}` event."));
+            def.docs.title = Some(title);
         }
     }
 

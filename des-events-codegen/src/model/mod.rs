@@ -10,6 +10,7 @@ mod json;
 mod refs;
 mod root;
 mod scalars;
+mod tagged;
 mod types;
 
 use std::collections::{BTreeMap, HashMap};
@@ -25,6 +26,19 @@ use crate::name;
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 
 use des_events_core::keyword::ANNOTATIONS;
+
+/// The tag property of `root` when it is a tagged union (see [`tagged`]): `$ref`s are
+/// followed inside `root` only.
+#[cfg(feature = "tooling")]
+pub(crate) fn discriminator(root: &Value) -> Option<String> {
+    let resolve = |reference: &str| {
+        reference
+            .strip_prefix('#')
+            .and_then(|pointer| root.pointer(pointer))
+            .cloned()
+    };
+    tagged::tagged_union_shape(root.as_object()?, &resolve).map(|shape| shape.tag)
+}
 
 /// Builds the IR of `doc`, or every problem found in it.
 pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostics> {

@@ -72,27 +72,38 @@ pub(crate) fn event_mutants(schema: &Schema, event: &Event) -> Vec<Mutant> {
             }
         };
         // The envelope.
+        let tagging = &schema.tagging;
+        let tag_key = tagging.tag.as_str();
         add(
             "unknown event",
-            Edit::Insert("event", &json!("__unknownEvent")),
+            Edit::Insert(tag_key, &json!("__unknownEvent")),
             Expectation::UnknownEvent("__unknownEvent".into()),
         );
-        add(
-            "extra envelope key",
-            Edit::Insert(UNEXPECTED, &json!(1)),
-            Expectation::UnknownField(format!("/{UNEXPECTED}")),
-        );
-        for key in ["event", "message"] {
+        let content = tagging.closed_content();
+        if let Some(content) = content {
             add(
-                &format!("{key} removed"),
-                Edit::Remove(key),
-                Expectation::MissingField(format!("/{key}")),
+                "extra envelope key",
+                Edit::Insert(UNEXPECTED, &json!(1)),
+                Expectation::UnknownField(format!("/{UNEXPECTED}")),
+            );
+            for key in [tag_key, content] {
+                add(
+                    &format!("{key} removed"),
+                    Edit::Remove(key),
+                    Expectation::MissingField(format!("/{key}")),
+                );
+            }
+        } else {
+            add(
+                &format!("{tag_key} removed"),
+                Edit::Remove(tag_key),
+                Expectation::MissingField(format!("/{tag_key}")),
             );
         }
         add(
-            "event not a string",
-            Edit::Insert("event", &json!(1)),
-            Expectation::WrongType("/event".into()),
+            &format!("{tag_key} not a string"),
+            Edit::Insert(tag_key, &json!(1)),
+            Expectation::WrongType(format!("/{tag_key}")),
         );
         let text = layout.text();
         out.push(Mutant {
@@ -101,8 +112,13 @@ pub(crate) fn event_mutants(schema: &Schema, event: &Event) -> Vec<Mutant> {
             text: text[..text.len() - 1].to_owned(),
             expect: Expectation::Syntax,
         });
-        // The message, recursively.
-        if let Some(message) = example.get("message") {
+        // The message, recursively (in the flat form and open envelopes, the variant's
+        // struct is the whole document less the tag).
+        let (data, at) = match content {
+            Some(content) => (example.get(content), Path::root().key(content)),
+            None => (Some(example), Path::root()),
+        };
+        if let Some(message) = data {
             let mut ctx = Walk {
                 schema,
                 layout: &layout,
@@ -111,7 +127,7 @@ pub(crate) fn event_mutants(schema: &Schema, event: &Event) -> Vec<Mutant> {
                 event: &event.wire_name,
                 shown: (Path::root(), format!("{tag}:  ")),
             };
-            ctx.named(&event.message, message, &Path::root().key("message"));
+            ctx.named(&event.message, message, &at);
         }
     }
     out
