@@ -173,6 +173,13 @@ impl Modeler<'_> {
         });
     }
 
+    /// An error that a validated JSON value would not avoid (a des-events annotation
+    /// misused, two schemas wanting one name): the schema is refused.
+    fn hard_error(&mut self, pointer: &str, message: impl Into<String>, hint: Option<&str>) {
+        self.error(pointer, message, hint);
+        self.hard_errors += 1;
+    }
+
     /// Reports every key of `object` that is not in `allowed`.
     fn only(&mut self, pointer: &str, object: &Map<String, Value>, allowed: &[&str], what: &str) {
         for key in object.keys() {

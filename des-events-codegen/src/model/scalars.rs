@@ -71,14 +71,14 @@ impl Modeler<'_> {
         match object.get("x-des-credential") {
             None | Some(Value::Bool(false)) => {}
             Some(Value::Bool(true)) => rules.credential = true,
-            Some(_) => self.error(
+            Some(_) => self.hard_error(
                 &join(pointer, "x-des-credential"),
                 "`x-des-credential` must be a boolean",
                 None,
             ),
         }
         if rules.credential && rules.format.is_some() {
-            self.error(
+            self.hard_error(
                 pointer,
                 "a credential cannot also have an asserted `format`",
                 None,

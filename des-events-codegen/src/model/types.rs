@@ -424,12 +424,20 @@ impl Modeler<'_> {
             let boxed = matches!(&ty, Type::Named(name) if !self.type_names.contains_key(name));
             let default = match property.default {
                 Some(value) if default_fits(&ty, &value, self) => Some(value),
-                Some(_) => {
-                    self.error(
-                        &join(&field_pointer, "default"),
-                        "this `default` is not a value of the property's type",
-                        Some("des-events turns `default` into an accessor returning the property's Rust type"),
-                    );
+                Some(value) => {
+                    // A `default` the property's schema accepts, but of a type no accessor
+                    // returns (a validated value, an object...), stays an annotation; one
+                    // the schema rejects is a mistake in the schema.
+                    let valid = self
+                        .validator(&field_pointer)
+                        .is_ok_and(|validator| validator.is_valid(&value));
+                    if !valid {
+                        self.hard_error(
+                            &join(&field_pointer, "default"),
+                            "this `default` is not a value of the property's type",
+                            Some("des-events turns `default` into an accessor returning the property's Rust type"),
+                        );
+                    }
                     None
                 }
                 None => None,
@@ -439,7 +447,7 @@ impl Modeler<'_> {
                 None | Some(Value::Bool(false)) => false,
                 Some(Value::Bool(true)) => true,
                 Some(_) => {
-                    self.error(
+                    self.hard_error(
                         &join(&field_pointer, "x-des-echo"),
                         "`x-des-echo` must be a boolean",
                         None,

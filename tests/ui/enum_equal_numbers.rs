@@ -1,4 +1,0 @@
-// `1` and `1.0` are the same JSON value: the second could never be decoded.
-des_events::include_schema!("ui/schemas/enum_equal_numbers.json");
-
-fn main() {}

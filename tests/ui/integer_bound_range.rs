@@ -1,4 +1,0 @@
-// An `integer` whose `maximum` (the largest u64) is outside the 64-bit signed range.
-des_events::include_schema!("ui/schemas/integer_bound_range.json");
-
-fn main() {}

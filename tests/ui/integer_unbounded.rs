@@ -1,4 +1,0 @@
-// An `integer` with a lower bound but no upper bound: it does not fit a Rust i64 exactly.
-des_events::include_schema!("ui/schemas/integer_unbounded.json");
-
-fn main() {}

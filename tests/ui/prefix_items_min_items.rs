@@ -1,4 +1,0 @@
-// A tuple (`prefixItems`) whose `minItems` is smaller than its positions lets positions be missing.
-des_events::include_schema!("ui/schemas/prefix_items_min_items.json");
-
-fn main() {}
