@@ -1042,6 +1042,123 @@ mod tests {
         }
     }
 
+    /// JSON-Schema-Test-Suite, `tests/draft2020-12/optional/format/idn-email.json`, and
+    /// RFC 6531 rules it does not reach.
+    const IDN_EMAIL: &[(&str, bool)] = &[
+        (
+            "\u{c2e4}\u{b840}@\u{c2e4}\u{b840}.\u{d14c}\u{c2a4}\u{d2b8}",
+            true,
+        ),
+        ("2962", false),
+        ("joe.bloggs@example.com", true),
+        (
+            "\u{3b4}\u{3bf}\u{3ba}\u{3b9}\u{3bc}\u{3ae}@example.com",
+            true,
+        ),
+        (
+            "\"\u{3b4}\u{3bf}\u{3ba}\u{3b9}\u{3bc}\u{3ae}\"@example.com",
+            true,
+        ),
+        ("user@cafe\u{301}.com", true),
+        ("cafe\u{301}@example.com", true),
+        ("\u{85}@example.com", true),
+        ("\u{ffff}@example.com", true),
+        ("user\u{ff20}example.com", false),
+        ("\u{1d54f}@example.com", true),
+        ("a@[127.0.0.1]", true),
+        ("a@[IPv6:::1]", true),
+        ("a@[127.0.0.1", false),
+        ("a@\u{3b4}\u{2192}.com", false),
+        ("a@xn--X.com", false),
+        (".\u{e9}@example.com", false),
+        ("\u{e9}.@example.com", false),
+        ("a b@example.com", false),
+        ("\"a\\\u{e9}\"@example.com", false),
+        ("a@-example.com", false),
+        ("@example.com", false),
+        ("a@", false),
+        // 64 octets in the local part (32 two-octet characters), then 66.
+        (
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}@example.com",
+            true,
+        ),
+        (
+            "\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}@example.com",
+            false,
+        ),
+    ];
+
+    #[test]
+    fn idn_email_form() {
+        check(Format::IdnEmail, IDN_EMAIL);
+        // Every RFC 5321 mailbox of the suite is an RFC 6531 one.
+        for (text, valid) in SUITE_EMAIL {
+            if *valid {
+                assert!(format_ok(Format::IdnEmail, text), "{text:?}");
+            }
+        }
+    }
+
+    /// JSON-Schema-Test-Suite, `tests/draft2020-12/optional/format/iri.json` and
+    /// `iri-reference.json`, and RFC 3987 rules they do not reach.
+    #[test]
+    fn iri_forms() {
+        check(
+            Format::Iri,
+            &[
+                (
+                    "http://\u{192}\u{f8}\u{f8}.\u{df}\u{e5}r/?\u{2202}\u{e9}=\u{3c0}#\u{3c0}",
+                    true,
+                ),
+                ("http://[2001:db8::1]", true),
+                ("http://2001:0db8:85a3:0000:0000:8a2e:0370:7334", false),
+                ("/abc", false),
+                ("\u{e2}\u{3c0}\u{3c0}", false),
+                ("http://[::ffff:192.168.0.01]", false),
+                ("http://\u{192}\u{f8}\u{f8}.\u{df}\u{e5}r/\n", false),
+                ("urn:example:resource", true),
+                ("http://example.com/\u{10300}", true),
+                ("http://example.com/?q=\u{f0000}", true),
+                // `iprivate` only in the query.
+                ("http://example.com/\u{e000}", false),
+                ("http://example.com/a b", false),
+                ("http://example.com/%zz", false),
+            ],
+        );
+        check(
+            Format::IriReference,
+            &[
+                ("//\u{192}\u{f8}\u{f8}.\u{df}\u{e5}r/?\u{2202}", true),
+                ("/\u{e2}\u{3c0}\u{3c0}", true),
+                ("\u{e2}\u{3c0}\u{3c0}", true),
+                ("#\u{192}r\u{e4}gm\u{ea}nt", true),
+                ("#\u{192}r\u{e4}g\\m\u{ea}nt", false),
+                ("\\\\WINDOWS\\fil\u{eb}", false),
+                ("", true),
+                ("\u{fdd0}", false),
+            ],
+        );
+    }
+
+    #[test]
+    fn regex_form() {
+        check(
+            Format::Regex,
+            &[
+                ("([abc])+\\s+$", true),
+                ("^(abc]", false),
+                ("\\a", false),
+                ("(?P<name>x)", false),
+                ("(?i)abc", false),
+                ("(?<n>a)\\k<n>", true),
+                ("(?<=a+)b", true),
+                ("[^]", true),
+                ("\\p{Letter}", true),
+                ("", true),
+            ],
+        );
+    }
+
     #[test]
     fn uri_reference_form() {
         check(Format::UriReference, SUITE_URI_REFERENCE);
