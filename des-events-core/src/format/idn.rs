@@ -9,7 +9,8 @@
 //! rules for ZERO WIDTH (NON-)JOINER (RFC 5892 Appendix A.1 and A.2), the RFC 5893 Bidi
 //! rule and the DNS lengths (labels of at most 63 octets, at most 253 in all, in the ASCII
 //! form). Its `idna_adapter` back end is pinned to the 1.1 series, which reads Unicode
-//! data from small `unicode-rs` crates instead of pulling in ICU4X.
+//! data from small crates (`idna_mapping`, `unicode-bidi`, `unicode-normalization`,
+//! `unicode-joining-type`) instead of pulling ICU4X into every build of the runtime.
 //!
 //! UTS #46 accepts some code points that IDNA2008 disallows (those its mapping table marks
 //! `NV8`), so the labels it returns are checked again here against RFC 5892: a code point
