@@ -45,10 +45,10 @@ impl Resources {
             return safe_join(dir, relative).and_then(|path| read(&path));
         }
         for (prefix, dir) in &self.maps {
-            if let Some(relative) = uri.strip_prefix(prefix.as_str()) {
-                if let Some(found) = safe_join(dir, relative).and_then(|path| read(&path)) {
-                    return Some(found);
-                }
+            if let Some(relative) = uri.strip_prefix(prefix.as_str())
+                && let Some(found) = safe_join(dir, relative).and_then(|path| read(&path))
+            {
+                return Some(found);
             }
         }
         // A file next to the root schema whose `$id` is `uri`.
@@ -174,9 +174,7 @@ impl Modeler<'_> {
         // modelled at `pointer` may be a rewrite of the one there (an `allOf` merge, a
         // property schema less `null` and `default`): the validator then checks the
         // original, which accepts the same documents where the value reaches it.
-        if self.value_at(pointer).is_none() {
-            return None;
-        }
+        self.value_at(pointer)?;
         // A format JSON Schema defines but the catalogue does not check yet must not go
         // unchecked through the validator (which ignores formats it does not know).
         if let Some(value) = self.value_at(pointer)
