@@ -80,6 +80,45 @@ impl Comparer<'_> {
         });
     }
 
+    /// The root types (a schema that is not an event union), matched by their pointer.
+    fn roots(&mut self) {
+        let (old, new) = (self.old, self.new);
+        for old_root in &old.roots {
+            let path = if old_root.pointer.is_empty() {
+                "(root)".to_owned()
+            } else {
+                old_root.pointer.clone()
+            };
+            match new
+                .roots
+                .iter()
+                .find(|root| root.pointer == old_root.pointer)
+            {
+                Some(new_root) => self.named(&path, &old_root.name, &new_root.name),
+                None => self.push(
+                    Kind::RootTypeRemoved,
+                    &path,
+                    format!("root type `{}` removed", old_root.name),
+                    rules::root_type_removed(),
+                ),
+            }
+        }
+        for new_root in &new.roots {
+            if !old
+                .roots
+                .iter()
+                .any(|root| root.pointer == new_root.pointer)
+            {
+                self.push(
+                    Kind::RootTypeAdded,
+                    &new_root.pointer,
+                    format!("new root type `{}`", new_root.name),
+                    rules::root_type_added(),
+                );
+            }
+        }
+    }
+
     fn schemas(&mut self) {
         let (old, new) = (self.old, self.new);
         if old.tagging.tag != new.tagging.tag {
@@ -108,6 +147,7 @@ impl Comparer<'_> {
                 rules::schema_renamed(),
             );
         }
+        self.roots();
         for old_event in &old.events {
             match new.event(&old_event.wire_name) {
                 Some(new_event) => self.event(old_event, new_event),
@@ -251,13 +291,20 @@ impl Comparer<'_> {
             // any other change cannot be ordered here, so it counts both ways.
             (TypeDef::Json(old_def), TypeDef::Json(new_def)) => {
                 self.renamed(path, old_name, new_name);
-                let same = old_def.schema.is_some() && old_def.schema == new_def.schema;
+                // The same schema text, with the same documents behind its references, is
+                // the same set of documents; anything else is not decided here.
+                let same = match (&old_def.schema, &new_def.schema) {
+                    (Some(old_schema), Some(new_schema)) => old_schema == new_schema,
+                    _ => old_def.entry == new_def.entry && self.old.documents == self.new.documents,
+                };
                 if !same {
                     self.push(
-                        Kind::ConstraintChanged,
+                        Kind::ValidatedSchemaChanged,
                         path,
-                        "the schema of a validated JSON value changed (not comparable keyword by keyword)".to_owned(),
-                        rules::constraint(rules::Direction::Changed, false),
+                        format!(
+                            "the schema of the validated value `{new_name}` changed; which documents it accepts is not compared keyword by keyword"
+                        ),
+                        rules::validated_schema_changed(),
                     );
                 }
             }

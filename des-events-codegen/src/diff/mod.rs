@@ -57,6 +57,12 @@
 //! | `mobile_function_changed` (`x-des-mobile-function`) | compatible | breaking when removed or changed (an OLD app exposes the old function), compatible when added | patch |
 //! | `mobile_handler_changed` (`x-des-mobile-handler`, default: the wire name) | breaking | breaking | patch |
 //! | `order_changed` (events or enum values reordered: `EVENT_NAMES`, `ALL` and the derived `Ord` follow) | compatible | compatible | patch |
+//! | `validated_schema_changed` (the schema of a validated JSON value changed: `not`, `if`, references...; not compared keyword by keyword) | unknown | unknown | patch |
+//! | `root_type_removed` (the root schema's type, or a definition of a `$defs`-only document) | breaking | breaking | major |
+//! | `root_type_added` | compatible | compatible | minor |
+//!
+//! "unknown" is an explicit verdict: `diff` does not guess, and the summary counts it as
+//! worse than compatible (a CI gate on "compatible" fails).
 //!
 //! # What is not a change
 //!
@@ -106,6 +112,10 @@ pub use envelope::{DISCRIMINATOR, discriminator};
 pub enum Compat {
     /// Nothing that worked stops working.
     Compatible,
+    /// `diff` cannot tell: a change inside a schema that only the validator reads (`not`,
+    /// `if`/`then`/`else`, a reference...) is not compared keyword by keyword. An explicit
+    /// verdict rather than a guess; it counts as worse than compatible.
+    Unknown,
     /// Some document is now rejected.
     Breaking,
 }
@@ -115,6 +125,7 @@ impl Compat {
     pub const fn as_str(self) -> &'static str {
         match self {
             Compat::Compatible => "compatible",
+            Compat::Unknown => "unknown",
             Compat::Breaking => "breaking",
         }
     }
@@ -205,11 +216,17 @@ pub enum Kind {
     MobileHandlerChanged,
     /// Events or enum values were reordered.
     OrderChanged,
+    /// The schema of a validated JSON value changed (not compared keyword by keyword).
+    ValidatedSchemaChanged,
+    /// A root type (the root schema's, or a definition of a `$defs`-only document) is gone.
+    RootTypeRemoved,
+    /// A new root type.
+    RootTypeAdded,
 }
 
 impl Kind {
     /// Every kind, in the order of the module documentation's table.
-    pub const ALL: [Kind; 25] = [
+    pub const ALL: [Kind; 28] = [
         Kind::DiscriminatorChanged,
         Kind::SchemaRenamed,
         Kind::EventAdded,
@@ -235,6 +252,9 @@ impl Kind {
         Kind::MobileFunctionChanged,
         Kind::MobileHandlerChanged,
         Kind::OrderChanged,
+        Kind::ValidatedSchemaChanged,
+        Kind::RootTypeRemoved,
+        Kind::RootTypeAdded,
     ];
 
     /// The snake_case name used in reports and JSON.
@@ -265,6 +285,9 @@ impl Kind {
             Kind::MobileFunctionChanged => "mobile_function_changed",
             Kind::MobileHandlerChanged => "mobile_handler_changed",
             Kind::OrderChanged => "order_changed",
+            Kind::ValidatedSchemaChanged => "validated_schema_changed",
+            Kind::RootTypeRemoved => "root_type_removed",
+            Kind::RootTypeAdded => "root_type_added",
         }
     }
 }
@@ -354,8 +377,8 @@ impl Summary {
 
     /// Something breaks: receivers or senders are breaking, or the API bump is major.
     pub fn breaks(&self) -> bool {
-        self.receivers == Compat::Breaking
-            || self.senders == Compat::Breaking
+        self.receivers != Compat::Compatible
+            || self.senders != Compat::Compatible
             || self.semver == Bump::Major
     }
 }

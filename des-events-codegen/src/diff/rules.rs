@@ -38,6 +38,22 @@ pub fn envelope_changed(detail: String) -> Change {
     }
 }
 
+/// A validated value's schema changed: which documents it accepts now is not decided
+/// here. The Rust type is the same (`serde_json::Value` inside).
+pub const fn validated_schema_changed() -> Verdict {
+    verdict(Compat::Unknown, Compat::Unknown, Bump::Patch)
+}
+
+/// A root type is gone: its documents have no type any more.
+pub const fn root_type_removed() -> Verdict {
+    verdict(BREAKING, BREAKING, Bump::Major)
+}
+
+/// A new root type: no document of an existing type changes.
+pub const fn root_type_added() -> Verdict {
+    verdict(COMPATIBLE, COMPATIBLE, Bump::Minor)
+}
+
 /// The dispatch enum and handler trait get other names; documents are unchanged.
 pub const fn schema_renamed() -> Verdict {
     verdict(COMPATIBLE, COMPATIBLE, Bump::Major)

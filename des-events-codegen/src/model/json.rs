@@ -440,8 +440,8 @@ impl Modeler<'_> {
             return false;
         };
         let has = |key: &str| object.contains_key(key);
-        // A nested `$schema` switches drafts: only the validator follows that.
-        if has("$schema") && !std::ptr::eq(schema, &self.doc.value) {
+        // A `$schema` other than the root's switches drafts: only the validator follows.
+        if has("$schema") && object.get("$schema") != self.doc.value.get("$schema") {
             return true;
         }
         let before_2020 = matches!(
