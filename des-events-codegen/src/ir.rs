@@ -367,6 +367,8 @@ pub struct Alternative {
     pub ty: Option<Type>,
     /// The alternative's schema when it holds no `$ref` (for the schemars description).
     pub schema: Option<Value>,
+    /// The value is a `Box` (a recursive reference to a type being defined).
+    pub boxed: bool,
 }
 
 impl TypeDef {

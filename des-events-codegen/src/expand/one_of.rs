@@ -74,9 +74,14 @@ pub(crate) fn union_def(schema: &Schema, def: &UnionDef, shared: &Shared) -> Tok
                     shared,
                 );
                 statics.push(rules);
-                variants.push(quote!(#variant(#rust),));
+                if alternative.boxed {
+                    variants.push(quote!(#variant(::std::boxed::Box<#rust>),));
+                    attempts.push(quote!(|__value| #private::serde::de::DeserializeSeed::deserialize(#seed, __value).map(|value| Self::#variant(::std::boxed::Box::new(value)))));
+                } else {
+                    variants.push(quote!(#variant(#rust),));
+                    attempts.push(quote!(|__value| #private::serde::de::DeserializeSeed::deserialize(#seed, __value).map(Self::#variant)));
+                }
                 serialize.push(quote!(Self::#variant(value) => #private::serde::Serialize::serialize(value, __serializer),));
-                attempts.push(quote!(|__value| #private::serde::de::DeserializeSeed::deserialize(#seed, __value).map(Self::#variant)));
                 schemas.push(match text {
                     Some(text) => quote!(#private::json_literal(#text)),
                     None => quote!(#private::serde_json::to_value(__generator.subschema_for::<#rust>()).unwrap_or_default()),

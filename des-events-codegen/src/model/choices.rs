@@ -210,10 +210,14 @@ impl Modeler<'_> {
                 variant = format!("{variant}{index}");
             }
             let schema = (!mentions_ref(alternative)).then(|| alternative.clone());
+            // A type still being defined is a cycle back to it: boxed, as struct fields are.
+            let boxed =
+                matches!(&ty, Some(Type::Named(named)) if !self.type_names.contains_key(named));
             modelled.push(Alternative {
                 variant,
                 ty,
                 schema,
+                boxed,
             });
         }
         if !ok {

@@ -112,7 +112,10 @@ impl Modeler<'_> {
         pointer: &str,
         object: &Map<String, Value>,
     ) -> Option<NumberRules> {
-        self.only(pointer, object, NUMERIC_KEYWORDS, "a number schema");
+        // `format` annotates numbers (`float`, `double` from OpenAPI and schemars).
+        let mut allowed = NUMERIC_KEYWORDS.to_vec();
+        allowed.push("format");
+        self.only(pointer, object, &allowed, "a number schema");
         let multiple_of = match object.get("multipleOf") {
             None => None,
             Some(value) => match value
