@@ -555,12 +555,14 @@ fn api_verdicts_agree_with_the_generated_api() {
 // step 01 without its bridge annotations, through the envelope forms the engine accepts.
 
 /// The shape steps, oldest first.
-const SHAPES: [&str; 5] = [
+const SHAPES: [&str; 7] = [
     "01-name-message",
     "02-open-name-envelope",
     "03-typed-extra-keys",
     "04-event-open-envelope",
     "05-event-message",
+    "06-plain-integer",
+    "07-draft-07",
 ];
 
 /// The partner events of the shapes series.
@@ -657,6 +659,18 @@ fn shape_steps_are_accepted_with_their_tag_and_form() {
                 content: content.clone(),
             },
         ),
+        (
+            "event",
+            Form::Envelope {
+                content: content.clone(),
+            },
+        ),
+        (
+            "event",
+            Form::Envelope {
+                content: content.clone(),
+            },
+        ),
         ("event", Form::Envelope { content }),
     ];
     for (step, (tag, form)) in SHAPES.iter().zip(expected) {
@@ -705,6 +719,37 @@ fn shape_05_the_envelope_closes_again() {
         "{report}"
     );
     assert_eq!(summary(&report), RECEIVERS_MAJOR, "{report}");
+}
+
+#[test]
+fn shape_06_a_plain_integer_is_an_i64() {
+    let report = shape_report("06-plain-integer");
+    assert_eq!(
+        changes(&report),
+        [(
+            Kind::OptionalFieldAdded,
+            Some("sessionKeepAlive"),
+            "message.nextInSeconds"
+        )],
+        "{report}"
+    );
+    let generated = generate(&Request::new(shape_source("06-plain-integer")))
+        .unwrap_or_else(|err| panic!("{err}"));
+    let def = generated
+        .schema()
+        .struct_def("SessionKeepAlive")
+        .expect("the message struct");
+    assert!(
+        matches!(&def.fields[0].ty, ir::Type::Integer(rules) if rules.rust_type() == "i64"),
+        "{:?}",
+        def.fields[0].ty
+    );
+}
+
+#[test]
+fn shape_07_the_same_schema_in_draft_07_changes_nothing() {
+    let report = shape_report("07-draft-07");
+    assert!(report.changes.is_empty(), "{report}");
 }
 
 /// The two oracles on the shapes series: the examples (validated by the `jsonschema`
