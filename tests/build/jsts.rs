@@ -1,7 +1,8 @@
 //! The JSON Schema Test Suite through `include_schema!`: writes `$OUT_DIR/jsts.rs` for
 //! `tests/json_schema_test_suite.rs`.
 //!
-//! Every group of every required file of drafts 4, 6, 7, 2019-09 and 2020-12 is judged
+//! Every group of every required file of drafts 4, 6, 7, 2019-09 and 2020-12, and of
+//! their `optional/format/` files (des-events asserts formats), is judged
 //! here first by the engine (the same `generate` the macro runs): a group the engine
 //! accepts becomes a module with an `include_schema!` of its schema, written to
 //! `$OUT_DIR/jsts/`, and a row with its documents; a refused group becomes a row with
@@ -53,15 +54,23 @@ pub fn write(manifest: &Path, out: &Path) {
         let remotes = suite.join("remotes");
         for (draft, uri) in DRAFTS {
             let folder = suite.join("tests").join(draft);
-            let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)
-                .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-                .unwrap_or_default();
-            files.retain(|path| path.extension().is_some_and(|ext| ext == "json"));
-            files.sort();
-            for file in files {
+            let list = |folder: &Path| -> Vec<PathBuf> {
+                let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+                    .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                    .unwrap_or_default();
+                files.retain(|path| path.extension().is_some_and(|ext| ext == "json"));
+                files.sort();
+                files
+            };
+            // The required files, then `optional/format/*` (des-events asserts formats).
+            let required = list(&folder).into_iter().map(|file| (String::new(), file));
+            let formats = list(&folder.join("optional").join("format"))
+                .into_iter()
+                .map(|file| ("optional/format/".to_owned(), file));
+            for (prefix, file) in required.chain(formats) {
                 let stem = file
                     .file_stem()
-                    .map(|stem| stem.to_string_lossy().into_owned())
+                    .map(|stem| format!("{prefix}{}", stem.to_string_lossy()))
                     .unwrap_or_default();
                 if LEFT_OUT.iter().any(|(left, _)| *left == stem) {
                     continue;
@@ -160,11 +169,22 @@ fn group(
         })
         .unwrap_or_default();
     let documents = documents.join(", ");
+    let mut typed = false;
     let outcome = match generate(&request) {
-        Ok(generated) => match generated.into_schema().roots.first() {
-            Some(root) => Ok(root.name.clone()),
-            None => Err("the document has no root type (definitions only)".to_owned()),
-        },
+        Ok(generated) => {
+            let schema = generated.into_schema();
+            match schema.roots.first() {
+                Some(root) => {
+                    // A typed root: a Rust type of its own, not a validated JSON value.
+                    typed = !matches!(
+                        schema.type_def(&root.name),
+                        Some(des_events_codegen::ir::TypeDef::Json(_))
+                    );
+                    Ok(root.name.clone())
+                }
+                None => Err("the document has no root type (definitions only)".to_owned()),
+            }
+        }
         Err(problems) => Err(problems
             .0
             .first()
@@ -173,7 +193,7 @@ fn group(
     let module = format!(
         "g_{}_{}_{index}",
         draft.replace('-', "_"),
-        stem.replace(['-', '.'], "_").to_lowercase()
+        stem.replace(['-', '.', '/'], "_").to_lowercase()
     );
     let judge = match &outcome {
         Ok(name) => {
@@ -192,7 +212,7 @@ fn group(
     };
     writeln!(
         groups,
-        "    Group {{ draft: {draft:?}, file: {stem:?}, index: {index}, description: {description:?}, judge: {judge}, tests: &[{documents}] }},"
+        "    Group {{ draft: {draft:?}, file: {stem:?}, index: {index}, description: {description:?}, typed: {typed}, judge: {judge}, tests: &[{documents}] }},"
     )
     .expect("a String takes writes");
 }

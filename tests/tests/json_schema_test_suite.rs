@@ -23,6 +23,8 @@ pub struct Group {
     file: &'static str,
     index: usize,
     description: &'static str,
+    /// The root is a typed Rust type (a struct, an enum, ...), not a validated JSON value.
+    typed: bool,
     /// The generated type's judgement, or why the engine refused the schema.
     judge: Result<Judge, &'static str>,
     /// `(description, document, valid)`.
@@ -43,6 +45,7 @@ const MIN_ACCEPTED: f64 = 0.90;
 struct Tally {
     groups: usize,
     accepted: usize,
+    typed: usize,
     documents: usize,
     agreeing: usize,
 }
@@ -74,6 +77,7 @@ fn json_schema_test_suite() {
             }
         };
         tally.accepted += 1;
+        tally.typed += usize::from(group.typed);
         for (description, document, valid) in group.tests {
             let verdict = catch_unwind(AssertUnwindSafe(|| judge(document)));
             let where_ = format!(
@@ -119,6 +123,7 @@ fn json_schema_test_suite() {
         let sum = drafts.entry(draft).or_default();
         sum.groups += tally.groups;
         sum.accepted += tally.accepted;
+        sum.typed += tally.typed;
         sum.documents += tally.documents;
         sum.agreeing += tally.agreeing;
     }
@@ -127,10 +132,11 @@ fn json_schema_test_suite() {
     for (draft, tally) in &drafts {
         let share = tally.accepted as f64 / tally.groups.max(1) as f64;
         println!(
-            "{draft:<14} groups accepted {:>4} / {:<4} ({:>5.1}%), documents agreeing in accepted groups {:>5} / {:<5}",
+            "{draft:<14} groups accepted {:>4} / {:<4} ({:>5.1}%; typed root {:>4}), documents agreeing in accepted groups {:>5} / {:<5}",
             tally.accepted,
             tally.groups,
             share * 100.0,
+            tally.typed,
             tally.agreeing,
             tally.documents
         );
