@@ -111,6 +111,7 @@ impl Schema {
             TypeDef::Enum(_) => true,
             // `serde_json::Value` is `Eq` but not `Hash`.
             TypeDef::Json(_) => !hash,
+            TypeDef::Newtype(def) => check(&def.ty),
             TypeDef::Union(def) => def
                 .alternatives
                 .iter()
@@ -172,6 +173,7 @@ impl Schema {
                         def.items.iter().all(|ty| self.walk_inner(ty, ok, seen))
                     }
                     Some(TypeDef::Json(_)) => ok(&Type::Any),
+                    Some(TypeDef::Newtype(def)) => self.walk_inner(&def.ty, ok, seen),
                     _ => true,
                 }
             }
@@ -307,6 +309,24 @@ pub enum TypeDef {
     /// A schema with no typed Rust shape (no `type`, a `false` schema, a list of types,
     /// validation-only keywords...): a JSON value checked by the schema validator.
     Json(JsonDef),
+    /// A root schema whose type is not named (a string, an integer, an array...): a
+    /// newtype around that type, so that a whole document has a type of its own.
+    Newtype(NewtypeDef),
+}
+
+/// A named wrapper around an unnamed type (the root of a scalar or array schema).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewtypeDef {
+    /// The Rust name.
+    pub name: String,
+    /// Docs.
+    pub docs: Docs,
+    /// The wrapped type.
+    pub ty: Type,
+    /// The schema when it holds no reference (for the schemars description).
+    pub schema: Option<Value>,
+    /// The schema's JSON pointer.
+    pub pointer: String,
 }
 
 /// A JSON value that the validator of `des-events-core` checks against its schema.
@@ -380,6 +400,7 @@ impl TypeDef {
             TypeDef::Union(def) => &def.name,
             TypeDef::Tuple(def) => &def.name,
             TypeDef::Json(def) => &def.name,
+            TypeDef::Newtype(def) => &def.name,
         }
     }
 
@@ -391,6 +412,7 @@ impl TypeDef {
             TypeDef::Union(def) => &def.pointer,
             TypeDef::Tuple(def) => &def.pointer,
             TypeDef::Json(def) => &def.pointer,
+            TypeDef::Newtype(def) => &def.pointer,
         }
     }
 }

@@ -176,9 +176,13 @@ fn group(
             match schema.roots.first() {
                 Some(root) => {
                     // A typed root: a Rust type of its own, not a validated JSON value.
+                    use des_events_codegen::ir::{Type, TypeDef};
                     typed = !matches!(
                         schema.type_def(&root.name),
-                        Some(des_events_codegen::ir::TypeDef::Json(_))
+                        Some(TypeDef::Json(_)) | None
+                    ) && !matches!(
+                        schema.type_def(&root.name),
+                        Some(TypeDef::Newtype(def)) if def.ty == Type::Any
                     );
                     Ok(root.name.clone())
                 }

@@ -289,6 +289,10 @@ impl Comparer<'_> {
             }
             // Validated JSON values: the same schema text is the same set of documents;
             // any other change cannot be ordered here, so it counts both ways.
+            (TypeDef::Newtype(old_def), TypeDef::Newtype(new_def)) => {
+                self.renamed(path, old_name, new_name);
+                self.types(path, &old_def.ty, &new_def.ty);
+            }
             (TypeDef::Json(old_def), TypeDef::Json(new_def)) => {
                 self.renamed(path, old_name, new_name);
                 // The same schema text, with the same documents behind its references, is
@@ -744,6 +748,7 @@ fn describe(schema: &Schema, ty: &Type) -> String {
                 format!("enum `{name}` ({})", values.join(", "))
             }
             Some(TypeDef::Json(_)) => format!("validated JSON value `{name}`"),
+            Some(TypeDef::Newtype(def)) => format!("`{name}` ({})", describe(schema, &def.ty)),
             None => format!("`{name}`"),
         },
     }

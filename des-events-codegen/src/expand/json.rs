@@ -5,8 +5,11 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::de::{Paths, seed};
+use super::shared::Shared;
+use super::types::rust_type;
 use super::{doc_attrs, ident, string};
-use crate::ir::{JsonDef, Schema};
+use crate::ir::{JsonDef, NewtypeDef, Schema};
 use crate::name::DOCUMENTS_STATIC;
 
 /// The schema documents, as JSON text, for every validator of the expansion (nothing
@@ -119,6 +122,69 @@ pub(crate) fn json_def(def: &JsonDef) -> TokenStream {
 
             fn json_schema(_: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
                 #schema
+            }
+        }
+    }
+}
+
+/// The newtype of a [`NewtypeDef`]: the wrapped type's own checks, read and written as
+/// that type.
+pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) -> TokenStream {
+    let private = quote!(::des_events::__private);
+    let name = ident(&def.name);
+    let title = string(&def.name);
+    let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
+    let eq = schema.is_eq(&def.ty);
+    let hash = eq && schema.is_hash(&def.ty);
+    let eq = eq.then(|| quote!(::core::cmp::Eq,));
+    let hash = hash.then(|| quote!(::core::hash::Hash,));
+    let rust = rust_type(&def.ty);
+    let (seed, statics) = seed(&def.ty, "root", &Paths::qualified(), shared);
+    let description = match &def.schema {
+        Some(value) => {
+            let text = string(&value.to_string());
+            quote! {
+                #private::schemars::Schema::try_from(#private::json_literal(#text))
+                    .unwrap_or_else(|_| #private::schemars::Schema::from(true))
+            }
+        }
+        None => quote!(__generator.subschema_for::<#rust>()),
+    };
+    quote! {
+        #docs
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, #eq #hash)]
+        pub struct #name(pub #rust);
+
+        #[automatically_derived]
+        impl #private::serde::Serialize for #name {
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #private::serde::Serializer,
+            {
+                #private::serde::Serialize::serialize(&self.0, __serializer)
+            }
+        }
+
+        #[automatically_derived]
+        impl<'de> #private::serde::Deserialize<'de> for #name {
+            fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: #private::serde::Deserializer<'de>,
+            {
+                #statics
+                #private::serde::de::DeserializeSeed::deserialize(#seed, __deserializer).map(#name)
+            }
+        }
+
+        #[automatically_derived]
+        impl #private::schemars::JsonSchema for #name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(#title)
+            }
+
+            fn json_schema(__generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
+                let _ = &__generator;
+                #description
             }
         }
     }

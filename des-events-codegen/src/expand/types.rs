@@ -51,6 +51,7 @@ pub(crate) fn type_def(schema: &Schema, def: &TypeDef, shared: &Shared) -> Token
         TypeDef::Union(def) => super::one_of::union_def(schema, def, shared),
         TypeDef::Tuple(def) => super::tuple::tuple_def(schema, def, shared),
         TypeDef::Json(def) => super::json::json_def(def),
+        TypeDef::Newtype(def) => super::json::newtype_def(schema, def, shared),
     }
 }
 

@@ -156,12 +156,36 @@ impl Modeler<'_> {
     ) -> Option<Root> {
         let name = match ty? {
             Type::Named(named) => named,
-            _ => {
-                let mark = self.diags.len();
-                match self.json_type(pointer, schema, name, mark)? {
-                    Type::Named(named) => named,
-                    _ => return None,
-                }
+            // A string, an integer, an array, any value...: a newtype, so that a whole
+            // document has a type of its own (with the same checks).
+            ty => {
+                let docs = Docs {
+                    title: schema
+                        .get("title")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                    description: schema
+                        .get("description")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                };
+                let standalone = (!mentions_ref(schema)).then(|| {
+                    let mut schema = schema.clone();
+                    if let Value::Object(object) = &mut schema {
+                        for key in ["$schema", "$id", "$defs", "definitions", "examples"] {
+                            object.remove(key);
+                        }
+                    }
+                    schema
+                });
+                self.register(TypeDef::Newtype(NewtypeDef {
+                    name: name.to_owned(),
+                    docs,
+                    ty,
+                    schema: standalone,
+                    pointer: pointer.to_owned(),
+                }))?;
+                name.to_owned()
             }
         };
         let examples = match schema.get("examples") {

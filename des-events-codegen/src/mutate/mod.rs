@@ -233,6 +233,10 @@ impl Walk<'_> {
             // A union, or a value the validator judges, is judged as a whole by the
             // differential tests and the JSON Schema Test Suite.
             Some(TypeDef::Union(_) | TypeDef::Json(_)) => {}
+            Some(TypeDef::Newtype(def)) => {
+                let ty = def.ty.clone();
+                self.value(&ty, value, keys);
+            }
             Some(TypeDef::Tuple(def)) => {
                 let items = def.items.clone();
                 if let Some(values) = value.as_array() {

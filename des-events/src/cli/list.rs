@@ -126,6 +126,13 @@ fn catalog(bundled: Bundled, schema: &ir::Schema) -> Catalog {
                 fields: Vec::new(),
                 values: def.variants.iter().map(|(wire, _)| wire.clone()).collect(),
             },
+            TypeDef::Newtype(def) => TypeEntry {
+                name: def.name.clone(),
+                kind: "newtype",
+                description: text_of(&def.docs),
+                fields: Vec::new(),
+                values: vec![type_name(&def.ty, false)],
+            },
             TypeDef::Json(def) => TypeEntry {
                 name: def.name.clone(),
                 kind: "validated JSON value",
