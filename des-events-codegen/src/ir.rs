@@ -437,6 +437,11 @@ pub struct StructDef {
     pub min_properties: Option<u64>,
     /// `maxProperties`.
     pub max_properties: Option<u64>,
+    /// Keywords next to `properties` that shape no Rust type (`not`, `if`/`then`/`else`,
+    /// `dependentRequired`, `dependentSchemas`, `propertyNames`, `patternProperties` on
+    /// an open object, `unevaluatedProperties`): the absolute URI of the schema, which the
+    /// validator checks on the whole object before its fields are read.
+    pub check: Option<String>,
     /// The schema's JSON pointer.
     pub pointer: String,
 }

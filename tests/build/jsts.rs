@@ -177,13 +177,11 @@ fn group(
                 Some(root) => {
                     // A typed root: a Rust type of its own, not a validated JSON value.
                     use des_events_codegen::ir::{Type, TypeDef};
-                    typed = !matches!(
-                        schema.type_def(&root.name),
-                        Some(TypeDef::Json(_)) | None
-                    ) && !matches!(
-                        schema.type_def(&root.name),
-                        Some(TypeDef::Newtype(def)) if def.ty == Type::Any
-                    );
+                    typed = !matches!(schema.type_def(&root.name), Some(TypeDef::Json(_)) | None)
+                        && !matches!(
+                            schema.type_def(&root.name),
+                            Some(TypeDef::Newtype(def)) if def.ty == Type::Any
+                        );
                     Ok(root.name.clone())
                 }
                 None => Err("the document has no root type (definitions only)".to_owned()),

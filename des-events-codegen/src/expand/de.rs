@@ -400,7 +400,56 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
     let deserialize_params = shared.deserialize_params();
     let expecting_params = shared.expecting_params();
     let visit_map_params = shared.visit_map_params();
+    let typed = quote! {
+        #imports
+
+        struct __Visitor;
+
+        impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
+            type Value = #name;
+
+            fn expecting #expecting_params -> ::core::fmt::Result {
+                __f.write_str(#expecting)
+            }
+
+            fn visit_map<__A> #visit_map_params -> ::core::result::Result<#name, __A::Error>
+            where
+                __A: __p::serde::de::MapAccess<'de>,
+            #body
+        }
+
+        __deserializer.deserialize_map(__Visitor)
+    };
+    let Some(entry) = &def.check else {
+        return quote! {
+            #automatically_derived
+            #allow_deprecated
+            impl<'de> ::des_events::__private::serde::Deserialize<'de> for #name {
+                fn deserialize<__D> #deserialize_params -> ::core::result::Result<Self, __D::Error>
+                where
+                    __D: ::des_events::__private::serde::Deserializer<'de>,
+                {
+                    #typed
+                }
+            }
+        };
+    };
+    // Keywords that shape no Rust type: the validator checks the whole object first (it
+    // judges every keyword, so reading the fields of a valid object cannot fail but for
+    // an integer beyond its Rust type), then the fields are read from the checked value.
+    let entry = super::string(entry);
+    let documents = super::ident(crate::name::DOCUMENTS_STATIC);
     quote! {
+        #allow_deprecated
+        impl #name {
+            fn __des_typed<'de, __D> #deserialize_params -> ::core::result::Result<Self, __D::Error>
+            where
+                __D: ::des_events::__private::serde::Deserializer<'de>,
+            {
+                #typed
+            }
+        }
+
         #automatically_derived
         #allow_deprecated
         impl<'de> ::des_events::__private::serde::Deserialize<'de> for #name {
@@ -408,24 +457,11 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
             where
                 __D: ::des_events::__private::serde::Deserializer<'de>,
             {
-                #imports
-
-                struct __Visitor;
-
-                impl<'de> __p::serde::de::Visitor<'de> for __Visitor {
-                    type Value = #name;
-
-                    fn expecting #expecting_params -> ::core::fmt::Result {
-                        __f.write_str(#expecting)
-                    }
-
-                    fn visit_map<__A> #visit_map_params -> ::core::result::Result<#name, __A::Error>
-                    where
-                        __A: __p::serde::de::MapAccess<'de>,
-                    #body
-                }
-
-                __deserializer.deserialize_map(__Visitor)
+                static VALIDATOR: ::des_events::__private::JsonValidator =
+                    ::des_events::__private::JsonValidator::new(#entry, #documents);
+                let __value = ::des_events::__private::json_value(__deserializer, &VALIDATOR)?;
+                Self::__des_typed(__value)
+                    .map_err(<__D::Error as ::des_events::__private::serde::de::Error>::custom)
             }
         }
     }

@@ -393,6 +393,7 @@ impl Modeler<'_> {
                 .cloned(),
             min_properties: None,
             max_properties: None,
+            check: None,
             pointer: pointer.to_owned(),
         }))?;
         Some(name)
@@ -441,7 +442,11 @@ impl Modeler<'_> {
             }),
             description: docs.description.clone(),
         };
-        match self.object_type(pointer, &rest, name.clone(), docs.clone())? {
+        // The variant's struct is read without the tag: no whole-object check here.
+        self.no_checks = true;
+        let modelled = self.object_type(pointer, &rest, name.clone(), docs.clone());
+        self.no_checks = false;
+        match modelled? {
             Type::Named(name) => Some(name),
             // No other property and any other key allowed: a struct that keeps them.
             _ => {
@@ -454,6 +459,7 @@ impl Modeler<'_> {
                     additional_schema: None,
                     min_properties: None,
                     max_properties: None,
+                    check: None,
                     pointer: pointer.to_owned(),
                 }))?;
                 Some(name)

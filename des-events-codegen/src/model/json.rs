@@ -225,24 +225,7 @@ impl Modeler<'_> {
             .map(|diag| diag.message.clone())
             .unwrap_or_else(|| "a whole document of it needs a named Rust type".to_owned());
         self.diags.truncate(diags_from);
-        for (uri, value) in validator.documents() {
-            if !self
-                .validator_documents
-                .iter()
-                .any(|(known, _)| *known == uri)
-            {
-                // A referenced document without `$schema` is read in the draft of the
-                // root; the embedded copy says so, for the validator at run time.
-                let mut value = value.clone();
-                if let Value::Object(object) = &mut value
-                    && !object.contains_key("$schema")
-                    && self.draft != Draft::Draft202012
-                {
-                    object.insert("$schema".to_owned(), self.draft.uri().into());
-                }
-                self.validator_documents.push((uri, value));
-            }
-        }
+        self.adopt(&validator);
         let docs = match schema {
             Value::Object(object) => Docs {
                 title: object
@@ -284,6 +267,44 @@ impl Modeler<'_> {
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))
+    }
+
+    /// The absolute URI of the schema at `pointer` when the validator compiles it (its
+    /// documents are kept for the generated code); `None` with the error reported.
+    pub(super) fn checked_entry(&mut self, pointer: &str) -> Option<String> {
+        match self.validator(pointer) {
+            Ok(validator) => {
+                self.adopt(&validator);
+                let (index, plain) = locate(pointer);
+                Some(format!("{}#{}", self.document_uri(index), fragment(plain)))
+            }
+            Err(err) => {
+                self.schema_error(&err);
+                None
+            }
+        }
+    }
+
+    /// Keeps the documents `validator` read, for the validators of the generated code.
+    fn adopt(&mut self, validator: &Validator) {
+        for (uri, value) in validator.documents() {
+            if !self
+                .validator_documents
+                .iter()
+                .any(|(known, _)| *known == uri)
+            {
+                // A referenced document without `$schema` is read in the draft of the
+                // root; the embedded copy says so, for the validator at run time.
+                let mut value = value.clone();
+                if let Value::Object(object) = &mut value
+                    && !object.contains_key("$schema")
+                    && self.draft != Draft::Draft202012
+                {
+                    object.insert("$schema".to_owned(), self.draft.uri().into());
+                }
+                self.validator_documents.push((uri, value));
+            }
+        }
     }
 
     /// The plain JSON pointer a validator compile error is reported at, when it is in

@@ -59,6 +59,7 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
         event_targets: Vec::new(),
         all_of_depth: 0,
         hard_errors: 0,
+        no_checks: false,
     };
     let schema = modeler.root();
     // Last, a safety net: the document must be a schema of its draft (the model and the
@@ -94,11 +95,10 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
                 schema.sources.push(path.clone());
             }
         }
-        if schema
-            .types
-            .iter()
-            .any(|def| matches!(def, TypeDef::Json(_)))
-        {
+        if schema.types.iter().any(|def| {
+            matches!(def, TypeDef::Json(_))
+                || matches!(def, TypeDef::Struct(def) if def.check.is_some())
+        }) {
             schema.documents = std::mem::take(&mut modeler.validator_documents);
         }
         schema
@@ -146,6 +146,9 @@ struct Modeler<'d> {
     /// How many errors were about the generated API itself (two schemas wanting one
     /// type name): those stand, a validated JSON value would not avoid them.
     hard_errors: usize,
+    /// Set while modelling a struct that is not read from its schema's whole object (a
+    /// flat union's variant, read without its tag): no validator check on it.
+    no_checks: bool,
 }
 
 /// The document index and the plain JSON pointer of a model pointer.

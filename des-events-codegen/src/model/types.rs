@@ -353,19 +353,35 @@ impl Modeler<'_> {
         name: String,
         docs: Docs,
     ) -> Option<Type> {
-        self.only(
-            pointer,
-            object,
-            &[
-                "type",
-                "properties",
-                "required",
-                "additionalProperties",
-                "minProperties",
-                "maxProperties",
-            ],
-            "an object schema",
+        // Keywords that shape no Rust type but only narrow which objects are valid: the
+        // struct stays typed, and the validator checks the whole object first.
+        // `patternProperties` only on an open object (the keys it names are other keys).
+        let open = matches!(
+            object.get("additionalProperties"),
+            None | Some(Value::Bool(true))
         );
+        let checked: Vec<&str> = CHECKED_ON_OBJECTS
+            .iter()
+            .copied()
+            .filter(|key| object.contains_key(*key) && (*key != "patternProperties" || open))
+            .collect();
+        let mut allowed = vec![
+            "type",
+            "properties",
+            "required",
+            "additionalProperties",
+            "minProperties",
+            "maxProperties",
+        ];
+        if !self.no_checks {
+            allowed.extend(&checked);
+        }
+        self.only(pointer, object, &allowed, "an object schema");
+        let check = if checked.is_empty() || self.no_checks {
+            None
+        } else {
+            Some(self.checked_entry(pointer)?)
+        };
         let min_properties = self.count(pointer, object, "minProperties");
         let max_properties = self.count(pointer, object, "maxProperties");
         let (additional, additional_type) = match object.get("additionalProperties") {
@@ -405,6 +421,7 @@ impl Modeler<'_> {
             && additional_type.is_none()
             && min_properties.is_none()
             && max_properties.is_none()
+            && check.is_none()
         {
             return Some(Type::Map);
         }
@@ -501,6 +518,7 @@ impl Modeler<'_> {
                 .cloned(),
             min_properties,
             max_properties,
+            check,
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))
@@ -528,6 +546,21 @@ impl Modeler<'_> {
         Some(())
     }
 }
+
+/// Keywords of an object schema that the validator checks on the whole object, next to
+/// a typed struct.
+const CHECKED_ON_OBJECTS: &[&str] = &[
+    "not",
+    "if",
+    "then",
+    "else",
+    "dependentRequired",
+    "dependentSchemas",
+    "dependencies",
+    "propertyNames",
+    "unevaluatedProperties",
+    "patternProperties",
+];
 
 /// A property schema, less what the field itself records.
 pub(super) struct Property<'s> {
