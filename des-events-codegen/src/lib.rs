@@ -64,6 +64,7 @@ pub mod diag;
 pub mod diff;
 mod expand;
 pub mod ir;
+mod lint;
 mod load;
 mod model;
 pub mod mutate;

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 
 use crate::check;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::expand::{self, Options, Replies};
 use crate::ir::Schema;
 use crate::load::Document;
@@ -180,9 +180,18 @@ pub struct Generated {
     #[cfg(feature = "tooling")]
     expanded: bool,
     tracked: Vec<PathBuf>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Generated {
+    /// Checks of the schema that no value can pass, or that contradict each other (e.g.
+    /// `not: {}`, `minLength` above `maxLength`): the schema is valid JSON Schema and is
+    /// accepted, but these are almost certainly mistakes. The macro turns each into a
+    /// compile warning; the CLI prints them.
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.warnings
+    }
+
     /// The checked schema.
     pub fn schema(&self) -> &Schema {
         &self.schema
@@ -288,8 +297,8 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
         // Its problems are in `problems`.
         Some((None, _)) => return Err(problems),
     };
-    let schema = match main {
-        Some((_, schema)) if problems.is_empty() => schema,
+    let (schema, warnings) = match main {
+        Some((doc, schema)) if problems.is_empty() => (schema, crate::lint::lint(&doc)),
         _ => return Err(problems),
     };
     let mut tracked: Vec<PathBuf> = Vec::new();
@@ -319,6 +328,7 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
         #[cfg(feature = "tooling")]
         expanded: request.expand,
         tracked,
+        warnings,
     })
 }
 

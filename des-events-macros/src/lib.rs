@@ -162,7 +162,20 @@ fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
         Ok(generated) => {
             let tokens = generated.tokens();
             let tracked = generated.tracked().iter().map(|path| track(path));
-            quote!(#tokens #(#tracked)*)
+            // Stable Rust has no warning API for proc-macros: a use of a deprecated
+            // constant is a warning the compiler shows at the invocation, with our text.
+            let warnings = generated.warnings().iter().map(|diagnostic| {
+                let note = diagnostic.to_string();
+                quote! {
+                    const _: () = {
+                        #[deprecated(note = #note)]
+                        #[allow(non_upper_case_globals)]
+                        const des_events_schema_warning: () = ();
+                        des_events_schema_warning
+                    };
+                }
+            });
+            quote!(#tokens #(#tracked)* #(#warnings)*)
         }
         Err(problems) => {
             // Still depend on the files, so that fixing them re-runs the macro.

@@ -74,6 +74,9 @@ fn expand(request: &Request<'_>) -> Result<String, Failure> {
             .ok_or(Failure::Reported)?,
     };
     let generated = generate(&engine.catch_all(request.catch_all).tests(!request.no_tests))?;
+    for warning in generated.warnings() {
+        warn(format_args!("warning: {warning}"));
+    }
     generated.pretty().map_err(|err| {
         warn(format_args!(
             "des-events: internal error: the code generated from `{}` does not parse: {err}",
