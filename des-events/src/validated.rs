@@ -64,6 +64,11 @@ impl JsonValidator {
     /// Checks `value`; a violation becomes a typed [`Problem`] located inside the value.
     pub fn check<E: de::Error>(&self, value: &serde_json::Value) -> Result<(), E> {
         let validator = self.compiled().map_err(E::custom)?;
+        // The quick verdict first: the detailed one builds messages for every failing
+        // branch it meets (an `if` that does not hold, an `anyOf` alternative...).
+        if validator.is_valid(value) {
+            return Ok(());
+        }
         match validator.validate(value) {
             Ok(()) => Ok(()),
             Err(violation) => {
