@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 #[path = "../differential/oracle.rs"]
+#[allow(dead_code)]
 mod oracle;
 
 /// A unit-only enum (strings).
