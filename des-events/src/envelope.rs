@@ -270,21 +270,48 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
 /// document too, with the same value: every byte outside the message is one of the
 /// tokens above, and the message is read by the same generated code.
 fn canonical<T: EventSet>(text: &str) -> Option<(usize, &str)> {
+    let (name, message) = canonical_parts(text)?;
+    let index = event_index::<T>(name)?;
+    // `serde_json` stops at 127 nested levels, and read on its own the message has one
+    // level more to spare than inside the envelope. Nesting 126 levels takes 252
+    // brackets, so a shorter message, or one with fewer opening brackets (strings
+    // included), reads the same either way.
+    if message.len() >= 252 && opening_brackets(message.as_bytes()) >= 126 {
+        return None;
+    }
+    Some((index, message))
+}
+
+/// The event name of a document written as senders write it (the shape [`from_json`]
+/// reads without buffering), found on the bytes without reading the message: a cheap
+/// probe for a caller that must pick the enum before parsing. `None` for any other
+/// shape, and for a name written with an escape or a control character.
+///
+/// The name may be one that no schema knows; only [`from_json`] says whether the
+/// document is valid.
+pub fn canonical_event(text: &str) -> Option<&str> {
+    let (name, _) = canonical_parts(text)?;
+    (!name.bytes().any(|b| b == b'\\' || b < 0x20)).then_some(name)
+}
+
+/// The raw event name (the bytes between its quotes) and the message text of a
+/// document of the shape that [`canonical`] describes.
+fn canonical_parts(text: &str) -> Option<(&str, &str)> {
     let bytes = text.as_bytes();
     let at = skip_ws(bytes, 0);
     let at = skip_ws(bytes, expect(bytes, at, b"{")?);
-    let (index, message) = if let Some(at) = expect(bytes, at, b"\"event\"") {
+    if let Some(at) = expect(bytes, at, b"\"event\"") {
         // `"event"` : `"<name>"` , `"message"` : <message> } (then only whitespace)
         let at = skip_ws(bytes, expect(bytes, skip_ws(bytes, at), b":")?);
         let at = expect(bytes, at, b"\"")?;
         let close = next_quote(bytes, at)?;
-        let index = event_index::<T>(text.get(at..close)?)?;
+        let name = text.get(at..close)?;
         let at = skip_ws(bytes, expect(bytes, skip_ws(bytes, close + 1), b",")?);
         let at = skip_ws(bytes, expect(bytes, at, b"\"message\"")?);
         let start = skip_ws(bytes, expect(bytes, at, b":")?);
         let end = skip_ws_back(bytes, bytes.len()).checked_sub(1)?;
         is(bytes, end, b'}')?;
-        (index, text.get(start..end)?)
+        Some((name, text.get(start..end)?))
     } else {
         // `"message"` : <message> , `"event"` : `"<name>"` } (then only whitespace)
         let at = skip_ws(bytes, expect(bytes, at, b"\"message\"")?);
@@ -294,7 +321,7 @@ fn canonical<T: EventSet>(text: &str) -> Option<(usize, &str)> {
         let close = skip_ws_back(bytes, end).checked_sub(1)?;
         is(bytes, close, b'"')?;
         let open = last_quote(bytes, close)?;
-        let index = event_index::<T>(text.get(open + 1..close)?)?;
+        let name = text.get(open + 1..close)?;
         let colon = skip_ws_back(bytes, open).checked_sub(1)?;
         is(bytes, colon, b':')?;
         let key_end = skip_ws_back(bytes, colon);
@@ -302,16 +329,8 @@ fn canonical<T: EventSet>(text: &str) -> Option<(usize, &str)> {
         expect(bytes, key, b"\"event\"")?;
         let comma = skip_ws_back(bytes, key).checked_sub(1)?;
         is(bytes, comma, b',')?;
-        (index, text.get(start..comma)?)
-    };
-    // `serde_json` stops at 127 nested levels, and read on its own the message has one
-    // level more to spare than inside the envelope. Nesting 126 levels takes 252
-    // brackets, so a shorter message, or one with fewer opening brackets (strings
-    // included), reads the same either way.
-    if message.len() >= 252 && opening_brackets(message.as_bytes()) >= 126 {
-        return None;
+        Some((name, text.get(start..comma)?))
     }
-    Some((index, message))
 }
 
 /// The position of the first `"` at or after `at`, eight bytes at a time.
