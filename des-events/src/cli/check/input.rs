@@ -61,7 +61,7 @@ impl Input {
     /// The size of the input on disk, when it is a regular file.
     pub fn size(&self) -> Option<u64> {
         let meta = std::fs::metadata(self.path.as_ref()?).ok()?;
-        meta.is_file().then(|| meta.len())
+        meta.is_file().then_some(meta.len())
     }
 }
 
