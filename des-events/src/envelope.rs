@@ -241,14 +241,46 @@ pub(crate) fn parse_message<T: EventSet>(
 
 /// Parses one enveloped event, with a precise [`Error`] on failure.
 pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
-    if let Some((index, message)) = canonical::<T>(text) {
-        let mut deserializer = serde_json::Deserializer::from_str(message);
-        if let Ok(value) = T::deserialize_message(index, &mut deserializer)
-            && deserializer.end().is_ok()
-        {
-            return Ok(value);
-        }
+    if let Some((index, message)) = canonical::<T>(text)
+        && let Some(value) = read_message::<T>(index, message)
+    {
+        return Ok(value);
     }
+    general(text)
+}
+
+/// The envelope's parts, as [`canonical_event`] found them.
+#[derive(Clone, Copy, Debug)]
+pub struct Parts<'a> {
+    /// The event name (written without escapes).
+    pub name: &'a str,
+    message: &'a str,
+}
+
+/// [`from_json`] for a document whose parts [`canonical_event`] found and whose event
+/// is number `index` of `T`, for a caller that looked the name up already (so the
+/// envelope is not scanned twice). The result is the same as `from_json`'s.
+pub fn from_parts<T: EventSet>(text: &str, parts: Parts<'_>, index: usize) -> Result<T, Error> {
+    if T::EVENTS.get(index) == Some(&parts.name)
+        && shallow(parts.message)
+        && let Some(value) = read_message::<T>(index, parts.message)
+    {
+        return Ok(value);
+    }
+    general(text)
+}
+
+/// The message text of event number `index`, read on its own; `None` when it is not
+/// one complete valid message (the general reader then decides, and explains).
+fn read_message<T: EventSet>(index: usize, message: &str) -> Option<T> {
+    let mut deserializer = serde_json::Deserializer::from_str(message);
+    let value = T::deserialize_message(index, &mut deserializer).ok()?;
+    deserializer.end().ok()?;
+    Some(value)
+}
+
+/// The general reader, and the precise error when it fails.
+fn general<T: EventSet>(text: &str) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let fast =
         deserialize::<T, _>(&mut deserializer).and_then(|value| deserializer.end().map(|()| value));
@@ -272,26 +304,30 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
 fn canonical<T: EventSet>(text: &str) -> Option<(usize, &str)> {
     let (name, message) = canonical_parts(text)?;
     let index = event_index::<T>(name)?;
-    // `serde_json` stops at 127 nested levels, and read on its own the message has one
-    // level more to spare than inside the envelope. Nesting 126 levels takes 252
-    // brackets, so a shorter message, or one with fewer opening brackets (strings
-    // included), reads the same either way.
-    if message.len() >= 252 && opening_brackets(message.as_bytes()) >= 126 {
-        return None;
-    }
-    Some((index, message))
+    shallow(message).then_some((index, message))
 }
 
-/// The event name of a document written as senders write it (the shape [`from_json`]
-/// reads without buffering), found on the bytes without reading the message: a cheap
-/// probe for a caller that must pick the enum before parsing. `None` for any other
-/// shape, and for a name written with an escape or a control character.
+/// Whether `message` reads the same on its own as inside the envelope. `serde_json`
+/// stops at 127 nested levels, and read on its own the message has one level more to
+/// spare than inside the envelope. Nesting 126 levels takes 252 brackets, so a shorter
+/// message, or one with fewer opening brackets (strings included), reads the same
+/// either way.
+fn shallow(message: &str) -> bool {
+    message.len() < 252 || opening_brackets(message.as_bytes()) < 126
+}
+
+/// The parts of a document written as senders write it (the shape [`from_json`] reads
+/// without buffering), found on the bytes without reading the message: a cheap probe
+/// for a caller that must pick the enum before parsing (then [`from_parts`]). `None`
+/// for any other shape.
 ///
-/// The name may be one that no schema knows; only [`from_json`] says whether the
-/// document is valid.
-pub fn canonical_event(text: &str) -> Option<&str> {
-    let (name, _) = canonical_parts(text)?;
-    (!name.bytes().any(|b| b == b'\\' || b < 0x20)).then_some(name)
+/// The name is the text between its quotes, as written: it equals a generated enum's
+/// event name only when it is that name written without escapes (no event name needs
+/// one). It may be a name that no schema knows, or not even a valid JSON string; only
+/// parsing says whether the document is valid.
+pub fn canonical_event(text: &str) -> Option<Parts<'_>> {
+    let (name, message) = canonical_parts(text)?;
+    Some(Parts { name, message })
 }
 
 /// The raw event name (the bytes between its quotes) and the message text of a
@@ -609,6 +645,41 @@ mod tests {
             "from_json and Deserialize disagree on {text}"
         );
         canonical::<T>(text).is_some()
+    }
+
+    #[test]
+    fn canonical_event_reads_the_name_of_either_key_order() {
+        for (text, name) in [
+            (
+                r#"{"event":"navigateTo","message":{"location":"x"}}"#,
+                Some("navigateTo"),
+            ),
+            (
+                r#" { "message" : {"event":"x"} , "event" : "nope" } "#,
+                Some("nope"),
+            ),
+            // Escapes are left as written.
+            (
+                r#"{"event":"navi\u0067ateTo","message":{}}"#,
+                Some(r"navi\u0067ateTo"),
+            ),
+            (r#"{"message":{},"event":"a\"b"}"#, None),
+            (r#"{"event":"a\"b","message":{}}"#, None),
+            // The shape is checked, not the message: parsing it rejects this document.
+            (
+                r#"{"message":{},"extra":1,"event":"navigateTo"}"#,
+                Some("navigateTo"),
+            ),
+            (r#"{"event":"navigateTo"}"#, None),
+            ("[]", None),
+            ("", None),
+        ] {
+            assert_eq!(
+                canonical_event(text).map(|parts| parts.name),
+                name,
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -8,10 +8,10 @@
 //! with a string `event` gets the partner parser's error.
 //!
 //! Each line is decoded once: the name is found on the bytes of the envelope as senders
-//! write it ([`envelope::canonical_event`]); only another spelling (escapes, extra
-//! members) is read a first time to find its name.
+//! write it ([`envelope::canonical_event`]) and the message is then read by the matching
+//! enum ([`envelope::from_parts`]); only another spelling (escapes, extra members) is
+//! read a first time to find its name.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use des_events::des::DesEvent;
@@ -122,10 +122,22 @@ impl Failure {
 
 /// Judges one line of text (without its line terminator).
 pub fn judge(line: &str) -> Verdict {
-    let name = match envelope::canonical_event(line) {
-        Some(name) => Some(Cow::Borrowed(name)),
-        None => event_name(line).map(Cow::Owned),
-    };
+    if let Some(parts) = envelope::canonical_event(line) {
+        for direction in Bundled::ALL {
+            if let Some(known) = Known::find(direction, parts.name) {
+                return match direction {
+                    Bundled::Partner => decoded::<PartnerEvent>(
+                        envelope::from_parts(line, parts, known.index),
+                        known,
+                    ),
+                    Bundled::Des => {
+                        decoded::<DesEvent>(envelope::from_parts(line, parts, known.index), known)
+                    }
+                };
+            }
+        }
+    }
+    let name = event_name(line);
     match name.as_deref() {
         Some(name) if PartnerEvent::has_event(name) => {
             parse::<PartnerEvent>(line, Bundled::Partner)
@@ -136,6 +148,14 @@ pub fn judge(line: &str) -> Verdict {
             Ok(event) => valid(&event, Bundled::Partner),
             Err(err) => Verdict::Invalid(failure(&err, None)),
         },
+    }
+}
+
+/// The verdict on a line that names the known event `known`.
+fn decoded<T: EventUnion>(result: Result<T, Error>, known: Known) -> Verdict {
+    match result {
+        Ok(_) => Verdict::Valid(known),
+        Err(err) => Verdict::Invalid(failure(&err, Some(known.direction))),
     }
 }
 
