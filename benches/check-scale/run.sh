@@ -100,7 +100,7 @@ echo "--json cost over plain:              $(awk "BEGIN { printf \"%+.1f%%\", ($
 SMALL=$(log_of 100)
 for log in "$SMALL" "$LOG"; do
     for jobs in 1 "$(nproc)"; do
-        read -r _ kib <<<"$(measure "$CHECK" check --quiet --jobs "$jobs" "$log")"
+        read -r _ kib _ <<<"$(measure "$CHECK" check --quiet --jobs "$jobs" "$log")"
         echo "peak RSS, --jobs $jobs, $(stat -c %s "$log") bytes: $kib KiB"
     done
 done
