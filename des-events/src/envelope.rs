@@ -264,14 +264,51 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
     let Some(content) = T::CONTENT else {
         return crate::flat::from_json(text);
     };
-    if let Some((index, message)) = canonical::<T>(text, content) {
-        let mut deserializer = serde_json::Deserializer::from_str(message);
-        if let Ok(value) = T::deserialize_message(index, &mut deserializer)
-            && deserializer.end().is_ok()
-        {
-            return Ok(value);
-        }
+    if let Some((index, message)) = canonical::<T>(text, content)
+        && let Some(value) = read_message::<T>(index, message)
+    {
+        return Ok(value);
     }
+    general(text, content)
+}
+
+/// The envelope's parts, as [`canonical_event`] found them.
+#[derive(Clone, Copy, Debug)]
+pub struct Parts<'a> {
+    /// The event name (written without escapes).
+    pub name: &'a str,
+    message: &'a str,
+}
+
+/// [`from_json`] for a document whose parts [`canonical_event`] found and whose event
+/// is number `index` of `T`, for a caller that looked the name up already (so the
+/// envelope is not scanned twice). The result is the same as `from_json`'s. For a union
+/// of another shape than the classic `event`/`message` envelope, it is `from_json`.
+pub fn from_parts<T: EventSet>(text: &str, parts: Parts<'_>, index: usize) -> Result<T, Error> {
+    let classic = T::TAG == "event" && T::CONTENT == Some("message");
+    if !classic {
+        return from_json(text);
+    }
+    if T::EVENTS.get(index) == Some(&parts.name)
+        && shallow(parts.message)
+        && let Some(value) = read_message::<T>(index, parts.message)
+    {
+        return Ok(value);
+    }
+    general(text, "message")
+}
+
+/// The message text of event number `index`, read on its own; `None` when it is not
+/// one complete valid message (the general reader then decides, and explains).
+fn read_message<T: EventSet>(index: usize, message: &str) -> Option<T> {
+    let mut deserializer = serde_json::Deserializer::from_str(message);
+    let value = T::deserialize_message(index, &mut deserializer).ok()?;
+    deserializer.end().ok()?;
+    Some(value)
+}
+
+/// The general reader, and the precise error when it fails.
+fn general<T: EventSet>(text: &str, content: &str) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let fast =
         deserialize::<T, _>(&mut deserializer).and_then(|value| deserializer.end().map(|()| value));
@@ -303,24 +340,55 @@ fn canonical<'t, T: EventSet>(text: &'t str, content: &str) -> Option<(usize, &'
     if !plain {
         return None;
     }
-    let (tag, content) = (T::TAG.as_bytes(), content.as_bytes());
+    let (name, message) = canonical_parts(text, T::TAG.as_bytes(), content.as_bytes())?;
+    let index = event_index::<T>(name)?;
+    shallow(message).then_some((index, message))
+}
+
+/// Whether `message` reads the same on its own as inside the envelope. `serde_json`
+/// stops at 127 nested levels, and read on its own the message has one level more to
+/// spare than inside the envelope. Nesting 126 levels takes 252 brackets, so a shorter
+/// message, or one with fewer opening brackets (strings included), reads the same
+/// either way.
+fn shallow(message: &str) -> bool {
+    message.len() < 252 || opening_brackets(message.as_bytes()) < 126
+}
+
+/// The parts of a classic envelope (`event` and `message`) written as senders write it
+/// (the shape [`from_json`] reads without buffering), found on the bytes without reading
+/// the message: a cheap probe for a caller that must pick the enum before parsing (then
+/// [`from_parts`]). `None` for any other shape.
+///
+/// The name is the text between its quotes, as written: it equals a generated enum's
+/// event name only when it is that name written without escapes (no event name needs
+/// one). It may be a name that no schema knows, or not even a valid JSON string; only
+/// parsing says whether the document is valid.
+pub fn canonical_event(text: &str) -> Option<Parts<'_>> {
+    let (name, message) = canonical_parts(text, b"event", b"message")?;
+    Some(Parts { name, message })
+}
+
+/// The raw tag value (the bytes between its quotes) and the content text of a document
+/// of the shape that [`canonical`] describes, for the keys `tag` and `content` (plain
+/// keys, written without escapes).
+fn canonical_parts<'t>(text: &'t str, tag: &[u8], content: &[u8]) -> Option<(&'t str, &'t str)> {
     let bytes = text.as_bytes();
     let at = skip_ws(bytes, 0);
     let at = skip_ws(bytes, expect(bytes, at, b"{")?);
-    let (index, message) = if let Some(at) = expect_key(bytes, at, tag) {
-        // `"event"` : `"<name>"` , `"message"` : <message> } (then only whitespace)
+    if let Some(at) = expect_key(bytes, at, tag) {
+        // `"<tag>"` : `"<name>"` , `"<content>"` : <content> } (then only whitespace)
         let at = skip_ws(bytes, expect(bytes, skip_ws(bytes, at), b":")?);
         let at = expect(bytes, at, b"\"")?;
         let close = next_quote(bytes, at)?;
-        let index = event_index::<T>(text.get(at..close)?)?;
+        let name = text.get(at..close)?;
         let at = skip_ws(bytes, expect(bytes, skip_ws(bytes, close + 1), b",")?);
         let at = skip_ws(bytes, expect_key(bytes, at, content)?);
         let start = skip_ws(bytes, expect(bytes, at, b":")?);
         let end = skip_ws_back(bytes, bytes.len()).checked_sub(1)?;
         is(bytes, end, b'}')?;
-        (index, text.get(start..end)?)
+        Some((name, text.get(start..end)?))
     } else {
-        // `"message"` : <message> , `"event"` : `"<name>"` } (then only whitespace)
+        // `"<content>"` : <content> , `"<tag>"` : `"<name>"` } (then only whitespace)
         let at = skip_ws(bytes, expect_key(bytes, at, content)?);
         let start = skip_ws(bytes, expect(bytes, at, b":")?);
         let end = skip_ws_back(bytes, bytes.len()).checked_sub(1)?;
@@ -328,7 +396,7 @@ fn canonical<'t, T: EventSet>(text: &'t str, content: &str) -> Option<(usize, &'
         let close = skip_ws_back(bytes, end).checked_sub(1)?;
         is(bytes, close, b'"')?;
         let open = last_quote(bytes, close)?;
-        let index = event_index::<T>(text.get(open + 1..close)?)?;
+        let name = text.get(open + 1..close)?;
         let colon = skip_ws_back(bytes, open).checked_sub(1)?;
         is(bytes, colon, b':')?;
         let key_end = skip_ws_back(bytes, colon);
@@ -336,16 +404,8 @@ fn canonical<'t, T: EventSet>(text: &'t str, content: &str) -> Option<(usize, &'
         expect_key(bytes, key, tag)?;
         let comma = skip_ws_back(bytes, key).checked_sub(1)?;
         is(bytes, comma, b',')?;
-        (index, text.get(start..comma)?)
-    };
-    // `serde_json` stops at 127 nested levels, and read on its own the message has one
-    // level more to spare than inside the envelope. Nesting 126 levels takes 252
-    // brackets, so a shorter message, or one with fewer opening brackets (strings
-    // included), reads the same either way.
-    if message.len() >= 252 && opening_brackets(message.as_bytes()) >= 126 {
-        return None;
+        Some((name, text.get(start..comma)?))
     }
-    Some((index, message))
 }
 
 /// The position of the first `"` at or after `at`, eight bytes at a time.
@@ -654,6 +714,41 @@ fn shift(text: &str, offset: usize, line: usize, column: usize) -> (usize, usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn canonical_event_reads_the_name_of_either_key_order() {
+        for (text, name) in [
+            (
+                r#"{"event":"navigateTo","message":{"location":"x"}}"#,
+                Some("navigateTo"),
+            ),
+            (
+                r#" { "message" : {"event":"x"} , "event" : "nope" } "#,
+                Some("nope"),
+            ),
+            // Escapes are left as written.
+            (
+                r#"{"event":"navi\u0067ateTo","message":{}}"#,
+                Some(r"navi\u0067ateTo"),
+            ),
+            (r#"{"message":{},"event":"a\"b"}"#, None),
+            (r#"{"event":"a\"b","message":{}}"#, None),
+            // The shape is checked, not the message: parsing it rejects this document.
+            (
+                r#"{"message":{},"extra":1,"event":"navigateTo"}"#,
+                Some("navigateTo"),
+            ),
+            (r#"{"event":"navigateTo"}"#, None),
+            ("[]", None),
+            ("", None),
+        ] {
+            assert_eq!(
+                canonical_event(text).map(|parts| parts.name),
+                name,
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn positions() {

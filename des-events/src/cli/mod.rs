@@ -11,6 +11,7 @@ mod list;
 mod verdict;
 
 use std::io::{self, Write as _};
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -30,14 +31,35 @@ struct Cli {
 enum Command {
     /// Validate JSON Lines of enveloped events (partner or DES, by event name).
     ///
-    /// Reads each FILE, or stdin when no FILE is given or a FILE is `-`. Blank lines are
-    /// skipped but still counted for line numbers. Exit status: 0 when every line is
-    /// valid, 1 when a line is invalid, 2 on a usage or I/O error. Input lines are never
-    /// echoed, so credentials in them are never printed.
+    /// Reads each FILE, or stdin when no FILE is given or a FILE is `-`; gzip and zstd
+    /// input (recognised by its first bytes) is decompressed on the fly. Blank lines are
+    /// skipped but still counted for line numbers. Prints one result per line, in input
+    /// order, then a tally on stderr. Lines are checked on every core (see --jobs); a
+    /// progress bar shows on stderr when it is a terminal and the run is long.
+    ///
+    /// Exit status: 0 when every line is valid, 1 when a line is invalid, 2 on a usage
+    /// or I/O error. Input lines are never echoed, so credentials in them are never
+    /// printed.
     Check {
-        /// Print one JSON object per input line instead of human-readable lines.
+        /// Print one JSON object per input line instead of human-readable lines (and the
+        /// summary as a final {"summary": {...}} object).
         #[arg(long)]
         json: bool,
+        /// At the end, print a summary: valid and invalid lines per event, and errors
+        /// grouped by event, path and kind with their count and first line.
+        #[arg(long)]
+        summary: bool,
+        /// Print only the results of invalid lines (and the summary, if asked).
+        #[arg(long)]
+        only_invalid: bool,
+        /// No progress bar and no tally line on stderr (unreadable inputs are still
+        /// reported).
+        #[arg(long, short)]
+        quiet: bool,
+        /// Threads that check lines [default: the number of cores]; 1 checks everything
+        /// on one thread.
+        #[arg(long, short, value_name = "N")]
+        jobs: Option<NonZeroUsize>,
         /// The JSON Lines files to check (`-` is stdin).
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -150,7 +172,21 @@ pub fn run() -> ExitCode {
         }
     };
     let status = match cli.command {
-        Command::Check { json, files } => check::run(&files, json),
+        Command::Check {
+            json,
+            summary,
+            only_invalid,
+            quiet,
+            jobs,
+            files,
+        } => check::run(&check::Request {
+            files: &files,
+            json,
+            summary,
+            only_invalid,
+            quiet,
+            jobs,
+        }),
         Command::Expand {
             schema,
             bundled,

@@ -6,10 +6,16 @@
 //! The line is then parsed by the matching enum's `from_json`, so every error message
 //! comes from the runtime (which redacts credentials). A line that is not a JSON object
 //! with a string `event` gets the partner parser's error.
+//!
+//! Each line is decoded once: the name is found on the bytes of the envelope as senders
+//! write it ([`envelope::canonical_event`]) and the message is then read by the matching
+//! enum ([`envelope::from_parts`]); only another spelling (escapes, extra members) is
+//! read a first time to find its name.
 
 use std::collections::HashMap;
 
 use des_events::des::DesEvent;
+use des_events::envelope::{self, EventSet};
 use des_events::partner::PartnerEvent;
 use des_events::{Error, EventUnion, Problem};
 use serde_json::value::RawValue;
@@ -20,14 +26,72 @@ use super::Bundled;
 #[derive(Debug)]
 pub enum Verdict {
     /// A valid event.
-    Valid {
-        /// Which schema accepted it.
-        direction: Bundled,
-        /// Its wire name.
-        event: String,
-    },
+    Valid(Known),
     /// Not a valid event.
     Invalid(Failure),
+}
+
+/// A known event of one of the bundled schemas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Known {
+    /// Which schema has it.
+    pub direction: Bundled,
+    /// Its index in that schema's event list.
+    pub index: usize,
+}
+
+impl Known {
+    /// How many events both schemas have: the range of [`Known::id`].
+    pub const COUNT: usize = PartnerEvent::EVENTS.len() + DesEvent::EVENTS.len();
+
+    /// The event called `name` in `direction`'s schema.
+    pub fn find(direction: Bundled, name: &str) -> Option<Known> {
+        let events = events(direction);
+        let index = events.iter().position(|known| *known == name)?;
+        Some(Known { direction, index })
+    }
+
+    /// The event with [`Known::id`] `id`.
+    pub fn from_id(id: usize) -> Option<Known> {
+        let partner = PartnerEvent::EVENTS.len();
+        if id < partner {
+            Some(Known {
+                direction: Bundled::Partner,
+                index: id,
+            })
+        } else if id < Known::COUNT {
+            Some(Known {
+                direction: Bundled::Des,
+                index: id - partner,
+            })
+        } else {
+            None
+        }
+    }
+
+    /// A dense number for both schemas' events: partner events first, then DES events.
+    pub fn id(self) -> usize {
+        match self.direction {
+            Bundled::Partner => self.index,
+            Bundled::Des => PartnerEvent::EVENTS.len() + self.index,
+        }
+    }
+
+    /// The wire name.
+    pub fn name(self) -> &'static str {
+        events(self.direction)
+            .get(self.index)
+            .copied()
+            .unwrap_or_default()
+    }
+}
+
+/// The wire names of one schema's events.
+fn events(direction: Bundled) -> &'static [&'static str] {
+    match direction {
+        Bundled::Partner => PartnerEvent::EVENTS,
+        Bundled::Des => DesEvent::EVENTS,
+    }
 }
 
 /// Why a line is invalid, in the pieces both output modes need.
@@ -49,8 +113,30 @@ pub struct Failure {
     pub column: Option<usize>,
 }
 
+impl Failure {
+    /// The known event that the line claims to be, when the error names one.
+    pub fn known(&self) -> Option<Known> {
+        Known::find(self.direction?, self.event.as_deref()?)
+    }
+}
+
 /// Judges one line of text (without its line terminator).
 pub fn judge(line: &str) -> Verdict {
+    if let Some(parts) = envelope::canonical_event(line) {
+        for direction in Bundled::ALL {
+            if let Some(known) = Known::find(direction, parts.name) {
+                return match direction {
+                    Bundled::Partner => decoded::<PartnerEvent>(
+                        envelope::from_parts(line, parts, known.index),
+                        known,
+                    ),
+                    Bundled::Des => {
+                        decoded::<DesEvent>(envelope::from_parts(line, parts, known.index), known)
+                    }
+                };
+            }
+        }
+    }
     let name = event_name(line);
     match name.as_deref() {
         Some(name) if PartnerEvent::has_event(name) => {
@@ -59,12 +145,17 @@ pub fn judge(line: &str) -> Verdict {
         Some(name) if DesEvent::has_event(name) => parse::<DesEvent>(line, Bundled::Des),
         _ => match <PartnerEvent as EventUnion>::from_json(line) {
             // Unreachable in practice: the probe found no known event name.
-            Ok(event) => Verdict::Valid {
-                direction: Bundled::Partner,
-                event: event.event_name().to_owned(),
-            },
+            Ok(event) => valid(&event, Bundled::Partner),
             Err(err) => Verdict::Invalid(failure(&err, None)),
         },
+    }
+}
+
+/// The verdict on a line that names the known event `known`.
+fn decoded<T: EventUnion>(result: Result<T, Error>, known: Known) -> Verdict {
+    match result {
+        Ok(_) => Verdict::Valid(known),
+        Err(err) => Verdict::Invalid(failure(&err, Some(known.direction))),
     }
 }
 
@@ -85,7 +176,8 @@ pub fn not_utf8(err: std::str::Utf8Error) -> Verdict {
 }
 
 /// The `event` member of a JSON object, when the line is one and the member is a
-/// string. Reads the other members as raw text, without building values.
+/// string. Reads the other members as raw text, without building values. Only for
+/// documents that [`envelope::canonical_event`] does not read.
 fn event_name(line: &str) -> Option<String> {
     let members: HashMap<String, &RawValue> = serde_json::from_str(line).ok()?;
     serde_json::from_str(members.get("event")?.get()).ok()
@@ -93,11 +185,29 @@ fn event_name(line: &str) -> Option<String> {
 
 fn parse<T: EventUnion>(line: &str, direction: Bundled) -> Verdict {
     match T::from_json(line) {
-        Ok(event) => Verdict::Valid {
-            direction,
-            event: event.event_name().to_owned(),
-        },
+        Ok(event) => valid(&event, direction),
         Err(err) => Verdict::Invalid(failure(&err, Some(direction))),
+    }
+}
+
+fn valid<T: EventUnion>(event: &T, direction: Bundled) -> Verdict {
+    // The bundled enums have no catch-all variant, so every value has an index; the
+    // name lookup is the fallback should that ever change.
+    let known = match event.index() {
+        Some(index) => Some(Known { direction, index }),
+        None => Known::find(direction, event.event_name()),
+    };
+    match known {
+        Some(known) => Verdict::Valid(known),
+        None => Verdict::Invalid(Failure {
+            message: format!("unknown event `{}`", event.event_name()),
+            kind: "unknown_event",
+            event: Some(event.event_name().to_owned()),
+            direction: None,
+            path: Some("event".to_owned()),
+            pointer: Some("/event".to_owned()),
+            column: None,
+        }),
     }
 }
 
@@ -151,16 +261,30 @@ mod tests {
 
     #[test]
     fn directions_come_from_the_event_name() {
-        let partner = judge(r#"{"event":"sessionKeepAlive","message":{}}"#);
-        assert!(matches!(
-            partner,
-            Verdict::Valid { direction: Bundled::Partner, ref event } if event == "sessionKeepAlive"
-        ));
-        let des = judge(r#"{"message":{},"event":"onExitRequested"}"#);
-        assert!(matches!(
-            des,
-            Verdict::Valid { direction: Bundled::Des, ref event } if event == "onExitRequested"
-        ));
+        for (line, direction, name) in [
+            (
+                r#"{"event":"sessionKeepAlive","message":{}}"#,
+                Bundled::Partner,
+                "sessionKeepAlive",
+            ),
+            (
+                r#"{"message":{},"event":"onExitRequested"}"#,
+                Bundled::Des,
+                "onExitRequested",
+            ),
+            // Not the canonical spelling: the name is found by the general probe.
+            (
+                r#"{"event":"on\u0045xitRequested","message":{}}"#,
+                Bundled::Des,
+                "onExitRequested",
+            ),
+        ] {
+            let Verdict::Valid(known) = judge(line) else {
+                panic!("rejected {line}");
+            };
+            assert_eq!((known.direction, known.name()), (direction, name), "{line}");
+            assert_eq!(Known::from_id(known.id()), Some(known));
+        }
     }
 
     #[test]

@@ -1,0 +1,231 @@
+//! Judging a block of lines and writing their results into a byte buffer: one line per
+//! input line, human-readable or `--json`, in the formats the README documents.
+//!
+//! A valid line's result is the input's name, the line number and a suffix fixed per
+//! event, all prepared once ([`Layout`]), so the valid path formats one integer and
+//! allocates nothing. Invalid lines go through `serde_json` and `write!`.
+
+use std::io::Write as _;
+
+use serde::Serialize;
+
+use super::super::verdict::{self, Known, Verdict};
+use super::input::Block;
+use super::summary::Tally;
+
+/// The byte order mark, skipped at the start of an input.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// What to print for each line.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// One JSON object per line.
+    pub json: bool,
+    /// Only the invalid lines.
+    pub only_invalid: bool,
+}
+
+/// The fixed parts of every result line, prepared once.
+#[derive(Debug)]
+pub struct Layout {
+    options: Options,
+    /// Each input's name as shown in text output.
+    shown: Vec<String>,
+    /// What starts a result line, per input: `name:` or `{"file":"name","line":`.
+    prefixes: Vec<Vec<u8>>,
+    /// What follows the line number of a valid line, by [`Known::id`].
+    valid: Vec<Vec<u8>>,
+}
+
+impl Layout {
+    /// The layout for inputs named `shown`.
+    pub fn new(options: Options, shown: Vec<String>) -> Self {
+        let prefixes = shown
+            .iter()
+            .map(|name| {
+                if options.json {
+                    let mut prefix = b"{\"file\":".to_vec();
+                    let _ = serde_json::to_writer(&mut prefix, name);
+                    prefix.extend_from_slice(b",\"line\":");
+                    prefix
+                } else {
+                    format!("{name}:").into_bytes()
+                }
+            })
+            .collect();
+        let valid = (0..Known::COUNT)
+            .filter_map(Known::from_id)
+            .map(|known| {
+                let direction = known.direction.direction();
+                if options.json {
+                    let mut suffix = b",\"valid\":true,\"direction\":".to_vec();
+                    let _ = serde_json::to_writer(&mut suffix, direction);
+                    suffix.extend_from_slice(b",\"event\":");
+                    let _ = serde_json::to_writer(&mut suffix, known.name());
+                    suffix.extend_from_slice(b"}\n");
+                    suffix
+                } else {
+                    format!(": ok {direction} {}\n", known.name()).into_bytes()
+                }
+            })
+            .collect();
+        Layout {
+            options,
+            shown,
+            prefixes,
+            valid,
+        }
+    }
+
+    /// The inputs' names.
+    pub fn shown(&self) -> &[String] {
+        &self.shown
+    }
+
+    /// Judges every line of `block`, appends the results to `out` and counts them.
+    pub fn check(&self, block: &Block, out: &mut Vec<u8>) -> Tally {
+        let mut tally = Tally::default();
+        // One UTF-8 check for the whole block; a block with a bad line is checked line
+        // by line, so that only that line is reported.
+        let text = std::str::from_utf8(&block.bytes).ok();
+        let mut number = block.first_line;
+        let mut start = 0;
+        let bytes = &block.bytes;
+        while start < bytes.len() {
+            let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |at| start + at);
+            let (mut lo, mut hi) = (start, end);
+            start = end + 1;
+            if bytes[lo..hi].ends_with(b"\r") {
+                hi -= 1;
+            }
+            if number == 1 && bytes[lo..hi].starts_with(BOM) {
+                lo += BOM.len();
+            }
+            let line = &bytes[lo..hi];
+            if line.iter().all(u8::is_ascii_whitespace) {
+                tally.blank += 1;
+            } else {
+                // `lo` and `hi` are next to ASCII bytes or the BOM, so on char boundaries.
+                let verdict = match text.and_then(|text| text.get(lo..hi)) {
+                    Some(line) => verdict::judge(line),
+                    None => match std::str::from_utf8(line) {
+                        Ok(line) => verdict::judge(line),
+                        Err(err) => verdict::not_utf8(err),
+                    },
+                };
+                self.record(verdict, block.input, number, out, &mut tally);
+            }
+            number += 1;
+        }
+        tally
+    }
+
+    fn record(
+        &self,
+        verdict: Verdict,
+        input: usize,
+        line: usize,
+        out: &mut Vec<u8>,
+        tally: &mut Tally,
+    ) {
+        match verdict {
+            Verdict::Valid(known) => {
+                tally.valid(known);
+                if !self.options.only_invalid {
+                    out.extend_from_slice(self.prefixes.get(input).map_or(&[], Vec::as_slice));
+                    out.extend_from_slice(itoa::Buffer::new().format(line).as_bytes());
+                    out.extend_from_slice(self.valid.get(known.id()).map_or(&[], Vec::as_slice));
+                }
+            }
+            Verdict::Invalid(failure) => {
+                let file = self.shown.get(input).map_or("", String::as_str);
+                if self.options.json {
+                    let record = Record {
+                        file,
+                        line,
+                        valid: false,
+                        direction: failure.direction.map(|direction| direction.direction()),
+                        event: failure.event.as_deref(),
+                        error: Some(&failure.message),
+                        kind: Some(failure.kind),
+                        path: failure.path.as_deref(),
+                        pointer: failure.pointer.as_deref(),
+                        column: failure.column,
+                    };
+                    // Writing to a `Vec` fails only if serializing does, which these
+                    // plain fields cannot.
+                    let _ = serde_json::to_writer(&mut *out, &record);
+                    out.push(b'\n');
+                } else {
+                    let _ = writeln!(out, "{file}:{line}: invalid: {}", failure.message);
+                }
+                tally.invalid(failure, input, line);
+            }
+        }
+    }
+}
+
+/// One line of `--json` output. Valid lines are written from [`Layout`]'s prepared
+/// parts, in the same key order.
+#[derive(Serialize)]
+struct Record<'a> {
+    file: &'a str,
+    line: usize,
+    valid: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    direction: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    event: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pointer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prepared valid-line output is what serializing a [`Record`] gives.
+    #[test]
+    fn prepared_valid_lines_match_the_record() {
+        let shown = vec!["a \"quoted\" name.jsonl".to_owned()];
+        let layout = Layout::new(
+            Options {
+                json: true,
+                only_invalid: false,
+            },
+            shown.clone(),
+        );
+        for id in 0..Known::COUNT {
+            let known = Known::from_id(id).expect("an event");
+            let mut out = Vec::new();
+            let mut tally = Tally::default();
+            layout.record(Verdict::Valid(known), 0, 42, &mut out, &mut tally);
+            let record = Record {
+                file: &shown[0],
+                line: 42,
+                valid: true,
+                direction: Some(known.direction.direction()),
+                event: Some(known.name()),
+                error: None,
+                kind: None,
+                path: None,
+                pointer: None,
+                column: None,
+            };
+            let mut expected = serde_json::to_vec(&record).expect("serializes");
+            expected.push(b'\n');
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                String::from_utf8_lossy(&expected)
+            );
+        }
+    }
+}
