@@ -20,6 +20,40 @@ const MAX_SCHEMA_DEPTH: usize = 256;
 /// How long a chain of custom metaschemas may be.
 const MAX_METASCHEMA_CHAIN: usize = 8;
 
+/// A compiled `pattern`, with the literal text every match must start the string with
+/// (empty when there is none), to refuse most strings without running the regex.
+pub(crate) struct Regex {
+    regex: regress::Regex,
+    prefix: String,
+}
+
+impl Regex {
+    /// Whether `text` contains a match.
+    pub(crate) fn is_match(&self, text: &str) -> bool {
+        text.starts_with(self.prefix.as_str()) && self.regex.find(text).is_some()
+    }
+}
+
+/// The literal text a match of `source` must start the string with: what follows a
+/// leading `^` (the start of the input: patterns have no `m` flag) up to the first
+/// character that is not plainly literal, less the last one if a quantifier follows.
+/// Empty when the pattern has an alternation anywhere (it could bypass the anchor).
+fn anchored_prefix(source: &str) -> String {
+    let Some(rest) = source.strip_prefix('^') else {
+        return String::new();
+    };
+    if source.contains('|') {
+        return String::new();
+    }
+    let literal = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | ':' | '@');
+    let end = rest.find(|c: char| !literal(c)).unwrap_or(rest.len());
+    let mut prefix = rest[..end].to_owned();
+    if rest[end..].starts_with(['?', '*', '+', '{']) {
+        prefix.pop();
+    }
+    prefix
+}
+
 /// One compiled schema.
 pub(crate) struct Node {
     /// `document URI#pointer`: where the schema is written.
@@ -76,7 +110,7 @@ pub(crate) enum Check {
     /// `minLength`.
     MinLength(u64),
     /// `pattern`.
-    Pattern(Box<regress::Regex>),
+    Pattern(Box<Regex>),
     /// `maxItems`.
     MaxItems(u64),
     /// `minItems`.
@@ -128,7 +162,7 @@ pub(crate) enum Check {
     Properties {
         /// Sorted by name.
         named: Vec<(String, NodeId)>,
-        patterns: Vec<(Box<regress::Regex>, NodeId)>,
+        patterns: Vec<(Box<Regex>, NodeId)>,
         additional: Option<NodeId>,
     },
     /// `propertyNames`.
@@ -312,6 +346,19 @@ pub(crate) fn build(
                 .flatten(),
         );
     }
+    let scoped = nodes.iter().any(|node| match &node.kind {
+        Kind::Checks(checks) => checks.iter().any(|check| {
+            matches!(
+                check,
+                Check::RecursiveRef { dynamic: true, .. }
+                    | Check::DynamicRef {
+                        anchor: Some(_),
+                        ..
+                    }
+            )
+        }),
+        Kind::True | Kind::False => false,
+    });
     Ok(Validator {
         documents: docs,
         nodes,
@@ -319,6 +366,7 @@ pub(crate) fn build(
         dynamic_anchors,
         recursive_anchors,
         collect,
+        scoped,
     })
 }
 
@@ -1280,12 +1328,17 @@ impl Builder<'_> {
     }
 
     /// An ECMA-262 regular expression.
-    fn regex(&self, value: &Value, place: &Place) -> Result<Box<regress::Regex>, SchemaError> {
+    fn regex(&self, value: &Value, place: &Place) -> Result<Box<Regex>, SchemaError> {
         let Some(source) = value.as_str() else {
             return Err(self.error(place, "a pattern must be a string"));
         };
         crate::pattern::compile(source)
-            .map(Box::new)
+            .map(|regex| {
+                Box::new(Regex {
+                    regex,
+                    prefix: anchored_prefix(source),
+                })
+            })
             .map_err(|error| {
                 self.error(
                     place,
@@ -1392,5 +1445,25 @@ fn child(place: &Place, token: &str) -> Place {
     Place {
         doc: place.doc,
         pointer,
+    }
+}
+
+#[cfg(test)]
+mod prefix_tests {
+    use super::anchored_prefix;
+
+    #[test]
+    fn prefixes_are_literal_and_anchored() {
+        assert_eq!(anchored_prefix("^label_[a-z]+$"), "label_");
+        assert_eq!(anchored_prefix("^ab?c"), "a");
+        assert_eq!(anchored_prefix("^ab*"), "a");
+        assert_eq!(anchored_prefix("^ab{2}"), "a");
+        assert_eq!(anchored_prefix("^ab+"), "a");
+        assert_eq!(anchored_prefix("^x-y\\d"), "x-y");
+        assert_eq!(anchored_prefix("^abc|def"), "");
+        assert_eq!(anchored_prefix("^a(b|c)"), "");
+        assert_eq!(anchored_prefix("abc"), "");
+        assert_eq!(anchored_prefix("^.abc"), "");
+        assert_eq!(anchored_prefix("^é"), "");
     }
 }

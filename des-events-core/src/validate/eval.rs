@@ -1,7 +1,6 @@
 //! Evaluating an instance against the compiled nodes.
 
 use std::cmp::Ordering;
-use std::collections::BTreeSet;
 
 use serde_json::{Number, Value};
 
@@ -63,35 +62,83 @@ impl<'a> Loc<'a> {
     }
 }
 
-/// What a successful evaluation saw of the instance (for `unevaluated*`).
+/// A set of small indices (members of an object, items of an array): the first 64 in a
+/// word, the rest allocated only when needed.
 #[derive(Default)]
-struct Ann<'i> {
-    all_properties: bool,
-    properties: BTreeSet<&'i str>,
-    all_items: bool,
-    items_before: usize,
-    items: BTreeSet<usize>,
+struct Bits {
+    low: u64,
+    high: Vec<u64>,
 }
 
-impl<'i> Ann<'i> {
-    fn merge(&mut self, other: Ann<'i>) {
+impl Bits {
+    fn insert(&mut self, index: usize) {
+        if index < 64 {
+            self.low |= 1 << index;
+            return;
+        }
+        let word = index / 64 - 1;
+        if self.high.len() <= word {
+            self.high.resize(word + 1, 0);
+        }
+        if let Some(slot) = self.high.get_mut(word) {
+            *slot |= 1 << (index % 64);
+        }
+    }
+
+    fn contains(&self, index: usize) -> bool {
+        if index < 64 {
+            return self.low & (1 << index) != 0;
+        }
+        self.high
+            .get(index / 64 - 1)
+            .is_some_and(|word| word & (1 << (index % 64)) != 0)
+    }
+
+    fn union(&mut self, other: Bits) {
+        self.low |= other.low;
+        if other.high.is_empty() {
+            return;
+        }
+        if self.high.len() < other.high.len() {
+            self.high.resize(other.high.len(), 0);
+        }
+        for (mine, theirs) in self.high.iter_mut().zip(other.high) {
+            *mine |= theirs;
+        }
+    }
+}
+
+/// What a successful evaluation saw of the instance (for `unevaluated*`). Properties are
+/// the positions of the members in the object's iteration order (every annotation merged
+/// together is about the same instance).
+#[derive(Default)]
+struct Ann {
+    all_properties: bool,
+    properties: Bits,
+    all_items: bool,
+    items_before: usize,
+    items: Bits,
+}
+
+impl Ann {
+    fn merge(&mut self, other: Ann) {
         self.all_properties |= other.all_properties;
         if !self.all_properties {
-            self.properties.extend(other.properties);
+            self.properties.union(other.properties);
         }
         self.all_items |= other.all_items;
         self.items_before = self.items_before.max(other.items_before);
         if !self.all_items {
-            self.items.extend(other.items);
+            self.items.union(other.items);
         }
     }
 
-    fn has_property(&self, key: &str) -> bool {
-        self.all_properties || self.properties.contains(key)
+    fn has_property(&self, position: usize) -> bool {
+        self.all_properties || self.properties.contains(position)
     }
 
     fn has_item(&self, index: usize) -> bool {
-        self.all_items || index < self.items_before || self.items.contains(&index)
+        self.all_items || index < self.items_before || self.items.contains(index)
     }
 }
 
@@ -102,6 +149,8 @@ struct Ctx<'v> {
     detail: bool,
     /// Whether annotations are needed (some schema uses `unevaluated*`).
     collect: bool,
+    /// Whether the dynamic scope is kept (only dynamic references read it).
+    scoped: bool,
     /// The dynamic scope: the schema resources entered, outermost first.
     scope: Vec<usize>,
     /// The references being followed: (target, instance address), to stop cycles.
@@ -133,6 +182,7 @@ pub(crate) fn run(validator: &Validator, instance: &Value, detail: bool) -> Resu
         validator,
         detail,
         collect: validator.collect,
+        scoped: validator.scoped,
         scope: Vec::new(),
         active: Vec::new(),
         depth: 0,
@@ -140,20 +190,22 @@ pub(crate) fn run(validator: &Validator, instance: &Value, detail: bool) -> Resu
     ctx.node(validator.entry, instance, &root).map(|_| ())
 }
 
-/// Whether `value` nests deeper than [`MAX_INSTANCE_DEPTH`] (checked without recursion).
+/// Whether `value` nests deeper than [`MAX_INSTANCE_DEPTH`] (the recursion stops there).
 fn too_deep(value: &Value) -> bool {
-    let mut stack = vec![(value, 0usize)];
-    while let Some((value, depth)) = stack.pop() {
-        if depth > MAX_INSTANCE_DEPTH {
-            return true;
-        }
-        match value {
-            Value::Array(items) => stack.extend(items.iter().map(|item| (item, depth + 1))),
-            Value::Object(map) => stack.extend(map.values().map(|item| (item, depth + 1))),
-            _ => {}
-        }
+    deeper_than(value, MAX_INSTANCE_DEPTH)
+}
+
+/// Whether `value` holds a value (of any type) more than `budget` levels inside it.
+fn deeper_than(value: &Value, budget: usize) -> bool {
+    match value {
+        Value::Array(items) => items
+            .iter()
+            .any(|item| budget == 0 || deeper_than(item, budget - 1)),
+        Value::Object(map) => map
+            .values()
+            .any(|item| budget == 0 || deeper_than(item, budget - 1)),
+        _ => false,
     }
-    false
 }
 
 impl<'v> Ctx<'v> {
@@ -182,19 +234,14 @@ impl<'v> Ctx<'v> {
     }
 
     /// Evaluates `instance` against a subschema without building violations.
-    fn probe<'i>(&mut self, id: NodeId, instance: &'i Value, loc: &Loc<'_>) -> Option<Ann<'i>> {
+    fn probe(&mut self, id: NodeId, instance: &Value, loc: &Loc<'_>) -> Option<Ann> {
         let detail = std::mem::replace(&mut self.detail, false);
         let result = self.node(id, instance, loc);
         self.detail = detail;
         result.ok()
     }
 
-    fn node<'i>(
-        &mut self,
-        id: NodeId,
-        instance: &'i Value,
-        loc: &Loc<'_>,
-    ) -> Result<Ann<'i>, Fail> {
+    fn node(&mut self, id: NodeId, instance: &Value, loc: &Loc<'_>) -> Result<Ann, Fail> {
         let validator = self.validator;
         let Some(node) = validator.nodes.get(id) else {
             return Err(None);
@@ -204,7 +251,7 @@ impl<'v> Ctx<'v> {
                 format!("needs schemas nested deeper than {MAX_EVAL_DEPTH} levels to check")
             }));
         }
-        let entered = self.scope.last() != Some(&node.resource);
+        let entered = self.scoped && self.scope.last() != Some(&node.resource);
         if entered {
             self.scope.push(node.resource);
         }
@@ -216,6 +263,14 @@ impl<'v> Ctx<'v> {
                 let mut ann = Ann::default();
                 let mut result = Ok(());
                 for check in checks {
+                    if !applies(check) {
+                        // An assertion: nothing to annotate.
+                        if let Err(fail) = self.assertion(node, check, instance, loc) {
+                            result = Err(fail);
+                            break;
+                        }
+                        continue;
+                    }
                     match self.check(node, check, instance, loc, &ann) {
                         Ok(found) => ann.merge(found),
                         Err(fail) => {
@@ -235,14 +290,14 @@ impl<'v> Ctx<'v> {
     }
 
     /// Follows a reference, refusing a cycle that does not move in the instance.
-    fn follow<'i>(
+    fn follow(
         &mut self,
         node: &Node,
         keyword: &str,
         target: NodeId,
-        instance: &'i Value,
+        instance: &Value,
         loc: &Loc<'_>,
-    ) -> Result<Ann<'i>, Fail> {
+    ) -> Result<Ann, Fail> {
         let key = (target, instance as *const Value as usize);
         if self.active.contains(&key) {
             return Err(self.fail(node, keyword, loc, || {
@@ -256,14 +311,14 @@ impl<'v> Ctx<'v> {
         result
     }
 
-    fn check<'i>(
+    fn check(
         &mut self,
         node: &Node,
         check: &Check,
-        instance: &'i Value,
+        instance: &Value,
         loc: &Loc<'_>,
-        seen: &Ann<'i>,
-    ) -> Result<Ann<'i>, Fail> {
+        seen: &Ann,
+    ) -> Result<Ann, Fail> {
         match check {
             Check::Ref(_) | Check::RecursiveRef { .. } | Check::DynamicRef { .. } => {
                 self.reference(node, check, instance, loc, seen)
@@ -288,14 +343,14 @@ impl<'v> Ctx<'v> {
 
     /// `$ref`, `$recursiveRef`, `$dynamicRef`.
     #[inline(never)]
-    fn reference<'i>(
+    fn reference(
         &mut self,
         node: &Node,
         check: &Check,
-        instance: &'i Value,
+        instance: &Value,
         loc: &Loc<'_>,
-        _seen: &Ann<'i>,
-    ) -> Result<Ann<'i>, Fail> {
+        _seen: &Ann,
+    ) -> Result<Ann, Fail> {
         let validator = self.validator;
         let keyword = check.keyword();
         let ok = Ok(Ann::default());
@@ -336,14 +391,14 @@ impl<'v> Ctx<'v> {
 
     /// The in-place applicators (`allOf`, `anyOf`, `oneOf`, `not`, `if`, `dependentSchemas`).
     #[inline(never)]
-    fn combinator<'i>(
+    fn combinator(
         &mut self,
         node: &Node,
         check: &Check,
-        instance: &'i Value,
+        instance: &Value,
         loc: &Loc<'_>,
-        _seen: &Ann<'i>,
-    ) -> Result<Ann<'i>, Fail> {
+        _seen: &Ann,
+    ) -> Result<Ann, Fail> {
         let keyword = check.keyword();
         let ok = Ok(Ann::default());
         match check {
@@ -367,7 +422,7 @@ impl<'v> Ctx<'v> {
                 Ok(ann)
             }
             Check::AnyOf(schemas) => {
-                let mut found: Option<Ann<'i>> = None;
+                let mut found: Option<Ann> = None;
                 for schema in schemas {
                     if let Some(ann) = self.probe(*schema, instance, loc) {
                         match &mut found {
@@ -386,7 +441,7 @@ impl<'v> Ctx<'v> {
                 })
             }
             Check::OneOf(schemas) => {
-                let mut found: Option<(usize, Ann<'i>)> = None;
+                let mut found: Option<(usize, Ann)> = None;
                 for (index, schema) in schemas.iter().enumerate() {
                     if let Some(ann) = self.probe(*schema, instance, loc) {
                         if let Some((first, _)) = found {
@@ -433,14 +488,14 @@ impl<'v> Ctx<'v> {
 
     /// The applicators to items.
     #[inline(never)]
-    fn array<'i>(
+    fn array(
         &mut self,
         node: &Node,
         check: &Check,
-        instance: &'i Value,
+        instance: &Value,
         loc: &Loc<'_>,
-        seen: &Ann<'i>,
-    ) -> Result<Ann<'i>, Fail> {
+        seen: &Ann,
+    ) -> Result<Ann, Fail> {
         let ok = Ok(Ann::default());
         match check {
             Check::Items { prefix, rest, .. } => match instance {
@@ -522,14 +577,14 @@ impl<'v> Ctx<'v> {
 
     /// The applicators to properties.
     #[inline(never)]
-    fn object<'i>(
+    fn object(
         &mut self,
         _node: &Node,
         check: &Check,
-        instance: &'i Value,
+        instance: &Value,
         loc: &Loc<'_>,
-        seen: &Ann<'i>,
-    ) -> Result<Ann<'i>, Fail> {
+        seen: &Ann,
+    ) -> Result<Ann, Fail> {
         let ok = Ok(Ann::default());
         match check {
             Check::Properties {
@@ -542,24 +597,22 @@ impl<'v> Ctx<'v> {
                         all_properties: additional.is_some(),
                         ..Ann::default()
                     };
-                    for (key, value) in map {
+                    for (position, (key, value)) in map.iter().enumerate() {
                         let here = loc.key(key);
                         let mut matched = false;
-                        if let Ok(found) =
-                            named.binary_search_by(|(name, _)| name.as_str().cmp(key))
-                        {
+                        if let Some(schema) = lookup(named, key) {
                             matched = true;
-                            self.node(named[found].1, value, &here)?;
+                            self.node(schema, value, &here)?;
                         }
                         for (regex, schema) in patterns {
-                            if regex.find(key).is_some() {
+                            if regex.is_match(key) {
                                 matched = true;
                                 self.node(*schema, value, &here)?;
                             }
                         }
                         if matched {
                             if self.collect && additional.is_none() {
-                                ann.properties.insert(key.as_str());
+                                ann.properties.insert(position);
                             }
                         } else if let Some(additional) = additional {
                             self.node(*additional, value, &here)?;
@@ -581,8 +634,8 @@ impl<'v> Ctx<'v> {
             },
             Check::UnevaluatedProperties(schema) => match instance {
                 Value::Object(map) => {
-                    for (key, value) in map {
-                        if !seen.has_property(key) {
+                    for (position, (key, value)) in map.iter().enumerate() {
+                        if !seen.has_property(position) {
                             self.node(*schema, value, &loc.key(key))?;
                         }
                     }
@@ -704,7 +757,7 @@ impl<'v> Ctx<'v> {
                 _ => ok,
             },
             Check::Pattern(regex) => match instance {
-                Value::String(text) if regex.find(text).is_none() => {
+                Value::String(text) if !regex.is_match(text) => {
                     Err(self.fail(node, keyword, loc, || "must match the `pattern`".to_owned()))
                 }
                 _ => ok,
@@ -800,6 +853,44 @@ impl<'v> Ctx<'v> {
     }
 }
 
+/// Whether `check` applies subschemas or annotates (else it is an assertion).
+fn applies(check: &Check) -> bool {
+    matches!(
+        check,
+        Check::Ref(_)
+            | Check::RecursiveRef { .. }
+            | Check::DynamicRef { .. }
+            | Check::DependentSchemas { .. }
+            | Check::AllOf(_)
+            | Check::AnyOf(_)
+            | Check::OneOf(_)
+            | Check::Not(_)
+            | Check::If { .. }
+            | Check::Items { .. }
+            | Check::Contains { .. }
+            | Check::UnevaluatedItems(_)
+            | Check::Properties { .. }
+            | Check::PropertyNames(_)
+            | Check::UnevaluatedProperties(_)
+    )
+}
+
+/// The schema of the property `key` among `named` (sorted by name, names unique).
+fn lookup(named: &[(String, NodeId)], key: &str) -> Option<NodeId> {
+    if named.len() <= 8 {
+        // A few names: comparing lengths first skips most comparisons of bytes.
+        return named
+            .iter()
+            .find(|(name, _)| name.len() == key.len() && name.as_bytes() == key.as_bytes())
+            .map(|(_, schema)| *schema);
+    }
+    named
+        .binary_search_by(|(name, _)| name.as_str().cmp(key))
+        .ok()
+        .and_then(|found| named.get(found))
+        .map(|(_, schema)| *schema)
+}
+
 /// A property name for a message: JSON-quoted, shortened when long.
 fn quoted(name: &str) -> String {
     const MAX: usize = 64;
@@ -844,5 +935,42 @@ fn is_multiple(value: &Number, factor: &Number) -> bool {
     match (value.as_f64(), factor.as_f64()) {
         (Some(x), Some(y)) => json::is_multiple(x, y),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bits_hold_positions_past_the_first_word() {
+        let mut a = Bits::default();
+        a.insert(3);
+        a.insert(64);
+        let mut b = Bits::default();
+        b.insert(200);
+        a.union(b);
+        for index in [3, 64, 200] {
+            assert!(a.contains(index), "{index}");
+        }
+        for index in [0, 63, 65, 128, 199, 201, 1000] {
+            assert!(!a.contains(index), "{index}");
+        }
+    }
+
+    #[test]
+    fn depth_counts_every_value() {
+        let nested = |levels: usize, leaf: Value| {
+            (0..levels).fold(leaf, |inner, _| Value::Array(vec![inner]))
+        };
+        // A scalar at depth 256 is fine, at 257 too deep; an empty array counts too.
+        assert!(!too_deep(&nested(256, Value::Null)));
+        assert!(too_deep(&nested(257, Value::Null)));
+        assert!(!too_deep(&nested(256, Value::Array(Vec::new()))));
+        assert!(too_deep(&nested(257, Value::Array(Vec::new()))));
+        assert!(!too_deep(&nested(
+            256,
+            Value::Object(serde_json::Map::new())
+        )));
     }
 }

@@ -67,6 +67,9 @@ pub struct Validator {
     /// Whether some schema uses `unevaluatedItems`/`unevaluatedProperties`, so that
     /// annotations must be collected.
     collect: bool,
+    /// Whether some reference is dynamic (`$dynamicRef` to a `$dynamicAnchor`,
+    /// `$recursiveRef` to a `$recursiveAnchor`), so that the dynamic scope must be kept.
+    scoped: bool,
 }
 
 impl fmt::Debug for Validator {
