@@ -442,6 +442,8 @@ pub struct StructDef {
     /// an open object, `unevaluatedProperties`): the absolute URI of the schema, which the
     /// validator checks on the whole object before its fields are read.
     pub check: Option<String>,
+    /// Those keywords and their values as the schema writes them (what `diff` compares).
+    pub checked: Vec<(String, Value)>,
     /// The schema's JSON pointer.
     pub pointer: String,
 }

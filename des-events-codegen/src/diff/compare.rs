@@ -282,6 +282,37 @@ impl Comparer<'_> {
             (TypeDef::Struct(old_def), TypeDef::Struct(new_def)) => {
                 self.renamed(path, old_name, new_name);
                 self.structs(path, StructView::of(old_def), StructView::of(new_def));
+                // `not`, `if`/`then`/`else`, `dependentRequired`... next to the fields:
+                // the same keywords with the same values (and no reference whose target
+                // may have moved) check the same; anything else is not decided here.
+                let refers = |def: &crate::ir::StructDef| {
+                    def.checked
+                        .iter()
+                        .any(|(_, value)| value.to_string().contains("\"$ref\""))
+                };
+                let same = old_def.checked == new_def.checked
+                    && (old_def.checked.is_empty()
+                        || !(refers(old_def) || refers(new_def))
+                        || self.old.documents == self.new.documents);
+                if !same {
+                    let mut keywords: Vec<&str> = old_def
+                        .checked
+                        .iter()
+                        .chain(&new_def.checked)
+                        .map(|(key, _)| key.as_str())
+                        .collect();
+                    keywords.sort_unstable();
+                    keywords.dedup();
+                    self.push(
+                        Kind::ValidatedSchemaChanged,
+                        path,
+                        format!(
+                            "the checked keywords of `{new_name}` changed ({}); which objects they accept is not compared keyword by keyword",
+                            keywords.join(", ")
+                        ),
+                        rules::validated_schema_changed(),
+                    );
+                }
             }
             (TypeDef::Enum(old_def), TypeDef::Enum(new_def)) => {
                 self.renamed(path, old_name, new_name);

@@ -795,3 +795,22 @@ fn summary_of_nothing_is_compatible_patch() {
     };
     assert!(!minor.breaks());
 }
+
+#[test]
+fn checked_keywords_of_a_struct_change_with_an_explicit_unknown_verdict() {
+    let old = json!({"title": "Order", "type": "object",
+        "properties": {"a": {"type": "string"}, "b": {"type": "string"}},
+        "dependentRequired": {"a": ["b"]}});
+    let mut new = old.clone();
+    new["dependentRequired"] = json!({"b": ["a"]});
+    let report = diff_documents(&document(&old, "old.json"), &document(&new, "new.json"))
+        .unwrap_or_else(|err| panic!("{err}"));
+    let kinds: Vec<Kind> = report.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [Kind::ValidatedSchemaChanged], "{report}");
+    assert_eq!(report.summary.receivers, Compat::Unknown);
+    assert!(report.summary.breaks());
+    // The same keywords with the same values: no change.
+    let same = diff_documents(&document(&old, "old.json"), &document(&old, "new.json"))
+        .unwrap_or_else(|err| panic!("{err}"));
+    assert!(same.changes.is_empty(), "{same}");
+}

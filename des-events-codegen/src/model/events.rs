@@ -394,6 +394,7 @@ impl Modeler<'_> {
             min_properties: None,
             max_properties: None,
             check: None,
+            checked: Vec::new(),
             pointer: pointer.to_owned(),
         }))?;
         Some(name)
@@ -460,6 +461,7 @@ impl Modeler<'_> {
                     min_properties: None,
                     max_properties: None,
                     check: None,
+                    checked: Vec::new(),
                     pointer: pointer.to_owned(),
                 }))?;
                 Some(name)

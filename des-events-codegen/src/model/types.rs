@@ -382,6 +382,14 @@ impl Modeler<'_> {
         } else {
             Some(self.checked_entry(pointer)?)
         };
+        let checked: Vec<(String, Value)> = if check.is_some() {
+            checked
+                .iter()
+                .filter_map(|key| Some(((*key).to_owned(), object.get(*key)?.clone())))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let min_properties = self.count(pointer, object, "minProperties");
         let max_properties = self.count(pointer, object, "maxProperties");
         let (additional, additional_type) = match object.get("additionalProperties") {
@@ -519,6 +527,7 @@ impl Modeler<'_> {
             min_properties,
             max_properties,
             check,
+            checked,
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))
