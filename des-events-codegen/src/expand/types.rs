@@ -107,6 +107,20 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
     {
         counts.push(quote!(, extend("additionalProperties" = #tokens)));
     }
+    // The keywords the validator checks on the whole object (`not`, `if`...), so that
+    // schemars describes the same objects (not when they refer elsewhere, nor
+    // `unevaluatedProperties`, which the flattened map's `additionalProperties` would
+    // make a no-op in the derived schema).
+    for (key, value) in &def.checked {
+        let text = value.to_string();
+        if key != "unevaluatedProperties"
+            && !text.contains("\"$ref\"")
+            && !text.contains("\"$dynamicRef\"")
+            && let Ok(tokens) = text.parse::<TokenStream>()
+        {
+            counts.push(quote!(, extend(#key = #tokens)));
+        }
+    }
     let schemars_crate = if counts.is_empty() {
         shared.schemars_crate().clone()
     } else {
