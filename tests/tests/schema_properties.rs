@@ -13,7 +13,9 @@
 //!
 //! Schemas come from proptest strategies (nested objects, arrays, strings with lengths,
 //! patterns and formats, bounded integers, numbers, string enums, free-form maps,
-//! optional fields, `additionalProperties`, `$defs` + `$ref`); documents are valid ones
+//! optional fields, `additionalProperties`, `$defs` + `$ref`, and on a quarter of the
+//! objects one keyword the validator checks next to the fields: `dependentRequired`,
+//! `not`, `if`/`then` or `propertyNames`); documents are valid ones
 //! (written with random key order, integral floats for integers and `\u` escapes) and
 //! mutants of them (bounds +-1, wrong types, removed or unknown or duplicated keys, broken
 //! formats, unknown events). Batches are not shrunk: a failure prints the schema, the
@@ -124,6 +126,10 @@ struct ObjShape {
     props: Vec<(String, Shape, bool)>,
     /// `None`: no `additionalProperties` (open).
     additional: Option<bool>,
+    /// A keyword that shapes no Rust type, checked by the validator on the whole object
+    /// (`dependentRequired`, `not`, `if`/`then`, `propertyNames`), over the first two
+    /// properties: 0 to 3, or `None`.
+    checked: Option<u8>,
 }
 
 /// One generated schema.
@@ -321,9 +327,10 @@ fn obj_shape(inner: BoxedStrategy<Shape>, message: bool) -> BoxedStrategy<Shape>
                 proptest::collection::vec(inner.clone(), count),
                 proptest::collection::vec(proptest::bool::weighted(0.6), count),
                 prop_oneof![Just(Some(false)), Just(Some(true)), Just(None)],
+                proptest::option::weighted(0.25, 0u8..4),
             )
         })
-        .prop_map(move |(names, shapes, required, mut additional)| {
+        .prop_map(move |(names, shapes, required, mut additional, checked)| {
             if message && names.is_empty() && additional != Some(false) {
                 // An open message without properties is a free-form map, not a struct.
                 additional = Some(false);
@@ -334,7 +341,11 @@ fn obj_shape(inner: BoxedStrategy<Shape>, message: bool) -> BoxedStrategy<Shape>
                 .zip(required)
                 .map(|((name, shape), required)| (name.to_owned(), shape, required))
                 .collect();
-            Shape::Obj(ObjShape { props, additional })
+            Shape::Obj(ObjShape {
+                props,
+                additional,
+                checked,
+            })
         })
         .boxed()
 }
@@ -568,6 +579,18 @@ fn object_schema(object: &ObjShape) -> Value {
     }
     if let Some(additional) = object.additional {
         schema["additionalProperties"] = json!(additional);
+    }
+    let first = object.props.first().map(|(name, _, _)| name.as_str());
+    let second = object.props.get(1).map(|(name, _, _)| name.as_str());
+    match (object.checked, first, second) {
+        (Some(0), Some(a), Some(b)) => schema["dependentRequired"] = json!({a: [b]}),
+        (Some(1), Some(a), Some(b)) => schema["not"] = json!({"required": [a, b]}),
+        (Some(2), Some(a), Some(b)) => {
+            schema["if"] = json!({"required": [a]});
+            schema["then"] = json!({"required": [b]});
+        }
+        (Some(3), Some(_), _) => schema["propertyNames"] = json!({"maxLength": 6}),
+        _ => {}
     }
     schema
 }
