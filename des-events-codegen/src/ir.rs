@@ -448,6 +448,31 @@ pub struct StructDef {
     pub pointer: String,
 }
 
+impl StructDef {
+    /// Whether the checked keyword `value` refers to another schema (a `"$ref"` or
+    /// `"$dynamicRef"` key with a string value: a property *named* `$ref` is not one).
+    pub fn refers(value: &Value) -> bool {
+        match value {
+            Value::Object(members) => members.iter().any(|(key, member)| {
+                (matches!(key.as_str(), "$ref" | "$dynamicRef" | "$recursiveRef")
+                    && member.is_string())
+                    || StructDef::refers(member)
+            }),
+            Value::Array(items) => items.iter().any(StructDef::refers),
+            _ => false,
+        }
+    }
+
+    /// Whether schemars can state every checked keyword (none refers elsewhere, and
+    /// none is `unevaluatedProperties`, which the flattened map's `additionalProperties`
+    /// would make a no-op in the derived schema).
+    pub fn checks_describable(&self) -> bool {
+        self.checked
+            .iter()
+            .all(|(key, value)| key != "unevaluatedProperties" && !StructDef::refers(value))
+    }
+}
+
 /// `additionalProperties`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Additional {

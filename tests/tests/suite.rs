@@ -202,9 +202,7 @@ fn derived_is_exact(schema_file: &str) -> bool {
         Ok(generated) => !generated.into_schema().types.iter().any(|def| {
             matches!(def, des_events_codegen::ir::TypeDef::Json(json) if json.schema.is_none())
                 || matches!(def, des_events_codegen::ir::TypeDef::Struct(def)
-                if def.checked.iter().any(|(key, value)| {
-                    key == "unevaluatedProperties" || value.to_string().contains("$ref")
-                }))
+                if !def.checks_describable())
         }),
         Err(_) => false,
     }

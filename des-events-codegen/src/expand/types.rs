@@ -111,14 +111,11 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
     // schemars describes the same objects (not when they refer elsewhere, nor
     // `unevaluatedProperties`, which the flattened map's `additionalProperties` would
     // make a no-op in the derived schema).
-    for (key, value) in &def.checked {
-        let text = value.to_string();
-        if key != "unevaluatedProperties"
-            && !text.contains("\"$ref\"")
-            && !text.contains("\"$dynamicRef\"")
-            && let Ok(tokens) = text.parse::<TokenStream>()
-        {
-            counts.push(quote!(, extend(#key = #tokens)));
+    if def.checks_describable() {
+        for (key, value) in &def.checked {
+            if let Ok(tokens) = value.to_string().parse::<TokenStream>() {
+                counts.push(quote!(, extend(#key = #tokens)));
+            }
         }
     }
     let schemars_crate = if counts.is_empty() {
