@@ -52,19 +52,14 @@ pub(crate) fn json_def(def: &JsonDef) -> TokenStream {
     );
     // The schema itself when it stands alone; with references, a description only.
     let schema = match &def.schema {
-        Some(value) => {
-            let text = string(&value.to_string());
-            quote! {
-                #private::schemars::Schema::try_from(#private::json_literal(#text))
-                    .unwrap_or_else(|_| #private::schemars::Schema::from(true))
-            }
-        }
+        Some(value) => schema_literal(value),
         None => quote! {
             #private::schemars::json_schema!({
                 "description": "A JSON value that des-events checks with its JSON Schema validator."
             })
         },
     };
+    let serialize = transparent_serialize(&name);
     quote! {
         #docs
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq)]
@@ -94,15 +89,7 @@ pub(crate) fn json_def(def: &JsonDef) -> TokenStream {
             }
         }
 
-        #[automatically_derived]
-        impl #private::serde::Serialize for #name {
-            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
-            where
-                __S: #private::serde::Serializer,
-            {
-                #private::serde::Serialize::serialize(&self.0, __serializer)
-            }
-        }
+        #serialize
 
         #[automatically_derived]
         impl<'de> #private::serde::Deserialize<'de> for #name {
@@ -141,29 +128,16 @@ pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) ->
     let rust = rust_type(&def.ty);
     let (seed, statics) = seed(&def.ty, "root", &Paths::qualified(), shared);
     let description = match &def.schema {
-        Some(value) => {
-            let text = string(&value.to_string());
-            quote! {
-                #private::schemars::Schema::try_from(#private::json_literal(#text))
-                    .unwrap_or_else(|_| #private::schemars::Schema::from(true))
-            }
-        }
+        Some(value) => schema_literal(value),
         None => quote!(__generator.subschema_for::<#rust>()),
     };
+    let serialize = transparent_serialize(&name);
     quote! {
         #docs
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, #eq #hash)]
         pub struct #name(pub #rust);
 
-        #[automatically_derived]
-        impl #private::serde::Serialize for #name {
-            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
-            where
-                __S: #private::serde::Serializer,
-            {
-                #private::serde::Serialize::serialize(&self.0, __serializer)
-            }
-        }
+        #serialize
 
         #[automatically_derived]
         impl<'de> #private::serde::Deserialize<'de> for #name {
@@ -187,5 +161,31 @@ pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) ->
                 #description
             }
         }
+    }
+}
+
+/// `Serialize` of a newtype, written as the value it holds.
+fn transparent_serialize(name: &proc_macro2::Ident) -> TokenStream {
+    let private = quote!(::des_events::__private);
+    quote! {
+        #[automatically_derived]
+        impl #private::serde::Serialize for #name {
+            fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #private::serde::Serializer,
+            {
+                #private::serde::Serialize::serialize(&self.0, __serializer)
+            }
+        }
+    }
+}
+
+/// A schemars `Schema` built from a schema's JSON text.
+fn schema_literal(value: &serde_json::Value) -> TokenStream {
+    let private = quote!(::des_events::__private);
+    let text = string(&value.to_string());
+    quote! {
+        #private::schemars::Schema::try_from(#private::json_literal(#text))
+            .unwrap_or_else(|_| #private::schemars::Schema::from(true))
     }
 }

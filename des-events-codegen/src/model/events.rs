@@ -346,18 +346,7 @@ impl Modeler<'_> {
         wire: &str,
     ) -> Option<String> {
         let name = name::envelope_struct(variant);
-        let (additional, additional_type) = match object.get("additionalProperties") {
-            None | Some(Value::Bool(true)) => (Additional::Open, None),
-            Some(Value::Bool(false)) => (Additional::Closed, None),
-            Some(schema) => {
-                let ty = self.value_type(
-                    &join(pointer, "additionalProperties"),
-                    schema,
-                    &format!("{name}Value"),
-                )?;
-                (Additional::Open, Some(ty))
-            }
-        };
+        let (additional, additional_type) = self.additional(pointer, object, &name)?;
         let content_pointer = join(&join(pointer, "properties"), content);
         let field = Field {
             wire_name: content.to_owned(),

@@ -336,64 +336,74 @@ impl Modeler<'_> {
     }
 }
 
-/// The first `"format"` in `schema` that JSON Schema defines but the catalogue does not
-/// assert, with its pointer relative to `schema`.
-fn unasserted_format(schema: &Value, at: &str) -> Option<(String, String)> {
+/// What [`find_in_schema`] looks for in one schema object: the keyword it is at, and
+/// what was found.
+type Found<T> = Option<(&'static str, T)>;
+
+/// The first object in `schema` (any depth, outside values: `const`, `enum`,
+/// `examples`, `default`) for which `found` gives something, with the pointer (relative
+/// to `schema`) that `found` names inside that object.
+fn find_in_schema<T>(
+    schema: &Value,
+    at: &str,
+    found: &dyn Fn(&Map<String, Value>) -> Found<T>,
+) -> Option<(String, T)> {
     match schema {
         Value::Object(object) => {
-            if let Some(Value::String(format)) = object.get("format")
-                && des_events_core::format::UNASSERTED.contains(&format.as_str())
-            {
-                return Some((join(at, "format"), format.clone()));
+            if let Some((keyword, thing)) = found(object) {
+                return Some((join(at, keyword), thing));
             }
             object
                 .iter()
                 .filter(|(key, _)| {
                     !matches!(key.as_str(), "const" | "enum" | "examples" | "default")
                 })
-                .find_map(|(key, child)| unasserted_format(child, &join(at, key)))
+                .find_map(|(key, child)| find_in_schema(child, &join(at, key), found))
         }
         Value::Array(items) => items
             .iter()
             .enumerate()
-            .find_map(|(index, child)| unasserted_format(child, &join(at, &index.to_string()))),
+            .find_map(|(index, child)| find_in_schema(child, &join(at, &index.to_string()), found)),
         _ => None,
     }
+}
+
+/// The first `"format"` in `schema` that JSON Schema defines but the catalogue does not
+/// assert, with its pointer relative to `schema`.
+fn unasserted_format(schema: &Value, at: &str) -> Option<(String, String)> {
+    find_in_schema(schema, at, &|object| match object.get("format") {
+        Some(Value::String(format))
+            if des_events_core::format::UNASSERTED.contains(&format.as_str()) =>
+        {
+            Some(("format", format.clone()))
+        }
+        _ => None,
+    })
 }
 
 /// The pointer (relative to `schema`) of a numeric bound of a `number` comparison that is
 /// an integer `f64` cannot represent, if any.
 fn inexact_bound(schema: &Value, at: &str) -> Option<String> {
-    match schema {
-        Value::Object(object) => {
-            let integer_only = object.get("type").and_then(Value::as_str) == Some("integer");
-            for keyword in ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"] {
-                let Some(Value::Number(bound)) = object.get(keyword) else {
-                    continue;
+    let found = find_in_schema(schema, at, &|object| {
+        // An integer schema compares integers exactly (as `i128` at run time).
+        if object.get("type").and_then(Value::as_str) == Some("integer") {
+            return None;
+        }
+        ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"]
+            .into_iter()
+            .find(|keyword| {
+                let Some(Value::Number(bound)) = object.get(*keyword) else {
+                    return false;
                 };
-                // An integer schema compares integers exactly (as `i128` at run time).
-                let inexact = match (bound.as_i64(), bound.as_u64()) {
+                match (bound.as_i64(), bound.as_u64()) {
                     (Some(n), _) => n.unsigned_abs() > 1 << 53 && (n as f64) as i64 != n,
                     (None, Some(n)) => n > 1 << 53 && (n as f64) as u64 != n,
                     _ => false,
-                };
-                if inexact && !integer_only {
-                    return Some(join(at, keyword));
                 }
-            }
-            object
-                .iter()
-                .filter(|(key, _)| {
-                    !matches!(key.as_str(), "const" | "enum" | "examples" | "default")
-                })
-                .find_map(|(key, child)| inexact_bound(child, &join(at, key)))
-        }
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(index, child)| inexact_bound(child, &join(at, &index.to_string()))),
-        _ => None,
-    }
+            })
+            .map(|keyword| (keyword, ()))
+    });
+    found.map(|(pointer, ())| pointer)
 }
 
 /// Whether `schema` accepts every JSON value without checking anything: `true`, or an

@@ -392,18 +392,7 @@ impl Modeler<'_> {
         };
         let min_properties = self.count(pointer, object, "minProperties");
         let max_properties = self.count(pointer, object, "maxProperties");
-        let (additional, additional_type) = match object.get("additionalProperties") {
-            None | Some(Value::Bool(true)) => (Additional::Open, None),
-            Some(Value::Bool(false)) => (Additional::Closed, None),
-            Some(schema) => {
-                let ty = self.value_type(
-                    &join(pointer, "additionalProperties"),
-                    schema,
-                    &format!("{name}Value"),
-                )?;
-                (Additional::Open, Some(ty))
-            }
-        };
+        let (additional, additional_type) = self.additional(pointer, object, &name)?;
         let properties_pointer = join(pointer, "properties");
         let empty = Map::new();
         let properties = match object.get("properties") {
@@ -531,6 +520,28 @@ impl Modeler<'_> {
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))
+    }
+
+    /// `additionalProperties` of the object schema at `pointer` whose type is `name`:
+    /// closed, open, or open with the type of the other keys' values (`<name>Value`).
+    pub(super) fn additional(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: &str,
+    ) -> Option<(Additional, Option<Type>)> {
+        Some(match object.get("additionalProperties") {
+            None | Some(Value::Bool(true)) => (Additional::Open, None),
+            Some(Value::Bool(false)) => (Additional::Closed, None),
+            Some(schema) => {
+                let ty = self.value_type(
+                    &join(pointer, "additionalProperties"),
+                    schema,
+                    &format!("{name}Value"),
+                )?;
+                (Additional::Open, Some(ty))
+            }
+        })
     }
 
     /// Adds a named type; a second, different type with the same name is an error.
