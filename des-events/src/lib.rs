@@ -40,6 +40,7 @@ pub mod envelope;
 mod error;
 mod flat;
 mod located;
+pub mod protocol;
 mod rules;
 mod text;
 mod validated;
