@@ -27,9 +27,10 @@
 //! let reply = json!({"requestId": "a2313192-e2dc-452e-b56c-2f23baf6eee1", "idToken": "eyJ.secret.sig"});
 //! assert!(session.observe::<PartnerEvent>("updateToken", Some(&reply), s(1))?.is_empty());
 //!
-//! // A second request (#3), answered with another request's id (#4).
+//! // A second request (#3), answered with a wrong id (#4).
 //! let request = json!({"requestId": "9876e07a-8aec-422c-845d-c70db7df14aa"});
 //! session.observe::<DesEvent>("onIdTokenDidExpire", Some(&request), s(60))?;
+//! let reply = json!({"requestId": "0b723ca9-4b47-4b6e-84f6-03da8df17f3a", "idToken": "eyJ.secret.sig"});
 //! let findings = session.observe::<PartnerEvent>("updateToken", Some(&reply), s(61))?;
 //! assert_eq!(findings[0].kind(), FindingKind::EchoMismatch);
 //! assert_eq!(findings[0].request(), Some(("onIdTokenDidExpire", 3)));
