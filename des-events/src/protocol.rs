@@ -12,6 +12,12 @@
 //! It works on raw JSON values, so it also follows messages that failed schema
 //! validation: a reply without its `requestId` is reported here as well.
 //!
+//! `message` is always the message itself: the `message` of the envelope (the content
+//! property of a tagged union), the bare message of a mobile call, or, for a flat union,
+//! the document less its tag. [`Conversation::observe_event`] reads `message_json()`,
+//! which for an open envelope is the whole envelope: pass its content to
+//! [`Conversation::observe`] instead.
+//!
 //! ```
 //! use std::time::Duration;
 //! use des_events::des::DesEvent;
@@ -297,44 +303,75 @@ impl Side {
         }
     }
 
-    /// The non-empty strings at `event`'s credential paths in `message`.
+    /// The non-empty strings at `event`'s credential paths in `message`. The pointers
+    /// start at the envelope (`/message/idToken`); outside the classic envelope they are
+    /// also tried without their first one or two segments, to err on the side of secrecy.
     fn secrets<'v>(&self, event: &str, message: Option<&'v Value>) -> Vec<&'v str> {
         let mut found = Vec::new();
         let Some(message) = message else {
             return found;
         };
-        let prefix = match self.content {
-            Some(content) => Path::root().key(content).pointer(),
-            None => String::new(),
-        };
+        let prefix = self.prefix();
         for (secret_event, pointer) in self.credentials {
             if *secret_event != event {
                 continue;
             }
-            if let Some(value) = pointer
-                .strip_prefix(prefix.as_str())
-                .and_then(|relative| message.pointer(relative))
-            {
-                strings(value, &mut found);
+            let relative = pointer.strip_prefix(prefix.as_str());
+            let shorter = || {
+                pointer
+                    .get(1..)
+                    .and_then(|rest| rest.find('/').map(|at| &rest[at..]))
+            };
+            let mut candidates = vec![relative];
+            if !self.classic() {
+                candidates.push(shorter());
+                candidates.push(shorter().and_then(|rest| {
+                    rest.get(1..)
+                        .and_then(|tail| tail.find('/').map(|at| &tail[at..]))
+                }));
+            }
+            for relative in candidates.into_iter().flatten() {
+                if let Some(value) = message.pointer(relative) {
+                    strings(value, &mut found);
+                }
             }
         }
         found
     }
 
-    /// Whether `field` of `event`'s message is, or holds, a credential.
-    fn is_secret(&self, event: &str, field: &str) -> bool {
-        let mut path = Path::root();
-        if let Some(content) = self.content {
-            path = path.key(content);
+    /// The pointer of the message in the envelope: `/message` in the classic form.
+    fn prefix(&self) -> String {
+        match self.content {
+            Some(content) => Path::root().key(content).pointer(),
+            None => String::new(),
         }
-        let pointer = path.key(field).pointer();
+    }
+
+    /// Whether the union has the classic closed envelope, whose credential pointers
+    /// start at `/message`.
+    fn classic(&self) -> bool {
+        self.content == Some("message")
+    }
+
+    /// Whether `field` of `event`'s message is, or holds, a credential. Outside the
+    /// classic envelope any credential pointer with a segment named `field` counts, to
+    /// err on the side of secrecy.
+    fn is_secret(&self, event: &str, field: &str) -> bool {
+        let pointer = format!("{}{}", self.prefix(), Path::root().key(field).pointer());
+        let segment = Path::root().key(field).pointer();
         let within = |inner: &str, outer: &str| {
             inner
                 .strip_prefix(outer)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
         };
         self.credentials.iter().any(|(secret_event, secret)| {
-            *secret_event == event && (within(secret, &pointer) || within(&pointer, secret))
+            *secret_event == event
+                && (within(secret, &pointer)
+                    || within(&pointer, secret)
+                    || (!self.classic()
+                        && secret
+                            .match_indices(segment.as_str())
+                            .any(|(at, _)| within(&secret[at..], &segment))))
         })
     }
 }
@@ -1210,6 +1247,26 @@ mod tests {
                 .secret
         );
         assert_eq!(show(&json!(TOKEN), true), "<redacted>");
+    }
+
+    #[test]
+    fn other_forms_err_on_the_side_of_secrecy() {
+        let side = Side {
+            content: None,
+            credentials: &[("e", "/message/auth/token"), ("e", "/message/a~1b")],
+            ..Side::of::<PartnerEvent>()
+        };
+        assert!(side.is_secret("e", "auth"));
+        assert!(side.is_secret("e", "token"));
+        assert!(side.is_secret("e", "a/b"));
+        assert!(!side.is_secret("e", "au"));
+        assert!(!side.is_secret("f", "auth"));
+        let message = json!({"auth": {"token": "x-secret"}, "a/b": ["y-secret"]});
+        assert_eq!(side.secrets("e", Some(&message)), ["x-secret", "y-secret"]);
+        assert!(side.secrets("f", Some(&message)).is_empty());
+        // The classic envelope is exact.
+        let classic = Side::of::<PartnerEvent>();
+        assert!(!classic.is_secret("updateToken", "message"));
     }
 
     #[test]
