@@ -40,6 +40,12 @@ pub trait EventSet: Sized {
     /// The native handler name of each event (`x-des-mobile-handler`, else the wire
     /// name), by event index.
     const MOBILE_HANDLERS: &'static [&'static str];
+    /// The wire name of the request each event answers (`x-des-reply-to`, an event of
+    /// the other schema), by event index.
+    const REPLY_TO: &'static [Option<&'static str>] = &[];
+    /// The wire names of each event's top-level message properties marked `x-des-echo`
+    /// (copied from the request a reply answers), by event index.
+    const ECHO: &'static [&'static [&'static str]] = &[];
     /// Whether unknown events are kept in a catch-all variant instead of rejected.
     const CATCH_ALL: bool;
     /// The tag property, whose string names the variant.

@@ -41,6 +41,7 @@ mod error;
 mod flat;
 mod located;
 mod policy;
+pub mod protocol;
 mod rules;
 mod text;
 mod validated;

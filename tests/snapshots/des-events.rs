@@ -1626,6 +1626,30 @@ impl ::des_events::__private::EventSet for DesEvent {
         "onTelemetryEvent",
         "onTransferConsentRequested",
     ];
+    const REPLY_TO: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+    ];
+    const ECHO: &'static [&'static [&'static str]] = &[
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+        &[],
+    ];
     const CATCH_ALL: bool = false;
     fn unknown(event: ::des_events::UnknownEvent) -> ::core::option::Option<Self> {
         ::core::option::Option::Some(Self::Other(event))

@@ -1150,6 +1150,32 @@ impl ::des_events::__private::EventSet for PartnerEvent {
         "sessionKeepAlive",
         "updateToken",
     ];
+    const REPLY_TO: &'static [::core::option::Option<&'static str>] = &[
+        ::core::option::Option::Some("onAccountProvisionRequested"),
+        ::core::option::Option::Some("onInvestmentAccountProvisionRequested"),
+        ::core::option::Option::None,
+        ::core::option::Option::Some("onAccountRequested"),
+        ::core::option::Option::Some("onAccountRequested"),
+        ::core::option::Option::None,
+        ::core::option::Option::None,
+        ::core::option::Option::Some("onTransferConsentRequested"),
+        ::core::option::Option::Some("onTransferConsentRequested"),
+        ::core::option::Option::None,
+        ::core::option::Option::Some("onIdTokenDidExpire"),
+    ];
+    const ECHO: &'static [&'static [&'static str]] = &[
+        &["requestId"],
+        &["requestId"],
+        &[],
+        &["requestId"],
+        &["requestId"],
+        &[],
+        &[],
+        &["requestId", "consentId"],
+        &["requestId", "consentId"],
+        &[],
+        &["requestId"],
+    ];
     const CATCH_ALL: bool = false;
     fn unknown(event: ::des_events::UnknownEvent) -> ::core::option::Option<Self> {
         ::core::option::Option::Some(Self::Other(event))

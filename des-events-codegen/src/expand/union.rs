@@ -6,7 +6,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{doc_attrs, ident, string};
-use crate::ir::{Docs, Form, Schema, Type, TypeDef};
+use crate::ir::{Docs, Event, Form, Schema, Type, TypeDef};
 use crate::name;
 
 pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
@@ -93,6 +93,17 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
         .events
         .iter()
         .map(|event| string(&event.mobile_handler));
+    let reply_to = schema.events.iter().map(|event| match &event.reply_to {
+        Some(request) => {
+            let request = string(request);
+            quote!(::core::option::Option::Some(#request))
+        }
+        None => quote!(::core::option::Option::None),
+    });
+    let echo = schema.events.iter().map(|event| {
+        let fields = echo_fields(schema, event).into_iter().map(string);
+        quote!(&[#(#fields),*])
+    });
     let other = ident(name::CATCH_ALL_VARIANT);
     let other_handler = ident(name::CATCH_ALL_METHOD);
     let indexes_again = 0..schema.events.len();
@@ -359,6 +370,8 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
                 &[#((#credential_events, #credential_paths)),*];
             const MOBILE_FUNCTIONS: &'static [::core::option::Option<&'static str>] = &[#(#mobile_functions),*];
             const MOBILE_HANDLERS: &'static [&'static str] = &[#(#mobile_handlers),*];
+            const REPLY_TO: &'static [::core::option::Option<&'static str>] = &[#(#reply_to),*];
+            const ECHO: &'static [&'static [&'static str]] = &[#(#echo),*];
             const CATCH_ALL: bool = #catch_all;
             #tagging_consts
 
@@ -455,6 +468,30 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
             #other_method
         }
     }
+}
+
+/// The wire names of the top-level message properties of `event` marked `x-des-echo`,
+/// in schema order. The message is the content property's struct in an open envelope.
+fn echo_fields<'a>(schema: &'a Schema, event: &Event) -> Vec<&'a str> {
+    let mut def = schema.struct_def(&event.message);
+    if let (Form::OpenEnvelope { content }, Some(envelope)) = (&schema.tagging.form, def) {
+        def = envelope
+            .fields
+            .iter()
+            .find(|field| field.wire_name == *content)
+            .and_then(|field| match &field.ty {
+                Type::Named(inner) => schema.struct_def(inner),
+                _ => None,
+            });
+    }
+    def.map(|def| {
+        def.fields
+            .iter()
+            .filter(|field| field.echo)
+            .map(|field| field.wire_name.as_str())
+            .collect()
+    })
+    .unwrap_or_default()
 }
 
 /// `(event, path)` of every credential field reachable from each event's message.
