@@ -101,3 +101,53 @@ fn every_flow_of_the_deployed_sdk_gets_its_expected_verdict_under_both_policies(
     // integrator's bugs (no `requestId`, no `message`); the fifth was harmless.
     assert_eq!((strict_rejected, tolerant_rejected), (5, 4));
 }
+
+/// `{"line", "kind", "event", "request_line"}` of each finding (the fixture's lines are
+/// the session in order, so a finding's sequence number is its line number).
+fn finding(finding: &des_events::protocol::Finding) -> Value {
+    json!({
+        "line": finding.seq(),
+        "kind": finding.kind().as_str(),
+        "event": finding.event(),
+        "request_line": finding.request().map(|(_, seq)| seq),
+    })
+}
+
+#[test]
+fn the_protocol_check_finds_every_reply_that_does_not_echo_its_request() {
+    use des_events::protocol::Conversation;
+    use std::time::Duration;
+    let (lines, expected) = fixture();
+    let mut conversation = Conversation::new::<DesEvent, PartnerEvent>();
+    let mut found = Vec::new();
+    for (index, line) in lines.iter().enumerate() {
+        let document: Value = serde_json::from_str(line).expect("JSON");
+        let event = document["event"].as_str().expect("an event name");
+        let message = document.get("message");
+        let at = Duration::from_secs(index as u64);
+        let findings = if PartnerEvent::has_event(event) {
+            conversation.observe::<PartnerEvent>(event, message, at)
+        } else {
+            conversation.observe::<DesEvent>(event, message, at)
+        };
+        let findings = findings.unwrap_or_else(|err| panic!("{err}"));
+        found.extend(findings.iter().map(finding));
+    }
+    found.extend(conversation.finish().iter().map(finding));
+    let expected = expected["protocol"].as_array().expect("protocol");
+    assert_eq!(
+        &found,
+        expected,
+        "{}",
+        serde_json::to_string_pretty(&found).unwrap_or_default()
+    );
+    assert!(
+        !expected.is_empty(),
+        "the fixture's replies without requestId are findings"
+    );
+    // Every partner reply that the schema rejects for a missing `requestId` is also a
+    // protocol finding, and every request it failed to answer stays open.
+    for line in [10, 14, 16, 18] {
+        assert!(found.iter().any(|f| f["line"] == line), "line {line}");
+    }
+}
