@@ -9,6 +9,9 @@
 //! - [`partner::PartnerEvent`]: Bank App -> DES.
 //! - [`des::DesEvent`]: DES -> Bank App.
 //! - [`Error`]: why a message was rejected.
+//! - [`Policy`]: how strictly a receiver reads (`from_json_with` returns the value and the
+//!   tolerated deviations as a [`Decoded`]).
+//! - [`protocol::Conversation`]: which request each reply answers, over a whole session.
 //!
 //! ```
 //! use des_events::des::{DesEvent, DesEventHandler};
