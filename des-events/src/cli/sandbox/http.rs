@@ -1,0 +1,429 @@
+//! The routes of the sandbox server, the headers on every response, and the limits.
+//!
+//! | route | what |
+//! |---|---|
+//! | `GET /`, `/sandbox.js`, `/sandbox.css` | the page (embedded), no inline script |
+//! | `POST /session` | starts a fresh session (fresh ids); returns its token and steps |
+//! | `POST /sent?step=N` | the page is posting step N |
+//! | `POST /received?seq=N&kind=K[&origin=O][&length=L][&type=T]` | a message the page received (raw text as the body for `kind=text`) |
+//! | `POST /expire?step=N&waited=MS` | step N got no reply in time |
+//! | `POST /finish` | the scenario is over |
+//! | `GET /report` | the session as JSON |
+//!
+//! Every `POST` needs the `x-des-sandbox` header with the session's token: a custom
+//! header, so another site's page cannot send one without a CORS preflight, which this
+//! server never grants. A request whose `Host` is not this server's loopback address is
+//! refused (DNS rebinding).
+
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{DefaultBodyLimit, Query, Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use serde_json::json;
+use tokio::sync::watch;
+
+use super::MAX_MESSAGE_BYTES;
+use super::scenario::Scenario;
+use super::session::{Direction, Received, Row, Session};
+use super::verdict::{Finding, Policy, cut};
+use crate::cli::warn;
+
+const PAGE: &str = include_str!("page/index.html");
+const SCRIPT: &str = include_str!("page/sandbox.js");
+const STYLE: &str = include_str!("page/sandbox.css");
+
+/// The session's token header.
+const TOKEN_HEADER: &str = "x-des-sandbox";
+
+/// What the server serves.
+pub struct Config {
+    /// The bound port on 127.0.0.1.
+    pub port: u16,
+    /// The bank's origin, serialized.
+    pub bank_origin: String,
+    /// How received messages are judged.
+    pub policy: Policy,
+    /// The steps to play.
+    pub scenario: Scenario,
+}
+
+struct Shared {
+    config: Config,
+    csp: HeaderValue,
+    session: Mutex<Session>,
+    finished: watch::Sender<bool>,
+}
+
+type App = Arc<Shared>;
+
+impl Shared {
+    fn session(&self) -> MutexGuard<'_, Session> {
+        // A panic while holding the lock cannot leave a row half-written: rows are pushed
+        // whole. Keep serving.
+        self.session.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn fresh_session(&self) -> Session {
+        Session::new(
+            uuid::Uuid::new_v4().to_string(),
+            self.config.policy,
+            self.config.scenario.name.clone(),
+            self.config.bank_origin.clone(),
+            self.config.scenario.steps(),
+        )
+    }
+}
+
+fn router(config: Config) -> (Router, App, watch::Receiver<bool>) {
+    let (finished, finished_rx) = watch::channel(false);
+    // `frame-ancestors`: only the bank's page may embed the sandbox. No inline script
+    // or style anywhere, so `'self'` is all the page needs.
+    let csp = format!(
+        "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; \
+         img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors {}",
+        config.bank_origin
+    );
+    let csp = HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static(
+        "default-src 'none'; frame-ancestors 'none'",
+    ));
+    let shared = Arc::new(Shared {
+        session: Mutex::new(Session::new(
+            String::new(),
+            config.policy,
+            config.scenario.name.clone(),
+            config.bank_origin.clone(),
+            Vec::new(),
+        )),
+        config,
+        csp,
+        finished,
+    });
+    let router = Router::new()
+        .route("/", get(page))
+        .route("/sandbox.js", get(script))
+        .route("/sandbox.css", get(style))
+        .route("/session", post(new_session))
+        .route("/sent", post(sent))
+        .route("/received", post(received))
+        .route("/expire", post(expire))
+        .route("/finish", post(finish))
+        .route("/report", get(report))
+        .layer(DefaultBodyLimit::max(MAX_MESSAGE_BYTES))
+        .layer(middleware::from_fn_with_state(shared.clone(), guard))
+        .with_state(shared.clone());
+    (router, shared, finished_rx)
+}
+
+/// Serves until the process is stopped.
+pub async fn serve(listener: tokio::net::TcpListener, config: Config) {
+    let (router, _, _) = router(config);
+    if let Err(err) = axum::serve(listener, router).await {
+        warn(format_args!(
+            "des-events sandbox: the server stopped: {err}"
+        ));
+    }
+}
+
+/// Serves until the page finishes the scenario or `timeout` passes; returns the report
+/// (as pretty JSON) and whether it is clean.
+pub async fn serve_once(
+    listener: tokio::net::TcpListener,
+    config: Config,
+    timeout: Duration,
+) -> Option<(String, bool)> {
+    let (router, shared, mut finished) = router(config);
+    let (stop, mut stopped) = watch::channel(false);
+    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+        let _ = stopped.wait_for(|stop| *stop).await;
+    });
+    let server = tokio::spawn(async move { server.await });
+    let done = tokio::time::timeout(timeout, finished.wait_for(|done| *done)).await;
+    if done.is_err() {
+        shared.session().abandon(format!(
+            "the page did not finish the scenario within {} s (is the bank page open, and \
+             does it embed this sandbox?)",
+            timeout.as_secs()
+        ));
+    }
+    // Let the page's last response go out, then stop (idle keep-alive connections are
+    // closed at once; a stuck one is given two seconds).
+    let _ = stop.send(true);
+    let _ = tokio::time::timeout(Duration::from_secs(2), server).await;
+    let session = shared.session();
+    let report = session.report();
+    let ok = report.ok;
+    let text = serde_json::to_string_pretty(&report).ok()?;
+    Some((text, ok))
+}
+
+/// Security headers on every response; refuses foreign `Host`s.
+async fn guard(State(app): State<App>, request: Request, next: Next) -> Response {
+    let port = app.config.port;
+    let host_ok = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok())
+        .is_some_and(|host| {
+            host == format!("127.0.0.1:{port}") || host == format!("localhost:{port}")
+        });
+    let mut response = if host_ok {
+        next.run(request).await
+    } else {
+        (
+            StatusCode::MISDIRECTED_REQUEST,
+            "this sandbox answers only on its loopback address\n",
+        )
+            .into_response()
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_SECURITY_POLICY, app.csp.clone());
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
+    response
+}
+
+fn file(content_type: &'static str, body: &'static str) -> Response {
+    ([(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+async fn page() -> Response {
+    file("text/html; charset=utf-8", PAGE)
+}
+
+async fn script() -> Response {
+    file("text/javascript; charset=utf-8", SCRIPT)
+}
+
+async fn style() -> Response {
+    file("text/css; charset=utf-8", STYLE)
+}
+
+fn refused(status: StatusCode, message: String) -> Response {
+    (status, axum::Json(json!({ "refused": message }))).into_response()
+}
+
+/// The session, when the request carries its token.
+fn authorized<'a>(app: &'a App, headers: &HeaderMap) -> Result<MutexGuard<'a, Session>, Response> {
+    let session = app.session();
+    let token = headers.get(TOKEN_HEADER).and_then(|t| t.to_str().ok());
+    if session.token.is_empty() || token != Some(session.token.as_str()) {
+        return Err(refused(
+            StatusCode::FORBIDDEN,
+            "not this session's page (reload the page to start a new session)".to_owned(),
+        ));
+    }
+    Ok(session)
+}
+
+async fn new_session(State(app): State<App>, headers: HeaderMap) -> Response {
+    if headers.get(TOKEN_HEADER).and_then(|t| t.to_str().ok()) != Some("new") {
+        return refused(StatusCode::FORBIDDEN, format!("send `{TOKEN_HEADER}: new`"));
+    }
+    let fresh = app.fresh_session();
+    let body = json!({
+        "token": fresh.token,
+        "bank_origin": app.config.bank_origin,
+        "policy": app.config.policy,
+        "scenario": app.config.scenario.name,
+        "max_message_chars": MAX_MESSAGE_BYTES,
+        "steps": fresh.steps().iter().map(|step| json!({
+            "event": step.event,
+            "text": step.text,
+            "wait_ms": step.wait_ms,
+            "expects_reply": step.expects_reply,
+        })).collect::<Vec<_>>(),
+    });
+    *app.session() = fresh;
+    warn(format_args!(
+        "des-events sandbox: a page started a new session"
+    ));
+    axum::Json(body).into_response()
+}
+
+#[derive(Deserialize)]
+struct StepQuery {
+    step: usize,
+    #[serde(default)]
+    waited: u64,
+}
+
+fn bad_query(rejection: &QueryRejection) -> Response {
+    refused(StatusCode::BAD_REQUEST, cut(&rejection.body_text()))
+}
+
+async fn sent(
+    State(app): State<App>,
+    headers: HeaderMap,
+    query: Result<Query<StepQuery>, QueryRejection>,
+) -> Response {
+    let query = match query {
+        Ok(Query(query)) => query,
+        Err(rejection) => return bad_query(&rejection),
+    };
+    let mut session = match authorized(&app, &headers) {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    match session.sent(query.step) {
+        Some(row) => {
+            log_row(&row);
+            axum::Json(json!({ "row": row })).into_response()
+        }
+        None => refused(StatusCode::BAD_REQUEST, format!("no step {}", query.step)),
+    }
+}
+
+#[derive(Deserialize)]
+struct ReceivedQuery {
+    seq: u64,
+    kind: String,
+    #[serde(default)]
+    origin: Option<String>,
+    #[serde(default)]
+    length: Option<u64>,
+    #[serde(default, rename = "type")]
+    data_type: Option<String>,
+}
+
+async fn received(
+    State(app): State<App>,
+    headers: HeaderMap,
+    query: Result<Query<ReceivedQuery>, QueryRejection>,
+    body: Result<Bytes, BytesRejection>,
+) -> Response {
+    let query = match query {
+        Ok(Query(query)) => query,
+        Err(rejection) => return bad_query(&rejection),
+    };
+    let message = match (query.kind.as_str(), body) {
+        (_, Err(rejection)) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+            let length = headers
+                .get(header::CONTENT_LENGTH)
+                .and_then(|l| l.to_str().ok()?.parse().ok())
+                .unwrap_or(u64::try_from(MAX_MESSAGE_BYTES).unwrap_or(u64::MAX) + 1);
+            Received::TooLarge(length)
+        }
+        (_, Err(rejection)) => {
+            return refused(StatusCode::BAD_REQUEST, cut(&rejection.body_text()));
+        }
+        ("text", Ok(bytes)) => match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => Received::Text(text),
+            Err(_) => Received::NotUtf8,
+        },
+        ("too_large", Ok(_)) => Received::TooLarge(query.length.unwrap_or(0)),
+        ("not_a_string", Ok(_)) => Received::NotAString(query.data_type.unwrap_or_default()),
+        ("foreign", Ok(_)) => Received::Foreign(query.origin.unwrap_or_default()),
+        (other, Ok(_)) => {
+            return refused(
+                StatusCode::BAD_REQUEST,
+                format!("unknown kind `{}`", cut(other)),
+            );
+        }
+    };
+    let mut session = match authorized(&app, &headers) {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    let (row, answers) = session.received(query.seq, message);
+    drop(session);
+    log_row(&row);
+    axum::Json(json!({ "row": row, "answers": answers })).into_response()
+}
+
+async fn expire(
+    State(app): State<App>,
+    headers: HeaderMap,
+    query: Result<Query<StepQuery>, QueryRejection>,
+) -> Response {
+    let query = match query {
+        Ok(Query(query)) => query,
+        Err(rejection) => return bad_query(&rejection),
+    };
+    let mut session = match authorized(&app, &headers) {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    let findings = session.expire(query.step, Duration::from_millis(query.waited));
+    drop(session);
+    log_findings(&findings);
+    axum::Json(json!({ "findings": findings })).into_response()
+}
+
+async fn finish(State(app): State<App>, headers: HeaderMap) -> Response {
+    let mut session = match authorized(&app, &headers) {
+        Ok(session) => session,
+        Err(response) => return response,
+    };
+    let findings = session.finish();
+    let report = session.report();
+    let body = json!({ "findings": findings, "ok": report.ok, "counts": report_counts(&report) });
+    drop(session);
+    log_findings(&findings);
+    let _ = app.finished.send(true);
+    axum::Json(body).into_response()
+}
+
+fn report_counts(report: &super::session::Report<'_>) -> serde_json::Value {
+    serde_json::to_value(report)
+        .ok()
+        .and_then(|value| value.get("counts").cloned())
+        .unwrap_or_default()
+}
+
+async fn report(State(app): State<App>) -> Response {
+    let session = app.session();
+    axum::Json(serde_json::to_value(session.report()).unwrap_or_default()).into_response()
+}
+
+/// One line on stderr per row: no message text, event names escaped and cut.
+fn log_row(row: &Row) {
+    let direction = match row.direction {
+        Direction::Des => "DES -> bank",
+        Direction::Partner => "bank -> DES",
+        Direction::Foreign => "foreign -> DES (ignored)",
+    };
+    let event = row
+        .event
+        .as_deref()
+        .map_or_else(|| "-".to_owned(), |e| e.escape_debug().to_string());
+    let verdict = match (&row.error, &row.origin) {
+        (Some(error), _) => format!("invalid ({}) {}", error.kind, error.message.escape_debug()),
+        (None, Some(origin)) => format!("from {}", origin.escape_debug()),
+        (None, None) => format!("{:?}", row.verdict).to_lowercase(),
+    };
+    warn(format_args!(
+        "#{} {direction} {} {verdict}",
+        row.row,
+        cut(&event)
+    ));
+    log_findings(&row.findings);
+}
+
+fn log_findings(findings: &[Finding]) {
+    for finding in findings {
+        warn(format_args!(
+            "   protocol {}: {}",
+            finding.kind,
+            finding.message.escape_debug()
+        ));
+    }
+}
