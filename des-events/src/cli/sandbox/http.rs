@@ -5,7 +5,7 @@
 //! | `GET /`, `/sandbox.js`, `/sandbox.css` | the page (embedded), no inline script |
 //! | `POST /session` | starts a fresh session (fresh ids); returns its token and steps |
 //! | `POST /sent?step=N` | the page is posting step N |
-//! | `POST /received?seq=N&kind=K[&origin=O][&length=L][&type=T]` | a message the page received (raw text as the body for `kind=text`) |
+//! | `POST /received` | messages the page received, in order: a JSON array of `{"kind", "seq", ...}` |
 //! | `POST /expire?step=N&waited=MS` | step N got no reply in time |
 //! | `POST /finish` | the scenario is over |
 //! | `GET /report` | the session as JSON |
@@ -26,11 +26,16 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use axum::serve::ListenerExt as _;
 use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::watch;
 
 use super::MAX_MESSAGE_BYTES;
+
+/// The largest request body: a batch holds at most [`MAX_MESSAGE_BYTES`] of message
+/// text, which JSON escaping can make up to six times longer.
+const MAX_BATCH_BYTES: usize = 8 * MAX_MESSAGE_BYTES;
 use super::scenario::Scenario;
 use super::session::{Direction, Received, Row, Session};
 use super::verdict::{Finding, Policy, cut};
@@ -116,7 +121,7 @@ fn router(config: Config) -> (Router, App, watch::Receiver<bool>) {
         .route("/expire", post(expire))
         .route("/finish", post(finish))
         .route("/report", get(report))
-        .layer(DefaultBodyLimit::max(MAX_MESSAGE_BYTES))
+        .layer(DefaultBodyLimit::max(MAX_BATCH_BYTES))
         .layer(middleware::from_fn_with_state(shared.clone(), guard))
         .with_state(shared.clone());
     (router, shared, finished_rx)
@@ -125,7 +130,7 @@ fn router(config: Config) -> (Router, App, watch::Receiver<bool>) {
 /// Serves until the process is stopped.
 pub async fn serve(listener: tokio::net::TcpListener, config: Config) {
     let (router, _, _) = router(config);
-    if let Err(err) = axum::serve(listener, router).await {
+    if let Err(err) = axum::serve(no_delay(listener), router).await {
         warn(format_args!(
             "des-events sandbox: the server stopped: {err}"
         ));
@@ -141,7 +146,7 @@ pub async fn serve_once(
 ) -> Option<(String, bool)> {
     let (router, shared, mut finished) = router(config);
     let (stop, mut stopped) = watch::channel(false);
-    let server = axum::serve(listener, router).with_graceful_shutdown(async move {
+    let server = axum::serve(no_delay(listener), router).with_graceful_shutdown(async move {
         let _ = stopped.wait_for(|stop| *stop).await;
     });
     let server = tokio::spawn(async move { server.await });
@@ -162,6 +167,21 @@ pub async fn serve_once(
     let ok = report.ok;
     let text = serde_json::to_string_pretty(&report).ok()?;
     Some((text, ok))
+}
+
+/// Sends each response at once: without `TCP_NODELAY`, Nagle's algorithm and the
+/// browser's delayed acknowledgements add tens of milliseconds to every small response,
+/// and the page forwards messages one request at a time.
+fn no_delay(
+    listener: tokio::net::TcpListener,
+) -> impl axum::serve::Listener<Addr = std::net::SocketAddr> {
+    listener.tap_io(|stream| {
+        if let Err(err) = stream.set_nodelay(true) {
+            warn(format_args!(
+                "des-events sandbox: cannot set TCP_NODELAY: {err}"
+            ));
+        }
+    })
 }
 
 /// Security headers on every response; refuses foreign `Host`s.
@@ -245,6 +265,7 @@ async fn new_session(State(app): State<App>, headers: HeaderMap) -> Response {
         "policy": app.config.policy,
         "scenario": app.config.scenario.name,
         "max_message_chars": MAX_MESSAGE_BYTES,
+        "max_batch_chars": MAX_MESSAGE_BYTES,
         "steps": fresh.steps().iter().map(|step| json!({
             "event": step.event,
             "text": step.text,
@@ -292,50 +313,58 @@ async fn sent(
     }
 }
 
+/// One received message as the page forwards it (a `POST /received` body is a JSON
+/// array of these, in arrival order).
 #[derive(Deserialize)]
-struct ReceivedQuery {
-    seq: u64,
-    kind: String,
-    #[serde(default)]
-    origin: Option<String>,
-    #[serde(default)]
-    length: Option<u64>,
-    #[serde(default, rename = "type")]
-    data_type: Option<String>,
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+enum Item {
+    /// A string from the bank's origin.
+    Text { seq: u64, data: String },
+    /// A string from the bank's origin longer than the page forwards.
+    TooLarge { seq: u64, length: u64 },
+    /// Not a string.
+    NotAString {
+        seq: u64,
+        #[serde(rename = "type")]
+        data_type: String,
+    },
+    /// A string with lone surrogates (cannot be UTF-8).
+    NotUtf8 { seq: u64 },
+    /// From another origin.
+    Foreign { seq: u64, origin: String },
+}
+
+impl Item {
+    fn into_received(self) -> (u64, Received) {
+        match self {
+            Item::Text { seq, data } if data.len() > MAX_MESSAGE_BYTES => (
+                seq,
+                Received::TooLarge(u64::try_from(data.len()).unwrap_or(u64::MAX)),
+            ),
+            Item::Text { seq, data } => (seq, Received::Text(data)),
+            Item::TooLarge { seq, length } => (seq, Received::TooLarge(length)),
+            Item::NotAString { seq, data_type } => (seq, Received::NotAString(data_type)),
+            Item::NotUtf8 { seq } => (seq, Received::NotUtf8),
+            Item::Foreign { seq, origin } => (seq, Received::Foreign(origin)),
+        }
+    }
 }
 
 async fn received(
     State(app): State<App>,
     headers: HeaderMap,
-    query: Result<Query<ReceivedQuery>, QueryRejection>,
     body: Result<Bytes, BytesRejection>,
 ) -> Response {
-    let query = match query {
-        Ok(Query(query)) => query,
-        Err(rejection) => return bad_query(&rejection),
+    let bytes = match body {
+        Ok(bytes) => bytes,
+        Err(rejection) => return refused(rejection.status(), cut(&rejection.body_text())),
     };
-    let message = match (query.kind.as_str(), body) {
-        (_, Err(rejection)) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            let length = headers
-                .get(header::CONTENT_LENGTH)
-                .and_then(|l| l.to_str().ok()?.parse().ok())
-                .unwrap_or(u64::try_from(MAX_MESSAGE_BYTES).unwrap_or(u64::MAX) + 1);
-            Received::TooLarge(length)
-        }
-        (_, Err(rejection)) => {
-            return refused(StatusCode::BAD_REQUEST, cut(&rejection.body_text()));
-        }
-        ("text", Ok(bytes)) => match String::from_utf8(bytes.to_vec()) {
-            Ok(text) => Received::Text(text),
-            Err(_) => Received::NotUtf8,
-        },
-        ("too_large", Ok(_)) => Received::TooLarge(query.length.unwrap_or(0)),
-        ("not_a_string", Ok(_)) => Received::NotAString(query.data_type.unwrap_or_default()),
-        ("foreign", Ok(_)) => Received::Foreign(query.origin.unwrap_or_default()),
-        (other, Ok(_)) => {
+    let items: Vec<Item> = match serde_json::from_slice(&bytes) {
+        Ok(items) => items,
+        Err(err) => {
             return refused(
                 StatusCode::BAD_REQUEST,
-                format!("unknown kind `{}`", cut(other)),
+                format!("not a batch of received messages: {err}"),
             );
         }
     };
@@ -343,10 +372,17 @@ async fn received(
         Ok(session) => session,
         Err(response) => return response,
     };
-    let (row, answers) = session.received(query.seq, message);
+    let mut rows = Vec::with_capacity(items.len());
+    let mut answers = Vec::new();
+    for item in items {
+        let (seq, message) = item.into_received();
+        let (row, answered) = session.received(seq, message);
+        answers.extend(answered);
+        rows.push(row);
+    }
     drop(session);
-    log_row(&row);
-    axum::Json(json!({ "row": row, "answers": answers })).into_response()
+    rows.iter().for_each(log_row);
+    axum::Json(json!({ "rows": rows, "answers": answers })).into_response()
 }
 
 async fn expire(
@@ -406,6 +442,7 @@ fn log_row(row: &Row) {
         .as_deref()
         .map_or_else(|| "-".to_owned(), |e| e.escape_debug().to_string());
     let verdict = match (&row.error, &row.origin) {
+        _ if row.direction == Direction::Des => format!("sent (step {})", row.step.unwrap_or(0)),
         (Some(error), _) => format!("invalid ({}) {}", error.kind, error.message.escape_debug()),
         (None, Some(origin)) => format!("from {}", origin.escape_debug()),
         (None, None) => format!("{:?}", row.verdict).to_lowercase(),

@@ -80,7 +80,7 @@ pub enum Received {
     TooLarge(u64),
     /// Not a string (the structured-clone type the page saw).
     NotAString(String),
-    /// Bytes that are not UTF-8 (only a non-browser client can send them).
+    /// A string with lone surrogates: it has no UTF-8 form, so it is not JSON text.
     NotUtf8,
     /// From another origin.
     Foreign(String),
@@ -228,7 +228,7 @@ impl Session {
                 row.error = Some(Problem::whole(
                     "not_a_string",
                     format!(
-                        "posted a {}, not a string: DES reads event.data as JSON text (post JSON.stringify(envelope))",
+                        "posted a non-string value ({}): DES reads event.data as JSON text, post JSON.stringify(envelope)",
                         verdict::cut(&kind)
                     ),
                 ));
@@ -236,7 +236,7 @@ impl Session {
             Received::NotUtf8 => {
                 row.error = Some(Problem::whole(
                     "not_utf8",
-                    "the message is not UTF-8 text".to_owned(),
+                    "the string holds lone surrogates: it has no UTF-8 form, so no JSON parser reads it".to_owned(),
                 ));
             }
             Received::Foreign(origin) => {

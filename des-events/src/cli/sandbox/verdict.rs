@@ -298,19 +298,41 @@ impl Conversation {
         let Some(reply) = replies().get(event) else {
             return Observed::default();
         };
-        let echoes = |request: &Request| {
+        // A request is a candidate when every echo field the reply carries equals the
+        // request's; a reply that carries none (the deployed SDK's) may answer any.
+        let fits = |request: &Request| {
             reply
                 .echo
                 .iter()
-                .all(|field| message.and_then(|m| m.get(field)) == request.message.get(field))
+                .all(|field| match message.and_then(|m| m.get(field)) {
+                    Some(found) => request.message.get(field) == Some(found),
+                    None => true,
+                })
         };
-        let candidates = || self.requests.iter().filter(|r| r.event == reply.to);
-        let open = candidates()
-            .position(|r| r.state == State::Open && echoes(r))
-            .or_else(|| candidates().position(|r| r.state == State::Open));
-        let Some(open) = open else {
-            let finding = match candidates().find(|r| echoes(r)) {
-                Some(done) => Finding {
+        let answering = self
+            .requests
+            .iter()
+            .position(|r| r.event == reply.to && r.state == State::Open && fits(r));
+        let Some(index) = answering else {
+            let open = self
+                .requests
+                .iter()
+                .any(|r| r.event == reply.to && r.state == State::Open);
+            let done = self
+                .requests
+                .iter()
+                .find(|r| r.event == reply.to && r.state != State::Open && fits(r));
+            let finding = match (open, done) {
+                (true, _) => Finding {
+                    kind: "echo_mismatch",
+                    message: format!(
+                        "{event}: no open {} request has {}",
+                        reply.to,
+                        echoed(&reply.echo, message)
+                    ),
+                    step: None,
+                },
+                (false, Some(done)) => Finding {
                     kind: "duplicate_reply",
                     message: format!(
                         "{event} answers {} (step {}) again: it was already {}",
@@ -324,7 +346,7 @@ impl Conversation {
                     ),
                     step: Some(done.step),
                 },
-                None => Finding {
+                (false, None) => Finding {
                     kind: "unexpected_reply",
                     message: format!(
                         "{event} replies to {}, but no such request is open",
@@ -338,9 +360,10 @@ impl Conversation {
                 answers: None,
             };
         };
-        let Some(request) = candidates().nth(open) else {
+        let Some(request) = self.requests.get_mut(index) else {
             return Observed::default();
         };
+        request.state = State::Answered;
         let findings = reply
             .echo
             .iter()
@@ -360,17 +383,9 @@ impl Conversation {
                 })
             })
             .collect();
-        let step = request.step;
-        let index = self
-            .requests
-            .iter()
-            .position(|r| r.step == step && r.event == reply.to);
-        if let Some(request) = index.and_then(|i| self.requests.get_mut(i)) {
-            request.state = State::Answered;
-        }
         Observed {
             findings,
-            answers: Some(step),
+            answers: Some(request.step),
         }
     }
 
@@ -416,6 +431,15 @@ impl Conversation {
     }
 }
 
+/// The echo fields a reply carries, as shown in a finding: `requestId "x"`.
+fn echoed(fields: &[String], message: Option<&Value>) -> String {
+    let shown: Vec<String> = fields
+        .iter()
+        .filter_map(|field| Some(format!("{field} {}", shown(Some(message?.get(field)?)))))
+        .collect();
+    shown.join(" and ")
+}
+
 /// An echoed value as shown in a finding.
 fn shown(value: Option<&Value>) -> String {
     match value {
@@ -435,8 +459,9 @@ mod tests {
         assert!(expects_reply("onIdTokenDidExpire"));
         assert!(expects_reply("onTransferConsentRequested"));
         assert!(!expects_reply("onShare"));
-        let consent = &replies()["onTransferConsentSucceeded"];
-        assert_eq!(consent.echo, ["consentId", "requestId"]);
+        let mut echo = replies()["onTransferConsentSucceeded"].echo.clone();
+        echo.sort_unstable();
+        assert_eq!(echo, ["consentId", "requestId"]);
     }
 
     #[test]
@@ -456,6 +481,24 @@ mod tests {
         assert_eq!(bare.answers, Some(3));
         assert_eq!(bare.findings[0].kind, "echo_mismatch");
         assert!(bare.findings[0].message.contains("requestId does not echo"));
+
+        talk.sent(6, "onIdTokenDidExpire", &request, Duration::ZERO);
+        let other = serde_json::json!({ "requestId": "9876e07a-8aec-422c-845d-c70db7df14aa" });
+        let wrong = talk.received("updateToken", Some(&other), Duration::ZERO);
+        assert_eq!(
+            (wrong.answers, wrong.findings[0].kind),
+            (None, "echo_mismatch")
+        );
+        assert!(
+            wrong.findings[0]
+                .message
+                .contains("no open onIdTokenDidExpire request has requestId")
+        );
+        assert_eq!(
+            talk.received("updateToken", Some(&request), Duration::ZERO)
+                .answers,
+            Some(6)
+        );
 
         talk.sent(4, "onAccountProvisionRequested", &request, Duration::ZERO);
         talk.sent(5, "onAccountRequested", &request, Duration::ZERO);

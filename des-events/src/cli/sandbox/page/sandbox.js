@@ -17,10 +17,6 @@
     waiters: new Map(),
     counts: { sent: 0, received: 0, valid: 0, warning: 0, invalid: 0, ignored: 0, findings: 0 },
   };
-  let ready;
-  // Every received message is forwarded through this chain, after the session started:
-  // one request at a time, so none is lost or overtaken.
-  state.chain = new Promise((resolve) => { ready = resolve; });
 
   const $ = (id) => document.getElementById(id);
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -57,8 +53,8 @@
     return path ? ' at ' + path : '';
   }
 
-  // One row of the log for one message (the server's row).
-  function addRow(row) {
+  // One row of the log for one message (the server's row), added to PARENT (the log).
+  function addRow(row, parent) {
     const tr = document.createElement('tr');
     tr.className = row.direction === 'des' ? 'des' : row.verdict;
     tr.dataset.row = String(row.row);
@@ -87,7 +83,7 @@
     if (row.direction === 'foreign') {
       line(details, 'ignored', 'ignored: the sender ' + row.origin + ' is not the bank origin ' + state.bankOrigin);
     }
-    $('log').appendChild(tr);
+    (parent || $('log')).appendChild(tr);
     if (row.direction === 'des') bump('sent');
     else if (row.direction === 'foreign') bump('ignored');
     else {
@@ -149,43 +145,83 @@
     try {
       if (data === null) return 'null';
       if (Array.isArray(data)) return 'array';
-      if (typeof data === 'object') return Object.prototype.toString.call(data).slice(8, -1) + ' object';
+      if (typeof data === 'object') {
+        const kind = Object.prototype.toString.call(data).slice(8, -1);
+        return kind === 'Object' ? 'object' : kind + ' object';
+      }
       return typeof data;
     } catch (_) {
       return 'value';
     }
   }
 
-  async function forward(origin, data) {
-    const seq = ++state.seq;
-    let query = 'seq=' + seq;
-    let body = '';
-    if (origin !== state.bankOrigin) {
-      // Not read: only where it came from is reported.
-      query += '&kind=foreign&origin=' + encodeURIComponent(String(origin));
-    } else if (typeof data === 'string') {
-      if (data.length > state.maxChars) {
-        query += '&kind=too_large&length=' + data.length;
-      } else {
-        query += '&kind=text';
-        body = data;
-      }
-    } else {
-      query += '&kind=not_a_string&type=' + encodeURIComponent(describe(data));
+  // What the server needs to know of one received message. Only the bank's strings
+  // are sent as text; of anything else only its kind.
+  function item(entry) {
+    const seq = entry.seq;
+    if (entry.origin !== state.bankOrigin) return { kind: 'foreign', seq, origin: String(entry.origin) };
+    const data = entry.data;
+    if (typeof data !== 'string') return { kind: 'not_a_string', seq, type: describe(data) };
+    if (data.length > state.maxChars) return { kind: 'too_large', seq, length: data.length };
+    if (typeof data.isWellFormed === 'function' && !data.isWellFormed()) return { kind: 'not_utf8', seq };
+    return { kind: 'text', seq, data };
+  }
+
+  // Received messages wait here, in arrival order, until the pump forwards them: all
+  // that arrived while the previous request was out go together in the next one (at
+  // most max_batch_chars of text), so a burst costs a few round trips, and none is
+  // lost or overtaken.
+  const inbox = [];
+  let pumping = false;
+  let idle = [];
+
+  function takeBatch() {
+    const batch = [];
+    let chars = 0;
+    while (inbox.length > 0 && batch.length < 5000) {
+      const next = item(inbox[0]);
+      const size = next.kind === 'text' ? next.data.length : 64;
+      if (batch.length > 0 && chars + size > state.maxBatchChars) break;
+      inbox.shift();
+      batch.push(next);
+      chars += size;
     }
+    return batch;
+  }
+
+  async function forward(batch) {
     try {
-      const result = await api('/received?' + query, body);
-      addRow(result.row);
-      if (typeof result.answers === 'number') answered(result.answers);
+      const result = await api('/received', JSON.stringify(batch));
+      const fragment = document.createDocumentFragment();
+      for (const row of result.rows) addRow(row, fragment);
+      $('log').appendChild(fragment);
+      for (const step of result.answers) answered(step);
     } catch (error) {
-      addTransportRow('message ' + seq + ' could not be judged: ' + error.message);
+      if (batch.length > 1) {
+        // Judge them one by one, so one bad item costs only its own row.
+        for (const single of batch) await forward([single]);
+      } else {
+        addTransportRow('message ' + batch[0].seq + ' could not be judged: ' + error.message);
+      }
+    }
+  }
+
+  async function pump() {
+    if (pumping || state.token === null) return;
+    pumping = true;
+    try {
+      while (inbox.length > 0) await forward(takeBatch());
+    } finally {
+      pumping = false;
+      const waiting = idle;
+      idle = [];
+      waiting.forEach((resolve) => resolve());
     }
   }
 
   window.addEventListener('message', (event) => {
-    const origin = event.origin;
-    const data = event.data;
-    state.chain = state.chain.then(() => forward(origin, data));
+    inbox.push({ seq: ++state.seq, origin: event.origin, data: event.data });
+    pump();
   });
 
   function answered(step) {
@@ -213,12 +249,11 @@
   }
 
   // Waits until every message received so far has been judged.
-  async function drain() {
-    let chain;
-    do {
-      chain = state.chain;
-      await chain;
-    } while (chain !== state.chain);
+  function drain() {
+    return new Promise((resolve) => {
+      if (!pumping && inbox.length === 0) resolve();
+      else idle.push(resolve);
+    });
   }
 
   async function run() {
@@ -231,7 +266,8 @@
     state.token = session.token;
     state.bankOrigin = session.bank_origin;
     state.maxChars = session.max_message_chars;
-    ready();
+    state.maxBatchChars = session.max_batch_chars;
+    pump();
     const steps = session.steps;
     document.documentElement.dataset.state = 'running';
     for (let i = 0; i < steps.length; i++) {
