@@ -242,16 +242,18 @@ fn refused(status: StatusCode, message: String) -> Response {
 }
 
 /// The session, when the request carries its token.
-fn authorized<'a>(app: &'a App, headers: &HeaderMap) -> Result<MutexGuard<'a, Session>, Response> {
+fn authorized<'a>(app: &'a App, headers: &HeaderMap) -> Option<MutexGuard<'a, Session>> {
     let session = app.session();
     let token = headers.get(TOKEN_HEADER).and_then(|t| t.to_str().ok());
-    if session.token.is_empty() || token != Some(session.token.as_str()) {
-        return Err(refused(
-            StatusCode::FORBIDDEN,
-            "not this session's page (reload the page to start a new session)".to_owned(),
-        ));
-    }
-    Ok(session)
+    (!session.token.is_empty() && token == Some(session.token.as_str())).then_some(session)
+}
+
+/// The answer to a request without the session's token.
+fn stale() -> Response {
+    refused(
+        StatusCode::FORBIDDEN,
+        "not this session's page (reload the page to start a new session)".to_owned(),
+    )
 }
 
 async fn new_session(State(app): State<App>, headers: HeaderMap) -> Response {
@@ -300,9 +302,8 @@ async fn sent(
         Ok(Query(query)) => query,
         Err(rejection) => return bad_query(&rejection),
     };
-    let mut session = match authorized(&app, &headers) {
-        Ok(session) => session,
-        Err(response) => return response,
+    let Some(mut session) = authorized(&app, &headers) else {
+        return stale();
     };
     match session.sent(query.step) {
         Some(row) => {
@@ -339,10 +340,10 @@ impl Item {
         match self {
             Item::Text { seq, data } if data.len() > MAX_MESSAGE_BYTES => (
                 seq,
-                Received::TooLarge(u64::try_from(data.len()).unwrap_or(u64::MAX)),
+                Received::TooLarge(u64::try_from(data.len()).unwrap_or(u64::MAX), "bytes"),
             ),
             Item::Text { seq, data } => (seq, Received::Text(data)),
-            Item::TooLarge { seq, length } => (seq, Received::TooLarge(length)),
+            Item::TooLarge { seq, length } => (seq, Received::TooLarge(length, "characters")),
             Item::NotAString { seq, data_type } => (seq, Received::NotAString(data_type)),
             Item::NotUtf8 { seq } => (seq, Received::NotUtf8),
             Item::Foreign { seq, origin } => (seq, Received::Foreign(origin)),
@@ -368,9 +369,8 @@ async fn received(
             );
         }
     };
-    let mut session = match authorized(&app, &headers) {
-        Ok(session) => session,
-        Err(response) => return response,
+    let Some(mut session) = authorized(&app, &headers) else {
+        return stale();
     };
     let mut rows = Vec::with_capacity(items.len());
     let mut answers = Vec::new();
@@ -394,9 +394,8 @@ async fn expire(
         Ok(Query(query)) => query,
         Err(rejection) => return bad_query(&rejection),
     };
-    let mut session = match authorized(&app, &headers) {
-        Ok(session) => session,
-        Err(response) => return response,
+    let Some(mut session) = authorized(&app, &headers) else {
+        return stale();
     };
     let findings = session.expire(query.step, Duration::from_millis(query.waited));
     drop(session);
@@ -405,9 +404,8 @@ async fn expire(
 }
 
 async fn finish(State(app): State<App>, headers: HeaderMap) -> Response {
-    let mut session = match authorized(&app, &headers) {
-        Ok(session) => session,
-        Err(response) => return response,
+    let Some(mut session) = authorized(&app, &headers) else {
+        return stale();
     };
     let findings = session.finish();
     let report = session.report();

@@ -75,9 +75,9 @@ pub struct Row {
 pub enum Received {
     /// A string from the bank's origin.
     Text(String),
-    /// A string from the bank's origin too large to forward (its length in UTF-16 units,
-    /// as the page measured, or in bytes, as the server did).
-    TooLarge(u64),
+    /// A string from the bank's origin too large to read: its length, and the unit
+    /// (`characters` as the page measured it, `bytes` as the server did).
+    TooLarge(u64, &'static str),
     /// Not a string (the structured-clone type the page saw).
     NotAString(String),
     /// A string with lone surrogates: it has no UTF-8 form, so it is not JSON text.
@@ -215,11 +215,11 @@ impl Session {
                 row.error = judged.problem;
                 row.warnings = judged.warnings;
             }
-            Received::TooLarge(length) => {
+            Received::TooLarge(length, unit) => {
                 row.error = Some(Problem::whole(
                     "too_large",
                     format!(
-                        "a message of {length} characters or bytes, over the sandbox's limit of {} bytes: not read",
+                        "a message of {length} {unit}, over the sandbox's limit of {} bytes: not read",
                         super::MAX_MESSAGE_BYTES
                     ),
                 ));

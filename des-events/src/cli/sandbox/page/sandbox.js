@@ -65,7 +65,7 @@
       partner: 'bank → DES',
       foreign: 'foreign → DES',
     }[row.direction] || row.direction;
-    cell(tr, direction);
+    cell(tr, direction, 'direction');
     cell(tr, row.event || '—', 'event');
     let verdict = row.direction === 'des' ? 'sent (step ' + row.step + ')' : row.verdict;
     if (row.direction === 'partner' && row.step) verdict += ' (reply to step ' + row.step + ')';
