@@ -454,3 +454,161 @@ fn a_burst_of_1000_messages_arrives_whole_and_in_order() {
     );
     assert_eq!(run.frame["messageRows"], 1001);
 }
+
+/// One HTTP/1.1 exchange with `Connection: close`: the status, the header block (lower
+/// case) and the body.
+fn http(port: u16, request: &str, body: &[u8]) -> (u16, String, String) {
+    let mut stream =
+        TcpStream::connect(("127.0.0.1", port)).unwrap_or_else(|err| panic!("connect: {err}"));
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(10)));
+    let _ = stream.write_all(request.replace('\n', "\r\n").as_bytes());
+    let _ = stream.write_all(body);
+    let mut response = Vec::new();
+    let _ = stream.read_to_end(&mut response);
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_ascii_lowercase(), body.to_owned())
+}
+
+/// Without a browser: the headers, the Host check, the token, and the size limits.
+#[test]
+fn the_server_guards_every_route() {
+    let mut server = Command::new(env!("CARGO_BIN_EXE_des-events"))
+        .args([
+            "sandbox",
+            "--port",
+            "0",
+            "--bank-origin",
+            "HTTP://127.0.0.1:4100/",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|err| panic!("cannot start des-events sandbox: {err}"));
+    let mut stdout = BufReader::new(server.stdout.take().unwrap_or_else(|| panic!("no stdout")));
+    let mut url = String::new();
+    let _ = stdout.read_line(&mut url);
+    let port: u16 = url
+        .trim()
+        .trim_end_matches('/')
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("no port in {url:?}"));
+    let host = format!("Host: 127.0.0.1:{port}");
+
+    let (status, head, page) = http(
+        port,
+        &format!("GET / HTTP/1.1\n{host}\nConnection: close\n\n"),
+        b"",
+    );
+    assert_eq!(status, 200);
+    assert!(
+        head.contains(
+            "content-security-policy: default-src 'none'; script-src 'self'; connect-src 'self'; \
+         style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; \
+         frame-ancestors http://127.0.0.1:4100\r\n"
+        ),
+        "{head}"
+    );
+    assert!(head.contains("x-content-type-options: nosniff"));
+    assert!(page.contains(r#"<script src="/sandbox.js" defer></script>"#));
+    assert_eq!(page.matches("<script").count(), 1, "no inline script");
+    let (status, _, script) = http(
+        port,
+        &format!("GET /sandbox.js HTTP/1.1\n{host}\nConnection: close\n\n"),
+        b"",
+    );
+    assert_eq!(status, 200);
+    assert!(!script.contains("innerHTML") && !script.contains("'*'"));
+
+    // DNS rebinding: another name for this address is refused.
+    let (status, _, _) = http(
+        port,
+        "GET /report HTTP/1.1\nHost: bank.example:80\nConnection: close\n\n",
+        b"",
+    );
+    assert_eq!(status, 421);
+    // No token, no session.
+    let batch = br#"[{"kind":"text","seq":1,"data":"{}"}]"#;
+    let post = |path: &str, token: &str, body: &[u8]| {
+        http(
+            port,
+            &format!(
+                "POST {path} HTTP/1.1\n{host}\nx-des-sandbox: {token}\nContent-Length: {}\nConnection: close\n\n",
+                body.len()
+            ),
+            body,
+        )
+    };
+    assert_eq!(post("/received", "guess", batch).0, 403);
+    let (status, _, session) = post("/session", "new", b"");
+    assert_eq!(status, 200);
+    let session: Value = serde_json::from_str(&session).unwrap_or_default();
+    let token = session["token"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(session["steps"].as_array().map(Vec::len), Some(13));
+
+    // A body over the limit is refused; the server lives on.
+    let huge = vec![b' '; 9 << 20];
+    let (status, _, _) = post("/received", &token, &huge);
+    assert_eq!(status, 413);
+    // A message over 1 MiB inside a batch (a client other than the page) is a row.
+    let long = format!(
+        r#"[{{"kind":"text","seq":1,"data":"{}"}},{{"kind":"not_utf8","seq":2}},{{"kind":"text","seq":3,"data":"{{\"event\":\"sessionKeepAlive\",\"message\":{{}}}}"}}]"#,
+        "a".repeat(1_100_000)
+    );
+    let (status, _, answer) = post("/received", &token, long.as_bytes());
+    assert_eq!(status, 200, "{answer}");
+    let answer: Value = serde_json::from_str(&answer).unwrap_or_default();
+    assert_eq!(answer["rows"][0]["error"]["kind"], "too_large");
+    assert_eq!(answer["rows"][1]["error"]["kind"], "not_utf8");
+    assert_eq!(answer["rows"][2]["verdict"], "valid");
+    // Not a batch: refused, nothing recorded.
+    assert_eq!(post("/received", &token, b"not json").0, 400);
+    assert_eq!(post("/sent?step=99", &token, b"").0, 400);
+    let (status, _, report) = http(
+        port,
+        &format!("GET /report HTTP/1.1\n{host}\nConnection: close\n\n"),
+        b"",
+    );
+    assert_eq!(status, 200);
+    let report: Value = serde_json::from_str(&report).unwrap_or_default();
+    assert_eq!(report["counts"]["rows"], 3);
+    assert_eq!(report["bank_origin"], "http://127.0.0.1:4100");
+    let _ = server.kill();
+    let _ = server.wait();
+}
+
+#[test]
+fn bad_arguments_exit_2_with_a_precise_message() {
+    for (args, expected) in [
+        (
+            &["--bank-origin", "localhost:3000"][..],
+            "--bank-origin `localhost:3000`: no scheme",
+        ),
+        (
+            &["--policy", "tolerant"][..],
+            "needs the receiver policies of issue 11",
+        ),
+        (
+            &["--scenario", "/nonexistent/scenario.json"][..],
+            "cannot read /nonexistent/scenario.json",
+        ),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_des-events"))
+            .arg("sandbox")
+            .args(["--port", "0"])
+            .args(args)
+            .output()
+            .unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "nothing served: {args:?}");
+    }
+}
