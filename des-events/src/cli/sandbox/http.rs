@@ -105,7 +105,9 @@ fn router(config: Config) -> (Router, App, watch::Receiver<bool>) {
             config.policy,
             config.scenario.name.clone(),
             config.bank_origin.clone(),
-            Vec::new(),
+            // No page yet (an empty token authorizes nothing); the report still tells
+            // how many steps the scenario has.
+            config.scenario.steps(),
         )),
         config,
         csp,
