@@ -9,8 +9,13 @@
 //! `x-des-echo` annotations; its finding kinds are the ones issue 11 names
 //! (`unexpected_reply`, `echo_mismatch`, `duplicate_reply`, `unanswered`, `timed_out`).
 //! When `des_events::Policy`, `Decoded` and `des_events::protocol::Conversation` land,
-//! [`judge_partner`] calls `PartnerEvent::from_json_with(text, policy)` and
-//! [`Conversation`] wraps the library's, keeping the step bookkeeping the page needs.
+//! [`judge_partner`] calls `PartnerEvent::from_json_with(text, policy)` (its warnings
+//! become [`Warning`]s, `Policy::available` accepts tolerant), and [`Conversation`] wraps
+//! the library's: `sent` and `received` call `observe::<DesEvent>` / `observe::<PartnerEvent>`
+//! for every message (the library numbers them all), remembering the number of each
+//! step's request; the step a reply answered is the request that left the open list;
+//! `expire(step, waited)` calls `expire(now, waited)`; `finish` calls `finish()`. The
+//! rows, the page and the report keep the shapes defined here.
 
 use std::collections::HashMap;
 use std::fmt;
