@@ -117,6 +117,16 @@ fn serve_file(stream: TcpStream) {
     };
 }
 
+/// A child process that is killed when the test ends, even by a failed assertion.
+struct Killed(std::process::Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// What one run gave.
 struct Run {
     /// `des-events sandbox --ci`'s exit status.
@@ -164,13 +174,25 @@ fn run(page: &str, scenario: Option<&str>, shot: &str) -> Run {
     if let Some(scenario) = scenario {
         command.arg("--scenario").arg(pages().join(scenario));
     }
-    let mut server = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|err| panic!("cannot start des-events sandbox: {err}"));
-    let mut stdout = BufReader::new(server.stdout.take().unwrap_or_else(|| panic!("no stdout")));
-    let mut stderr = server.stderr.take().unwrap_or_else(|| panic!("no stderr"));
+    let mut server = Killed(
+        command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|err| panic!("cannot start des-events sandbox: {err}")),
+    );
+    let mut stdout = BufReader::new(
+        server
+            .0
+            .stdout
+            .take()
+            .unwrap_or_else(|| panic!("no stdout")),
+    );
+    let mut stderr = server
+        .0
+        .stderr
+        .take()
+        .unwrap_or_else(|| panic!("no stderr"));
     let errors = thread::spawn(move || {
         let mut text = String::new();
         let _ = stderr.read_to_string(&mut text);
@@ -210,7 +232,7 @@ fn run(page: &str, scenario: Option<&str>, shot: &str) -> Run {
     // The page finished the scenario, so the server prints its report and exits.
     let mut rest = String::new();
     let _ = stdout.read_to_string(&mut rest);
-    let status = server.wait().ok().and_then(|status| status.code());
+    let status = server.0.wait().ok().and_then(|status| status.code());
     let errors = errors.join().unwrap_or_default();
     let report: Value = serde_json::from_str(&rest)
         .unwrap_or_else(|err| panic!("report: {err}\nstdout: {rest}\nstderr: {errors}"));
@@ -478,19 +500,27 @@ fn http(port: u16, request: &str, body: &[u8]) -> (u16, String, String) {
 /// Without a browser: the headers, the Host check, the token, and the size limits.
 #[test]
 fn the_server_guards_every_route() {
-    let mut server = Command::new(env!("CARGO_BIN_EXE_des-events"))
-        .args([
-            "sandbox",
-            "--port",
-            "0",
-            "--bank-origin",
-            "HTTP://127.0.0.1:4100/",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|err| panic!("cannot start des-events sandbox: {err}"));
-    let mut stdout = BufReader::new(server.stdout.take().unwrap_or_else(|| panic!("no stdout")));
+    let mut server = Killed(
+        Command::new(env!("CARGO_BIN_EXE_des-events"))
+            .args([
+                "sandbox",
+                "--port",
+                "0",
+                "--bank-origin",
+                "HTTP://127.0.0.1:4100/",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|err| panic!("cannot start des-events sandbox: {err}")),
+    );
+    let mut stdout = BufReader::new(
+        server
+            .0
+            .stdout
+            .take()
+            .unwrap_or_else(|| panic!("no stdout")),
+    );
     let mut url = String::new();
     let _ = stdout.read_line(&mut url);
     let port: u16 = url
@@ -580,8 +610,6 @@ fn the_server_guards_every_route() {
     let report: Value = serde_json::from_str(&report).unwrap_or_default();
     assert_eq!(report["counts"]["rows"], 3);
     assert_eq!(report["bank_origin"], "http://127.0.0.1:4100");
-    let _ = server.kill();
-    let _ = server.wait();
 }
 
 #[test]

@@ -149,10 +149,25 @@ function cleanUp() {
   try { fs.rmSync(profile, { recursive: true, force: true }); } catch (_) { /* best effort */ }
 }
 
-main().then((result) => {
+// Closes the browser politely (so it reaps its own child processes), waiting at most
+// three seconds before killing it.
+function closeBrowser() {
+  return new Promise((resolve) => {
+    if (browser.exitCode !== null || browser.signalCode !== null) {
+      resolve();
+      return;
+    }
+    const timer = setTimeout(resolve, 3000);
+    browser.once('exit', () => { clearTimeout(timer); resolve(); });
+    send('Browser.close').catch(() => {});
+  });
+}
+
+main().then(async (result) => {
   process.stdout.write(JSON.stringify(result) + '\n');
-  send('Browser.close').catch(() => {});
-  setTimeout(() => { cleanUp(); process.exit(0); }, 200);
+  await closeBrowser();
+  cleanUp();
+  process.exit(0);
 }, (error) => {
   process.stderr.write('driver: ' + error.message + '\nchromium stderr (last lines):\n' + stderr + '\n');
   cleanUp();
