@@ -347,7 +347,7 @@ fn wire_comment(attrs: &[Attribute]) -> syn::Result<String> {
             } else if meta.path.is_ident("flatten") {
                 notes.push("the unknown keys (flattened)".to_owned());
             } else if meta.path.is_ident("untagged") {
-                notes.push("any other event".to_owned());
+                notes.push("anything else, kept as received".to_owned());
             }
             Ok(())
         })?;
@@ -614,8 +614,9 @@ mod tests {
             "pub enum ItemAddedKind\n",
             "    GiftCard  // \"gift-card\"\n",
             "    pub const ALL: &'static [Self]\n",
-            "    pub const fn as_str(self) -> &'static str\n",
-            "    impl Clone, Copy, Debug, Deserialize<'de>, Display, Eq, Hash, JsonSchema, Ord, PartialEq, PartialOrd, Serialize\n",
+            "    pub fn as_str(&self) -> &str\n",
+            "    pub const fn is_known(&self) -> bool\n",
+            "    impl Clone, Debug, Deserialize<'de>, Display, Eq, Hash, JsonSchema, Ord, PartialEq, PartialOrd, Serialize\n",
             "pub struct CartCleared\n",
             "    pub additional_properties: des_events::serde_json::Map<String, des_events::serde_json::Value>  // the unknown keys (flattened)\n",
             "    impl Clone, Debug, Default, Deserialize<'de>, JsonSchema, PartialEq, Serialize\n",
@@ -623,7 +624,9 @@ mod tests {
             "    ItemAdded(ItemAdded)  // \"itemAdded\"\n",
             "    pub const EVENT_NAMES: &'static [&'static str]\n",
             "    pub fn from_json(json: &str) -> Result<Self, des_events::Error>\n",
-            "    pub fn event_name(&self) -> &'static str\n",
+            "    pub fn event_name(&self) -> &str\n",
+            "    pub fn from_json_with(json: &str, policy: des_events::Policy) -> Result<des_events::Decoded<Self>, des_events::Error>\n",
+            "    fn other(&mut self, event: des_events::UnknownEvent) -> Self::Output\n",
             "    pub fn dispatch<__H: ShopEventHandler + ?Sized>(self, handler: &mut __H) -> __H::Output\n",
             "    impl From<ItemAdded>\n",
             "    impl Clone, Debug, Deserialize<'de>, EventUnion, JsonSchema, PartialEq, Serialize\n",
@@ -645,7 +648,9 @@ mod tests {
     fn catch_all_adds_the_other_variant_and_handler_method() {
         let api = api(request(SHOP).catch_all(true));
         assert!(
-            api.contains("    Other(des_events::UnknownEvent)  // any other event\n"),
+            api.contains(
+                "    Other(des_events::UnknownEvent)  // anything else, kept as received\n"
+            ),
             "{api}"
         );
         assert!(

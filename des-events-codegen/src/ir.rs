@@ -684,6 +684,12 @@ pub struct EnumDef {
     /// The values are not all strings: the wire values are JSON texts, compared as JSON
     /// Schema compares values (`1` equals `1.0`).
     pub json_values: bool,
+    /// Declared legacy values (`x-des-legacy`): `(wire value, index of the variant it
+    /// is read as)`. Receivers accept them; no variant writes them.
+    pub legacy: Vec<(String, usize)>,
+    /// The Rust name of the variant that keeps an unknown value under a tolerant read
+    /// (`Other`, or another name when a value takes it).
+    pub other: String,
     /// The schema's JSON pointer.
     pub pointer: String,
 }

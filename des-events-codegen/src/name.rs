@@ -152,6 +152,19 @@ fn is_keyword(word: &str) -> bool {
 /// The catch-all variant of the dispatch enum (`catch_all = true`).
 pub const CATCH_ALL_VARIANT: &str = "Other";
 
+/// The variant of a generated enum that keeps an unknown value (a tolerant read): `Other`,
+/// unless a value of the enum takes that name, then the first free of `OtherValue`,
+/// `UnknownValue`, `Other2`, `Other3`, ...
+pub fn unknown_variant<'a>(variants: impl Iterator<Item = &'a str> + Clone) -> String {
+    let taken = |name: &str| variants.clone().any(|variant| variant == name);
+    ["Other", "OtherValue", "UnknownValue"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain((2..).map(|number| format!("Other{number}")))
+        .find(|name| !taken(name))
+        .unwrap_or_default()
+}
+
 /// The handler method of the catch-all variant.
 pub const CATCH_ALL_METHOD: &str = "other";
 

@@ -31,6 +31,11 @@
 //!   telemetry payloads. Each varied value is kept only if the document stays valid,
 //!   so the corpus is valid by construction and deterministic (a fixed seed).
 //!
+//! `generated_tolerant` reads the same corpora under `Policy::Tolerant` (valid documents:
+//! the strict fast path and nothing more). The group `decode/deviant/event_first` adds
+//! one unknown field to every `realistic` message and times strict (the precise error)
+//! against tolerant (the value and its warning).
+//!
 //! Criterion times each contender in its own few seconds, so on a shared machine whose
 //! load changes from second to second its ratios can be off by 2x. With
 //! `DES_BENCH_INTERLEAVED=<rounds>` the binary instead times one pass of every contender
@@ -43,9 +48,9 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group};
-use des_events::EventUnion;
 use des_events::des::DesEvent;
 use des_events::partner::PartnerEvent;
+use des_events::{EventUnion, Policy};
 
 mod handwritten;
 
@@ -464,14 +469,14 @@ criterion_group! {
     config = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3));
-    targets = decode, encode
+    targets = decode, encode, tolerant
 }
 
 /// One pass of a contender over the corpus.
 type Pass = fn(&Corpus);
 
 /// The decode contenders, in the order of the criterion groups.
-const DECODERS: [(&str, Pass); 5] = [
+const DECODERS: [(&str, Pass); 6] = [
     ("generated_from_json", |corpus| {
         for document in &corpus.partner {
             black_box(PartnerEvent::from_json(black_box(document)).expect("valid"));
@@ -516,7 +521,78 @@ const DECODERS: [(&str, Pass); 5] = [
             );
         }
     }),
+    // The tolerant policy on valid documents: the strict fast path, nothing more.
+    ("generated_tolerant", |corpus| {
+        for document in &corpus.partner {
+            black_box(
+                PartnerEvent::from_json_with(black_box(document), Policy::Tolerant)
+                    .expect("valid")
+                    .into_value(),
+            );
+        }
+        for document in &corpus.des {
+            black_box(
+                DesEvent::from_json_with(black_box(document), Policy::Tolerant)
+                    .expect("valid")
+                    .into_value(),
+            );
+        }
+    }),
 ];
+
+/// The `realistic` corpus with one unknown field in every message (the deployed SDK's
+/// kind of deviation): what strict rejects and tolerant reads, with a warning.
+fn deviant(corpus: &Corpus) -> Corpus {
+    let add = |documents: &[String]| -> Vec<String> {
+        documents
+            .iter()
+            .map(|document| {
+                let mut value: serde_json::Value =
+                    serde_json::from_str(document).expect("valid JSON");
+                if let Some(serde_json::Value::Object(message)) = value.get_mut("message") {
+                    message.insert("sdkExtra".to_owned(), serde_json::json!("/callback"));
+                }
+                value.to_string()
+            })
+            .collect()
+    };
+    Corpus {
+        partner: add(&corpus.partner),
+        des: add(&corpus.des),
+    }
+}
+
+/// Strict (the error, with its path) against tolerant (the value and its warning) on
+/// the deviant corpus.
+fn tolerant(c: &mut Criterion) {
+    let (partner, des) = Source::Realistic.events();
+    let corpus = deviant(&corpus(&partner, &des, Order::EventFirst));
+    let mut group = c.benchmark_group("decode/deviant/event_first");
+    group.throughput(Throughput::Bytes(corpus.bytes()));
+    group.bench_function("strict_error", |b| {
+        b.iter(|| {
+            for document in &corpus.partner {
+                black_box(PartnerEvent::from_json(black_box(document)).is_err());
+            }
+            for document in &corpus.des {
+                black_box(DesEvent::from_json(black_box(document)).is_err());
+            }
+        })
+    });
+    group.bench_function("tolerant_with_warning", |b| {
+        b.iter(|| {
+            for document in &corpus.partner {
+                let decoded = PartnerEvent::from_json_with(black_box(document), Policy::Tolerant);
+                black_box(decoded.map(|decoded| decoded.into_parts()).is_ok());
+            }
+            for document in &corpus.des {
+                let decoded = DesEvent::from_json_with(black_box(document), Policy::Tolerant);
+                black_box(decoded.map(|decoded| decoded.into_parts()).is_ok());
+            }
+        })
+    });
+    group.finish();
+}
 
 /// `DES_BENCH_INTERLEAVED=<rounds>`: the fastest of `rounds` interleaved passes of each
 /// decoder, per corpus and key order, with the ratios the issue asks about.
@@ -552,6 +628,7 @@ fn interleaved(rounds: usize) {
             println!("  generated/handwritten  {:.2} (time)", ratio(0, 2));
             println!("  generated/ignored_any  {:.2} (time)", ratio(0, 4));
             println!("  handwritten/ignored_any {:.2} (time)", ratio(2, 4));
+            println!("  tolerant/strict        {:.2} (time)", ratio(5, 0));
         }
     }
 

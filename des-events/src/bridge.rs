@@ -8,10 +8,13 @@
 
 use std::fmt::Write;
 
-use crate::envelope::{self, EventSet};
+use crate::envelope::{self, EventSet, UnknownEvent};
+use des_events_core::Path;
 use des_events_core::ident::is_js_identifier;
 
 use crate::error::Error;
+use crate::policy::{Decoded, Policy, Warning, WarningKind};
+use crate::rules::StrictValue;
 
 /// `text` as a single-quoted JavaScript string literal, safe to evaluate in any context:
 /// only printable ASCII other than `'`, `"`, `\`, `<`, `>`, `&` and `` ` `` is written as
@@ -72,6 +75,44 @@ pub fn decode<T: EventSet>(handler: &str, message: &str) -> Result<T, Error> {
             column: 1,
         }),
     }
+}
+
+/// [`decode`] under a receiver policy. An unknown handler is an unknown event: kept in
+/// the catch-all variant (with a warning) by a tolerant read, when the enum has one.
+pub fn decode_with<T: EventSet>(
+    handler: &str,
+    message: &str,
+    policy: Policy,
+) -> Result<Decoded<T>, Error> {
+    if let Some(index) = T::MOBILE_HANDLERS
+        .iter()
+        .position(|known| *known == handler)
+    {
+        return envelope::parse_message_with(index, message, policy);
+    }
+    if policy == Policy::Tolerant || T::CATCH_ALL {
+        let kept =
+            serde_json::from_str::<StrictValue>(message)
+                .ok()
+                .and_then(|StrictValue(message)| {
+                    T::unknown(UnknownEvent {
+                        event: handler.to_owned(),
+                        message,
+                    })
+                });
+        if let Some(value) = kept {
+            let warning = Warning::new(
+                Path::root(),
+                WarningKind::UnknownEvent,
+                format!(
+                    "unknown handler {} kept as `Other`",
+                    serde_json::Value::from(handler)
+                ),
+            );
+            return Ok(Decoded::new(value, vec![warning]));
+        }
+    }
+    decode(handler, message).map(|value| Decoded::new(value, Vec::new()))
 }
 
 #[cfg(test)]

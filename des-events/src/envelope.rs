@@ -22,6 +22,7 @@ use des_events_core::{Path, Segment};
 
 use crate::error::{Error, Problem, member};
 use crate::located::{Node, NodeDeserializer, RawMembers};
+use crate::policy::{self, Decoded, Policy, Warning, WarningKind};
 use crate::rules::{Key, StrictValue};
 use crate::text::StringVisitor;
 
@@ -270,6 +271,190 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
         return Ok(value);
     }
     general(text, content)
+}
+
+/// [`from_json`] under a receiver policy: the value and the tolerated deviations.
+///
+/// The strict fast path runs first; only a document it rejects (or one that holds a
+/// declared legacy value, or an unknown event kept by a catch-all enum) is read again,
+/// carefully, with the policy active. So valid traffic costs the same under every
+/// policy, and the result under [`Policy::Strict`] is [`from_json`]'s.
+pub fn from_json_with<T: EventSet>(text: &str, policy: Policy) -> Result<Decoded<T>, Error> {
+    policy::reset_legacy();
+    match fast::<T>(text) {
+        Some(value) if !policy::legacy_seen() && value.index().is_some() => {
+            return Ok(Decoded::new(value, Vec::new()));
+        }
+        Some(_) => {}
+        None if policy == Policy::Strict => return exact(text),
+        None => {}
+    }
+    careful::<T>(text, policy)
+}
+
+/// [`from_json`]'s result, with no warnings.
+fn exact<T: EventSet>(text: &str) -> Result<Decoded<T>, Error> {
+    from_json(text).map(|value| Decoded::new(value, Vec::new()))
+}
+
+/// The fast path of [`from_json`] alone: the value, or `None` (no diagnosis).
+fn fast<T: EventSet>(text: &str) -> Option<T> {
+    if let Some(content) = T::CONTENT
+        && let Some((index, message)) = canonical::<T>(text, content)
+        && let Some(value) = read_message::<T>(index, message)
+    {
+        return Some(value);
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value = deserialize::<T, _>(&mut deserializer).ok()?;
+    deserializer.end().ok()?;
+    Some(value)
+}
+
+/// The careful read under `policy`, over the spanned tree (so every warning and error
+/// has its path). Anything it cannot read is left to [`from_json`], whose error is then
+/// the answer (the envelope's own problems read the same under every policy).
+fn careful<T: EventSet>(text: &str, policy: Policy) -> Result<Decoded<T>, Error> {
+    let tolerant = policy == Policy::Tolerant;
+    let Ok(mut node) = Node::read(text, 0) else {
+        return exact(text);
+    };
+    let Some(members) = node.members() else {
+        return exact(text);
+    };
+    let mut warnings = Vec::new();
+    let (mut name, mut message) = (None, None);
+    for (key, value) in members {
+        if key == T::TAG {
+            if name.replace(value).is_some() {
+                return exact(text);
+            }
+        } else if T::CONTENT == Some(key) {
+            if message.replace(value).is_some() {
+                return exact(text);
+            }
+        } else if T::CONTENT.is_some() {
+            // A key of a closed envelope that is neither the tag nor the content.
+            if !tolerant {
+                return exact(text);
+            }
+            warnings.push(Warning::new(
+                member(key),
+                WarningKind::UnknownField,
+                format!("unknown envelope field `{key}` dropped"),
+            ));
+        }
+    }
+    let Some(name) = name.and_then(Node::as_str).map(str::to_owned) else {
+        return exact(text);
+    };
+    let message = message.map(|message| (message.start, message.end));
+    let Some(index) = T::EVENTS.iter().position(|known| *known == name) else {
+        // An unknown event: kept by the catch-all variant, when the enum has one.
+        let kept = message
+            .filter(|_| tolerant || T::CATCH_ALL)
+            .and_then(|(start, end)| text.get(start..end))
+            .and_then(|json| serde_json::from_str::<StrictValue>(json).ok())
+            .and_then(|StrictValue(message)| {
+                T::unknown(UnknownEvent {
+                    event: name.clone(),
+                    message,
+                })
+            });
+        return match kept {
+            Some(value) => {
+                warnings.push(Warning::new(
+                    member(T::TAG),
+                    WarningKind::UnknownEvent,
+                    format!(
+                        "unknown event {} kept as `Other`",
+                        serde_json::Value::from(name.as_str())
+                    ),
+                ));
+                Ok(Decoded::new(value, warnings))
+            }
+            None => exact(text),
+        };
+    };
+    let (prefix, read) = match T::CONTENT {
+        Some(content) => {
+            let found = node
+                .members()
+                .and_then(|mut members| members.find(|(key, _)| *key == content));
+            let Some((_, read)) = found else {
+                return exact(text);
+            };
+            (member(content), read)
+        }
+        None => {
+            node.remove_member(T::TAG);
+            (Path::root(), &node)
+        }
+    };
+    read_under::<T>(text, index, read, prefix, policy, warnings)
+}
+
+/// Reads the message of event number `index` from its tree `read` (whose path is
+/// `prefix`) under `policy`: the value with `warnings` and the new ones, or the error.
+fn read_under<T: EventSet>(
+    text: &str,
+    index: usize,
+    read: &Node,
+    prefix: Path,
+    policy: Policy,
+    mut warnings: Vec<Warning>,
+) -> Result<Decoded<T>, Error> {
+    let name = T::EVENTS.get(index).copied().unwrap_or_default();
+    let (result, found) = policy::collect(policy, &prefix, || {
+        T::deserialize_message(index, NodeDeserializer(read))
+    });
+    match result {
+        Ok(value) => {
+            warnings.extend(found);
+            for warning in &mut warnings {
+                warning.redact(Some(name), T::CREDENTIALS);
+            }
+            Ok(Decoded::new(value, warnings))
+        }
+        Err(located) => {
+            let mut segments = prefix.segments().to_vec();
+            segments.extend_from_slice(located.path.segments());
+            let end = located.end.unwrap_or(read.end);
+            let err = Error::invalid(
+                Some(name.to_owned()),
+                Path::new(segments),
+                located.problem,
+                last_char(text, end),
+            );
+            Err(err.redact(T::CREDENTIALS))
+        }
+    }
+}
+
+/// [`parse_message`] (a bare message, the mobile transport) under a receiver policy.
+pub(crate) fn parse_message_with<T: EventSet>(
+    index: usize,
+    text: &str,
+    policy: Policy,
+) -> Result<Decoded<T>, Error> {
+    let exact =
+        || parse_message::<T>(index, text, 0, text).map(|value| Decoded::new(value, Vec::new()));
+    policy::reset_legacy();
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let fast = T::deserialize_message(index, &mut deserializer)
+        .ok()
+        .filter(|_| deserializer.end().is_ok());
+    match fast {
+        Some(value) if !policy::legacy_seen() => return Ok(Decoded::new(value, Vec::new())),
+        Some(_) => {}
+        None if policy == Policy::Strict => return exact(),
+        None => {}
+    }
+    let Ok(node) = Node::read(text, 0) else {
+        return exact();
+    };
+    let prefix = T::CONTENT.map_or_else(Path::root, member);
+    read_under::<T>(text, index, &node, prefix, policy, Vec::new())
 }
 
 /// The envelope's parts, as [`canonical_event`] found them.

@@ -40,6 +40,7 @@ pub mod envelope;
 mod error;
 mod flat;
 mod located;
+mod policy;
 mod rules;
 mod text;
 mod validated;
@@ -49,6 +50,7 @@ pub use des_events_core::{Format, Keyword, Path, Segment};
 pub use des_events_macros::include_schema;
 pub use envelope::UnknownEvent;
 pub use error::{Error, Invalid, Problem};
+pub use policy::{Decoded, Policy, UnknownPolicy, UnknownValue, Warning, WarningKind};
 pub use values::{Credential, InvalidUuid, Uuid};
 
 /// The `serde_json` that generated types use for free-form objects (`Map<String, Value>`).
@@ -82,6 +84,14 @@ pub trait EventUnion:
         envelope::from_json(json)
     }
 
+    /// Parses one enveloped message under a receiver policy: the value and the deviations
+    /// the policy tolerated (see [`Policy`]). Under [`Policy::Strict`] the verdict is
+    /// [`from_json`](EventUnion::from_json)'s (plus a warning for each declared legacy
+    /// value read).
+    fn from_json_with(json: &str, policy: Policy) -> Result<Decoded<Self>, Error> {
+        envelope::from_json_with(json, policy)
+    }
+
     /// Writes the envelope, `event` first.
     fn to_json(&self) -> String {
         envelope::to_json(self)
@@ -96,6 +106,15 @@ pub trait EventUnion:
     /// Decodes the bare message that DES passed to the native handler `handler`.
     fn from_mobile(handler: &str, message: &str) -> Result<Self, Error> {
         bridge::decode(handler, message)
+    }
+
+    /// [`from_mobile`](EventUnion::from_mobile) under a receiver policy.
+    fn from_mobile_with(
+        handler: &str,
+        message: &str,
+        policy: Policy,
+    ) -> Result<Decoded<Self>, Error> {
+        bridge::decode_with(handler, message, policy)
     }
 }
 
@@ -176,11 +195,11 @@ pub mod des {
 pub mod __private {
     pub use crate::conformance::{self, Expect};
     pub use crate::envelope::{self, EventSet};
+    pub use crate::policy::{tolerating, unknown_key};
     pub use crate::rules::{
         ArrayRules, IntRules, IntSeed, Key, MapSeed, NullableSeed, NumRules, NumSeed, PlainSeed,
         StrRules, StrSeed, StrictValue, VecSeed, json_literal, null_alternative, property_count,
-        put, put_extra, put_typed_extra, required, str_enum, union, unknown_field, value_enum,
-        violation,
+        put, put_extra, put_typed_extra, required, str_enum, union, value_enum, violation,
     };
     pub use crate::validated::{AnySeed, JsonValidator, any_value, from_json, json_value, to_json};
     pub use des_events_core::{Format, Keyword, Pattern};

@@ -57,6 +57,26 @@ impl Node {
         }
     }
 
+    /// The members of an object, in order (duplicates too); `None` for other values.
+    pub(crate) fn members(&self) -> Option<impl Iterator<Item = (&str, &Node)>> {
+        match &self.kind {
+            Kind::Object(members) => Some(
+                members
+                    .iter()
+                    .map(|member| (member.key.as_str(), &member.value)),
+            ),
+            _ => None,
+        }
+    }
+
+    /// The string, when the value is one.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match &self.kind {
+            Kind::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
     /// Reads `text`, which starts at byte `base` of the whole document, into a tree.
     ///
     /// Each level re-reads its own raw text (so a value's span is known without a parser
@@ -508,10 +528,12 @@ impl<'de, I: Iterator<Item = (usize, &'de Node)>> SeqAccess<'de> for Items<'de, 
         seed: T,
     ) -> Result<Option<T::Value>, Located> {
         match self.items.next() {
-            Some((index, item)) => seed
-                .deserialize(NodeDeserializer(item))
-                .map(Some)
-                .map_err(|err: Located| err.at(item.end).inside(Segment::Index(index))),
+            Some((index, item)) => {
+                let _entered = crate::policy::enter(|| Segment::Index(index));
+                seed.deserialize(NodeDeserializer(item))
+                    .map(Some)
+                    .map_err(|err: Located| err.at(item.end).inside(Segment::Index(index)))
+            }
             None => Ok(None),
         }
     }
@@ -547,6 +569,7 @@ impl<'de> MapAccess<'de> for Members<'de, '_> {
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Located> {
         match self.value.take() {
             Some(member) => {
+                let _entered = crate::policy::enter(|| Segment::Key(member.key.clone()));
                 seed.deserialize(NodeDeserializer(&member.value))
                     .map_err(|err: Located| {
                         err.at(member.value.end)

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Unexpected, Visitor};
 
 use crate::error::{Problem, hand_off};
+use crate::policy::{self, UnknownValue};
 use crate::text::{StringVisitor, quote};
 
 /// Builds the error for a violated constraint; the typed [`Problem`] travels with it.
@@ -657,11 +658,6 @@ pub fn required<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result
     slot.ok_or_else(|| E::missing_field(field))
 }
 
-/// The error for a key that a closed object does not allow.
-pub fn unknown_field<E: de::Error>(field: &str, expected: &'static [&'static str]) -> E {
-    E::unknown_field(field, expected)
-}
-
 /// Keeps an unknown key of an open object (duplicates rejected at every depth).
 pub fn put_extra<'de, A: de::MapAccess<'de>>(
     extra: &mut serde_json::Map<String, serde_json::Value>,
@@ -731,15 +727,37 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// Reads one of `values` (a string enum) and returns its index.
+/// Reads one of `values` (a string enum): `Ok(index)`, or, under a tolerant read, the
+/// unknown value kept (`Err`). `legacy` are the declared legacy values
+/// (`x-des-legacy`) with the index of their current synonym.
+#[inline]
 pub fn str_enum<'de, D: Deserializer<'de>>(
     deserializer: D,
     values: &'static [&'static str],
-) -> Result<usize, D::Error> {
+    legacy: &'static [(&'static str, usize)],
+) -> Result<Result<usize, UnknownValue>, D::Error> {
     let text = deserializer.deserialize_str(StringVisitor("a string"))?;
     match values.iter().position(|value| *value == text) {
-        Some(index) => Ok(index),
-        None => Err(violation(Keyword::Enum, OneOf(values), quote(&text, false))),
+        Some(index) => Ok(Ok(index)),
+        None => other_str(&text, values, legacy),
+    }
+}
+
+/// [`str_enum`] off its fast path: a legacy value, a tolerated unknown one, or the error.
+#[cold]
+fn other_str<E: de::Error>(
+    text: &str,
+    values: &'static [&'static str],
+    legacy: &'static [(&'static str, usize)],
+) -> Result<Result<usize, UnknownValue>, E> {
+    if let Some((old, index)) = legacy.iter().find(|(old, _)| *old == text) {
+        let current = values.get(*index).copied().unwrap_or_default();
+        policy::legacy_value(old, current);
+        return Ok(Ok(*index));
+    }
+    match policy::unknown_value(|| serde_json::Value::String(text.to_owned())) {
+        Some(kept) => Ok(Err(kept)),
+        None => Err(violation(Keyword::Enum, OneOf(values), quote(text, false))),
     }
 }
 
@@ -749,24 +767,31 @@ pub fn json_literal(text: &str) -> serde_json::Value {
 }
 
 /// Reads any JSON value and returns the index of the equal one among `values` (JSON
-/// texts), for enums whose values are not all strings.
+/// texts), for enums whose values are not all strings; under a tolerant read, an
+/// unknown value is kept (`Err`). `legacy` are the declared legacy values (JSON texts)
+/// with the index of their current synonym.
 pub fn value_enum<'de, D: Deserializer<'de>>(
     deserializer: D,
     values: &'static [&'static str],
-) -> Result<usize, D::Error> {
+    legacy: &'static [(&'static str, usize)],
+) -> Result<Result<usize, UnknownValue>, D::Error> {
     let StrictValue(value) = StrictValue::deserialize(deserializer)?;
-    match values
-        .iter()
-        .position(|text| json::equal(&json_literal(text), &value))
-    {
-        Some(index) => Ok(index),
-        None => {
-            let shown = match &value {
-                serde_json::Value::String(text) => quote(text, false),
-                other => other.to_string(),
-            };
-            Err(violation(Keyword::Enum, JsonOneOf(values), shown))
-        }
+    let equal = |text: &&str| json::equal(&json_literal(text), &value);
+    if let Some(index) = values.iter().position(equal) {
+        return Ok(Ok(index));
+    }
+    if let Some((old, index)) = legacy.iter().find(|(old, _)| equal(old)) {
+        let current = values.get(*index).copied().unwrap_or_default();
+        policy::legacy_value(old, current);
+        return Ok(Ok(*index));
+    }
+    let shown = match &value {
+        serde_json::Value::String(text) => quote(text, false),
+        other => other.to_string(),
+    };
+    match policy::unknown_value(|| value) {
+        Some(kept) => Ok(Err(kept)),
+        None => Err(violation(Keyword::Enum, JsonOneOf(values), shown)),
     }
 }
 
@@ -785,7 +810,8 @@ pub fn union<'de, T, D: Deserializer<'de>>(
     let mut matches = 0usize;
     let mut first_error = None;
     for attempt in attempts {
-        match attempt(&value) {
+        // Alternatives are told apart by exactly what tolerance would let through.
+        match policy::strictly(|| attempt(&value)) {
             Ok(parsed) => {
                 matches += 1;
                 if found.is_none() {

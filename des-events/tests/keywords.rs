@@ -228,7 +228,10 @@ mod split {
 fn schemas_split_across_files() {
     use split::{Account, Deposit, Money, SplitEvent};
     let json = r#"{"event":"deposit","message":{"amount":{"quantity":1,"currency":"EUR"},"account":{"id":"a2313192-e2dc-452e-b56c-2f23baf6eee1"}}}"#;
-    let SplitEvent::Deposit(Deposit { amount, account }) = SplitEvent::from_json(json).unwrap();
+    let SplitEvent::Deposit(Deposit { amount, account }) = SplitEvent::from_json(json).unwrap()
+    else {
+        panic!("not a deposit");
+    };
     let _: Money = amount;
     let Account { balance, .. } = account;
     assert_eq!(balance, None);

@@ -56,11 +56,7 @@ for OnAccountProvisionRequested {
                                 __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
-                        __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["requestId"]),
-                            );
-                        }
+                        __other => __p::unknown_key(__other, &["requestId"], &mut __map)?,
                     }
                 }
                 ::core::result::Result::Ok(OnAccountProvisionRequested {
@@ -145,9 +141,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["cents", "currency"]),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["cents", "currency"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -238,9 +236,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["type", "id", "externalId"]),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["type", "id", "externalId"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -384,19 +384,18 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(
-                                    __other,
-                                    &[
-                                        "type",
-                                        "id",
-                                        "name",
-                                        "target_amount",
-                                        "target_date",
-                                        "user",
-                                    ],
-                                ),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &[
+                                    "type",
+                                    "id",
+                                    "name",
+                                    "target_amount",
+                                    "target_date",
+                                    "user",
+                                ],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -480,9 +479,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["requestId", "dream"]),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["requestId", "dream"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -538,11 +539,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnExitRequested {
             {
                 while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
-                        __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &[]),
-                            );
-                        }
+                        __other => __p::unknown_key(__other, &[], &mut __map)?,
                     }
                 }
                 ::core::result::Result::Ok(OnExitRequested {})
@@ -606,11 +603,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnIdTokenDidExpir
                                 __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
-                        __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["requestId"]),
-                            );
-                        }
+                        __other => __p::unknown_key(__other, &["requestId"], &mut __map)?,
                     }
                 }
                 ::core::result::Result::Ok(OnIdTokenDidExpire {
@@ -729,18 +722,17 @@ for OnInvestmentAccountProvisionRequested {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(
-                                    __other,
-                                    &[
-                                        "requestId",
-                                        "accountId",
-                                        "callbackPath",
-                                        "cancelUrl",
-                                        "errorUrl",
-                                    ],
-                                ),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &[
+                                    "requestId",
+                                    "accountId",
+                                    "callbackPath",
+                                    "cancelUrl",
+                                    "errorUrl",
+                                ],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -820,9 +812,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["quantity", "currency"]),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["quantity", "currency"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -949,19 +943,18 @@ for OnInvestmentSellRequested {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(
-                                    __other,
-                                    &[
-                                        "requestId",
-                                        "accountId",
-                                        "amount",
-                                        "callbackUrl",
-                                        "cancelUrl",
-                                        "errorUrl",
-                                    ],
-                                ),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &[
+                                    "requestId",
+                                    "accountId",
+                                    "amount",
+                                    "callbackUrl",
+                                    "cancelUrl",
+                                    "errorUrl",
+                                ],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -1021,11 +1014,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnPageReadyEvent 
             {
                 while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
-                        __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &[]),
-                            );
-                        }
+                        __other => __p::unknown_key(__other, &[], &mut __map)?,
                     }
                 }
                 ::core::result::Result::Ok(OnPageReadyEvent {})
@@ -1114,9 +1103,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["url", "text", "title"]),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["url", "text", "title"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -1137,7 +1128,6 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
-    ::core::marker::Copy,
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord,
     ::des_events::__private::serde::Serialize,
@@ -1149,15 +1139,25 @@ pub enum OnTelemetryEventName {
     /// `"UserClicked"`
     #[serde(rename = "UserClicked")]
     UserClicked,
+    /// A value outside the schema's `enum`, kept by a tolerant read (see
+    /// `des_events::Policy`). Only a read makes one; it is written back as received.
+    #[serde(untagged)]
+    #[schemars(skip)]
+    Other(::des_events::UnknownValue),
 }
 impl OnTelemetryEventName {
-    /// Every value, in schema order.
+    /// Every value of the schema, in schema order (legacy values aside).
     pub const ALL: &'static [Self] = &[Self::UserClicked];
-    /// The value on the wire.
-    pub const fn as_str(self) -> &'static str {
+    /// The value on the wire (an unknown value as received).
+    pub fn as_str(&self) -> &str {
         match self {
             Self::UserClicked => "UserClicked",
+            Self::Other(value) => value.as_str().unwrap_or_default(),
         }
+    }
+    /// Whether this is a value of the schema (not one kept by a tolerant read).
+    pub const fn is_known(&self) -> bool {
+        !::core::matches!(self, Self::Other(_))
     }
 }
 #[automatically_derived]
@@ -1172,15 +1172,21 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEventN
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
-        let index = ::des_events::__private::str_enum(deserializer, &["UserClicked"])?;
-        Self::ALL
-            .get(index)
-            .copied()
-            .ok_or_else(|| {
-                <__D::Error as ::des_events::__private::serde::de::Error>::custom(
-                    "one of the OnTelemetryEventName values",
-                )
-            })
+        match ::des_events::__private::str_enum(deserializer, &["UserClicked"], &[])? {
+            ::core::result::Result::Ok(index) => {
+                Self::ALL
+                    .get(index)
+                    .cloned()
+                    .ok_or_else(|| {
+                        <__D::Error as ::des_events::__private::serde::de::Error>::custom(
+                            "one of the OnTelemetryEventName values",
+                        )
+                    })
+            }
+            ::core::result::Result::Err(value) => {
+                ::core::result::Result::Ok(Self::Other(value))
+            }
+        }
     }
 }
 /// The `message` of the `onTelemetryEvent` event.
@@ -1248,9 +1254,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent 
                             __p::put(&mut __field1, "payload", &mut __map, __p::MapSeed)?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["name", "payload"]),
-                            );
+                            __p::unknown_key(__other, &["name", "payload"], &mut __map)?
                         }
                     }
                 }
@@ -1366,12 +1370,11 @@ for OnTransferConsentRequested {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(
-                                    __other,
-                                    &["requestId", "consentId", "successUrl", "cancelUrl"],
-                                ),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["requestId", "consentId", "successUrl", "cancelUrl"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -1505,6 +1508,13 @@ pub enum DesEvent {
     /// ```
     #[serde(rename = "onTransferConsentRequested")]
     OnTransferConsentRequested(OnTransferConsentRequested),
+    /// An event this schema does not know, kept as received: by a tolerant read
+    /// (`from_json_with(json, Policy::Tolerant)`, with a warning), or by every
+    /// read with `catch_all = true`. Only a read makes one, and it is written
+    /// back as received.
+    #[serde(untagged)]
+    #[schemars(skip)]
+    Other(::des_events::UnknownEvent),
 }
 #[automatically_derived]
 impl ::des_events::__private::serde::Serialize for DesEvent {
@@ -1558,6 +1568,10 @@ impl ::des_events::__private::serde::Serialize for DesEvent {
             Self::OnTransferConsentRequested(message) => {
                 __envelope.serialize_field("event", "onTransferConsentRequested")?;
                 __envelope.serialize_field("message", message)?;
+            }
+            Self::Other(unknown) => {
+                __envelope.serialize_field("event", &unknown.event)?;
+                __envelope.serialize_field("message", &unknown.message)?;
             }
         }
         __envelope.end()
@@ -1614,8 +1628,7 @@ impl ::des_events::__private::EventSet for DesEvent {
     ];
     const CATCH_ALL: bool = false;
     fn unknown(event: ::des_events::UnknownEvent) -> ::core::option::Option<Self> {
-        let _ = event;
-        ::core::option::Option::None
+        ::core::option::Option::Some(Self::Other(event))
     }
     fn index(&self) -> ::core::option::Option<usize> {
         match self {
@@ -1631,6 +1644,7 @@ impl ::des_events::__private::EventSet for DesEvent {
             Self::OnShare(_) => ::core::option::Option::Some(7usize),
             Self::OnTelemetryEvent(_) => ::core::option::Option::Some(8usize),
             Self::OnTransferConsentRequested(_) => ::core::option::Option::Some(9usize),
+            Self::Other(_) => ::core::option::Option::None,
         }
     }
     fn message_json(&self) -> ::std::string::String {
@@ -1662,6 +1676,9 @@ impl ::des_events::__private::EventSet for DesEvent {
             }
             Self::OnTransferConsentRequested(message) => {
                 ::des_events::__private::envelope::to_json(message)
+            }
+            Self::Other(unknown) => {
+                ::des_events::__private::envelope::to_json(&unknown.message)
             }
         }
     }
@@ -1767,12 +1784,20 @@ impl DesEvent {
     pub fn from_json(json: &str) -> ::core::result::Result<Self, ::des_events::Error> {
         <Self as ::des_events::EventUnion>::from_json(json)
     }
+    /// Parses one message under a receiver policy: the value and the deviations the
+    /// policy tolerated (see [`des_events::Policy`]).
+    pub fn from_json_with(
+        json: &str,
+        policy: ::des_events::Policy,
+    ) -> ::core::result::Result<::des_events::Decoded<Self>, ::des_events::Error> {
+        <Self as ::des_events::EventUnion>::from_json_with(json, policy)
+    }
     /// Writes the envelope, `event` first.
     pub fn to_json(&self) -> ::std::string::String {
         <Self as ::des_events::EventUnion>::to_json(self)
     }
     /// The wire name of this event.
-    pub fn event_name(&self) -> &'static str {
+    pub fn event_name(&self) -> &str {
         match self {
             Self::OnAccountProvisionRequested(_) => "onAccountProvisionRequested",
             Self::OnAccountRequested(_) => "onAccountRequested",
@@ -1786,6 +1811,7 @@ impl DesEvent {
             Self::OnShare(_) => "onShare",
             Self::OnTelemetryEvent(_) => "onTelemetryEvent",
             Self::OnTransferConsentRequested(_) => "onTransferConsentRequested",
+            Self::Other(unknown) => &unknown.event,
         }
     }
     /// The JavaScript call that delivers this event to a mobile WebView
@@ -1802,6 +1828,14 @@ impl DesEvent {
         message: &str,
     ) -> ::core::result::Result<Self, ::des_events::Error> {
         <Self as ::des_events::EventUnion>::from_mobile(handler, message)
+    }
+    /// [`Self::from_mobile`] under a receiver policy (see [`des_events::Policy`]).
+    pub fn from_mobile_with(
+        handler: &str,
+        message: &str,
+        policy: ::des_events::Policy,
+    ) -> ::core::result::Result<::des_events::Decoded<Self>, ::des_events::Error> {
+        <Self as ::des_events::EventUnion>::from_mobile_with(handler, message, policy)
     }
     /// Calls the handler method of this event.
     pub fn dispatch<__H: DesEventHandler + ?::core::marker::Sized>(
@@ -1827,6 +1861,7 @@ impl DesEvent {
             Self::OnTransferConsentRequested(message) => {
                 handler.on_transfer_consent_requested(message)
             }
+            Self::Other(event) => handler.other(event),
         }
     }
 }
@@ -1926,6 +1961,9 @@ pub trait DesEventHandler {
         &mut self,
         message: OnTransferConsentRequested,
     ) -> Self::Output;
+    /// Handles an event the schema does not know (kept by a tolerant read, or by
+    /// every read with `catch_all = true`).
+    fn other(&mut self, event: ::des_events::UnknownEvent) -> Self::Output;
 }
 impl OnAccountProvisionRequested {
     /// Builds the `accountProvisioned` reply to this `onAccountProvisionRequested`, copying `requestId` from this request.

@@ -55,11 +55,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for AccountProvisione
                                 __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
-                        __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["requestId"]),
-                            );
-                        }
+                        __other => __p::unknown_key(__other, &["requestId"], &mut __map)?,
                     }
                 }
                 ::core::result::Result::Ok(AccountProvisioned {
@@ -139,9 +135,11 @@ for InvestmentAccountProvisionInitiated {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["requestId", "accountId"]),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["requestId", "accountId"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -209,11 +207,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
                                 __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
-                        __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["location"]),
-                            );
-                        }
+                        __other => __p::unknown_key(__other, &["location"], &mut __map)?,
                     }
                 }
                 ::core::result::Result::Ok(NavigateTo {
@@ -224,14 +218,13 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
         __deserializer.deserialize_map(__Visitor)
     }
 }
-/// Why the account was not set up: "cancelled" when the user cancelled, "failed" when the flow failed.
+/// Why the account was not set up: "cancelled" when the user cancelled, "failed" when the flow failed. "error" is the deployed web SDK's older name for "failed" (its types say `cancelled | error`): receivers accept it and read it as "failed"; no sender writes it.
 #[derive(
     ::core::clone::Clone,
     ::core::fmt::Debug,
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::core::hash::Hash,
-    ::core::marker::Copy,
     ::core::cmp::PartialOrd,
     ::core::cmp::Ord,
     ::des_events::__private::serde::Serialize,
@@ -246,16 +239,26 @@ pub enum OnAccountRequestedFailedReason {
     /// `"failed"`
     #[serde(rename = "failed")]
     Failed,
+    /// A value outside the schema's `enum`, kept by a tolerant read (see
+    /// `des_events::Policy`). Only a read makes one; it is written back as received.
+    #[serde(untagged)]
+    #[schemars(skip)]
+    Other(::des_events::UnknownValue),
 }
 impl OnAccountRequestedFailedReason {
-    /// Every value, in schema order.
+    /// Every value of the schema, in schema order (legacy values aside).
     pub const ALL: &'static [Self] = &[Self::Cancelled, Self::Failed];
-    /// The value on the wire.
-    pub const fn as_str(self) -> &'static str {
+    /// The value on the wire (an unknown value as received).
+    pub fn as_str(&self) -> &str {
         match self {
             Self::Cancelled => "cancelled",
             Self::Failed => "failed",
+            Self::Other(value) => value.as_str().unwrap_or_default(),
         }
+    }
+    /// Whether this is a value of the schema (not one kept by a tolerant read).
+    pub const fn is_known(&self) -> bool {
+        !::core::matches!(self, Self::Other(_))
     }
 }
 #[automatically_derived]
@@ -271,18 +274,25 @@ for OnAccountRequestedFailedReason {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
-        let index = ::des_events::__private::str_enum(
+        match ::des_events::__private::str_enum(
             deserializer,
             &["cancelled", "failed"],
-        )?;
-        Self::ALL
-            .get(index)
-            .copied()
-            .ok_or_else(|| {
-                <__D::Error as ::des_events::__private::serde::de::Error>::custom(
-                    "one of the OnAccountRequestedFailedReason values",
-                )
-            })
+            &[("error", 1usize)],
+        )? {
+            ::core::result::Result::Ok(index) => {
+                Self::ALL
+                    .get(index)
+                    .cloned()
+                    .ok_or_else(|| {
+                        <__D::Error as ::des_events::__private::serde::de::Error>::custom(
+                            "one of the OnAccountRequestedFailedReason values",
+                        )
+                    })
+            }
+            ::core::result::Result::Err(value) => {
+                ::core::result::Result::Ok(Self::Other(value))
+            }
+        }
     }
 }
 /// The `message` of the `onAccountRequestedFailed` event.
@@ -303,7 +313,7 @@ pub struct OnAccountRequestedFailed {
     /// Must equal the requestId of the onAccountRequested request this event answers.
     #[serde(rename = "requestId")]
     pub request_id: ::des_events::Uuid,
-    /// Why the account was not set up: "cancelled" when the user cancelled, "failed" when the flow failed.
+    /// Why the account was not set up: "cancelled" when the user cancelled, "failed" when the flow failed. "error" is the deployed web SDK's older name for "failed" (its types say `cancelled | error`): receivers accept it and read it as "failed"; no sender writes it.
     #[serde(rename = "reason")]
     pub reason: OnAccountRequestedFailedReason,
 }
@@ -353,9 +363,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["requestId", "reason"]),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["requestId", "reason"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -424,11 +436,7 @@ for OnAccountRequestedSucceeded {
                                 __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
-                        __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["requestId"]),
-                            );
-                        }
+                        __other => __p::unknown_key(__other, &["requestId"], &mut __map)?,
                     }
                 }
                 ::core::result::Result::Ok(OnAccountRequestedSucceeded {
@@ -482,11 +490,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
             {
                 while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
-                        __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &[]),
-                            );
-                        }
+                        __other => __p::unknown_key(__other, &[], &mut __map)?,
                     }
                 }
                 ::core::result::Result::Ok(OnBackRequested {})
@@ -538,11 +542,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnSignOutRequeste
             {
                 while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
-                        __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &[]),
-                            );
-                        }
+                        __other => __p::unknown_key(__other, &[], &mut __map)?,
                     }
                 }
                 ::core::result::Result::Ok(OnSignOutRequested {})
@@ -632,12 +632,11 @@ for OnTransferConsentCancelled {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(
-                                    __other,
-                                    &["requestId", "consentId", "reason"],
-                                ),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["requestId", "consentId", "reason"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -732,12 +731,11 @@ for OnTransferConsentSucceeded {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(
-                                    __other,
-                                    &["requestId", "consentId", "consentRef"],
-                                ),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["requestId", "consentId", "consentRef"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -794,11 +792,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for SessionKeepAlive 
             {
                 while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
                     match __key.as_str() {
-                        __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &[]),
-                            );
-                        }
+                        __other => __p::unknown_key(__other, &[], &mut __map)?,
                     }
                 }
                 ::core::result::Result::Ok(SessionKeepAlive {})
@@ -877,9 +871,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
                             )?
                         }
                         __other => {
-                            return ::core::result::Result::Err(
-                                __p::unknown_field(__other, &["requestId", "idToken"]),
-                            );
+                            __p::unknown_key(
+                                __other,
+                                &["requestId", "idToken"],
+                                &mut __map,
+                            )?
                         }
                     }
                 }
@@ -1027,6 +1023,13 @@ pub enum PartnerEvent {
     /// ```
     #[serde(rename = "updateToken")]
     UpdateToken(UpdateToken),
+    /// An event this schema does not know, kept as received: by a tolerant read
+    /// (`from_json_with(json, Policy::Tolerant)`, with a warning), or by every
+    /// read with `catch_all = true`. Only a read makes one, and it is written
+    /// back as received.
+    #[serde(untagged)]
+    #[schemars(skip)]
+    Other(::des_events::UnknownEvent),
 }
 #[automatically_derived]
 impl ::des_events::__private::serde::Serialize for PartnerEvent {
@@ -1084,6 +1087,10 @@ impl ::des_events::__private::serde::Serialize for PartnerEvent {
             Self::UpdateToken(message) => {
                 __envelope.serialize_field("event", "updateToken")?;
                 __envelope.serialize_field("message", message)?;
+            }
+            Self::Other(unknown) => {
+                __envelope.serialize_field("event", &unknown.event)?;
+                __envelope.serialize_field("message", &unknown.message)?;
             }
         }
         __envelope.end()
@@ -1145,8 +1152,7 @@ impl ::des_events::__private::EventSet for PartnerEvent {
     ];
     const CATCH_ALL: bool = false;
     fn unknown(event: ::des_events::UnknownEvent) -> ::core::option::Option<Self> {
-        let _ = event;
-        ::core::option::Option::None
+        ::core::option::Option::Some(Self::Other(event))
     }
     fn index(&self) -> ::core::option::Option<usize> {
         match self {
@@ -1163,6 +1169,7 @@ impl ::des_events::__private::EventSet for PartnerEvent {
             Self::OnTransferConsentSucceeded(_) => ::core::option::Option::Some(8usize),
             Self::SessionKeepAlive(_) => ::core::option::Option::Some(9usize),
             Self::UpdateToken(_) => ::core::option::Option::Some(10usize),
+            Self::Other(_) => ::core::option::Option::None,
         }
     }
     fn message_json(&self) -> ::std::string::String {
@@ -1199,6 +1206,9 @@ impl ::des_events::__private::EventSet for PartnerEvent {
             }
             Self::UpdateToken(message) => {
                 ::des_events::__private::envelope::to_json(message)
+            }
+            Self::Other(unknown) => {
+                ::des_events::__private::envelope::to_json(&unknown.message)
             }
         }
     }
@@ -1311,12 +1321,20 @@ impl PartnerEvent {
     pub fn from_json(json: &str) -> ::core::result::Result<Self, ::des_events::Error> {
         <Self as ::des_events::EventUnion>::from_json(json)
     }
+    /// Parses one message under a receiver policy: the value and the deviations the
+    /// policy tolerated (see [`des_events::Policy`]).
+    pub fn from_json_with(
+        json: &str,
+        policy: ::des_events::Policy,
+    ) -> ::core::result::Result<::des_events::Decoded<Self>, ::des_events::Error> {
+        <Self as ::des_events::EventUnion>::from_json_with(json, policy)
+    }
     /// Writes the envelope, `event` first.
     pub fn to_json(&self) -> ::std::string::String {
         <Self as ::des_events::EventUnion>::to_json(self)
     }
     /// The wire name of this event.
-    pub fn event_name(&self) -> &'static str {
+    pub fn event_name(&self) -> &str {
         match self {
             Self::AccountProvisioned(_) => "accountProvisioned",
             Self::InvestmentAccountProvisionInitiated(_) => {
@@ -1331,6 +1349,7 @@ impl PartnerEvent {
             Self::OnTransferConsentSucceeded(_) => "onTransferConsentSucceeded",
             Self::SessionKeepAlive(_) => "sessionKeepAlive",
             Self::UpdateToken(_) => "updateToken",
+            Self::Other(unknown) => &unknown.event,
         }
     }
     /// The JavaScript call that delivers this event to a mobile WebView
@@ -1347,6 +1366,14 @@ impl PartnerEvent {
         message: &str,
     ) -> ::core::result::Result<Self, ::des_events::Error> {
         <Self as ::des_events::EventUnion>::from_mobile(handler, message)
+    }
+    /// [`Self::from_mobile`] under a receiver policy (see [`des_events::Policy`]).
+    pub fn from_mobile_with(
+        handler: &str,
+        message: &str,
+        policy: ::des_events::Policy,
+    ) -> ::core::result::Result<::des_events::Decoded<Self>, ::des_events::Error> {
+        <Self as ::des_events::EventUnion>::from_mobile_with(handler, message, policy)
     }
     /// Calls the handler method of this event.
     pub fn dispatch<__H: PartnerEventHandler + ?::core::marker::Sized>(
@@ -1375,6 +1402,7 @@ impl PartnerEvent {
             }
             Self::SessionKeepAlive(message) => handler.session_keep_alive(message),
             Self::UpdateToken(message) => handler.update_token(message),
+            Self::Other(event) => handler.other(event),
         }
     }
 }
@@ -1485,6 +1513,9 @@ pub trait PartnerEventHandler {
     fn session_keep_alive(&mut self, message: SessionKeepAlive) -> Self::Output;
     /// Handles `updateToken`.
     fn update_token(&mut self, message: UpdateToken) -> Self::Output;
+    /// Handles an event the schema does not know (kept by a tolerant read, or by
+    /// every read with `catch_all = true`).
+    fn other(&mut self, event: ::des_events::UnknownEvent) -> Self::Output;
 }
 #[cfg(test)]
 #[allow(non_snake_case)]

@@ -16,7 +16,7 @@ use des_events_codegen::{Generated, Request, Source, api, generate, ir};
 use serde_json::Value;
 
 /// The versions, oldest first.
-const STEPS: [&str; 14] = [
+const STEPS: [&str; 15] = [
     "01-name-discriminator",
     "02-event-discriminator",
     "03-name-by-mistake",
@@ -31,6 +31,7 @@ const STEPS: [&str; 14] = [
     "12-reason-required-dream-targets-optional",
     "13-token-expiry-and-share-fields-dropped",
     "14-transfer-consent-urls",
+    "15-legacy-reason-error",
 ];
 
 /// The versions keyed by `name` (`{"name": ..., "message": ...}`).
@@ -407,6 +408,23 @@ fn step_14_transfer_consent_request_gains_success_and_cancel_urls() {
             (Kind::OptionalFieldAdded, requested, "message.cancelUrl"),
         ],
         SENDERS_MAJOR,
+    );
+}
+
+#[test]
+fn step_15_the_deployed_sdks_error_becomes_a_declared_legacy_value() {
+    // `error` left the enum in step 11; the deployed SDK still sends it. Declared as a
+    // legacy synonym of `failed`, it is accepted again and never sent: nothing breaks,
+    // and the generated API is the same (patch).
+    assert_step(
+        "15-legacy-reason-error",
+        &[(
+            Kind::LegacyValueAdded,
+            Some("onAccountRequestedFailed"),
+            "message.reason",
+        )],
+        &[],
+        (Compat::Compatible, Compat::Compatible, Bump::Patch),
     );
 }
 

@@ -5,6 +5,9 @@
 //!    numbers, free-form JSON payloads) survives serialize -> parse -> equal: `to_json`
 //!    then `from_json`, the same with `message` first and pretty-printed, and the mobile
 //!    bridge's bare message through `from_mobile`.
+//!    The tolerant policy on the same messages with random extra fields: the strict
+//!    value of the original, plus one `unknown_field` warning per field that landed in
+//!    a closed object (see `tolerant_drops_extra_fields`).
 //! 2. `bridge::js_string_literal` and `to_mobile_js` on arbitrary strings, evaluated in
 //!    Node.js against stub functions: the stub receives exactly the original text, and
 //!    the bridge round trip encode -> JavaScript eval -> `from_mobile` gives back the event.
@@ -352,6 +355,112 @@ proptest! {
     #[test]
     fn des_events_round_trip(event in des_event()) {
         round_trip(&event)?;
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// 1b. The tolerant policy: a valid message plus extra fields
+
+/// Every object of `value` (its JSON Pointer), the envelope included.
+fn objects(value: &Value, pointer: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(object) => {
+            out.push(pointer.clone());
+            for (key, inner) in object {
+                let token = key.replace('~', "~0").replace('/', "~1");
+                objects(inner, format!("{pointer}/{token}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (index, item) in items.iter().enumerate() {
+                objects(item, format!("{pointer}/{index}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `document` with `key: extra` added to the object at `pointer`.
+fn with_extra(document: &Value, pointer: &str, key: &str, extra: &Value) -> Value {
+    let mut document = document.clone();
+    if let Some(Value::Object(object)) = document.pointer_mut(pointer) {
+        object.insert(key.to_owned(), extra.clone());
+    }
+    document
+}
+
+/// For a valid message and random extra fields: the fields that land in closed objects
+/// (strict rejects each one on its own, as an unknown field there) are dropped by the
+/// tolerant policy, which gives the strict value of the original plus exactly one
+/// `unknown_field` warning per such field, at its path. Extra fields in open objects are
+/// data under every policy, so they are left out.
+fn tolerant_drops_extra_fields<T: EventUnion + EventSet>(
+    event: &T,
+    extras: &[(prop::sample::Index, Value)],
+) -> Result<(), TestCaseError> {
+    use des_events::{Error, Policy, WarningKind};
+    let original: Value = serde_json::from_str(&event.to_json()).expect("to_json writes JSON");
+    let mut places = Vec::new();
+    objects(&original, String::new(), &mut places);
+    let mut document = original.clone();
+    let mut expected = Vec::new();
+    for (number, (index, extra)) in extras.iter().enumerate() {
+        let place = index.get(&places);
+        let key = format!("x-extra-{number}");
+        let alone = with_extra(&original, place, &key, extra).to_string();
+        let pointer = format!("{place}/{key}");
+        match T::from_json(&alone) {
+            Err(Error::Invalid(invalid)) if invalid.pointer() == pointer => {
+                document = with_extra(&document, place, &key, extra);
+                expected.push(pointer);
+            }
+            // An open object keeps the key as data: not a deviation.
+            Ok(_) => {}
+            Err(other) => {
+                return Err(TestCaseError::fail(format!(
+                    "an extra field at {pointer} gave another error: {other}\n{alone}"
+                )));
+            }
+        }
+    }
+    let text = document.to_string();
+    let decoded = T::from_json_with(&text, Policy::Tolerant)
+        .map_err(|err| TestCaseError::fail(format!("tolerant rejected: {err}\n{text}")))?;
+    prop_assert_eq!(decoded.value(), event, "{}", text);
+    let mut found: Vec<String> = decoded
+        .warnings()
+        .iter()
+        .map(|warning| {
+            assert_eq!(warning.kind(), WarningKind::UnknownField, "{warning}");
+            warning.pointer()
+        })
+        .collect();
+    found.sort();
+    expected.sort();
+    prop_assert_eq!(found, expected, "{}", text);
+    if decoded.warnings().is_empty() {
+        prop_assert!(T::from_json(&text).is_ok(), "strict rejected {}", text);
+    } else {
+        prop_assert!(T::from_json(&text).is_err(), "strict accepted {}", text);
+    }
+    Ok(())
+}
+
+fn extras() -> impl Strategy<Value = Vec<(prop::sample::Index, Value)>> {
+    prop::collection::vec((any::<prop::sample::Index>(), json()), 1..5)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn tolerant_partner_events_drop_extra_fields(event in partner_event(), extras in extras()) {
+        tolerant_drops_extra_fields(&event, &extras)?;
+    }
+
+    #[test]
+    fn tolerant_des_events_drop_extra_fields(event in des_event(), extras in extras()) {
+        tolerant_drops_extra_fields(&event, &extras)?;
     }
 }
 

@@ -518,8 +518,11 @@ impl Comparer<'_> {
 
     fn enums(&mut self, path: &str, old: &EnumDef, new: &EnumDef) {
         let has = |def: &EnumDef, wire: &str| def.variants.iter().any(|(value, _)| value == wire);
+        self.legacy(path, old, new);
         for (wire, variant) in &old.variants {
-            if !has(new, wire) {
+            if is_legacy(new, wire).is_some() {
+                // Reported by `legacy`.
+            } else if !has(new, wire) {
                 self.push(
                     Kind::EnumValueRemoved,
                     path,
@@ -532,7 +535,9 @@ impl Comparer<'_> {
             }
         }
         for (wire, variant) in &new.variants {
-            if !has(old, wire) {
+            if is_legacy(old, wire).is_some() {
+                // Reported by `legacy`.
+            } else if !has(old, wire) {
                 self.push(
                     Kind::EnumValueAdded,
                     path,
@@ -559,6 +564,60 @@ impl Comparer<'_> {
                     new_order.join(", ")
                 ),
                 rules::order_changed(),
+            );
+        }
+    }
+
+    /// The `x-des-legacy` values of two versions of an enum.
+    fn legacy(&mut self, path: &str, old: &EnumDef, new: &EnumDef) {
+        let current =
+            |def: &EnumDef, wire: &str| def.variants.iter().any(|(value, _)| value == wire);
+        for (wire, _) in &new.legacy {
+            let now = is_legacy(new, wire).unwrap_or_default();
+            match is_legacy(old, wire) {
+                Some(before) if before != now => self.push(
+                    Kind::LegacySynonymChanged,
+                    path,
+                    format!("legacy value \"{wire}\" is now read as \"{now}\" (was \"{before}\")"),
+                    rules::legacy_synonym_changed(),
+                ),
+                Some(_) => {}
+                None => {
+                    let was_current = current(old, wire);
+                    let detail = if was_current {
+                        format!(
+                            "value \"{wire}\" is now legacy: accepted, read as \"{now}\", never sent (variant `{}` removed)",
+                            old.name
+                        )
+                    } else {
+                        format!(
+                            "new legacy value \"{wire}\": accepted, read as \"{now}\", never sent"
+                        )
+                    };
+                    self.push(
+                        Kind::LegacyValueAdded,
+                        path,
+                        detail,
+                        rules::legacy_value_added(was_current),
+                    );
+                }
+            }
+        }
+        for (wire, _) in &old.legacy {
+            if is_legacy(new, wire).is_some() {
+                continue;
+            }
+            let now_current = current(new, wire);
+            let detail = if now_current {
+                format!("legacy value \"{wire}\" is a current value again (a new variant)")
+            } else {
+                format!("legacy value \"{wire}\" is no longer accepted")
+            };
+            self.push(
+                Kind::LegacyValueRemoved,
+                path,
+                detail,
+                rules::legacy_value_removed(now_current),
             );
         }
     }
@@ -783,4 +842,10 @@ fn describe(schema: &Schema, ty: &Type) -> String {
             None => format!("`{name}`"),
         },
     }
+}
+
+/// The current value that `wire` is read as, when it is a legacy value of `def`.
+fn is_legacy<'d>(def: &'d EnumDef, wire: &str) -> Option<&'d str> {
+    let (_, index) = def.legacy.iter().find(|(value, _)| value == wire)?;
+    def.variants.get(*index).map(|(value, _)| value.as_str())
 }

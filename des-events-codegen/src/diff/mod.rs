@@ -47,6 +47,9 @@
 //! | `rust_type_changed` (same documents, other Rust type: `x-des-credential`, free-form object <-> struct) | compatible | compatible | major |
 //! | `enum_value_added` | compatible | breaking | major (new variant) |
 //! | `enum_value_removed` | breaking | compatible | major |
+//! | `legacy_value_added` (`x-des-legacy`: a value is still accepted, read as its current synonym, never sent) | compatible | compatible | major when it was a current value (its variant goes), else patch |
+//! | `legacy_value_removed` (a legacy value is no longer accepted, or is current again) | breaking when no longer accepted, else compatible | compatible | major when current again (a new variant), else patch |
+//! | `legacy_synonym_changed` (a legacy value is read as another current value) | unknown (the same documents are read as other values) | compatible | patch |
 //! | `constraint_tightened` (format added, longer `minLength`, shorter `maxLength`, pattern added, narrower bounds, `minItems`/`maxItems`) | breaking | compatible | patch; major when `format: uuid` appears (`String` -> `Uuid`) |
 //! | `constraint_loosened` (the reverse) | compatible | breaking | patch; major when `format: uuid` goes (`Uuid` -> `String`) |
 //! | `constraint_changed` (a `pattern` or `format` replaced: neither includes the other as far as we can tell) | breaking | breaking | patch; major when `uuid` is on one side only |
@@ -196,6 +199,13 @@ pub enum Kind {
     EnumValueAdded,
     /// An enum no longer accepts a value.
     EnumValueRemoved,
+    /// A value became legacy (`x-des-legacy`): still accepted, read as its synonym,
+    /// never sent.
+    LegacyValueAdded,
+    /// A legacy value is no longer accepted, or is a current value again.
+    LegacyValueRemoved,
+    /// A legacy value is read as another current value.
+    LegacySynonymChanged,
     /// A constraint now rejects more.
     ConstraintTightened,
     /// A constraint now accepts more.
@@ -226,7 +236,7 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order of the module documentation's table.
-    pub const ALL: [Kind; 28] = [
+    pub const ALL: [Kind; 31] = [
         Kind::DiscriminatorChanged,
         Kind::SchemaRenamed,
         Kind::EventAdded,
@@ -242,6 +252,9 @@ impl Kind {
         Kind::RustTypeChanged,
         Kind::EnumValueAdded,
         Kind::EnumValueRemoved,
+        Kind::LegacyValueAdded,
+        Kind::LegacyValueRemoved,
+        Kind::LegacySynonymChanged,
         Kind::ConstraintTightened,
         Kind::ConstraintLoosened,
         Kind::ConstraintChanged,
@@ -275,6 +288,9 @@ impl Kind {
             Kind::RustTypeChanged => "rust_type_changed",
             Kind::EnumValueAdded => "enum_value_added",
             Kind::EnumValueRemoved => "enum_value_removed",
+            Kind::LegacyValueAdded => "legacy_value_added",
+            Kind::LegacyValueRemoved => "legacy_value_removed",
+            Kind::LegacySynonymChanged => "legacy_synonym_changed",
             Kind::ConstraintTightened => "constraint_tightened",
             Kind::ConstraintLoosened => "constraint_loosened",
             Kind::ConstraintChanged => "constraint_changed",

@@ -138,6 +138,36 @@ pub const fn enum_value_removed() -> Verdict {
     verdict(BREAKING, COMPATIBLE, Bump::Major)
 }
 
+/// A value became legacy: every OLD document is still read, NEW never sends it. The
+/// variant goes when the value was current.
+pub const fn legacy_value_added(was_current: bool) -> Verdict {
+    verdict(
+        COMPATIBLE,
+        COMPATIBLE,
+        if was_current {
+            Bump::Major
+        } else {
+            Bump::Patch
+        },
+    )
+}
+
+/// A legacy value is no longer accepted (OLD documents may hold it), or is a current
+/// value again (a new variant; OLD accepted it already).
+pub const fn legacy_value_removed(now_current: bool) -> Verdict {
+    if now_current {
+        verdict(COMPATIBLE, COMPATIBLE, Bump::Major)
+    } else {
+        verdict(BREAKING, COMPATIBLE, Bump::Patch)
+    }
+}
+
+/// A legacy value is read as another current value: the same documents give other
+/// values, which only the application can judge.
+pub const fn legacy_synonym_changed() -> Verdict {
+    verdict(Compat::Unknown, COMPATIBLE, Bump::Patch)
+}
+
 /// Which way a constraint moved.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Direction {

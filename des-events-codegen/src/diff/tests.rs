@@ -500,6 +500,74 @@ fn enum_value_replaced() {
     assert_eq!(report.summary.senders, Compat::Breaking);
 }
 
+fn legacy_reason(values: Value, legacy: Value) -> Value {
+    ping(message(
+        json!({"reason": {"enum": values, "x-des-legacy": legacy}}),
+        &["reason"],
+    ))
+}
+
+#[test]
+fn a_current_value_made_legacy_keeps_documents_and_drops_a_variant() {
+    let change = only(
+        &reason(json!(["cancelled", "failed", "error"])),
+        &legacy_reason(
+            json!(["cancelled", "failed", "error"]),
+            json!({"error": "failed"}),
+        ),
+    );
+    assert_eq!(change.kind, Kind::LegacyValueAdded);
+    assert!(
+        change.detail.contains("read as \"failed\""),
+        "{}",
+        change.detail
+    );
+    assert_eq!(verdicts(&change), (C, C, "major"));
+}
+
+#[test]
+fn a_new_legacy_value_accepts_more_and_sends_the_same() {
+    let change = only(
+        &reason(json!(["cancelled", "failed"])),
+        &legacy_reason(
+            json!(["cancelled", "failed", "error"]),
+            json!({"error": "failed"}),
+        ),
+    );
+    assert_eq!(change.kind, Kind::LegacyValueAdded);
+    assert_eq!(verdicts(&change), (C, C, "patch"));
+}
+
+#[test]
+fn a_legacy_value_dropped_or_made_current_again() {
+    let legacy = legacy_reason(
+        json!(["cancelled", "failed", "error"]),
+        json!({"error": "failed"}),
+    );
+    let dropped = only(&legacy, &reason(json!(["cancelled", "failed"])));
+    assert_eq!(dropped.kind, Kind::LegacyValueRemoved);
+    assert_eq!(verdicts(&dropped), (B, C, "patch"));
+    let current = only(&legacy, &reason(json!(["cancelled", "failed", "error"])));
+    assert_eq!(current.kind, Kind::LegacyValueRemoved);
+    assert_eq!(verdicts(&current), (C, C, "major"));
+}
+
+#[test]
+fn a_legacy_synonym_changed_is_unknown_for_receivers() {
+    let change = only(
+        &legacy_reason(
+            json!(["cancelled", "failed", "error"]),
+            json!({"error": "failed"}),
+        ),
+        &legacy_reason(
+            json!(["cancelled", "failed", "error"]),
+            json!({"error": "cancelled"}),
+        ),
+    );
+    assert_eq!(change.kind, Kind::LegacySynonymChanged);
+    assert_eq!(change.receivers, Compat::Unknown);
+}
+
 #[test]
 fn enum_values_reordered() {
     let change = only(&reason(json!(["a", "b"])), &reason(json!(["b", "a"])));

@@ -354,7 +354,7 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
     let (extra_init, unknown, extra_field) = match def.additional {
         Additional::Closed => (
             TokenStream::new(),
-            quote!(__other => return ::core::result::Result::Err(__p::unknown_field(__other, &[#(#wires),*])),),
+            quote!(__other => __p::unknown_key(__other, &[#(#wires),*], &mut __map)?,),
             TokenStream::new(),
         ),
         Additional::Open => {

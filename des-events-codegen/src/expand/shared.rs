@@ -63,17 +63,14 @@ impl Shared {
         })
     }
 
-    /// `#[derive(...)]` of a string enum (a `Copy`, ordered, hashable value).
+    /// `#[derive(...)]` of a string enum (an ordered, hashable value; not `Copy`, as the
+    /// variant of unknown values holds the value).
     pub(crate) fn enum_derive(&self) -> &TokenStream {
         self.enum_derive.get_or_init(|| {
             derive(
                 true,
                 true,
-                quote!(
-                    ::core::marker::Copy,
-                    ::core::cmp::PartialOrd,
-                    ::core::cmp::Ord,
-                ),
+                quote!(::core::cmp::PartialOrd, ::core::cmp::Ord,),
             )
         })
     }

@@ -473,8 +473,6 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     let schemars_crate = shared.schemars_crate();
     let automatically_derived = shared.automatically_derived();
     let display_body = shared.display_body();
-    // The bodies depend on the values only: enums of the same values share them.
-    let values = format!("{:?}", def.variants);
     let wires = || -> Vec<Literal> { def.variants.iter().map(|(wire, _)| string(wire)).collect() };
     let variants = || -> Vec<Ident> {
         def.variants
@@ -482,6 +480,10 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
             .map(|(_, variant)| ident(variant))
             .collect()
     };
+    let other = ident(&def.other);
+    let legacy = legacy_table(def);
+    // The bodies depend on the values only: enums of the same values share them.
+    let values = format!("{:?} {:?} {}", def.variants, def.legacy, def.other);
     let variants_body = shared.group(Key("enum", values.clone()), Delimiter::Brace, || {
         let (wires, variants) = (wires(), variants());
         let variant_docs = def
@@ -494,19 +496,30 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
                 #[serde(rename = #wires)]
                 #variants,
             )*
+            /// A value outside the schema's `enum`, kept by a tolerant read (see
+            /// `des_events::Policy`). Only a read makes one; it is written back as received.
+            #[serde(untagged)]
+            #[schemars(skip)]
+            #other(::des_events::UnknownValue),
         }
     });
     let impl_body = shared.group(Key("enum impl", values.clone()), Delimiter::Brace, || {
         let (wires, variants) = (wires(), variants());
         quote! {
-            /// Every value, in schema order.
+            /// Every value of the schema, in schema order (legacy values aside).
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
 
-            /// The value on the wire.
-            pub const fn as_str(self) -> &'static str {
+            /// The value on the wire (an unknown value as received).
+            pub fn as_str(&self) -> &str {
                 match self {
                     #(Self::#variants => #wires,)*
+                    Self::#other(value) => value.as_str().unwrap_or_default(),
                 }
+            }
+
+            /// Whether this is a value of the schema (not one kept by a tolerant read).
+            pub const fn is_known(&self) -> bool {
+                !::core::matches!(self, Self::#other(_))
             }
         }
     });
@@ -533,13 +546,24 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
             where
                 __D: ::des_events::__private::serde::Deserializer<'de>,
             {
-                let index = ::des_events::__private::str_enum(deserializer, &#wire_list)?;
-                Self::ALL.get(index).copied().ok_or_else(|| {
-                    <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
-                })
+                match ::des_events::__private::str_enum(deserializer, &#wire_list, #legacy)? {
+                    ::core::result::Result::Ok(index) => Self::ALL.get(index).cloned().ok_or_else(|| {
+                        <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
+                    }),
+                    ::core::result::Result::Err(value) => ::core::result::Result::Ok(Self::#other(value)),
+                }
             }
         }
     }
+}
+
+/// The `&[(legacy value, index)]` table of an enum's `x-des-legacy` values.
+fn legacy_table(def: &EnumDef) -> TokenStream {
+    let pairs = def.legacy.iter().map(|(wire, index)| {
+        let wire = string(wire);
+        quote!((#wire, #index))
+    });
+    quote!(&[#(#pairs),*])
 }
 
 /// An enum whose values are not all strings: unit variants, written and read as the
@@ -554,13 +578,14 @@ fn value_enum_def(def: &EnumDef) -> TokenStream {
         .iter()
         .map(|(_, variant)| ident(variant))
         .collect();
+    let other = ident(&def.other);
+    let legacy = legacy_table(def);
     let variant_docs = texts.iter().map(|text| format!(" `{text}`"));
     let expecting = format!("one of the {} values", def.name);
     quote! {
         #docs
         #[derive(
             ::core::clone::Clone,
-            ::core::marker::Copy,
             ::core::fmt::Debug,
             ::core::cmp::PartialEq,
             ::core::cmp::Eq,
@@ -573,22 +598,26 @@ fn value_enum_def(def: &EnumDef) -> TokenStream {
                 #[doc = #variant_docs]
                 #variants,
             )*
+            /// A value outside the schema's `enum`, kept by a tolerant read (see
+            /// `des_events::Policy`). Only a read makes one; it is written back as received.
+            #other(::des_events::UnknownValue),
         }
 
         impl #name {
-            /// Every value, in schema order.
+            /// Every value of the schema, in schema order.
             pub const ALL: &'static [Self] = &[#(Self::#variants),*];
 
-            /// The JSON text of the value.
-            pub const fn as_json(self) -> &'static str {
+            /// The value.
+            pub fn to_value(&self) -> ::des_events::serde_json::Value {
                 match self {
-                    #(Self::#variants => #texts,)*
+                    #(Self::#variants => ::des_events::__private::json_literal(#texts),)*
+                    Self::#other(value) => ::core::clone::Clone::clone(value.value()),
                 }
             }
 
-            /// The value.
-            pub fn to_value(self) -> ::des_events::serde_json::Value {
-                ::des_events::__private::json_literal(self.as_json())
+            /// Whether this is a value of the schema (not one kept by a tolerant read).
+            pub const fn is_known(&self) -> bool {
+                !::core::matches!(self, Self::#other(_))
             }
         }
 
@@ -608,10 +637,12 @@ fn value_enum_def(def: &EnumDef) -> TokenStream {
             where
                 __D: ::des_events::__private::serde::Deserializer<'de>,
             {
-                let index = ::des_events::__private::value_enum(deserializer, &[#(#texts),*])?;
-                Self::ALL.get(index).copied().ok_or_else(|| {
-                    <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
-                })
+                match ::des_events::__private::value_enum(deserializer, &[#(#texts),*], #legacy)? {
+                    ::core::result::Result::Ok(index) => Self::ALL.get(index).cloned().ok_or_else(|| {
+                        <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
+                    }),
+                    ::core::result::Result::Err(value) => ::core::result::Result::Ok(Self::#other(value)),
+                }
             }
         }
 

@@ -96,7 +96,19 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
     let other = ident(name::CATCH_ALL_VARIANT);
     let other_handler = ident(name::CATCH_ALL_METHOD);
     let indexes_again = 0..schema.events.len();
-    let event_name_type = if catch_all {
+    // The catch-all variant: every classic envelope has it (a tolerant read keeps unknown
+    // events there; `catch_all = true` makes every read keep them), unless an event of
+    // the schema takes its name (then only strict reads, as `catch_all` needs the name).
+    let has_other = catch_all
+        || (tagging.is_classic()
+            && !schema
+                .events
+                .iter()
+                .any(|event| event.variant == name::CATCH_ALL_VARIANT));
+    // The derived schema describes what the strict default accepts: the catch-all
+    // variant only with `catch_all = true`.
+    let skip_schema = (!catch_all).then(|| quote!(#[schemars(skip)]));
+    let event_name_type = if has_other {
         quote!(&str)
     } else {
         quote!(&'static str)
@@ -110,11 +122,15 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
         other_unknown,
         other_method,
         other_dispatch,
-    ) = if catch_all {
+    ) = if has_other {
         (
             quote! {
-                /// An event this schema does not know, kept as received (`catch_all = true`).
+                /// An event this schema does not know, kept as received: by a tolerant read
+                /// (`from_json_with(json, Policy::Tolerant)`, with a warning), or by every
+                /// read with `catch_all = true`. Only a read makes one, and it is written
+                /// back as received.
                 #[serde(untagged)]
+                #skip_schema
                 #other(::des_events::UnknownEvent),
             },
             quote!(Self::#other(unknown) => &unknown.event,),
@@ -128,7 +144,8 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
             },
             quote!(::core::option::Option::Some(Self::#other(event))),
             quote! {
-                /// Handles an event the schema does not know (`catch_all = true`).
+                /// Handles an event the schema does not know (kept by a tolerant read, or by
+                /// every read with `catch_all = true`).
                 fn #other_handler(&mut self, event: ::des_events::UnknownEvent) -> Self::Output;
             },
             quote!(Self::#other(event) => handler.#other_handler(event),),
@@ -287,6 +304,11 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
             pub fn from_mobile(handler: &str, message: &str) -> ::core::result::Result<Self, ::des_events::Error> {
                 <Self as ::des_events::EventUnion>::from_mobile(handler, message)
             }
+
+            /// [`Self::from_mobile`] under a receiver policy (see [`des_events::Policy`]).
+            pub fn from_mobile_with(handler: &str, message: &str, policy: ::des_events::Policy) -> ::core::result::Result<::des_events::Decoded<Self>, ::des_events::Error> {
+                <Self as ::des_events::EventUnion>::from_mobile_with(handler, message, policy)
+            }
         }
     });
     quote! {
@@ -388,6 +410,12 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
             #[doc = #from_json_doc]
             pub fn from_json(json: &str) -> ::core::result::Result<Self, ::des_events::Error> {
                 <Self as ::des_events::EventUnion>::from_json(json)
+            }
+
+            /// Parses one message under a receiver policy: the value and the deviations the
+            /// policy tolerated (see [`des_events::Policy`]).
+            pub fn from_json_with(json: &str, policy: ::des_events::Policy) -> ::core::result::Result<::des_events::Decoded<Self>, ::des_events::Error> {
+                <Self as ::des_events::EventUnion>::from_json_with(json, policy)
             }
 
             #[doc = #to_json_doc]

@@ -16,7 +16,7 @@ impl Modeler<'_> {
         self.only(
             pointer,
             object,
-            &["enum", "const", "type"],
+            &["enum", "const", "type", "x-des-legacy"],
             "an enum schema",
         );
         if object.contains_key("enum") && object.contains_key("const") {
@@ -113,14 +113,81 @@ impl Modeler<'_> {
         if !ok {
             return None;
         }
+        let legacy = self.legacy_values(pointer, object, &mut variants, json_values)?;
+        let other = name::unknown_variant(variants.iter().map(|(_, variant)| variant.as_str()));
         self.register(TypeDef::Enum(EnumDef {
             name: name.clone(),
             docs,
             variants,
             json_values,
+            legacy,
+            other,
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))
+    }
+
+    /// `x-des-legacy`: `{"<legacy value>": "<current value>", ...}`, values of the `enum`
+    /// that receivers accept (read as the current value) but that no sender writes. Takes
+    /// the legacy values out of `variants`; returns each with its current variant's index.
+    fn legacy_values(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        variants: &mut Vec<(String, String)>,
+        json_values: bool,
+    ) -> Option<Vec<(String, usize)>> {
+        let Some(declared) = object.get("x-des-legacy") else {
+            return Some(Vec::new());
+        };
+        let at = join(pointer, "x-des-legacy");
+        let Value::Object(declared) = declared else {
+            self.error(
+                &at,
+                "`x-des-legacy` must map each legacy value to its current value, e.g. {\"error\": \"failed\"}",
+                None,
+            );
+            return None;
+        };
+        if json_values {
+            self.error(&at, "`x-des-legacy` applies to enums of strings only", None);
+            return None;
+        }
+        let mut pairs = Vec::new();
+        for (old, current) in declared {
+            let here = join(&at, old);
+            let listed = |wire: &str| variants.iter().any(|(value, _)| value == wire);
+            let Value::String(current) = current else {
+                self.error(&here, "the current value must be a string", None);
+                return None;
+            };
+            if !listed(old) {
+                self.error(
+                    &here,
+                    format!("the legacy value \"{old}\" is not in `enum`"),
+                    Some("list it in `enum` too, so that every JSON Schema validator accepts it"),
+                );
+                return None;
+            }
+            if !listed(current) || declared.contains_key(current) || current == old {
+                self.error(
+                    &here,
+                    format!("\"{current}\" must be a current value of `enum` (listed, and not legacy itself)"),
+                    None,
+                );
+                return None;
+            }
+            pairs.push((old.clone(), current.clone()));
+        }
+        variants.retain(|(wire, _)| !declared.contains_key(wire));
+        let legacy = pairs
+            .into_iter()
+            .filter_map(|(old, current)| {
+                let index = variants.iter().position(|(wire, _)| *wire == current)?;
+                Some((old, index))
+            })
+            .collect();
+        Some(legacy)
     }
 
     /// `oneOf` / `anyOf` below the root: an enum with one variant per alternative.

@@ -45,6 +45,9 @@ impl DesEventHandler for Bridge {
     fn on_transfer_consent_requested(&mut self, _: OnTransferConsentRequested) -> &'static str {
         "consent"
     }
+    fn other(&mut self, _: des_events::UnknownEvent) -> &'static str {
+        "unknown"
+    }
 }
 
 fn main() {

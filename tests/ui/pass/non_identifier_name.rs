@@ -6,7 +6,9 @@ des_events::include_schema!("ui/pass/schemas/non_identifier_name.json");
 fn main() {
     let json = r#"{"event":"itemAdded","message":{"requestId":"a2313192-e2dc-452e-b56c-2f23baf6eee1","area_m²":12.5}}"#;
     let event = ShopEvent::from_json(json).unwrap();
-    let ShopEvent::ItemAdded(message) = &event;
+    let ShopEvent::ItemAdded(message) = &event else {
+        panic!("expected itemAdded, got {event:?}");
+    };
     assert_eq!(message.area_m, 12.5);
     assert_eq!(event.to_json(), json);
 }

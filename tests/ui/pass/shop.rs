@@ -8,16 +8,21 @@ struct Totals {
 }
 
 impl ShopEventHandler for Totals {
-    type Output = &'static str;
+    type Output = String;
 
     fn item_added(&mut self, message: ItemAdded) -> Self::Output {
         self.items += i64::from(message.item.quantity);
-        message.item.r#type.as_str()
+        message.item.r#type.as_str().to_owned()
     }
 
     fn cart_cleared(&mut self, _message: CartCleared) -> Self::Output {
         self.clears += 1;
-        "cleared"
+        "cleared".to_owned()
+    }
+
+    // Only a tolerant read keeps an event the schema does not know.
+    fn other(&mut self, event: des_events::UnknownEvent) -> Self::Output {
+        event.event
     }
 }
 
