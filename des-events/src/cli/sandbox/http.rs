@@ -266,7 +266,7 @@ async fn new_session(State(app): State<App>, headers: HeaderMap) -> Response {
     let body = json!({
         "token": fresh.token,
         "bank_origin": app.config.bank_origin,
-        "policy": app.config.policy,
+        "policy": app.config.policy.as_str(),
         "scenario": app.config.scenario.name,
         "max_message_chars": MAX_MESSAGE_BYTES,
         "max_batch_chars": MAX_MESSAGE_BYTES,

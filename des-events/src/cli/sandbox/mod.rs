@@ -67,7 +67,6 @@ pub fn run(request: &Request) -> Status {
 }
 
 fn start(request: &Request) -> Result<Status, String> {
-    request.policy.available()?;
     let bank_origin = origin(&request.bank_origin)?;
     let scenario = match &request.scenario {
         Some(path) => Scenario::load(path)?,

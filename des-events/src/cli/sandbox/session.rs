@@ -315,7 +315,7 @@ impl Session {
                 && self.abandoned.is_none()
                 && lost == 0,
             bank_origin: &self.bank_origin,
-            policy: self.policy,
+            policy: self.policy.as_str(),
             scenario: &self.scenario,
             steps: self.steps.len(),
             finished: self.finished && self.abandoned.is_none(),
@@ -359,7 +359,7 @@ pub struct Report<'a> {
     /// No invalid message, no violation, nothing lost, and the page finished.
     pub ok: bool,
     bank_origin: &'a str,
-    policy: Policy,
+    policy: &'static str,
     scenario: &'a str,
     steps: usize,
     finished: bool,

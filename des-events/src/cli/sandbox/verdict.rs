@@ -2,24 +2,24 @@
 //! the sandbox makes goes through this module, so that the receiver policies and the
 //! request/reply `Conversation` of issue 11 can be wired in here alone.
 //!
-//! **Interim (until issue 11 lands on main):** decoding is strict only
-//! (`PartnerEvent::from_json`), so there are never warnings, and `--policy tolerant` is
-//! refused with a clear message. The request/reply check is a small stand-in
+//! Decoding goes through `PartnerEvent::from_json_with(text, policy)` (issue 11's
+//! receiver policies): under `tolerant`, unknown fields, values and events are warnings;
+//! under both, a schema-declared legacy value (`x-des-legacy`) is accepted with a
+//! warning.
+//!
+//! **Interim (until issue 11's protocol lands on main):** the request/reply check is a
+//! small stand-in
 //! ([`Conversation`] below) driven by the bundled partner schema's `x-des-reply-to` and
 //! `x-des-echo` annotations; its finding kinds are the ones issue 11 names
 //! (`unexpected_reply`, `echo_mismatch`, `duplicate_reply`, `unanswered`, `timed_out`).
-//! When `des_events::Policy`, `Decoded` and `des_events::protocol::Conversation` land,
-//! [`judge_partner`] calls `PartnerEvent::from_json_with(text, policy)` (its warnings
-//! become [`Warning`]s, `Policy::available` accepts tolerant), and [`Conversation`] wraps
-//! the library's: `sent` and `received` call `observe::<DesEvent>` / `observe::<PartnerEvent>`
+//! When `des_events::protocol::Conversation` lands, [`Conversation`] wraps the
+//! library's: `sent` and `received` call `observe::<DesEvent>` / `observe::<PartnerEvent>`
 //! for every message (the library numbers them all), remembering the number of each
 //! step's request; the step a reply answered is the request that left the open list;
 //! `expire(step, waited)` calls `expire(now, waited)`; `finish` calls `finish()`. The
 //! rows, the page and the report keep the shapes defined here.
 
 use std::collections::HashMap;
-use std::fmt;
-use std::str::FromStr;
 use std::sync::OnceLock;
 use std::time::Duration;
 
@@ -36,53 +36,7 @@ use crate::cli::verdict::failure;
 /// found value, an unknown event name); longer text is cut and marked with `…`.
 const MAX_TEXT: usize = 300;
 
-/// How received partner events are judged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Policy {
-    /// Every deviation from the schema is an error.
-    Strict,
-    /// Harmless deviations are warnings (needs issue 11's policies).
-    Tolerant,
-}
-
-impl Policy {
-    /// Whether this build can judge with the policy. Interim: strict only.
-    pub fn available(self) -> Result<(), String> {
-        match self {
-            Policy::Strict => Ok(()),
-            Policy::Tolerant => Err(
-                "--policy tolerant needs the receiver policies of issue 11, \
-                 which this build does not have yet; use --policy strict"
-                    .to_owned(),
-            ),
-        }
-    }
-}
-
-impl FromStr for Policy {
-    type Err = String;
-
-    fn from_str(text: &str) -> Result<Policy, String> {
-        match text {
-            "strict" => Ok(Policy::Strict),
-            "tolerant" => Ok(Policy::Tolerant),
-            other => Err(format!(
-                "unknown policy `{}` (expected strict or tolerant)",
-                cut(other)
-            )),
-        }
-    }
-}
-
-impl fmt::Display for Policy {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Policy::Strict => "strict",
-            Policy::Tolerant => "tolerant",
-        })
-    }
-}
+pub use des_events::Policy;
 
 /// Why a message is not a valid event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -135,14 +89,22 @@ pub struct Judged {
 
 /// Judges the text of one message that the bank posted to DES.
 pub fn judge_partner(text: &str, policy: Policy) -> Judged {
-    // Interim: strict only (see the module comment); `policy` is checked at start-up.
-    let _ = policy;
-    match PartnerEvent::from_json(text) {
-        Ok(event) => Judged {
-            event: Some(event.event_name().to_owned()),
-            problem: None,
-            warnings: Vec::new(),
-        },
+    match PartnerEvent::from_json_with(text, policy) {
+        Ok(decoded) => {
+            let (event, warnings) = decoded.into_parts();
+            Judged {
+                event: Some(cut(event.event_name())),
+                problem: None,
+                warnings: warnings
+                    .iter()
+                    .map(|warning| Warning {
+                        path: warning.path().to_string(),
+                        kind: warning.kind().as_str(),
+                        message: cut(warning.message()),
+                    })
+                    .collect(),
+            }
+        }
         Err(err) => {
             let event = err.event().map(cut).or_else(|| envelope_event(text));
             Judged {
