@@ -649,3 +649,30 @@ fn bad_arguments_exit_2_with_a_precise_message() {
         assert!(out.stdout.is_empty(), "nothing served: {args:?}");
     }
 }
+
+#[test]
+fn the_tolerant_policy_turns_the_sdk_deviations_into_warnings() {
+    if !browser_available() {
+        return;
+    }
+    let run = run("bank-sdk-like.html", None, "tolerant", "sdk-like-tolerant");
+    assert_page_matches_report(&run);
+    assert_eq!(run.report["policy"], "tolerant");
+    let rows = run.rows("partner");
+    let invest = rows
+        .iter()
+        .find(|row| row["event"] == "investmentAccountProvisionInitiated")
+        .unwrap_or_else(|| panic!("no investmentAccountProvisionInitiated row"));
+    assert_eq!(invest["verdict"], "warning");
+    let kinds: Vec<&str> = invest["warnings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|w| w["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["unknown_field"; 3]);
+    // Missing requestId stays an error under every policy: still exit 1.
+    assert_eq!(run.count("invalid"), 3);
+    assert_eq!(run.count("with_warnings"), 2);
+    assert_eq!(run.status, Some(1));
+}
