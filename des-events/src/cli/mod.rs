@@ -8,6 +8,8 @@ mod check;
 mod diff;
 mod expand;
 mod list;
+#[cfg(feature = "sandbox")]
+mod sandbox;
 mod verdict;
 
 use std::io::{self, Write as _};
@@ -134,6 +136,40 @@ enum Command {
         #[arg(long)]
         catch_all: bool,
     },
+    /// Serve a local page that plays DES for a bank's web app (127.0.0.1 only).
+    ///
+    /// Embed the printed URL in the bank app's iframe in place of DES. The page sends the
+    /// scenario's DES events to the app, checks every reply with the bundled schemas and
+    /// the request/reply protocol, and shows a live log; `GET /report` is the session as
+    /// JSON. The URL is the first line of stdout.
+    ///
+    /// Exit status with --ci: 0 when the scenario finished with no invalid message and no
+    /// protocol violation, 1 otherwise (the report is printed on stdout), 2 on a usage
+    /// error or an unreadable scenario.
+    #[cfg(feature = "sandbox")]
+    Sandbox {
+        /// The port on 127.0.0.1 (0: any free port).
+        #[arg(long, default_value_t = 8975)]
+        port: u16,
+        /// The origin of the bank app's page that embeds the sandbox: the only sender
+        /// whose messages are read, the only frame ancestor allowed, the only target of
+        /// the page's messages.
+        #[arg(long, value_name = "URL", default_value = "http://localhost:3000")]
+        bank_origin: String,
+        /// A scenario file (JSON, see the README) instead of every DES example.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// How replies are judged: strict or tolerant.
+        #[arg(long, default_value = "strict")]
+        policy: sandbox::Policy,
+        /// Exit when the scenario is over (or at --timeout) and print the report.
+        #[arg(long)]
+        ci: bool,
+        /// With --ci: the longest the session may take, in seconds [default: 30 plus
+        /// the scenario's waits].
+        #[arg(long, value_name = "SECS", requires = "ci")]
+        timeout: Option<u64>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -212,6 +248,22 @@ pub fn run() -> ExitCode {
             schema: schema.as_deref(),
             bundled,
             catch_all,
+        }),
+        #[cfg(feature = "sandbox")]
+        Command::Sandbox {
+            port,
+            bank_origin,
+            scenario,
+            policy,
+            ci,
+            timeout,
+        } => sandbox::run(&sandbox::Request {
+            port,
+            bank_origin,
+            scenario,
+            policy,
+            ci,
+            timeout,
         }),
         Command::Bridge(BridgeCommand::Encode { files }) => bridge::encode(&files),
         Command::Bridge(BridgeCommand::Decode { name, json }) => {

@@ -211,7 +211,8 @@ fn valid<T: EventUnion>(event: &T, direction: Bundled) -> Verdict {
     }
 }
 
-fn failure(err: &Error, direction: Option<Bundled>) -> Failure {
+/// The pieces of a runtime error that every output needs.
+pub fn failure(err: &Error, direction: Option<Bundled>) -> Failure {
     let (_, column) = err.position();
     let (kind, path, pointer) = match err {
         Error::Syntax { .. } => ("syntax", String::new(), String::new()),
