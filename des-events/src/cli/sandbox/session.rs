@@ -259,7 +259,8 @@ impl Session {
 
     /// The page waited `waited` for the reply to step `step` (0-based) in vain.
     pub fn expire(&mut self, step: usize, waited: Duration) -> Vec<Finding> {
-        let findings = self.conversation.expire(step, waited);
+        let now = self.elapsed();
+        let findings = self.conversation.expire(step, waited, now);
         self.late.extend(findings.iter().cloned());
         findings
     }

@@ -7,24 +7,18 @@
 //! under both, a schema-declared legacy value (`x-des-legacy`) is accepted with a
 //! warning.
 //!
-//! **Interim (until issue 11's protocol lands on main):** the request/reply check is a
-//! small stand-in
-//! ([`Conversation`] below) driven by the bundled partner schema's `x-des-reply-to` and
-//! `x-des-echo` annotations; its finding kinds are the ones issue 11 names
-//! (`unexpected_reply`, `echo_mismatch`, `duplicate_reply`, `unanswered`, `timed_out`).
-//! When `des_events::protocol::Conversation` lands, [`Conversation`] wraps the
-//! library's: `sent` and `received` call `observe::<DesEvent>` / `observe::<PartnerEvent>`
-//! for every message (the library numbers them all), remembering the number of each
-//! step's request; the step a reply answered is the request that left the open list;
-//! `expire(step, waited)` calls `expire(now, waited)`; `finish` calls `finish()`. The
-//! rows, the page and the report keep the shapes defined here.
+//! The request/reply check is the library's `des_events::protocol::Conversation`
+//! ([`Conversation`] below maps its message numbers to the scenario's steps): every DES
+//! step and every known partner event is observed, valid or not, so a reply without
+//! `requestId` is both an invalid row and an `echo_mismatch`.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 use std::time::Duration;
 
 use des_events::des::DesEvent;
+use des_events::envelope::EventSet;
 use des_events::partner::PartnerEvent;
+use des_events::protocol;
 use des_events::{Error, EventUnion};
 use serde::Serialize;
 use serde_json::Value;
@@ -175,243 +169,115 @@ pub struct Observed {
     pub answers: Option<usize>,
 }
 
-/// Which partner event replies to which DES event, and which fields echo: from the
-/// bundled partner schema's annotations.
-struct Reply {
-    to: String,
-    echo: Vec<String>,
-}
-
-fn replies() -> &'static HashMap<String, Reply> {
-    static REPLIES: OnceLock<HashMap<String, Reply>> = OnceLock::new();
-    REPLIES.get_or_init(|| {
-        let mut table = HashMap::new();
-        let Ok(schema) = serde_json::from_str::<Value>(Bundled::Partner.text()) else {
-            return table;
-        };
-        for branch in schema["oneOf"].as_array().into_iter().flatten() {
-            let (Some(event), Some(to)) = (
-                branch["properties"]["event"]["const"].as_str(),
-                branch["x-des-reply-to"].as_str(),
-            ) else {
-                continue;
-            };
-            let echo = branch["properties"]["message"]["properties"]
-                .as_object()
-                .into_iter()
-                .flatten()
-                .filter(|(_, field)| field["x-des-echo"] == Value::Bool(true))
-                .map(|(name, _)| name.clone())
-                .collect();
-            table.insert(
-                event.to_owned(),
-                Reply {
-                    to: to.to_owned(),
-                    echo,
-                },
-            );
-        }
-        table
-    })
-}
-
-/// Whether some partner event replies to the DES event `event`.
+/// Whether some partner event replies to the DES event `event` (`x-des-reply-to`).
 pub fn expects_reply(event: &str) -> bool {
-    replies().values().any(|reply| reply.to == event)
+    PartnerEvent::REPLY_TO.contains(&Some(event))
 }
 
-/// One request DES sent.
-struct Request {
-    step: usize,
-    event: String,
-    message: Value,
-    state: State,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum State {
-    Open,
-    Answered,
-    TimedOut,
-}
-
-/// The request/reply check of one session (interim stand-in, see the module comment).
-#[derive(Default)]
+/// The request/reply check of one session: the library's
+/// [`des_events::protocol::Conversation`], with its sequence numbers mapped back to the
+/// scenario's steps.
 pub struct Conversation {
-    requests: Vec<Request>,
+    /// `None` once finished.
+    inner: Option<protocol::Conversation>,
+    /// The scenario step of each request DES sent, by the library's sequence number.
+    steps: HashMap<usize, usize>,
+}
+
+impl Default for Conversation {
+    fn default() -> Conversation {
+        Conversation::new()
+    }
 }
 
 impl Conversation {
     /// A conversation with nothing sent yet.
     pub fn new() -> Conversation {
-        Conversation::default()
+        Conversation {
+            inner: Some(protocol::Conversation::new::<DesEvent, PartnerEvent>()),
+            steps: HashMap::new(),
+        }
     }
 
     /// DES sent `event` with `message` as scenario step `step`.
-    pub fn sent(&mut self, step: usize, event: &str, message: &Value, _at: Duration) {
-        if expects_reply(event) {
-            self.requests.push(Request {
-                step,
-                event: event.to_owned(),
-                message: message.clone(),
-                state: State::Open,
-            });
+    pub fn sent(&mut self, step: usize, event: &str, message: &Value, at: Duration) {
+        let Some(inner) = self.inner.as_mut() else {
+            return;
+        };
+        // Only the union's own side can fail, and `DesEvent` is a side.
+        if inner.observe::<DesEvent>(event, Some(message), at).is_ok() {
+            self.steps.insert(inner.observed(), step);
         }
     }
 
     /// The bank sent `event` (a known partner event) with `message` (`None`: the
     /// envelope had no `message`).
-    pub fn received(&mut self, event: &str, message: Option<&Value>, _at: Duration) -> Observed {
-        let Some(reply) = replies().get(event) else {
+    pub fn received(&mut self, event: &str, message: Option<&Value>, at: Duration) -> Observed {
+        let Some(inner) = self.inner.as_mut() else {
             return Observed::default();
         };
-        // A request is a candidate when every echo field the reply carries equals the
-        // request's; a reply that carries none (the deployed SDK's) may answer any.
-        let fits = |request: &Request| {
-            reply
-                .echo
+        let open = |inner: &protocol::Conversation| -> Vec<usize> {
+            inner
+                .open_requests()
                 .iter()
-                .all(|field| match message.and_then(|m| m.get(field)) {
-                    Some(found) => request.message.get(field) == Some(found),
-                    None => true,
-                })
+                .map(|request| request.seq())
+                .collect()
         };
-        let answering = self
-            .requests
+        let before = open(inner);
+        let findings = inner
+            .observe::<PartnerEvent>(event, message, at)
+            .unwrap_or_default();
+        let after = open(inner);
+        // The request this reply answered is the one that left the open list.
+        let answers = before
             .iter()
-            .position(|r| r.event == reply.to && r.state == State::Open && fits(r));
-        let Some(index) = answering else {
-            let open = self
-                .requests
-                .iter()
-                .any(|r| r.event == reply.to && r.state == State::Open);
-            let done = self
-                .requests
-                .iter()
-                .find(|r| r.event == reply.to && r.state != State::Open && fits(r));
-            let finding = match (open, done) {
-                (true, _) => Finding {
-                    kind: "echo_mismatch",
-                    message: format!(
-                        "{event}: no open {} request has {}",
-                        reply.to,
-                        echoed(&reply.echo, message)
-                    ),
-                    step: None,
-                },
-                (false, Some(done)) => Finding {
-                    kind: "duplicate_reply",
-                    message: format!(
-                        "{event} answers {} (step {}) again: it was already {}",
-                        done.event,
-                        done.step + 1,
-                        if done.state == State::TimedOut {
-                            "timed out"
-                        } else {
-                            "answered"
-                        }
-                    ),
-                    step: Some(done.step),
-                },
-                (false, None) => Finding {
-                    kind: "unexpected_reply",
-                    message: format!(
-                        "{event} replies to {}, but no such request is open",
-                        reply.to
-                    ),
-                    step: None,
-                },
-            };
-            return Observed {
-                findings: vec![finding],
-                answers: None,
-            };
-        };
-        let Some(request) = self.requests.get_mut(index) else {
-            return Observed::default();
-        };
-        request.state = State::Answered;
-        let findings = reply
-            .echo
-            .iter()
-            .filter_map(|field| {
-                let expected = request.message.get(field)?;
-                let found = message.and_then(|m| m.get(field));
-                (found != Some(expected)).then(|| Finding {
-                    kind: "echo_mismatch",
-                    message: format!(
-                        "reply to {} (step {}): {field} does not echo: expected {}, found {}",
-                        request.event,
-                        request.step + 1,
-                        shown(Some(expected)),
-                        shown(found)
-                    ),
-                    step: Some(request.step),
-                })
-            })
-            .collect();
+            .find(|seq| !after.contains(seq))
+            .and_then(|seq| self.steps.get(seq).copied());
         Observed {
-            findings,
-            answers: Some(request.step),
+            findings: findings.iter().map(|found| self.finding(found)).collect(),
+            answers,
         }
     }
 
-    /// The request of `step` got no reply within `waited`.
-    pub fn expire(&mut self, step: usize, waited: Duration) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        for request in &mut self.requests {
-            if request.step == step && request.state == State::Open {
-                request.state = State::TimedOut;
-                findings.push(Finding {
-                    kind: "timed_out",
-                    message: format!(
-                        "{} (step {}) got no reply within {} ms",
-                        request.event,
-                        step + 1,
-                        waited.as_millis()
-                    ),
-                    step: Some(step),
-                });
-            }
-        }
-        findings
+    /// The request of `step` got no reply within `waited` (the page says so at `now`).
+    pub fn expire(&mut self, step: usize, waited: Duration, now: Duration) -> Vec<Finding> {
+        let Some(inner) = self.inner.as_mut() else {
+            return Vec::new();
+        };
+        let opened = inner
+            .open_requests()
+            .iter()
+            .find(|request| self.steps.get(&request.seq()) == Some(&step))
+            .map(|request| request.at());
+        let Some(opened) = opened else {
+            return Vec::new();
+        };
+        // The page's clock and ours differ a little: the step's request (and any older
+        // one) is open longer than `waited` when the page says so.
+        let now = now.max(opened + waited + Duration::from_millis(1));
+        let findings = inner.expire(now, waited);
+        findings.iter().map(|found| self.finding(found)).collect()
     }
 
     /// The session is over: every request still open is unanswered.
     pub fn finish(&mut self) -> Vec<Finding> {
-        let mut findings = Vec::new();
-        for request in &mut self.requests {
-            if request.state == State::Open {
-                request.state = State::TimedOut;
-                findings.push(Finding {
-                    kind: "unanswered",
-                    message: format!(
-                        "{} (step {}) was never answered",
-                        request.event,
-                        request.step + 1
-                    ),
-                    step: Some(request.step),
-                });
-            }
-        }
-        findings
+        let Some(inner) = self.inner.take() else {
+            return Vec::new();
+        };
+        let findings = inner.finish();
+        findings.iter().map(|found| self.finding(found)).collect()
     }
-}
 
-/// The echo fields a reply carries, as shown in a finding: `requestId "x"`.
-fn echoed(fields: &[String], message: Option<&Value>) -> String {
-    let shown: Vec<String> = fields
-        .iter()
-        .filter_map(|field| Some(format!("{field} {}", shown(Some(message?.get(field)?)))))
-        .collect();
-    shown.join(" and ")
-}
-
-/// An echoed value as shown in a finding.
-fn shown(value: Option<&Value>) -> String {
-    match value {
-        None => "nothing".to_owned(),
-        Some(value) => cut(&value.to_string()),
+    /// A library finding as a row's finding, with the step of its request.
+    fn finding(&self, found: &protocol::Finding) -> Finding {
+        let step = found
+            .request()
+            .and_then(|(_, seq)| self.steps.get(&seq).copied());
+        Finding {
+            kind: found.kind().as_str(),
+            message: cut(found.message()),
+            step,
+        }
     }
 }
 
@@ -422,62 +288,55 @@ mod tests {
     const ID: &str = "a2313192-e2dc-452e-b56c-2f23baf6eee1";
 
     #[test]
-    fn the_reply_table_comes_from_the_schema() {
+    fn requests_are_the_events_the_partner_schema_answers() {
         assert!(expects_reply("onIdTokenDidExpire"));
         assert!(expects_reply("onTransferConsentRequested"));
         assert!(!expects_reply("onShare"));
-        let mut echo = replies()["onTransferConsentSucceeded"].echo.clone();
-        echo.sort_unstable();
-        assert_eq!(echo, ["consentId", "requestId"]);
     }
 
     #[test]
-    fn replies_are_matched_and_checked() {
+    fn replies_are_matched_to_their_steps_and_checked() {
         let mut talk = Conversation::new();
         let request = serde_json::json!({ "requestId": ID });
         talk.sent(2, "onIdTokenDidExpire", &request, Duration::ZERO);
         let good = talk.received("updateToken", Some(&request), Duration::ZERO);
         assert_eq!((good.answers, good.findings.len()), (Some(2), 0));
         let again = talk.received("updateToken", Some(&request), Duration::ZERO);
-        assert_eq!(again.findings[0].kind, "duplicate_reply");
+        assert_eq!(
+            (again.findings[0].kind, again.findings[0].step),
+            ("duplicate_reply", Some(2))
+        );
         let stray = talk.received("accountProvisioned", Some(&request), Duration::ZERO);
         assert_eq!(stray.findings[0].kind, "unexpected_reply");
 
+        // A reply without its message echoes nothing: the request stays open.
         talk.sent(3, "onIdTokenDidExpire", &request, Duration::ZERO);
         let bare = talk.received("updateToken", None, Duration::ZERO);
-        assert_eq!(bare.answers, Some(3));
-        assert_eq!(bare.findings[0].kind, "echo_mismatch");
-        assert!(bare.findings[0].message.contains("requestId does not echo"));
-
-        talk.sent(6, "onIdTokenDidExpire", &request, Duration::ZERO);
-        let other = serde_json::json!({ "requestId": "9876e07a-8aec-422c-845d-c70db7df14aa" });
-        let wrong = talk.received("updateToken", Some(&other), Duration::ZERO);
+        assert_eq!(bare.answers, None);
         assert_eq!(
-            (wrong.answers, wrong.findings[0].kind),
-            (None, "echo_mismatch")
+            (bare.findings[0].kind, bare.findings[0].step),
+            ("echo_mismatch", Some(3))
         );
-        assert!(
-            wrong.findings[0]
-                .message
-                .contains("no open onIdTokenDidExpire request has requestId")
-        );
+        assert!(bare.findings[0].message.contains("requestId"), "{:?}", bare);
         assert_eq!(
             talk.received("updateToken", Some(&request), Duration::ZERO)
                 .answers,
-            Some(6)
+            Some(3)
         );
 
         talk.sent(4, "onAccountProvisionRequested", &request, Duration::ZERO);
-        talk.sent(5, "onAccountRequested", &request, Duration::ZERO);
+        talk.sent(5, "onAccountRequested", &request, Duration::from_secs(1));
+        let expired = talk.expire(4, Duration::from_millis(10), Duration::from_millis(20));
         assert_eq!(
-            talk.expire(4, Duration::from_millis(10))[0].kind,
-            "timed_out"
+            (expired.len(), expired[0].kind, expired[0].step),
+            (1, "timed_out", Some(4))
         );
         let left = talk.finish();
         assert_eq!(
             (left.len(), left[0].kind, left[0].step),
             (1, "unanswered", Some(5))
         );
+        assert!(talk.finish().is_empty());
     }
 
     #[test]
