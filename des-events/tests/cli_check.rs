@@ -438,9 +438,14 @@ fn line_records(out: &str) -> Vec<Value> {
         .collect()
 }
 
-/// `(line, kind, pointer)` of every invalid line, and `(line, [(kind, pointer)])` of
-/// every line with warnings, as `--json` reports them.
-fn verdicts(records: &[Value]) -> (Vec<(u64, String, String)>, Vec<(u64, Vec<Value>)>) {
+/// An invalid line: `(line, kind, pointer)`.
+type Rejected = (u64, String, String);
+
+/// A line with warnings: `(line, [[kind, pointer], ...])`.
+type Tolerated = (u64, Vec<Value>);
+
+/// Every invalid line, and every line with warnings, as `--json` reports them.
+fn verdicts(records: &[Value]) -> (Vec<Rejected>, Vec<Tolerated>) {
     let mut invalid = Vec::new();
     let mut warned = Vec::new();
     for record in records {
@@ -467,7 +472,7 @@ fn verdicts(records: &[Value]) -> (Vec<(u64, String, String)>, Vec<(u64, Vec<Val
 }
 
 /// The expected invalid lines under `policy` (`strict` or `tolerant`).
-fn expected_invalid(expected: &Value, policy: &str) -> Vec<(u64, String, String)> {
+fn expected_invalid(expected: &Value, policy: &str) -> Vec<Rejected> {
     expected["lines"]
         .as_array()
         .expect("lines")
@@ -518,7 +523,7 @@ fn interop_fixture_under_the_tolerant_policy() {
     let records = line_records(&stdout(&output));
     let (invalid, warned) = verdicts(&records);
     assert_eq!(invalid, expected_invalid(&expected, "tolerant"));
-    let expected_warned: Vec<(u64, Vec<Value>)> = expected["lines"]
+    let expected_warned: Vec<Tolerated> = expected["lines"]
         .as_array()
         .expect("lines")
         .iter()
