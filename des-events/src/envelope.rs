@@ -489,6 +489,37 @@ pub fn from_parts<T: EventSet>(text: &str, parts: Parts<'_>, index: usize) -> Re
     general(text, "message")
 }
 
+/// [`from_parts`] under a receiver policy: [`from_json_with`]'s result, for a caller
+/// that looked the name up already. A valid message costs what [`from_parts`] costs
+/// (plus a thread-local flag that tells whether a declared legacy value was read, which
+/// then takes the careful read so that the warning says where).
+pub fn from_parts_with<T: EventSet>(
+    text: &str,
+    parts: Parts<'_>,
+    index: usize,
+    policy: Policy,
+) -> Result<Decoded<T>, Error> {
+    let classic = T::TAG == "event" && T::CONTENT == Some("message");
+    if !classic || T::EVENTS.get(index) != Some(&parts.name) || !shallow(parts.message) {
+        return from_json_with(text, policy);
+    }
+    policy::reset_legacy();
+    match read_message::<T>(index, parts.message) {
+        Some(value) if !policy::legacy_seen() => Ok(Decoded::new(value, Vec::new())),
+        Some(_) => careful::<T>(text, policy),
+        // As `from_parts`: the general reader decides (and explains).
+        None if policy == Policy::Strict => {
+            policy::reset_legacy();
+            match general::<T>(text, "message") {
+                Ok(value) if !policy::legacy_seen() => Ok(Decoded::new(value, Vec::new())),
+                Ok(_) => careful::<T>(text, policy),
+                Err(err) => Err(err),
+            }
+        }
+        None => careful::<T>(text, policy),
+    }
+}
+
 /// The message text of event number `index`, read on its own; `None` when it is not
 /// one complete valid message (the general reader then decides, and explains).
 fn read_message<T: EventSet>(index: usize, message: &str) -> Option<T> {

@@ -123,6 +123,7 @@ fn check_json_kinds_of_the_invalid_sample() {
         assert_eq!(record["file"], "samples/invalid.jsonl");
         assert_eq!(record["valid"], false);
         assert!(record["error"].is_string());
+        assert_eq!(record["warnings"], serde_json::json!([]));
         for key in object.keys() {
             let allowed = [
                 "file",
@@ -135,6 +136,7 @@ fn check_json_kinds_of_the_invalid_sample() {
                 "path",
                 "pointer",
                 "column",
+                "warnings",
             ];
             assert!(allowed.contains(&key.as_str()), "unexpected key {key}");
         }
@@ -172,7 +174,11 @@ fn check_json_shape_of_valid_lines() {
             .map(String::as_str)
             .collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["direction", "event", "file", "line", "valid"]);
+        assert_eq!(
+            keys,
+            ["direction", "event", "file", "line", "valid", "warnings"]
+        );
+        assert_eq!(record["warnings"], serde_json::json!([]));
         assert_eq!(record["line"], index + 1);
         assert_eq!(record["valid"], true);
         let event = record["event"].as_str().expect("a string");

@@ -1,7 +1,8 @@
 //! Tests of `des-events check` at scale: order and line numbers across blocks and
 //! threads, stdin against files, compressed input, the progress bar, `--summary`,
-//! `--only-invalid`, `--quiet` and `--jobs`. The logs are generated here from the
-//! samples, in the target's temporary directory.
+//! `--only-invalid`, `--quiet` and `--jobs`; receiver policies (`--policy`) and the
+//! protocol check (`--protocol`) on the recorded interop fixture. The logs are generated
+//! here from the samples, in the target's temporary directory.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -404,7 +405,469 @@ fn jobs_must_be_positive() {
     assert_eq!(status(&output), 2);
     let output = run(&["check", "--help"], "");
     let help = stdout(&output);
-    for option in ["--jobs", "--summary", "--only-invalid", "--quiet", "gzip"] {
+    for option in [
+        "--jobs",
+        "--summary",
+        "--only-invalid",
+        "--quiet",
+        "gzip",
+        "--policy",
+        "--protocol",
+    ] {
         assert!(help.contains(option), "--help lacks {option}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Receiver policies and the protocol check, on what the deployed web SDK sends.
+
+/// The recorded interop fixture and its expected verdicts.
+const INTEROP: &str = "tests/interop/web-sdk-1.5.0.jsonl";
+
+fn interop_expected() -> Value {
+    let text = std::fs::read_to_string(root().join("tests/interop/web-sdk-1.5.0.expected.json"))
+        .expect("the expected verdicts");
+    serde_json::from_str(&text).expect("JSON")
+}
+
+/// The `--json` line records (not findings, not the summary).
+fn line_records(out: &str) -> Vec<Value> {
+    out.lines()
+        .map(|line| serde_json::from_str::<Value>(line).expect("a JSON line"))
+        .filter(|record| record.get("valid").is_some())
+        .collect()
+}
+
+/// An invalid line: `(line, kind, pointer)`.
+type Rejected = (u64, String, String);
+
+/// A line with warnings: `(line, [[kind, pointer], ...])`.
+type Tolerated = (u64, Vec<Value>);
+
+/// Every invalid line, and every line with warnings, as `--json` reports them.
+fn verdicts(records: &[Value]) -> (Vec<Rejected>, Vec<Tolerated>) {
+    let mut invalid = Vec::new();
+    let mut warned = Vec::new();
+    for record in records {
+        let line = record["line"].as_u64().expect("a line number");
+        if record["valid"] == false {
+            invalid.push((
+                line,
+                record["kind"].as_str().unwrap_or_default().to_owned(),
+                record["pointer"].as_str().unwrap_or_default().to_owned(),
+            ));
+        }
+        let warnings = record["warnings"]
+            .as_array()
+            .expect("always a warnings array");
+        if !warnings.is_empty() {
+            let pairs = warnings
+                .iter()
+                .map(|warning| serde_json::json!([warning["kind"], warning["pointer"]]))
+                .collect();
+            warned.push((line, pairs));
+        }
+    }
+    (invalid, warned)
+}
+
+/// The expected invalid lines under `policy` (`strict` or `tolerant`).
+fn expected_invalid(expected: &Value, policy: &str) -> Vec<Rejected> {
+    expected["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .filter(|line| line[policy] != "valid")
+        .map(|line| {
+            (
+                line["line"].as_u64().expect("a number"),
+                line[policy]["error"].as_str().expect("a kind").to_owned(),
+                line[policy]["pointer"]
+                    .as_str()
+                    .expect("a pointer")
+                    .to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn interop_fixture_under_the_strict_policy() {
+    let expected = interop_expected();
+    for args in [
+        vec!["check", "--json", INTEROP],
+        vec!["check", "--json", "--policy", "strict", INTEROP],
+    ] {
+        let output = run(&args, "");
+        assert_eq!(status(&output), 1, "{args:?}");
+        let records = line_records(&stdout(&output));
+        assert_eq!(records.len(), 20);
+        let (invalid, warned) = verdicts(&records);
+        assert_eq!(invalid, expected_invalid(&expected, "strict"));
+        // A declared legacy value is read, with a warning, under every policy.
+        assert_eq!(
+            warned,
+            [(
+                12,
+                vec![serde_json::json!(["legacy_value", "/message/reason"])]
+            )]
+        );
+    }
+}
+
+#[test]
+fn interop_fixture_under_the_tolerant_policy() {
+    let expected = interop_expected();
+    let output = run(&["check", "--json", "--policy", "tolerant", INTEROP], "");
+    assert_eq!(status(&output), 1);
+    let records = line_records(&stdout(&output));
+    let (invalid, warned) = verdicts(&records);
+    assert_eq!(invalid, expected_invalid(&expected, "tolerant"));
+    let expected_warned: Vec<Tolerated> = expected["lines"]
+        .as_array()
+        .expect("lines")
+        .iter()
+        .filter(|line| line["warnings"].as_array().is_some_and(|w| !w.is_empty()))
+        .map(|line| {
+            let warnings = line["warnings"].as_array().expect("warnings").clone();
+            (line["line"].as_u64().expect("a number"), warnings)
+        })
+        .collect();
+    assert_eq!(warned, expected_warned);
+    // Each warning has its readable path and its message too.
+    let warning = &records[5]["warnings"][0];
+    assert_eq!(warning["path"], "message.callbackPath");
+    assert_eq!(warning["kind"], "unknown_field");
+    assert!(
+        warning["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("callbackPath"))
+    );
+
+    // The human form: the `ok` line with the count, then one indented line per warning.
+    let output = run(&["check", "--policy", "tolerant", INTEROP], "");
+    let out = stdout(&output);
+    let lines: Vec<&str> = out.lines().collect();
+    let at = lines
+        .iter()
+        .position(|line| line.starts_with(&format!("{INTEROP}:6: ")))
+        .expect("line 6");
+    assert_eq!(
+        lines[at],
+        format!("{INTEROP}:6: ok (3 warnings) partner investmentAccountProvisionInitiated")
+    );
+    assert_eq!(
+        lines[at + 1],
+        "  warning: unknown_field at message.callbackPath: unknown field `callbackPath` dropped"
+    );
+    assert!(lines[at + 3].starts_with("  warning: unknown_field at message.errorUrl"));
+    assert_eq!(
+        stderr(&output).trim(),
+        "20 lines: 16 valid (2 with warnings), 4 invalid"
+    );
+}
+
+#[test]
+fn interop_fixture_protocol_findings() {
+    let expected = interop_expected();
+    for policy in ["strict", "tolerant"] {
+        let output = run(
+            &["check", "--json", "--protocol", "--policy", policy, INTEROP],
+            "",
+        );
+        assert_eq!(status(&output), 1);
+        let out = stdout(&output);
+        let records: Vec<Value> = out
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("a JSON line"))
+            .collect();
+        let findings: Vec<Value> = records
+            .iter()
+            .filter(|record| record.get("protocol").is_some())
+            .map(|finding| {
+                serde_json::json!({
+                    "line": finding["line"],
+                    "kind": finding["protocol"],
+                    "event": finding["event"],
+                    "request_line": finding["request"]["line"],
+                })
+            })
+            .collect();
+        assert_eq!(Value::from(findings), expected["protocol"], "{policy}");
+        // Each reply's finding comes right after its line; the unanswered requests come
+        // after the last line.
+        for (index, record) in records.iter().enumerate() {
+            if record["protocol"] == "echo_mismatch" {
+                assert_eq!(records[index - 1]["line"], record["line"]);
+                assert!(records[index - 1].get("valid").is_some());
+                assert_eq!(
+                    record["request"]["event"]
+                        .as_str()
+                        .map(|e| e.ends_with("Requested")),
+                    Some(true)
+                );
+            }
+        }
+        let last_line = records
+            .iter()
+            .rposition(|record| record.get("valid").is_some())
+            .expect("lines");
+        assert_eq!(last_line, 19 + 4, "{out}");
+        assert!(
+            records[last_line + 1..]
+                .iter()
+                .all(|record| record["protocol"] == "unanswered")
+        );
+    }
+
+    let output = run(&["check", "--protocol", "--only-invalid", INTEROP], "");
+    let out = stdout(&output);
+    assert!(out.contains(&format!(
+        "{INTEROP}:10: protocol echo_mismatch: onAccountRequestedSucceeded: reply to onAccountRequested #9: requestId is missing\n"
+    )), "{out}");
+    assert!(out.ends_with(&format!(
+        "{INTEROP}:17: protocol unanswered: onTransferConsentRequested: never answered (requestId \"e2c9b4d7-5a1f-4c3e-9d8b-0f7a6e2c5d19\", consentId \"6a9d2f0c-8e3b-4d71-a5c4-1b7e9f2d3a60\")\n"
+    )), "{out}");
+    assert_eq!(
+        stderr(&output).trim(),
+        "20 lines: 15 valid (1 with warnings), 5 invalid; 8 protocol findings"
+    );
+}
+
+#[test]
+fn protocol_findings_exit_1_even_when_every_line_is_valid() {
+    // A valid request and a valid reply that echoes another id.
+    let log = concat!(
+        r#"{"event":"onIdTokenDidExpire","message":{"requestId":"7c0e9a52-3f1b-4d8e-a2c6-5b9f0d1e4a73"}}"#,
+        "\n\n",
+        r#"{"event":"updateToken","message":{"requestId":"1e5b8c3d-9a27-4f60-b8d1-3c7e2a9f5b04","idToken":"eyJ.SECRET-TOKEN.sig"}}"#,
+        "\n",
+    );
+    let output = run(&["check", "-q", log_path("mismatch", log).as_str()], "");
+    assert_eq!(status(&output), 0, "{}", stdout(&output));
+    let path = log_path("mismatch", log);
+    let output = run(
+        &["check", "-q", "--protocol", "--jobs", "1", path.as_str()],
+        "",
+    );
+    assert_eq!(status(&output), 1);
+    let out = stdout(&output);
+    // The blank line counts: the reply is line 3, and its request line 1.
+    assert!(
+        out.contains(":3: protocol echo_mismatch: updateToken: reply to onIdTokenDidExpire #1: requestId does not echo"),
+        "{out}"
+    );
+    assert!(
+        out.contains(":1: protocol unanswered: onIdTokenDidExpire"),
+        "{out}"
+    );
+    assert!(!out.contains("SECRET"), "{out}");
+}
+
+/// Writes `text` to a fresh file for test `name`; its path.
+fn log_path(name: &str, text: &str) -> String {
+    let dir = scratch(name);
+    let file = dir.join("log.jsonl");
+    std::fs::write(&file, text).expect("write the log");
+    path(&file).to_owned()
+}
+
+#[test]
+fn one_conversation_per_input_in_order_on_several_threads() {
+    let output = run(
+        &[
+            "check",
+            "--json",
+            "--protocol",
+            "--jobs",
+            "3",
+            INTEROP,
+            "-",
+            INTEROP,
+        ],
+        &std::fs::read_to_string(root().join(INTEROP)).expect("the fixture"),
+    );
+    assert_eq!(status(&output), 1);
+    let records: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON line"))
+        .collect();
+    // Per input: 20 lines, 4 echo findings, then 4 unanswered requests.
+    assert_eq!(records.len(), 3 * 28);
+    for (input, chunk) in records.chunks(28).enumerate() {
+        let file = if input == 1 { "-" } else { INTEROP };
+        assert!(chunk.iter().all(|record| record["file"] == file));
+        assert!(
+            chunk[24..]
+                .iter()
+                .all(|record| record["protocol"] == "unanswered")
+        );
+        assert_eq!(chunk[24]["line"], 9);
+    }
+}
+
+#[test]
+fn only_warnings_exit_0() {
+    let fixture = std::fs::read_to_string(root().join(INTEROP)).expect("the fixture");
+    let lines: Vec<&str> = fixture.lines().collect();
+    // Line 6 (three unknown fields) and line 12 (a legacy value), and a valid line.
+    let log = format!("{}\n{}\n{}\n", lines[5], lines[11], lines[0]);
+    let file = log_path("warnings", &log);
+    let output = run(&["check", "--policy", "tolerant", file.as_str()], "");
+    assert_eq!(status(&output), 0, "{}", stdout(&output));
+    let out = stdout(&output);
+    assert_eq!(out.lines().count(), 3 + 4, "{out}");
+    assert!(out.contains(":2: ok (1 warning) partner onAccountRequestedFailed\n  warning: legacy_value at message.reason"));
+    assert_eq!(
+        stderr(&output).trim(),
+        "3 lines: 3 valid (2 with warnings), 0 invalid"
+    );
+    // `--only-invalid` leaves out valid lines, with warnings or without.
+    let output = run(
+        &[
+            "check",
+            "--policy",
+            "tolerant",
+            "--only-invalid",
+            "-q",
+            file.as_str(),
+        ],
+        "",
+    );
+    assert_eq!((status(&output), stdout(&output).as_str()), (0, ""));
+    // Under the strict policy only the legacy value is read with a warning.
+    let output = run(&["check", file.as_str()], "");
+    assert_eq!(status(&output), 1);
+
+    // The summary counts and groups the warnings.
+    let output = run(
+        &[
+            "check",
+            "--policy",
+            "tolerant",
+            "--summary",
+            "--json",
+            "-q",
+            file.as_str(),
+        ],
+        "",
+    );
+    let out = stdout(&output);
+    let summary: Value =
+        serde_json::from_str(out.lines().last().expect("a summary")).expect("JSON");
+    let summary = &summary["summary"];
+    assert_eq!(
+        (summary["warnings"].as_u64(), summary["protocol"].as_u64()),
+        (Some(4), Some(0))
+    );
+    assert_eq!(summary["warned"], 2);
+    assert_eq!(summary["warning_groups"].as_array().map(Vec::len), Some(4));
+    assert_eq!(summary["warning_groups"][0]["first"]["line"], 1);
+    let output = run(
+        &[
+            "check",
+            "--policy",
+            "tolerant",
+            "--summary",
+            "-q",
+            file.as_str(),
+        ],
+        "",
+    );
+    let out = stdout(&output);
+    assert_eq!(status(&output), 0, "{out}");
+    assert!(
+        out.contains("summary: 3 lines, 3 valid (2 with warnings), 0 invalid\n"),
+        "{out}"
+    );
+    assert!(out.contains("\nwarnings:\n"), "{out}");
+    assert!(out.contains("message.reason        legacy_value"), "{out}");
+    // Out of their conversations, the two replies answer nothing, and the request
+    // stays open: protocol findings, so exit 1.
+    let output = run(
+        &[
+            "check",
+            "--policy",
+            "tolerant",
+            "--protocol",
+            "-q",
+            "--summary",
+            file.as_str(),
+        ],
+        "",
+    );
+    let out = stdout(&output);
+    assert_eq!(status(&output), 1, "{out}");
+    assert!(
+        out.contains(
+            "summary: 3 lines, 3 valid (2 with warnings), 0 invalid; 3 protocol findings\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(":1: protocol unexpected_reply: investmentAccountProvisionInitiated"),
+        "{out}"
+    );
+    assert!(out.contains("\nprotocol findings:\n"), "{out}");
+}
+
+#[test]
+fn unknown_policies_are_usage_errors() {
+    let output = run(&["check", "--policy", "bogus", INTEROP], "");
+    assert_eq!(status(&output), 2);
+    assert_eq!(stdout(&output), "");
+    let err = stderr(&output);
+    assert!(
+        err.contains("invalid value 'bogus' for '--policy <POLICY>'"),
+        "{err}"
+    );
+    assert!(err.contains("[possible values: strict, tolerant]"), "{err}");
+}
+
+#[test]
+fn credentials_never_appear_in_any_output() {
+    let secret = "eyJhbGciOiJSUzI1NiJ9.SECRET-IN-EXTRA.c2ln";
+    let token = "eyJhbGciOiJSUzI1NiJ9.SECRET-TOKEN.c2ln";
+    let log = [
+        r#"{"event":"onIdTokenDidExpire","message":{"requestId":"7c0e9a52-3f1b-4d8e-a2c6-5b9f0d1e4a73"}}"#.to_owned(),
+        // A reply with an extra field that holds a token, and a wrong id.
+        format!(
+            r#"{{"event":"updateToken","message":{{"requestId":"1e5b8c3d-9a27-4f60-b8d1-3c7e2a9f5b04","idToken":"{token}","session":{{"idToken":"{secret}"}}}}}}"#
+        ),
+        // An extra field holding a token on a message without credentials.
+        format!(
+            r#"{{"event":"investmentAccountProvisionInitiated","message":{{"requestId":"5f0c3b7e-8d21-4a6f-9b1e-2c7d4e8a9f10","accountId":"inv-acc-0042-7781","auth":{{"idToken":"{secret}"}}}}}}"#
+        ),
+        // An envelope-level extra member holding a token, on the right reply.
+        format!(
+            r#"{{"event":"updateToken","message":{{"requestId":"7c0e9a52-3f1b-4d8e-a2c6-5b9f0d1e4a73","idToken":"{token}"}},"idToken":"{secret}"}}"#
+        ),
+    ]
+    .join("\n");
+    let file = log_path("credentials", &log);
+    for policy in ["strict", "tolerant"] {
+        for extra in [
+            &[][..],
+            &["--json"][..],
+            &["--protocol"][..],
+            &["--json", "--protocol"][..],
+        ] {
+            let mut args = vec!["check", "--summary", "--policy", policy];
+            args.extend_from_slice(extra);
+            args.push(file.as_str());
+            let output = run(&args, "");
+            let (out, err) = (stdout(&output), stderr(&output));
+            assert!(
+                !out.contains("SECRET") && !err.contains("SECRET"),
+                "{args:?}:\n{out}\n{err}"
+            );
+            if policy == "tolerant" {
+                assert!(out.contains("unknown field `session` dropped"), "{out}");
+                assert!(
+                    out.contains("unknown envelope field `idToken` dropped"),
+                    "{out}"
+                );
+            }
+        }
     }
 }

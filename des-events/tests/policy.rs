@@ -324,3 +324,48 @@ fn warnings_inside_arrays_and_nested_objects_have_their_paths() {
     let json = r#"{"event":"pay","message":{"method":{"card":"4111","extra":1}}}"#;
     assert!(shop::ShopEvent::from_json_with(json, Policy::Tolerant).is_err());
 }
+
+/// `envelope::from_parts_with` (the CLI's one-decode path, for a caller that found the
+/// event name already) gives `from_json_with`'s result on every line of the interop
+/// fixture, under every policy.
+#[test]
+fn from_parts_with_agrees_with_from_json_with() {
+    use des_events::envelope::{self, EventSet};
+    let fixture = include_str!("../../tests/interop/web-sdk-1.5.0.jsonl");
+    let extra = format!(
+        r#"{{"event":"onAccountRequestedFailed","message":{{"requestId":"{REQUEST_ID}","reason":"nope","x":1}}}}"#
+    );
+    for line in fixture.lines().chain([extra.as_str()]) {
+        let Some(parts) = envelope::canonical_event(line) else {
+            continue;
+        };
+        for policy in Policy::ALL {
+            let found = PartnerEvent::EVENTS
+                .iter()
+                .position(|name| *name == parts.name);
+            let (parts_result, json_result) = match found {
+                Some(index) => (
+                    format!(
+                        "{:?}",
+                        envelope::from_parts_with::<PartnerEvent>(line, parts, index, policy)
+                    ),
+                    format!("{:?}", PartnerEvent::from_json_with(line, policy)),
+                ),
+                None => {
+                    let index = DesEvent::EVENTS
+                        .iter()
+                        .position(|name| *name == parts.name)
+                        .expect("a known event");
+                    (
+                        format!(
+                            "{:?}",
+                            envelope::from_parts_with::<DesEvent>(line, parts, index, policy)
+                        ),
+                        format!("{:?}", DesEvent::from_json_with(line, policy)),
+                    )
+                }
+            };
+            assert_eq!(parts_result, json_result, "{policy}: {line}");
+        }
+    }
+}

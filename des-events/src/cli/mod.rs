@@ -17,7 +17,9 @@ use std::num::NonZeroUsize;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 use clap::{Parser, Subcommand};
+use des_events::Policy;
 
 pub use bundled::Bundled;
 
@@ -39,9 +41,16 @@ enum Command {
     /// order, then a tally on stderr. Lines are checked on every core (see --jobs); a
     /// progress bar shows on stderr when it is a terminal and the run is long.
     ///
-    /// Exit status: 0 when every line is valid, 1 when a line is invalid, 2 on a usage
-    /// or I/O error. Input lines are never echoed, so credentials in them are never
-    /// printed.
+    /// Lines are judged under a receiver policy (see --policy); a line accepted with
+    /// warnings is valid, and its warnings are printed under it (not with
+    /// --only-invalid). With --protocol, each input is also checked as one conversation
+    /// (requests and their replies), and the findings are printed after the line they
+    /// are about, or after the input's last line for requests never answered.
+    ///
+    /// Exit status: 0 when every line is valid (warnings allowed) and the protocol check,
+    /// if asked, found nothing; 1 when a line is invalid or there is a protocol finding;
+    /// 2 on a usage or I/O error. Input lines are never echoed, so credentials in them
+    /// are never printed.
     Check {
         /// Print one JSON object per input line instead of human-readable lines (and the
         /// summary as a final {"summary": {...}} object).
@@ -51,9 +60,25 @@ enum Command {
         /// grouped by event, path and kind with their count and first line.
         #[arg(long)]
         summary: bool,
-        /// Print only the results of invalid lines (and the summary, if asked).
+        /// Print only the results of invalid lines and the protocol findings (and the
+        /// summary, if asked); valid lines with warnings are counted, not printed.
         #[arg(long)]
         only_invalid: bool,
+        /// The receiver policy: `strict` accepts exactly the schema; `tolerant` also
+        /// accepts unknown fields, enum values and events, each with a warning.
+        #[arg(
+            long,
+            value_name = "POLICY",
+            default_value = "strict",
+            value_parser = PossibleValuesParser::new(Policy::ALL.map(Policy::as_str))
+                .try_map(|name| name.parse::<Policy>()),
+        )]
+        policy: Policy,
+        /// Also check the request/reply protocol over each input, in order: replies to
+        /// no request, replies that do not echo their request's ids, duplicate replies,
+        /// and requests never answered.
+        #[arg(long)]
+        protocol: bool,
         /// No progress bar and no tally line on stderr (unreadable inputs are still
         /// reported).
         #[arg(long, short)]
@@ -214,6 +239,8 @@ pub fn run() -> ExitCode {
             only_invalid,
             quiet,
             jobs,
+            policy,
+            protocol,
             files,
         } => check::run(&check::Request {
             files: &files,
@@ -222,6 +249,8 @@ pub fn run() -> ExitCode {
             only_invalid,
             quiet,
             jobs,
+            policy,
+            protocol,
         }),
         Command::Expand {
             schema,

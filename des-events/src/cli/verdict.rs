@@ -3,21 +3,24 @@
 //! The direction comes from the envelope's `event` name: partner events (Bank App ->
 //! DES) are looked up first, then DES events. No name is in both schemas today; if one
 //! ever is, the line is checked as a partner event, so the verdict stays deterministic.
-//! The line is then parsed by the matching enum's `from_json`, so every error message
-//! comes from the runtime (which redacts credentials). A line that is not a JSON object
-//! with a string `event` gets the partner parser's error.
+//! The line is then parsed by the matching enum's `from_json_with` under the receiver
+//! [`Policy`], so every error and warning message comes from the runtime (which redacts
+//! credentials). A line that is not a JSON object with a string `event` gets the partner
+//! parser's verdict: an error, or under the tolerant policy an unknown event kept with a
+//! warning (valid, of no direction).
 //!
 //! Each line is decoded once: the name is found on the bytes of the envelope as senders
 //! write it ([`envelope::canonical_event`]) and the message is then read by the matching
-//! enum ([`envelope::from_parts`]); only another spelling (escapes, extra members) is
-//! read a first time to find its name.
+//! enum ([`envelope::from_parts_with`], which costs what the strict `from_parts` costs
+//! on a valid line under every policy); only another spelling (escapes, extra members)
+//! is read a first time to find its name.
 
 use std::collections::HashMap;
 
 use des_events::des::DesEvent;
 use des_events::envelope::{self, EventSet};
 use des_events::partner::PartnerEvent;
-use des_events::{Error, EventUnion, Problem};
+use des_events::{Decoded, Error, EventUnion, Policy, Problem, Warning};
 use serde_json::value::RawValue;
 
 use super::Bundled;
@@ -25,10 +28,24 @@ use super::Bundled;
 /// What one line turned out to be.
 #[derive(Debug)]
 pub enum Verdict {
-    /// A valid event.
+    /// A valid event, exactly as the schema says.
     Valid(Known),
+    /// A valid event under the policy, with the deviations it tolerated.
+    Warned(Warned),
     /// Not a valid event.
     Invalid(Failure),
+}
+
+/// A line that the policy accepted with warnings.
+#[derive(Debug)]
+pub struct Warned {
+    /// The event, or `None` for an event neither schema knows, kept by the tolerant
+    /// policy (its name is in [`Warned::event`]).
+    pub known: Option<Known>,
+    /// The event name, as received.
+    pub event: String,
+    /// What the policy tolerated, in document order.
+    pub warnings: Vec<Warning>,
 }
 
 /// A known event of one of the bundled schemas.
@@ -120,19 +137,20 @@ impl Failure {
     }
 }
 
-/// Judges one line of text (without its line terminator).
-pub fn judge(line: &str) -> Verdict {
+/// Judges one line of text (without its line terminator) under `policy`.
+pub fn judge(line: &str, policy: Policy) -> Verdict {
     if let Some(parts) = envelope::canonical_event(line) {
         for direction in Bundled::ALL {
             if let Some(known) = Known::find(direction, parts.name) {
                 return match direction {
                     Bundled::Partner => decoded::<PartnerEvent>(
-                        envelope::from_parts(line, parts, known.index),
-                        known,
+                        envelope::from_parts_with(line, parts, known.index, policy),
+                        Bundled::Partner,
                     ),
-                    Bundled::Des => {
-                        decoded::<DesEvent>(envelope::from_parts(line, parts, known.index), known)
-                    }
+                    Bundled::Des => decoded::<DesEvent>(
+                        envelope::from_parts_with(line, parts, known.index, policy),
+                        Bundled::Des,
+                    ),
                 };
             }
         }
@@ -140,22 +158,25 @@ pub fn judge(line: &str) -> Verdict {
     let name = event_name(line);
     match name.as_deref() {
         Some(name) if PartnerEvent::has_event(name) => {
-            parse::<PartnerEvent>(line, Bundled::Partner)
+            decoded::<PartnerEvent>(PartnerEvent::from_json_with(line, policy), Bundled::Partner)
         }
-        Some(name) if DesEvent::has_event(name) => parse::<DesEvent>(line, Bundled::Des),
-        _ => match <PartnerEvent as EventUnion>::from_json(line) {
-            // Unreachable in practice: the probe found no known event name.
-            Ok(event) => valid(&event, Bundled::Partner),
+        Some(name) if DesEvent::has_event(name) => {
+            decoded::<DesEvent>(DesEvent::from_json_with(line, policy), Bundled::Des)
+        }
+        _ => match PartnerEvent::from_json_with(line, policy) {
+            // Only an unknown event kept by the tolerant policy (the probe found no
+            // known name): valid, but of neither direction.
+            Ok(decoded) => valid(decoded, None),
             Err(err) => Verdict::Invalid(failure(&err, None)),
         },
     }
 }
 
-/// The verdict on a line that names the known event `known`.
-fn decoded<T: EventUnion>(result: Result<T, Error>, known: Known) -> Verdict {
+/// The verdict on a line read by `direction`'s enum.
+fn decoded<T: EventUnion>(result: Result<Decoded<T>, Error>, direction: Bundled) -> Verdict {
     match result {
-        Ok(_) => Verdict::Valid(known),
-        Err(err) => Verdict::Invalid(failure(&err, Some(known.direction))),
+        Ok(decoded) => valid(decoded, Some(direction)),
+        Err(err) => Verdict::Invalid(failure(&err, Some(direction))),
     }
 }
 
@@ -183,30 +204,20 @@ fn event_name(line: &str) -> Option<String> {
     serde_json::from_str(members.get("event")?.get()).ok()
 }
 
-fn parse<T: EventUnion>(line: &str, direction: Bundled) -> Verdict {
-    match T::from_json(line) {
-        Ok(event) => valid(&event, direction),
-        Err(err) => Verdict::Invalid(failure(&err, Some(direction))),
-    }
-}
-
-fn valid<T: EventUnion>(event: &T, direction: Bundled) -> Verdict {
-    // The bundled enums have no catch-all variant, so every value has an index; the
-    // name lookup is the fallback should that ever change.
-    let known = match event.index() {
-        Some(index) => Some(Known { direction, index }),
-        None => Known::find(direction, event.event_name()),
-    };
+/// The verdict on a value read by `direction`'s enum (`None`: by the partner enum for a
+/// name neither schema knows).
+fn valid<T: EventUnion>(decoded: Decoded<T>, direction: Option<Bundled>) -> Verdict {
+    let (event, warnings) = decoded.into_parts();
+    // `None` for the `Other` variant: an unknown event that the tolerant policy kept.
+    let known = direction
+        .zip(event.index())
+        .map(|(direction, index)| Known { direction, index });
     match known {
-        Some(known) => Verdict::Valid(known),
-        None => Verdict::Invalid(Failure {
-            message: format!("unknown event `{}`", event.event_name()),
-            kind: "unknown_event",
-            event: Some(event.event_name().to_owned()),
-            direction: None,
-            path: Some("event".to_owned()),
-            pointer: Some("/event".to_owned()),
-            column: None,
+        Some(known) if warnings.is_empty() => Verdict::Valid(known),
+        _ => Verdict::Warned(Warned {
+            known,
+            event: event.event_name().to_owned(),
+            warnings,
         }),
     }
 }
@@ -280,7 +291,7 @@ mod tests {
                 "onExitRequested",
             ),
         ] {
-            let Verdict::Valid(known) = judge(line) else {
+            let Verdict::Valid(known) = judge(line, Policy::Strict) else {
                 panic!("rejected {line}");
             };
             assert_eq!((known.direction, known.name()), (direction, name), "{line}");
@@ -298,7 +309,8 @@ mod tests {
 
     #[test]
     fn unknown_everywhere() {
-        let Verdict::Invalid(failure) = judge(r#"{"event":"nope","message":{}}"#) else {
+        let Verdict::Invalid(failure) = judge(r#"{"event":"nope","message":{}}"#, Policy::Strict)
+        else {
             panic!("accepted an unknown event");
         };
         assert_eq!(failure.kind, "unknown_event");
@@ -313,7 +325,7 @@ mod tests {
     #[test]
     fn envelope_problems_have_no_direction() {
         let line = r#"{"event":"sessionKeepAlive","event":"onExitRequested","message":{}}"#;
-        let Verdict::Invalid(failure) = judge(line) else {
+        let Verdict::Invalid(failure) = judge(line, Policy::Strict) else {
             panic!("accepted two `event` members");
         };
         assert_eq!(failure.kind, "duplicate_field");
@@ -322,13 +334,43 @@ mod tests {
 
     #[test]
     fn des_errors_come_from_the_des_parser() {
-        let Verdict::Invalid(failure) = judge(r#"{"event":"onIdTokenDidExpire","message":{}}"#)
-        else {
+        let Verdict::Invalid(failure) = judge(
+            r#"{"event":"onIdTokenDidExpire","message":{}}"#,
+            Policy::Strict,
+        ) else {
             panic!("accepted a message without requestId");
         };
         assert_eq!(failure.kind, "missing_field");
         assert_eq!(failure.direction, Some(Bundled::Des));
         assert_eq!(failure.path.as_deref(), Some("message.requestId"));
         assert_eq!(failure.pointer.as_deref(), Some("/message/requestId"));
+    }
+
+    #[test]
+    fn tolerated_lines_are_valid_with_warnings() {
+        let extra = r#"{"event":"sessionKeepAlive","message":{"extra":1}}"#;
+        assert!(matches!(judge(extra, Policy::Strict), Verdict::Invalid(_)));
+        let Verdict::Warned(warned) = judge(extra, Policy::Tolerant) else {
+            panic!("rejected an unknown field under the tolerant policy");
+        };
+        assert_eq!(warned.known.map(Known::name), Some("sessionKeepAlive"));
+        assert_eq!(warned.warnings.len(), 1);
+        assert_eq!(warned.warnings[0].pointer(), "/message/extra");
+
+        // A declared legacy value is read, with a warning, under every policy.
+        let legacy = r#"{"event":"onAccountRequestedFailed","message":{"requestId":"d4a1c8e3-6b2f-4e97-8a0c-9f5b3d2e1c48","reason":"error"}}"#;
+        for policy in Policy::ALL {
+            let Verdict::Warned(warned) = judge(legacy, policy) else {
+                panic!("no legacy warning under {policy}");
+            };
+            assert_eq!(warned.warnings[0].pointer(), "/message/reason");
+        }
+
+        // An event neither schema knows: kept, of no direction.
+        let Verdict::Warned(warned) = judge(r#"{"event":"nope","message":{}}"#, Policy::Tolerant)
+        else {
+            panic!("rejected an unknown event under the tolerant policy");
+        };
+        assert_eq!((warned.known, warned.event.as_str()), (None, "nope"));
     }
 }

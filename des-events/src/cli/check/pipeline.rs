@@ -26,7 +26,7 @@ use std::sync::{Arc, Mutex};
 
 use super::Sink;
 use super::input::{Input, Item, Reader};
-use super::render::Layout;
+use super::render::{Layout, Observation};
 use super::summary::Tally;
 
 /// How many blocks may be in flight (read, being judged, or waiting to be written):
@@ -50,6 +50,8 @@ struct Job {
     results: Vec<u8>,
     /// Set by the worker for a block of lines.
     tally: Option<Tally>,
+    /// The lines for the protocol check (with `--protocol`).
+    observations: Vec<Observation>,
 }
 
 /// Checks every input with `jobs` worker threads; returns when all results are written,
@@ -90,11 +92,12 @@ pub fn run(
             next += 1;
             let lines = match job.item {
                 Item::Lines(block) => {
-                    sink.lines(&job.results, job.tally.unwrap_or_default())?;
+                    let tally = job.tally.unwrap_or_default();
+                    sink.lines(block.input, &job.results, tally, &job.observations)?;
                     block.bytes
                 }
                 Item::Failed { input, error } => {
-                    sink.failed(input, &error);
+                    sink.failed(input, &error)?;
                     Vec::new()
                 }
             };
@@ -135,6 +138,7 @@ fn read(
             item,
             results: buffers.results,
             tally: None,
+            observations: Vec::new(),
         };
         if work.send(job).is_err() {
             return;
@@ -157,7 +161,7 @@ fn judge(layout: &Layout, work: &Mutex<Receiver<Job>>, done: &mpsc::Sender<Job>)
         };
         if let Item::Lines(block) = &job.item {
             job.results.clear();
-            job.tally = Some(layout.check(block, &mut job.results));
+            job.tally = Some(layout.check(block, &mut job.results, &mut job.observations));
         }
         if done.send(job).is_err() {
             return;

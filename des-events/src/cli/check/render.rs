@@ -3,13 +3,22 @@
 //!
 //! A valid line's result is the input's name, the line number and a suffix fixed per
 //! event, all prepared once ([`Layout`]), so the valid path formats one integer and
-//! allocates nothing. Invalid lines go through `serde_json` and `write!`.
+//! allocates nothing. Lines with warnings, invalid lines and protocol findings go
+//! through `serde_json` and `write!`.
+//!
+//! With `--protocol`, the workers also read each line that names a known event into a
+//! [`serde_json::Value`] ([`Observation`]); the conversation itself runs in the ordered
+//! output stage (`super::protocol`), which writes its findings after the line's result.
 
 use std::io::Write as _;
 
+use des_events::protocol::Finding;
+use des_events::{Policy, Warning};
 use serde::Serialize;
+use serde_json::Value;
 
-use super::super::verdict::{self, Known, Verdict};
+use super::super::Bundled;
+use super::super::verdict::{self, Known, Verdict, Warned};
 use super::input::Block;
 use super::summary::Tally;
 
@@ -21,8 +30,28 @@ const BOM: &[u8] = "\u{feff}".as_bytes();
 pub struct Options {
     /// One JSON object per line.
     pub json: bool,
-    /// Only the invalid lines.
+    /// Only the invalid lines (and protocol findings): no valid line, with warnings or
+    /// without.
     pub only_invalid: bool,
+    /// The receiver policy that lines are judged under.
+    pub policy: Policy,
+    /// Collect [`Observation`]s for the protocol check.
+    pub protocol: bool,
+}
+
+/// A line that names a known event, for the protocol check: read by a worker, observed
+/// by the output stage in input order.
+#[derive(Debug)]
+pub struct Observation {
+    /// The line number.
+    pub line: usize,
+    /// Where the line's result ends in the block's output, so that findings about it are
+    /// written right after it.
+    pub end: usize,
+    /// The event (and so the side that sent it).
+    pub known: Known,
+    /// The envelope's `message`, as a raw value (it may be invalid).
+    pub message: Option<Value>,
 }
 
 /// The fixed parts of every result line, prepared once.
@@ -62,7 +91,7 @@ impl Layout {
                     let _ = serde_json::to_writer(&mut suffix, direction);
                     suffix.extend_from_slice(b",\"event\":");
                     let _ = serde_json::to_writer(&mut suffix, known.name());
-                    suffix.extend_from_slice(b"}\n");
+                    suffix.extend_from_slice(b",\"warnings\":[]}\n");
                     suffix
                 } else {
                     format!(": ok {direction} {}\n", known.name()).into_bytes()
@@ -82,8 +111,14 @@ impl Layout {
         &self.shown
     }
 
-    /// Judges every line of `block`, appends the results to `out` and counts them.
-    pub fn check(&self, block: &Block, out: &mut Vec<u8>) -> Tally {
+    /// Judges every line of `block`, appends the results to `out` and counts them; with
+    /// `--protocol`, appends the lines that name a known event to `observations`.
+    pub fn check(
+        &self,
+        block: &Block,
+        out: &mut Vec<u8>,
+        observations: &mut Vec<Observation>,
+    ) -> Tally {
         let mut tally = Tally::default();
         // One UTF-8 check for the whole block; a block with a bad line is checked line
         // by line, so that only that line is reported.
@@ -106,14 +141,26 @@ impl Layout {
                 tally.blank += 1;
             } else {
                 // `lo` and `hi` are next to ASCII bytes or the BOM, so on char boundaries.
-                let verdict = match text.and_then(|text| text.get(lo..hi)) {
-                    Some(line) => verdict::judge(line),
-                    None => match std::str::from_utf8(line) {
-                        Ok(line) => verdict::judge(line),
-                        Err(err) => verdict::not_utf8(err),
-                    },
+                let line = match text.and_then(|text| text.get(lo..hi)) {
+                    Some(line) => Ok(line),
+                    None => std::str::from_utf8(line),
+                };
+                let verdict = match line {
+                    Ok(line) => verdict::judge(line, self.options.policy),
+                    Err(err) => verdict::not_utf8(err),
                 };
                 self.record(verdict, block.input, number, out, &mut tally);
+                if self.options.protocol
+                    && let Ok(line) = line
+                    && let Some((known, message)) = observed(line)
+                {
+                    observations.push(Observation {
+                        line: number,
+                        end: out.len(),
+                        known,
+                        message,
+                    });
+                }
             }
             number += 1;
         }
@@ -137,6 +184,12 @@ impl Layout {
                     out.extend_from_slice(self.valid.get(known.id()).map_or(&[], Vec::as_slice));
                 }
             }
+            Verdict::Warned(warned) => {
+                if !self.options.only_invalid {
+                    self.warned(&warned, input, line, out);
+                }
+                tally.warned(warned, input, line);
+            }
             Verdict::Invalid(failure) => {
                 let file = self.shown.get(input).map_or("", String::as_str);
                 if self.options.json {
@@ -151,6 +204,7 @@ impl Layout {
                         path: failure.path.as_deref(),
                         pointer: failure.pointer.as_deref(),
                         column: failure.column,
+                        warnings: Vec::new(),
                     };
                     // Writing to a `Vec` fails only if serializing does, which these
                     // plain fields cannot.
@@ -165,8 +219,90 @@ impl Layout {
     }
 }
 
-/// One line of `--json` output. Valid lines are written from [`Layout`]'s prepared
-/// parts, in the same key order.
+impl Layout {
+    /// The result of a line accepted with warnings: the `ok` line and one indented line
+    /// per warning, or one JSON object.
+    fn warned(&self, warned: &Warned, input: usize, line: usize, out: &mut Vec<u8>) {
+        let file = self.shown.get(input).map_or("", String::as_str);
+        let direction = warned.known.map(|known| known.direction.direction());
+        if self.options.json {
+            let record = Record {
+                file,
+                line,
+                valid: true,
+                direction,
+                event: Some(&warned.event),
+                error: None,
+                kind: None,
+                path: None,
+                pointer: None,
+                column: None,
+                warnings: warned.warnings.iter().map(WarningRecord::new).collect(),
+            };
+            let _ = serde_json::to_writer(&mut *out, &record);
+            out.push(b'\n');
+            return;
+        }
+        let count = warned.warnings.len();
+        let noun = if count == 1 { "warning" } else { "warnings" };
+        let _ = match (direction, warned.known) {
+            (Some(direction), Some(known)) => writeln!(
+                out,
+                "{file}:{line}: ok ({count} {noun}) {direction} {}",
+                known.name()
+            ),
+            // The name is in the warning, quoted.
+            _ => writeln!(out, "{file}:{line}: ok ({count} {noun}) (unknown event)"),
+        };
+        for warning in &warned.warnings {
+            let _ = writeln!(out, "  warning: {warning}");
+        }
+    }
+}
+
+/// Writes a protocol finding about line `line` of `file` (the conversation numbers
+/// messages by their line, so the finding's `#N` are line numbers too).
+pub fn finding(json: bool, file: &str, finding: &Finding, out: &mut Vec<u8>) {
+    if json {
+        let record = FindingRecord {
+            file,
+            line: finding.seq(),
+            protocol: finding.kind().as_str(),
+            message: finding.message(),
+            event: finding.event(),
+            request: finding
+                .request()
+                .map(|(event, line)| RequestRecord { event, line }),
+        };
+        let _ = serde_json::to_writer(&mut *out, &record);
+        out.push(b'\n');
+    } else {
+        let _ = writeln!(
+            out,
+            "{file}:{}: protocol {}: {}: {}",
+            finding.seq(),
+            finding.kind(),
+            finding.event(),
+            finding.message()
+        );
+    }
+}
+
+/// The event and message of a line for the protocol check: `None` unless the line is a
+/// JSON object whose `event` is a known event name.
+fn observed(line: &str) -> Option<(Known, Option<Value>)> {
+    let Value::Object(mut members) = serde_json::from_str::<Value>(line).ok()? else {
+        return None;
+    };
+    let name = members.get("event")?.as_str()?;
+    let known = Bundled::ALL
+        .into_iter()
+        .find_map(|direction| Known::find(direction, name))?;
+    Some((known, members.remove("message")))
+}
+
+/// One line of `--json` output. Valid lines without warnings are written from
+/// [`Layout`]'s prepared parts, in the same key order.
 #[derive(Serialize)]
 struct Record<'a> {
     file: &'a str,
@@ -186,6 +322,46 @@ struct Record<'a> {
     pointer: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     column: Option<usize>,
+    /// Always present; empty unless the policy tolerated something.
+    warnings: Vec<WarningRecord<'a>>,
+}
+
+/// One warning of a `--json` line.
+#[derive(Serialize)]
+struct WarningRecord<'a> {
+    path: String,
+    pointer: String,
+    kind: &'static str,
+    message: &'a str,
+}
+
+impl<'a> WarningRecord<'a> {
+    fn new(warning: &'a Warning) -> Self {
+        WarningRecord {
+            path: warning.path().to_string(),
+            pointer: warning.pointer(),
+            kind: warning.kind().as_str(),
+            message: warning.message(),
+        }
+    }
+}
+
+/// One protocol finding of `--json` output.
+#[derive(Serialize)]
+struct FindingRecord<'a> {
+    file: &'a str,
+    line: usize,
+    protocol: &'static str,
+    message: &'a str,
+    event: &'a str,
+    request: Option<RequestRecord<'a>>,
+}
+
+/// The request a finding is about.
+#[derive(Serialize)]
+struct RequestRecord<'a> {
+    event: &'a str,
+    line: usize,
 }
 
 #[cfg(test)]
@@ -200,6 +376,8 @@ mod tests {
             Options {
                 json: true,
                 only_invalid: false,
+                policy: Policy::Strict,
+                protocol: false,
             },
             shown.clone(),
         );
@@ -219,6 +397,7 @@ mod tests {
                 path: None,
                 pointer: None,
                 column: None,
+                warnings: Vec::new(),
             };
             let mut expected = serde_json::to_vec(&record).expect("serializes");
             expected.push(b'\n');

@@ -3,16 +3,19 @@
 //! table (or JSON object).
 //!
 //! Each block of lines is counted into its own [`Tally`], and the tallies are merged in
-//! input order, so a group's first line is the first in the whole input. Errors are the
-//! one [`Section`] today; warnings and protocol findings join as sections of their own
-//! and are grouped, counted, merged and printed the same way.
+//! input order, so a group's first line is the first in the whole input. Errors,
+//! warnings and protocol findings are the [`Section`]s; each is grouped, counted, merged
+//! and printed the same way (protocol findings, counted by the ordered output stage, are
+//! grouped by event and kind).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::super::verdict::{Failure, Known};
+use des_events::protocol::Finding;
+
+use super::super::verdict::{Failure, Known, Warned};
 
 /// At most this many distinct groups are kept; lines of later groups are only counted
 /// (so that a log of ever-new unknown event names keeps memory bounded).
@@ -21,10 +24,16 @@ const MAX_GROUPS: usize = 1000;
 /// Counts over some lines (a block, or every input once merged).
 #[derive(Debug, Default)]
 pub struct Tally {
-    /// Valid lines.
+    /// Valid lines (with warnings or without).
     pub valid: usize,
+    /// Valid lines with warnings.
+    pub warned: usize,
+    /// Warnings, over all lines.
+    pub warnings: usize,
     /// Invalid lines.
     pub invalid: usize,
+    /// Protocol findings.
+    pub findings: usize,
     /// Blank lines (skipped, but numbered).
     pub blank: usize,
     /// Inputs that could not be read to the end.
@@ -34,6 +43,8 @@ pub struct Tally {
     events: Vec<[usize; 2]>,
     /// Invalid lines that name no known event.
     unknown_invalid: usize,
+    /// Valid lines of an unknown event (kept by the tolerant policy).
+    unknown_valid: usize,
     groups: BTreeMap<GroupKey, Group>,
     /// Lines in groups beyond [`MAX_GROUPS`], per section.
     overflow: BTreeMap<Section, usize>,
@@ -44,13 +55,19 @@ pub struct Tally {
 pub enum Section {
     /// The line is invalid.
     Errors,
+    /// The policy tolerated a deviation.
+    Warnings,
+    /// The protocol check found a problem.
+    Protocol,
 }
 
 impl Section {
-    /// The section's heading, and its key in the JSON summary.
+    /// The section's heading.
     fn name(self) -> &'static str {
         match self {
             Section::Errors => "errors",
+            Section::Warnings => "warnings",
+            Section::Protocol => "protocol findings",
         }
     }
 }
@@ -101,6 +118,48 @@ impl Tally {
         self.group(key, group);
     }
 
+    /// Counts a line accepted with warnings, and each warning into its group.
+    pub fn warned(&mut self, warned: Warned, input: usize, line: usize) {
+        self.valid += 1;
+        self.warned += 1;
+        self.warnings += warned.warnings.len();
+        match warned.known {
+            Some(known) => self.event(known.id(), 0),
+            None => self.unknown_valid += 1,
+        }
+        for warning in &warned.warnings {
+            let key = GroupKey {
+                section: Section::Warnings,
+                event: Some(warned.event.clone()),
+                path: warning.path().to_string(),
+                kind: warning.kind().as_str(),
+            };
+            let group = Group {
+                count: 1,
+                pointer: warning.pointer(),
+                first: (input, line),
+            };
+            self.group(key, group);
+        }
+    }
+
+    /// Counts a protocol finding of input `input` (its line is the finding's number).
+    pub fn finding(&mut self, finding: &Finding, input: usize) {
+        self.findings += 1;
+        let key = GroupKey {
+            section: Section::Protocol,
+            event: Some(finding.event().to_owned()),
+            path: String::new(),
+            kind: finding.kind().as_str(),
+        };
+        let group = Group {
+            count: 1,
+            pointer: String::new(),
+            first: (input, finding.seq()),
+        };
+        self.group(key, group);
+    }
+
     fn event(&mut self, id: usize, column: usize) {
         if self.events.is_empty() {
             self.events = vec![[0; 2]; Known::COUNT];
@@ -124,7 +183,11 @@ impl Tally {
     /// Adds `later`, the tally of lines that come after all of this one's.
     pub fn merge(&mut self, later: Tally) {
         self.valid += later.valid;
+        self.warned += later.warned;
+        self.warnings += later.warnings;
         self.invalid += later.invalid;
+        self.findings += later.findings;
+        self.unknown_valid += later.unknown_valid;
         self.blank += later.blank;
         self.unreadable += later.unreadable;
         self.unknown_invalid += later.unknown_invalid;
@@ -150,14 +213,15 @@ impl Tally {
         }
     }
 
-    /// E.g. `23 lines: 23 valid, 0 invalid`.
-    pub fn line(&self) -> String {
+    /// E.g. `23 lines: 23 valid, 0 invalid`, or with warnings and the protocol check
+    /// (`protocol`) `20 lines: 14 valid (2 with warnings), 6 invalid; 8 protocol
+    /// findings`.
+    pub fn line(&self, protocol: bool) -> String {
         let lines = self.valid + self.invalid;
         let mut text = format!(
-            "{lines} {}: {} valid, {} invalid",
+            "{lines} {}: {}",
             plural(lines, "line", "lines"),
-            self.valid,
-            self.invalid
+            self.verdicts(protocol)
         );
         if self.blank > 0 {
             let blank = plural(self.blank, "blank line", "blank lines");
@@ -170,8 +234,22 @@ impl Tally {
         text
     }
 
+    /// `14 valid (2 with warnings), 6 invalid; 8 protocol findings`.
+    fn verdicts(&self, protocol: bool) -> String {
+        let mut text = format!("{} valid", self.valid);
+        if self.warned > 0 {
+            let _ = write!(text, " ({} with warnings)", self.warned);
+        }
+        let _ = write!(text, ", {} invalid", self.invalid);
+        if protocol || self.findings > 0 {
+            let noun = plural(self.findings, "protocol finding", "protocol findings");
+            let _ = write!(text, "; {} {noun}", self.findings);
+        }
+        text
+    }
+
     /// The `--summary` report; `shown` names the inputs by index.
-    pub fn report<'a>(&'a self, shown: &'a [String]) -> Report<'a> {
+    pub fn report<'a>(&'a self, shown: &'a [String], protocol: bool) -> Report<'a> {
         let mut events: Vec<EventRow<'a>> = self
             .events
             .iter()
@@ -187,15 +265,16 @@ impl Tally {
                 })
             })
             .collect();
-        if self.unknown_invalid > 0 {
+        if self.unknown_invalid + self.unknown_valid > 0 {
             events.push(EventRow {
                 event: None,
                 direction: None,
-                valid: 0,
+                valid: self.unknown_valid,
                 invalid: self.unknown_invalid,
             });
         }
-        let mut errors = Vec::new();
+        let (mut errors, mut warning_groups, mut protocol_groups) =
+            (Vec::new(), Vec::new(), Vec::new());
         for (key, group) in &self.groups {
             let row = GroupRow {
                 event: key.event.as_deref(),
@@ -210,23 +289,37 @@ impl Tally {
             };
             match key.section {
                 Section::Errors => errors.push(row),
+                Section::Warnings => warning_groups.push(row),
+                Section::Protocol => protocol_groups.push(ProtocolRow {
+                    event: row.event,
+                    kind: row.kind,
+                    count: row.count,
+                    first: row.first,
+                }),
             }
         }
         // Most frequent first; ties in order of first occurrence.
         errors.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
+        warning_groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
+        protocol_groups.sort_by(|a, b| b.count.cmp(&a.count).then(a.first.cmp(&b.first)));
+        let other = |section| self.overflow.get(&section).copied().unwrap_or_default();
         Report {
             lines: self.valid + self.invalid,
             valid: self.valid,
+            warned: self.warned,
             invalid: self.invalid,
+            warnings: self.warnings,
+            protocol: self.findings,
             blank: self.blank,
             unreadable: self.unreadable,
             events,
             errors,
-            other_errors: self
-                .overflow
-                .get(&Section::Errors)
-                .copied()
-                .unwrap_or_default(),
+            other_errors: other(Section::Errors),
+            warning_groups,
+            other_warnings: other(Section::Warnings),
+            protocol_groups,
+            other_protocol: other(Section::Protocol),
+            verdicts: self.verdicts(protocol),
         }
     }
 }
@@ -241,10 +334,16 @@ fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
 pub struct Report<'a> {
     /// Non-blank lines.
     pub lines: usize,
-    /// Valid lines.
+    /// Valid lines (with warnings or without).
     pub valid: usize,
+    /// Valid lines with warnings.
+    pub warned: usize,
     /// Invalid lines.
     pub invalid: usize,
+    /// Warnings, over all lines.
+    pub warnings: usize,
+    /// Protocol findings (0 without `--protocol`).
+    pub protocol: usize,
     /// Blank lines skipped.
     pub blank: usize,
     /// Inputs that could not be read to the end.
@@ -256,6 +355,30 @@ pub struct Report<'a> {
     pub errors: Vec<GroupRow<'a>>,
     /// Invalid lines in groups not listed (past the cap on distinct groups).
     pub other_errors: usize,
+    /// Warning groups (by event, path and kind), most frequent first.
+    pub warning_groups: Vec<GroupRow<'a>>,
+    /// Warnings in groups not listed.
+    pub other_warnings: usize,
+    /// Protocol finding groups (by event and kind), most frequent first.
+    pub protocol_groups: Vec<ProtocolRow<'a>>,
+    /// Protocol findings in groups not listed.
+    pub other_protocol: usize,
+    /// The verdict counts in words, for the table's heading.
+    #[serde(skip)]
+    verdicts: String,
+}
+
+/// One group of protocol findings.
+#[derive(Debug, Serialize)]
+pub struct ProtocolRow<'a> {
+    /// The event of the message the findings are about.
+    pub event: Option<&'a str>,
+    /// The finding kind, as in `--json` lines.
+    pub kind: &'a str,
+    /// How many findings.
+    pub count: usize,
+    /// The first finding of the group.
+    pub first: First<'a>,
 }
 
 /// One event's counts.
@@ -317,11 +440,10 @@ impl Report<'_> {
         let mut out = String::new();
         let _ = writeln!(
             out,
-            "\nsummary: {} {}, {} valid, {} invalid",
+            "\nsummary: {} {}, {}",
             self.lines,
             plural(self.lines, "line", "lines"),
-            self.valid,
-            self.invalid
+            self.verdicts
         );
         if !self.events.is_empty() {
             let rows: Vec<[String; 4]> = self
@@ -343,7 +465,10 @@ impl Report<'_> {
                 &rows,
             );
         }
-        for (section, groups, other) in [(Section::Errors, &self.errors, self.other_errors)] {
+        for (section, groups, other) in [
+            (Section::Errors, &self.errors, self.other_errors),
+            (Section::Warnings, &self.warning_groups, self.other_warnings),
+        ] {
             if groups.is_empty() {
                 continue;
             }
@@ -371,6 +496,31 @@ impl Report<'_> {
                 &rows,
             );
             if other > 0 {
+                let _ = writeln!(out, "  ... and {other} more in groups not listed");
+            }
+        }
+        if !self.protocol_groups.is_empty() {
+            let rows: Vec<[String; 4]> = self
+                .protocol_groups
+                .iter()
+                .map(|row| {
+                    [
+                        row.event.unwrap_or("-").to_owned(),
+                        row.kind.to_owned(),
+                        row.count.to_string(),
+                        format!("{}:{}", row.first.file, row.first.line),
+                    ]
+                })
+                .collect();
+            let _ = writeln!(out, "\n{}:", Section::Protocol.name());
+            table(
+                &mut out,
+                ["event", "kind", "count", "first"],
+                [false, false, true, false],
+                &rows,
+            );
+            if self.other_protocol > 0 {
+                let other = self.other_protocol;
                 let _ = writeln!(out, "  ... and {other} more in groups not listed");
             }
         }
@@ -451,7 +601,7 @@ mod tests {
         second.invalid(failure(None, "", "syntax"), 1, 4);
         first.merge(second);
         let shown = ["a.jsonl".to_owned(), "b.jsonl".to_owned()];
-        let report = first.report(&shown);
+        let report = first.report(&shown, false);
         assert_eq!((report.valid, report.invalid), (1, 4));
         assert_eq!(report.events.len(), 2);
         assert_eq!(report.events[0].event, Some("onIdTokenDidExpire"));
@@ -495,7 +645,7 @@ mod tests {
             let name = format!("unknown{index}");
             tally.invalid(failure(Some(&name), "event", "unknown_event"), 0, index + 1);
         }
-        let report = tally.report(&[]);
+        let report = tally.report(&[], false);
         assert_eq!(report.errors.len(), MAX_GROUPS);
         assert_eq!(report.other_errors, 5);
         assert_eq!(report.invalid, MAX_GROUPS + 5);
