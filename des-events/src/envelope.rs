@@ -263,7 +263,7 @@ pub(crate) fn parse_message<T: EventSet>(
             shift(whole, offset, fast.line(), fast.column()),
         ),
     };
-    Err(err.redact(T::CREDENTIALS))
+    Err(err.redact(whole, T::CREDENTIALS))
 }
 
 /// Parses one enveloped event, with a precise [`Error`] on failure.
@@ -418,7 +418,7 @@ fn read_under<T: EventSet>(
         Ok(value) => {
             warnings.extend(found);
             for warning in &mut warnings {
-                warning.redact(Some(name), T::CREDENTIALS);
+                warning.redact(Some(name), text, T::CREDENTIALS);
             }
             Ok(Decoded::new(value, warnings))
         }
@@ -432,7 +432,7 @@ fn read_under<T: EventSet>(
                 located.problem,
                 last_char(text, end),
             );
-            Err(err.redact(T::CREDENTIALS))
+            Err(err.redact(text, T::CREDENTIALS))
         }
     }
 }
@@ -536,7 +536,7 @@ fn general<T: EventSet>(text: &str, content: &str) -> Result<T, Error> {
         deserialize::<T, _>(&mut deserializer).and_then(|value| deserializer.end().map(|()| value));
     match fast {
         Ok(value) => Ok(value),
-        Err(fast) => Err(diagnose::<T>(text, content, &fast).redact(T::CREDENTIALS)),
+        Err(fast) => Err(diagnose::<T>(text, content, &fast).redact(text, T::CREDENTIALS)),
     }
 }
 

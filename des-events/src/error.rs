@@ -204,10 +204,27 @@ impl Error {
         }))
     }
 
-    /// Redacts the found value when the path is inside a credential. `credentials` are
-    /// `(event, JSON Pointer)` pairs.
-    pub(crate) fn redact(mut self, credentials: &[(&str, &str)]) -> Error {
+    /// Redacts the found value when the path is inside a credential, and every credential
+    /// value of the document (`text`) wherever the message would quote it (a token sent
+    /// in the wrong field is still a token). `credentials` are `(event, JSON Pointer)`
+    /// pairs.
+    pub(crate) fn redact(mut self, text: &str, credentials: &[(&str, &str)]) -> Error {
         if let Error::Invalid(invalid) = &mut self {
+            let secrets = secrets(text, invalid.event.as_deref(), credentials);
+            if !secrets.is_empty() {
+                match &mut invalid.problem {
+                    Problem::WrongType { expected, found }
+                    | Problem::Constraint {
+                        expected, found, ..
+                    } => {
+                        scrub(expected, &secrets);
+                        scrub(found, &secrets);
+                    }
+                    Problem::OutOfRange { found, .. } => scrub(found, &secrets),
+                    Problem::Other { message } => scrub(message, &secrets),
+                    _ => {}
+                }
+            }
             let pointer = invalid.path.pointer();
             let inside = |prefix: &str| {
                 pointer
@@ -233,6 +250,62 @@ impl Invalid {
     /// The RFC 6901 JSON Pointer of the offending value, e.g. `/message/dream/user/id`.
     pub fn pointer(&self) -> String {
         self.path.pointer()
+    }
+}
+
+/// The credential values of `text` (the document, or a bare message of the mobile
+/// transport) for `event`: the strings at its credential pointers. Read only on the
+/// error path.
+pub(crate) fn secrets(
+    text: &str,
+    event: Option<&str>,
+    credentials: &[(&str, &str)],
+) -> Vec<String> {
+    let Some(event) = event else {
+        return Vec::new();
+    };
+    let pointers: Vec<&str> = credentials
+        .iter()
+        .filter(|(name, _)| *name == event)
+        .map(|(_, pointer)| *pointer)
+        .collect();
+    if pointers.is_empty() {
+        return Vec::new();
+    }
+    let Ok(document) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for pointer in pointers {
+        // A bare message (no envelope) holds the pointer less its first segment.
+        let bare = pointer
+            .get(1..)
+            .and_then(|rest| rest.find('/'))
+            .map(|at| &pointer[at + 1..]);
+        for candidate in [Some(pointer), bare].into_iter().flatten() {
+            if let Some(serde_json::Value::String(secret)) = document.pointer(candidate)
+                && !secret.is_empty()
+            {
+                found.push(secret.clone());
+            }
+        }
+    }
+    found
+}
+
+/// Replaces every occurrence of a secret in `text` (and its JSON-escaped form, as
+/// errors quote strings) with `<redacted>`.
+pub(crate) fn scrub(text: &mut String, secrets: &[String]) {
+    for secret in secrets {
+        let escaped = serde_json::Value::from(secret.as_str()).to_string();
+        let inner = escaped
+            .get(1..escaped.len().saturating_sub(1))
+            .unwrap_or_default();
+        for form in [secret.as_str(), inner] {
+            if !form.is_empty() && text.contains(form) {
+                *text = text.replace(form, "<redacted>");
+            }
+        }
     }
 }
 

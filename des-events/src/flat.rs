@@ -126,7 +126,7 @@ pub(crate) fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
         deserialize::<T, _>(&mut deserializer).and_then(|value| deserializer.end().map(|()| value));
     match fast {
         Ok(value) => Ok(value),
-        Err(fast) => Err(diagnose::<T>(text, &fast).redact(T::CREDENTIALS)),
+        Err(fast) => Err(diagnose::<T>(text, &fast).redact(text, T::CREDENTIALS)),
     }
 }
 

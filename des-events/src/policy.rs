@@ -171,12 +171,18 @@ impl Warning {
         &self.message
     }
 
-    /// Replaces the shown value of a warning inside a credential. `credentials` are
-    /// `(event, JSON Pointer)` pairs, as in `EventSet::CREDENTIALS`.
-    pub(crate) fn redact(&mut self, event: Option<&str>, credentials: &[(&str, &str)]) {
+    /// Replaces the shown value of a warning inside a credential, and any credential
+    /// value of the document (`text`) it quotes. `credentials` are `(event, JSON
+    /// Pointer)` pairs, as in `EventSet::CREDENTIALS`.
+    pub(crate) fn redact(&mut self, event: Option<&str>, text: &str, credentials: &[(&str, &str)]) {
         if self.kind == WarningKind::UnknownField {
             return;
         }
+        // A credential value quoted anywhere (a token sent in an enum field).
+        crate::error::scrub(
+            &mut self.message,
+            &crate::error::secrets(text, event, credentials),
+        );
         let pointer = self.path.pointer();
         let inside = |prefix: &str| {
             pointer

@@ -273,7 +273,8 @@ fn api_of_a_file_and_with_the_catch_all() {
     let output = run(&["api", "--catch-all", "schema/des-events.schema.json"], "");
     assert_eq!(status(&output), 0, "{}", stderr(&output));
     assert!(
-        stdout(&output).contains("    Other(des_events::UnknownEvent)  // anything else, kept as received\n"),
+        stdout(&output)
+            .contains("    Other(des_events::UnknownEvent)  // anything else, kept as received\n"),
         "{}",
         stdout(&output)
     );

@@ -369,3 +369,26 @@ fn from_parts_with_agrees_with_from_json_with() {
         }
     }
 }
+
+#[test]
+fn a_credential_sent_in_the_wrong_field_is_still_redacted() {
+    let token = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ3cm9uZy1maWVsZCJ9.c2lnbmF0dXJl";
+    let json = format!(
+        r#"{{"event":"updateToken","message":{{"requestId":"{token}","idToken":"{token}"}}}}"#
+    );
+    for policy in Policy::ALL {
+        let found = err(decode(&json, policy));
+        assert!(!found.to_string().contains(token), "{policy}: {found}");
+        assert!(!format!("{found:?}").contains(token), "{policy}: {found:?}");
+        assert!(found.to_string().contains("<redacted>"), "{found}");
+    }
+    let message = format!(r#"{{"requestId":"{token}","idToken":"{token}"}}"#);
+    let found = err(PartnerEvent::from_mobile_with(
+        "updateToken",
+        &message,
+        Policy::Tolerant,
+    ));
+    assert!(!found.to_string().contains(token), "{found}");
+    let found = err(PartnerEvent::from_mobile("updateToken", &message));
+    assert!(!found.to_string().contains(token), "{found}");
+}
