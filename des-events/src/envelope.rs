@@ -288,14 +288,21 @@ pub fn from_json<T: EventSet>(text: &str) -> Result<T, Error> {
 pub fn from_json_with<T: EventSet>(text: &str, policy: Policy) -> Result<Decoded<T>, Error> {
     policy::reset_legacy();
     match fast::<T>(text) {
-        Some(value) if !policy::legacy_seen() && value.index().is_some() => {
-            return Ok(Decoded::new(value, Vec::new()));
-        }
-        Some(_) => {}
-        None if policy == Policy::Strict => return exact(text),
-        None => {}
+        Some(value) => settle(value, text, policy),
+        None if policy == Policy::Strict => exact(text),
+        None => careful::<T>(text, policy),
     }
-    careful::<T>(text, policy)
+}
+
+/// A value the fast path read (since [`policy::reset_legacy`]): as it is when it holds
+/// no deviation, else read carefully to say where the deviations are (a legacy value,
+/// an unknown event kept by a catch-all enum).
+fn settle<T: EventSet>(value: T, text: &str, policy: Policy) -> Result<Decoded<T>, Error> {
+    if !policy::legacy_seen() && value.index().is_some() {
+        Ok(Decoded::new(value, Vec::new()))
+    } else {
+        careful::<T>(text, policy)
+    }
 }
 
 /// [`from_json`]'s result, with no warnings.
@@ -505,16 +512,11 @@ pub fn from_parts_with<T: EventSet>(
     }
     policy::reset_legacy();
     match read_message::<T>(index, parts.message) {
-        Some(value) if !policy::legacy_seen() => Ok(Decoded::new(value, Vec::new())),
-        Some(_) => careful::<T>(text, policy),
+        Some(value) => settle(value, text, policy),
         // As `from_parts`: the general reader decides (and explains).
         None if policy == Policy::Strict => {
             policy::reset_legacy();
-            match general::<T>(text, "message") {
-                Ok(value) if !policy::legacy_seen() => Ok(Decoded::new(value, Vec::new())),
-                Ok(_) => careful::<T>(text, policy),
-                Err(err) => Err(err),
-            }
+            settle(general::<T>(text, "message")?, text, policy)
         }
         None => careful::<T>(text, policy),
     }

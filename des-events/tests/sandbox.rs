@@ -120,6 +120,23 @@ fn serve_file(stream: TcpStream) {
 /// A child process that is killed when the test ends, even by a failed assertion.
 struct Killed(std::process::Child);
 
+/// Starts the server `command` describes (its stderr already set), killed on drop, and
+/// its stdout, where it prints its URL first.
+fn start(command: &mut Command) -> (Killed, BufReader<std::process::ChildStdout>) {
+    let mut server = Killed(
+        command
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|err| panic!("cannot start des-events sandbox: {err}")),
+    );
+    let stdout = server
+        .0
+        .stdout
+        .take()
+        .unwrap_or_else(|| panic!("no stdout"));
+    (server, BufReader::new(stdout))
+}
+
 impl Drop for Killed {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -176,20 +193,7 @@ fn run(page: &str, scenario: Option<&str>, policy: &str, shot: &str) -> Run {
     if let Some(scenario) = scenario {
         command.arg("--scenario").arg(pages().join(scenario));
     }
-    let mut server = Killed(
-        command
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|err| panic!("cannot start des-events sandbox: {err}")),
-    );
-    let mut stdout = BufReader::new(
-        server
-            .0
-            .stdout
-            .take()
-            .unwrap_or_else(|| panic!("no stdout")),
-    );
+    let (mut server, mut stdout) = start(command.stderr(Stdio::piped()));
     let mut stderr = server
         .0
         .stderr
@@ -522,7 +526,7 @@ fn http(port: u16, request: &str, body: &[u8]) -> (u16, String, String) {
 /// Without a browser: the headers, the Host check, the token, and the size limits.
 #[test]
 fn the_server_guards_every_route() {
-    let mut server = Killed(
+    let (_server, mut stdout) = start(
         Command::new(env!("CARGO_BIN_EXE_des-events"))
             .args([
                 "sandbox",
@@ -531,17 +535,7 @@ fn the_server_guards_every_route() {
                 "--bank-origin",
                 "HTTP://127.0.0.1:4100/",
             ])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap_or_else(|err| panic!("cannot start des-events sandbox: {err}")),
-    );
-    let mut stdout = BufReader::new(
-        server
-            .0
-            .stdout
-            .take()
-            .unwrap_or_else(|| panic!("no stdout")),
+            .stderr(Stdio::null()),
     );
     let mut url = String::new();
     let _ = stdout.read_line(&mut url);

@@ -295,17 +295,26 @@ fn bad_query(rejection: &QueryRejection) -> Response {
     refused(StatusCode::BAD_REQUEST, cut(&rejection.body_text()))
 }
 
+/// The step query of a request and the session it may touch, or the refusal: a bad
+/// query, or no token of this session.
+fn step_request<'a>(
+    app: &'a App,
+    headers: &HeaderMap,
+    query: Result<Query<StepQuery>, QueryRejection>,
+) -> Result<(StepQuery, MutexGuard<'a, Session>), Box<Response>> {
+    let Query(query) = query.map_err(|rejection| Box::new(bad_query(&rejection)))?;
+    let session = authorized(app, headers).ok_or_else(|| Box::new(stale()))?;
+    Ok((query, session))
+}
+
 async fn sent(
     State(app): State<App>,
     headers: HeaderMap,
     query: Result<Query<StepQuery>, QueryRejection>,
 ) -> Response {
-    let query = match query {
-        Ok(Query(query)) => query,
-        Err(rejection) => return bad_query(&rejection),
-    };
-    let Some(mut session) = authorized(&app, &headers) else {
-        return stale();
+    let (query, mut session) = match step_request(&app, &headers, query) {
+        Ok(parts) => parts,
+        Err(refusal) => return *refusal,
     };
     match session.sent(query.step) {
         Some(row) => {
@@ -392,12 +401,9 @@ async fn expire(
     headers: HeaderMap,
     query: Result<Query<StepQuery>, QueryRejection>,
 ) -> Response {
-    let query = match query {
-        Ok(Query(query)) => query,
-        Err(rejection) => return bad_query(&rejection),
-    };
-    let Some(mut session) = authorized(&app, &headers) else {
-        return stale();
+    let (query, mut session) = match step_request(&app, &headers, query) {
+        Ok(parts) => parts,
+        Err(refusal) => return *refusal,
     };
     let findings = session.expire(query.step, Duration::from_millis(query.waited));
     drop(session);
