@@ -345,7 +345,10 @@ fn wire_comment(attrs: &[Attribute]) -> syn::Result<String> {
                     notes.push(format!("{:?}", wire.value()));
                 }
             } else if meta.path.is_ident("flatten") {
-                notes.push("the unknown keys (flattened)".to_owned());
+                notes.push(match pattern_of(attrs) {
+                    Some(pattern) => format!("the keys matching `{pattern}` (flattened)"),
+                    None => "the unknown keys (flattened)".to_owned(),
+                });
             } else if meta.path.is_ident("untagged") {
                 notes.push("anything else, kept as received".to_owned());
             }
@@ -356,6 +359,29 @@ fn wire_comment(attrs: &[Attribute]) -> syn::Result<String> {
         String::new()
     } else {
         format!("  // {}", notes.join(", "))
+    })
+}
+
+/// The pattern of a `patternProperties` map field, read from its generated doc line
+/// (`The properties whose names match `<pattern>` ...`).
+fn pattern_of(attrs: &[Attribute]) -> Option<String> {
+    attrs.iter().find_map(|attr| {
+        let syn::Meta::NameValue(meta) = &attr.meta else {
+            return None;
+        };
+        let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(text),
+            ..
+        }) = &meta.value
+        else {
+            return None;
+        };
+        let text = text.value();
+        let rest = text
+            .trim_start()
+            .strip_prefix(crate::name::PATTERN_DOC_PREFIX)?;
+        let end = rest.rfind("` (")?;
+        Some(rest[..end].to_owned())
     })
 }
 

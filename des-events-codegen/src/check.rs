@@ -53,6 +53,21 @@ pub(crate) fn check(doc: &Document, schema: &Schema) -> Result<(), Diagnostics> 
                     );
                     continue;
                 }
+                if let Some(map) = def
+                    .patterns
+                    .iter()
+                    .find(|map| map.rust_name == field.rust_name)
+                {
+                    error(
+                        &field.pointer,
+                        format!(
+                            "the property `{}` becomes the Rust field `{}`, which holds the keys matching the pattern `{}`",
+                            field.wire_name, map.rust_name, map.pattern
+                        ),
+                        "rename the property",
+                    );
+                    continue;
+                }
                 if let Some(other) = names.insert(&field.rust_name, &field.wire_name) {
                     error(
                         &field.pointer,

@@ -120,6 +120,7 @@ impl Schema {
             TypeDef::Tuple(def) => def.items.iter().all(check),
             TypeDef::Struct(def) => {
                 def.fields.iter().all(|field| check(&field.ty))
+                    && def.patterns.iter().all(|map| check(&map.ty))
                     && match (&def.additional, &def.additional_type) {
                         (Additional::Closed, _) => true,
                         (Additional::Open, Some(ty)) => check(ty),
@@ -159,6 +160,10 @@ impl Schema {
                                 .additional_type
                                 .iter()
                                 .all(|ty| self.walk_inner(ty, ok, seen))
+                            && def
+                                .patterns
+                                .iter()
+                                .all(|map| self.walk_inner(&map.ty, ok, seen))
                             && def
                                 .fields
                                 .iter()
@@ -433,6 +438,9 @@ pub struct StructDef {
     pub additional_type: Option<Type>,
     /// That schema's JSON when it holds no `$ref` (for the schemars description).
     pub additional_schema: Option<Value>,
+    /// `patternProperties`, in schema order: the keys that no property names and that
+    /// match a pattern go into that pattern's typed map (the first pattern that matches).
+    pub patterns: Vec<PatternMap>,
     /// `minProperties`.
     pub min_properties: Option<u64>,
     /// `maxProperties`.
@@ -471,6 +479,22 @@ impl StructDef {
             .iter()
             .all(|(key, value)| key != "unevaluatedProperties" && !StructDef::refers(value))
     }
+}
+
+/// One `patternProperties` entry of a struct: a typed map of the keys that match it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PatternMap {
+    /// The ECMA-262 pattern, as the schema writes it (unanchored).
+    pub pattern: String,
+    /// The Rust field that holds the matching keys (`pattern_properties`,
+    /// `pattern_properties_2`...).
+    pub rust_name: String,
+    /// The type of the matching keys' values.
+    pub ty: Type,
+    /// The value schema's JSON when it holds no `$ref` (for the schemars description).
+    pub schema: Option<Value>,
+    /// The value schema's JSON pointer.
+    pub pointer: String,
 }
 
 /// `additionalProperties`.

@@ -171,6 +171,31 @@ pub const CATCH_ALL_METHOD: &str = "other";
 /// The field of an open object that holds its unknown keys.
 pub const ADDITIONAL_FIELD: &str = "additional_properties";
 
+/// How the doc line of a `patternProperties` map field starts (`api` reads the pattern
+/// back from it).
+pub const PATTERN_DOC_PREFIX: &str = "The properties whose names match `";
+
+/// The field that holds the keys matching the first `patternProperties` pattern.
+pub const PATTERN_FIELD: &str = "pattern_properties";
+
+/// The field that holds the keys matching the `index`-th (from 0) `patternProperties`
+/// pattern: `pattern_properties`, then `pattern_properties_2`, `pattern_properties_3`...
+/// (a pattern added after the others leaves their names as they were).
+pub fn pattern_field(index: usize) -> String {
+    match index {
+        0 => PATTERN_FIELD.to_owned(),
+        _ => format!("{PATTERN_FIELD}_{}", index + 1),
+    }
+}
+
+/// The type name suggested for the values of the `index`-th pattern of `owner`.
+pub fn pattern_value_type(owner: &str, index: usize) -> String {
+    match index {
+        0 => format!("{owner}Pattern"),
+        _ => format!("{owner}Pattern{}", index + 1),
+    }
+}
+
 /// The static that holds the schema documents of the validated JSON value types.
 pub const DOCUMENTS_STATIC: &str = "__DES_EVENTS_SCHEMA_DOCUMENTS";
 

@@ -281,6 +281,46 @@ fn seed_parts(
     }
 }
 
+/// The match arm for the keys that no property of `def` names, given `unknown` (what
+/// `additionalProperties` does with such a key): with `patternProperties`, a key goes to the typed map
+/// of the first pattern it matches, else to `unknown`'s body. Also returns the maps'
+/// `let` statements and their struct-literal fields; the patterns' statics go to
+/// `statics`.
+fn pattern_routes(
+    def: &StructDef,
+    unknown: TokenStream,
+    paths: &Paths,
+    shared: &Shared,
+    statics: &mut TokenStream,
+) -> (TokenStream, TokenStream, TokenStream) {
+    if def.patterns.is_empty() {
+        return (
+            quote!(__other => #unknown,),
+            TokenStream::new(),
+            TokenStream::new(),
+        );
+    }
+    let mut init = TokenStream::new();
+    let mut fields = TokenStream::new();
+    let mut route = quote!({ #unknown; });
+    for (index, map) in def.patterns.iter().enumerate().rev() {
+        let field = ident(&map.rust_name);
+        let pattern = format_ident!("__PATTERN_{}", index);
+        let source = super::string(&map.pattern);
+        let (seed, rules) = seed(&map.ty, &format!("pattern{index}"), paths, shared);
+        statics.extend(rules);
+        statics.extend(quote!(static #pattern: __p::Pattern = __p::Pattern::new(#source);));
+        init.extend(quote!(let mut #field = ::std::collections::BTreeMap::new();));
+        fields.extend(quote!(#field,));
+        route = quote! {
+            if #pattern.is_match(__other) == __Some(true) {
+                __p::put_typed_extra(&mut #field, __other, &mut __map, #seed)?;
+            } else #route
+        };
+    }
+    (quote!(__other => #route,), init, fields)
+}
+
 /// `impl Deserialize` for a struct. The body imports short names ([`Paths::local`]):
 /// a message struct has one slot, one match arm and often one rule table per field.
 /// `type_keys` are the texts of the fields' types (`{:?}`).
@@ -351,10 +391,10 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
             quote!(#rust_name: #slot,)
         });
     }
-    let (extra_init, unknown, extra_field) = match def.additional {
+    let (mut extra_init, unknown, extra_field) = match def.additional {
         Additional::Closed => (
             TokenStream::new(),
-            quote!(__other => __p::unknown_key(__other, &[#(#wires),*], &mut __map)?,),
+            quote!(__p::unknown_key(__other, &[#(#wires),*], &mut __map)?),
             TokenStream::new(),
         ),
         Additional::Open => {
@@ -362,7 +402,7 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
             match &def.additional_type {
                 None => (
                     quote!(let mut #extra = __p::serde_json::Map::new();),
-                    quote!(__other => __p::put_extra(&mut #extra, __other, &mut __map)?,),
+                    quote!(__p::put_extra(&mut #extra, __other, &mut __map)?),
                     quote!(#extra,),
                 ),
                 Some(ty) => {
@@ -370,13 +410,21 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
                     statics.extend(rules);
                     (
                         quote!(let mut #extra = ::std::collections::BTreeMap::new();),
-                        quote!(__other => __p::put_typed_extra(&mut #extra, __other, &mut __map, #seed)?,),
+                        quote!(__p::put_typed_extra(&mut #extra, __other, &mut __map, #seed)?),
                         quote!(#extra,),
                     )
                 }
             }
         }
     };
+    // Keys no property names: the map of the first pattern they match, else what
+    // `additionalProperties` says.
+    let (unknown, pattern_init, pattern_fields) =
+        pattern_routes(def, unknown, paths, shared, &mut statics);
+    extra_init.extend(pattern_init);
+    let mut finish_patterns = pattern_fields;
+    finish_patterns.extend(extra_field);
+    let extra_field = finish_patterns;
     // The big groups are made of the streams built above, not copied from them.
     reads.extend(unknown);
     let reads = Group::new(Delimiter::Brace, reads);

@@ -59,6 +59,11 @@ pub(crate) fn replies(schema: &Schema, replies: &Replies) -> TokenStream {
             let extra = ident(name::ADDITIONAL_FIELD);
             quote!(#extra: ::core::default::Default::default(),)
         });
+        let patterns = reply_def.patterns.iter().map(|map| {
+            let field = ident(&map.rust_name);
+            quote!(#field: ::core::default::Default::default(),)
+        });
+        let extra = quote!(#(#patterns)* #extra);
         let copies = if copied.is_empty() {
             String::new()
         } else {

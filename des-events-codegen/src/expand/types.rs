@@ -78,6 +78,23 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
         .map(|(each, type_key)| field(def, each, type_key, shared))
         .collect();
     let exact_schemas = exact_schema_fns(def, shared);
+    for map in &def.patterns {
+        let field = ident(&map.rust_name);
+        let value = rust_type(&map.ty);
+        let doc = string(&format!(
+            " {}{}` (and that no property above names).",
+            name::PATTERN_DOC_PREFIX,
+            map.pattern
+        ));
+        // schemars would state a flattened map as `additionalProperties`: the struct
+        // states `patternProperties` itself (below).
+        fields.extend(quote! {
+            #[doc = #doc]
+            #[serde(flatten)]
+            #[schemars(skip)]
+            pub #field: ::std::collections::BTreeMap<::std::string::String, #value>,
+        });
+    }
     if def.additional == Additional::Open {
         let extra = ident(ADDITIONAL_FIELD);
         let map = additional_type(def);
@@ -113,9 +130,30 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
     // make a no-op in the derived schema).
     if def.checks_describable() {
         for (key, value) in &def.checked {
+            if key == "patternProperties" {
+                continue;
+            }
             if let Ok(tokens) = value.to_string().parse::<TokenStream>() {
                 counts.push(quote!(, extend(#key = #tokens)));
             }
+        }
+    }
+    // The typed maps' keys, always stated (a value schema that refers elsewhere is
+    // stated as `true`: schemars then accepts more than the struct, never less).
+    if !def.patterns.is_empty() {
+        let described: serde_json::Map<String, serde_json::Value> = def
+            .patterns
+            .iter()
+            .map(|map| {
+                let schema = map.schema.clone().unwrap_or(serde_json::Value::Bool(true));
+                (map.pattern.clone(), schema)
+            })
+            .collect();
+        if let Ok(tokens) = serde_json::Value::Object(described)
+            .to_string()
+            .parse::<TokenStream>()
+        {
+            counts.push(quote!(, extend("patternProperties" = #tokens)));
         }
     }
     let schemars_crate = if counts.is_empty() {

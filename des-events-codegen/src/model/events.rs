@@ -380,6 +380,7 @@ impl Modeler<'_> {
                 .get("additionalProperties")
                 .filter(|schema| schema.is_object() && !mentions_ref(schema))
                 .cloned(),
+            patterns: Vec::new(),
             min_properties: None,
             max_properties: None,
             check: None,
@@ -447,6 +448,7 @@ impl Modeler<'_> {
                     additional: Additional::Open,
                     additional_type: None,
                     additional_schema: None,
+                    patterns: Vec::new(),
                     min_properties: None,
                     max_properties: None,
                     check: None,

@@ -7,6 +7,7 @@ mod all_of;
 mod choices;
 mod events;
 mod json;
+mod patterns;
 mod refs;
 mod root;
 mod scalars;

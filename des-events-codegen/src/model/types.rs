@@ -355,16 +355,15 @@ impl Modeler<'_> {
     ) -> Option<Type> {
         // Keywords that shape no Rust type but only narrow which objects are valid: the
         // struct stays typed, and the validator checks the whole object first.
-        // `patternProperties` only on an open object (the keys it names are other keys).
-        let open = matches!(
-            object.get("additionalProperties"),
-            None | Some(Value::Bool(true))
-        );
-        let checked: Vec<&str> = CHECKED_ON_OBJECTS
+        // `patternProperties` shapes typed maps (see `patterns`): the validator checks
+        // the object only when some key may fall under two schemas.
+        let patterns = self.patterns(pointer, object)?;
+        let others: Vec<&str> = CHECKED_ON_OBJECTS
             .iter()
             .copied()
-            .filter(|key| object.contains_key(*key) && (*key != "patternProperties" || open))
+            .filter(|key| *key != "patternProperties" && object.contains_key(*key))
             .collect();
+        let validated = !others.is_empty() || patterns.overlapping;
         let mut allowed = vec![
             "type",
             "properties",
@@ -373,23 +372,25 @@ impl Modeler<'_> {
             "minProperties",
             "maxProperties",
         ];
+        // A struct read without its schema's whole object (`no_checks`) can route keys
+        // by pattern, but cannot have the validator check it.
         if !self.no_checks {
-            allowed.extend(&checked);
+            allowed.extend(&others);
+        }
+        if !self.no_checks || !patterns.overlapping {
+            allowed.push("patternProperties");
         }
         self.only(pointer, object, &allowed, "an object schema");
-        let check = if checked.is_empty() || self.no_checks {
-            None
-        } else {
+        let check = if validated && !self.no_checks {
             Some(self.checked_entry(pointer)?)
-        };
-        let checked: Vec<(String, Value)> = if check.is_some() {
-            checked
-                .iter()
-                .filter_map(|key| Some(((*key).to_owned(), object.get(*key)?.clone())))
-                .collect()
         } else {
-            Vec::new()
+            None
         };
+        let checked: Vec<(String, Value)> = CHECKED_ON_OBJECTS
+            .iter()
+            .filter(|key| allowed.contains(key))
+            .filter_map(|key| Some(((*key).to_owned(), object.get(*key)?.clone())))
+            .collect();
         let min_properties = self.count(pointer, object, "minProperties");
         let max_properties = self.count(pointer, object, "maxProperties");
         let (additional, additional_type) = self.additional(pointer, object, &name)?;
@@ -419,6 +420,7 @@ impl Modeler<'_> {
             && min_properties.is_none()
             && max_properties.is_none()
             && check.is_none()
+            && patterns.entries.is_empty()
         {
             return Some(Type::Map);
         }
@@ -500,9 +502,11 @@ impl Modeler<'_> {
                 pointer: field_pointer,
             });
         }
+        let patterns = self.pattern_maps(pointer, &patterns, &name);
         if !ok {
             return None;
         }
+        let patterns = patterns?;
         self.register(TypeDef::Struct(StructDef {
             name: name.clone(),
             docs,
@@ -513,6 +517,7 @@ impl Modeler<'_> {
                 .get("additionalProperties")
                 .filter(|schema| schema.is_object() && !mentions_ref(schema))
                 .cloned(),
+            patterns,
             min_properties,
             max_properties,
             check,
