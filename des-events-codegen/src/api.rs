@@ -345,9 +345,11 @@ fn wire_comment(attrs: &[Attribute]) -> syn::Result<String> {
                     notes.push(format!("{:?}", wire.value()));
                 }
             } else if meta.path.is_ident("flatten") {
-                notes.push(match pattern_of(attrs) {
-                    Some(pattern) => format!("the keys matching `{pattern}` (flattened)"),
-                    None => "the unknown keys (flattened)".to_owned(),
+                // The pattern itself is schema, not API (`diff` compares it).
+                notes.push(if is_pattern_map(attrs) {
+                    "the keys matching its pattern (flattened)".to_owned()
+                } else {
+                    "the unknown keys (flattened)".to_owned()
                 });
             } else if meta.path.is_ident("untagged") {
                 notes.push("anything else, kept as received".to_owned());
@@ -362,26 +364,15 @@ fn wire_comment(attrs: &[Attribute]) -> syn::Result<String> {
     })
 }
 
-/// The pattern of a `patternProperties` map field, read from its generated doc line
-/// (`The properties whose names match `<pattern>` ...`).
-fn pattern_of(attrs: &[Attribute]) -> Option<String> {
-    attrs.iter().find_map(|attr| {
+/// Whether a flattened field holds the keys of a `patternProperties` pattern (its
+/// generated doc line says so).
+fn is_pattern_map(attrs: &[Attribute]) -> bool {
+    attrs.iter().any(|attr| {
         let syn::Meta::NameValue(meta) = &attr.meta else {
-            return None;
+            return false;
         };
-        let syn::Expr::Lit(syn::ExprLit {
-            lit: syn::Lit::Str(text),
-            ..
-        }) = &meta.value
-        else {
-            return None;
-        };
-        let text = text.value();
-        let rest = text
-            .trim_start()
-            .strip_prefix(crate::name::PATTERN_DOC_PREFIX)?;
-        let end = rest.rfind("` (")?;
-        Some(rest[..end].to_owned())
+        matches!(&meta.value, syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(text), .. })
+            if text.value().trim_start().starts_with(crate::name::PATTERN_DOC_PREFIX))
     })
 }
 

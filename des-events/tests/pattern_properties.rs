@@ -38,8 +38,14 @@ fn matching_keys_of_a_closed_object_are_typed() {
 fn a_matching_value_is_checked_with_its_pattern_rules() {
     let err = read("tagged", r#"{"id":"a1","x-team":"much-too-long"}"#).unwrap_err();
     let text = err.to_string();
-    assert!(text.contains(r#"message["x-team"] (line 1, column 63)"#), "{text}");
-    assert!(text.contains("maxLength") || text.contains("at most"), "{text}");
+    assert!(
+        text.contains(r#"message["x-team"] (line 1, column 63)"#),
+        "{text}"
+    );
+    assert!(
+        text.contains("maxLength") || text.contains("at most"),
+        "{text}"
+    );
     let err = read("tagged", r#"{"id":"a1","x-team":7}"#).unwrap_err();
     assert!(err.to_string().contains(r#"message["x-team"]"#), "{err}");
 }

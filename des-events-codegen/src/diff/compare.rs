@@ -22,6 +22,15 @@ pub fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
     comparer.changes
 }
 
+/// The keywords a struct's validator checks, less `patternProperties` (typed maps,
+/// compared on their own).
+fn plain_checks(def: &StructDef) -> Vec<&(String, serde_json::Value)> {
+    def.checked
+        .iter()
+        .filter(|(key, _)| key != "patternProperties")
+        .collect()
+}
+
 /// An object's fields and openness; a free-form object is an open one without fields.
 #[derive(Clone, Copy)]
 struct StructView<'a> {
@@ -285,20 +294,22 @@ impl Comparer<'_> {
                 // `not`, `if`/`then`/`else`, `dependentRequired`... next to the fields:
                 // the same keywords with the same values (and no reference whose target
                 // may have moved) check the same; anything else is not decided here.
-                let refers = |def: &crate::ir::StructDef| {
-                    def.checked
+                // `patternProperties` are typed maps, compared below.
+                let (old_checks, new_checks) = (plain_checks(old_def), plain_checks(new_def));
+                let refers = |checks: &[&(String, serde_json::Value)]| {
+                    checks
                         .iter()
                         .any(|(_, value)| value.to_string().contains("\"$ref\""))
                 };
-                let same = old_def.checked == new_def.checked
-                    && (old_def.checked.is_empty()
-                        || !(refers(old_def) || refers(new_def))
+                let same = old_checks == new_checks
+                    && (old_checks.is_empty()
+                        || !(refers(&old_checks) || refers(&new_checks))
                         || self.old.documents == self.new.documents);
+                self.patterns(path, new_name, old_def, new_def);
                 if !same {
-                    let mut keywords: Vec<&str> = old_def
-                        .checked
+                    let mut keywords: Vec<&str> = old_checks
                         .iter()
-                        .chain(&new_def.checked)
+                        .chain(&new_checks)
                         .map(|(key, _)| key.as_str())
                         .collect();
                     keywords.sort_unstable();
@@ -399,6 +410,50 @@ impl Comparer<'_> {
                 rules::type_renamed(),
             );
         }
+    }
+
+    /// `patternProperties`: the same patterns compare their value types key by key; a
+    /// pattern added, removed or rewritten changes which keys fall under which schema
+    /// (and under `additionalProperties`), which is not decided here.
+    fn patterns(&mut self, path: &str, name: &str, old: &StructDef, new: &StructDef) {
+        let old_sources: Vec<&str> = old
+            .patterns
+            .iter()
+            .map(|map| map.pattern.as_str())
+            .collect();
+        let new_sources: Vec<&str> = new
+            .patterns
+            .iter()
+            .map(|map| map.pattern.as_str())
+            .collect();
+        if old_sources == new_sources {
+            for (old_map, new_map) in old.patterns.iter().zip(&new.patterns) {
+                let child = child(path, &format!("~/{}/", old_map.pattern));
+                self.types(&child, &old_map.ty, &new_map.ty);
+            }
+            return;
+        }
+        let list = |sources: &[&str]| {
+            if sources.is_empty() {
+                "none".to_owned()
+            } else {
+                sources
+                    .iter()
+                    .map(|source| format!("`{source}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        self.push(
+            Kind::ValidatedSchemaChanged,
+            path,
+            format!(
+                "the patternProperties of `{name}` changed ({} -> {}); which keys each schema then governs is not compared",
+                list(&old_sources),
+                list(&new_sources)
+            ),
+            rules::validated_schema_changed(),
+        );
     }
 
     fn structs(&mut self, path: &str, old: StructView<'_>, new: StructView<'_>) {

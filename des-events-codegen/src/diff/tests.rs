@@ -882,3 +882,29 @@ fn checked_keywords_of_a_struct_change_with_an_explicit_unknown_verdict() {
         .unwrap_or_else(|err| panic!("{err}"));
     assert!(same.changes.is_empty(), "{same}");
 }
+
+#[test]
+fn pattern_maps_compare_value_types_and_say_unknown_when_patterns_move() {
+    let object = |pattern: &str, value: Value| {
+        json!({"type": "object", "properties": {"id": {"type": "string"}}, "required": ["id"],
+            "patternProperties": {pattern: value}, "additionalProperties": false})
+    };
+    let old = ping(object("^x-", json!({"type": "string"})));
+    // The same pattern, a tighter value: a tightened constraint, under the map's path.
+    let tighter = ping(object("^x-", json!({"type": "string", "maxLength": 4})));
+    let change = only(&old, &tighter);
+    assert_eq!(change.kind, Kind::ConstraintTightened, "{change:?}");
+    assert!(change.path.contains("~/^x-/"), "{}", change.path);
+    // Another pattern: which keys it governs is not compared.
+    let moved = ping(object("^y-", json!({"type": "string"})));
+    let change = only(&old, &moved);
+    assert_eq!(change.kind, Kind::ValidatedSchemaChanged, "{change:?}");
+    assert!(
+        change.detail.contains("`^x-` -> `^y-`"),
+        "{}",
+        change.detail
+    );
+    assert_eq!(verdicts(&change).0, "unknown");
+    // The same patterns and values: nothing.
+    assert!(report(&old, &old).changes.is_empty());
+}
