@@ -293,7 +293,8 @@ impl Comparer<'_> {
                 self.structs(path, StructView::of(old_def), StructView::of(new_def));
                 // `not`, `if`/`then`/`else`, `dependentRequired`... next to the fields:
                 // the same keywords with the same values (and no reference whose target
-                // may have moved) check the same; anything else is not decided here.
+                // may have moved) check the same; a keyword added or removed has a
+                // direction (see `checked`); anything else is not decided here.
                 // `patternProperties` are typed maps, compared below.
                 let (old_checks, new_checks) = (plain_checks(old_def), plain_checks(new_def));
                 let refers = |checks: &[&(String, serde_json::Value)]| {
@@ -301,12 +302,18 @@ impl Comparer<'_> {
                         .iter()
                         .any(|(_, value)| value.to_string().contains("\"$ref\""))
                 };
-                let same = old_checks == new_checks
-                    && (old_checks.is_empty()
-                        || !(refers(&old_checks) || refers(&new_checks))
-                        || self.old.documents == self.new.documents);
+                // With no value referring to a document that changed, the text says it all.
+                let textual = !(refers(&old_checks) || refers(&new_checks))
+                    || self.old.documents == self.new.documents;
+                let same = old_checks == new_checks && textual;
                 self.patterns(path, new_name, old_def, new_def);
-                if !same {
+                // A keyword added or removed, or a count moved, has a direction.
+                let moves = (!same && textual)
+                    .then(|| super::checked::moves(&old_checks, &new_checks))
+                    .flatten();
+                if let Some(moves) = moves {
+                    self.constraints(path, moves);
+                } else if !same {
                     let mut keywords: Vec<&str> = old_checks
                         .iter()
                         .chain(&new_checks)

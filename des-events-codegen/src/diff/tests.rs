@@ -908,3 +908,31 @@ fn pattern_maps_compare_value_types_and_say_unknown_when_patterns_move() {
     // The same patterns and values: nothing.
     assert!(report(&old, &old).changes.is_empty());
 }
+
+#[test]
+fn a_checked_keyword_added_or_removed_has_a_direction() {
+    let old = ping(json!({"type": "object",
+        "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}));
+    let mut new = old.clone();
+    new["oneOf"][0]["properties"]["message"]["not"] = json!({"required": ["a", "b"]});
+    let change = only(&old, &new);
+    assert_eq!(change.kind, Kind::ConstraintTightened, "{change:?}");
+    assert_eq!(verdicts(&change), ("breaking", "compatible", "patch"));
+    assert!(
+        change.detail.starts_with("not none -> "),
+        "{}",
+        change.detail
+    );
+    let change = only(&new, &old);
+    assert_eq!(change.kind, Kind::ConstraintLoosened, "{change:?}");
+    // Next to `unevaluatedProperties`, a new `then` may accept more: unknown.
+    let mut closed = old.clone();
+    closed["oneOf"][0]["properties"]["message"]["unevaluatedProperties"] = json!(false);
+    let mut evaluated = closed.clone();
+    evaluated["oneOf"][0]["properties"]["message"]["if"] = json!({"required": ["a"]});
+    evaluated["oneOf"][0]["properties"]["message"]["then"] =
+        json!({"properties": {"c": {"type": "string"}}});
+    let change = only(&closed, &evaluated);
+    assert_eq!(change.kind, Kind::ValidatedSchemaChanged, "{change:?}");
+    assert_eq!(verdicts(&change).0, "unknown");
+}
