@@ -2,6 +2,8 @@
 //! [`super::rules`]). Events and fields match by wire name; named types match by the
 //! place they are used at (see the module documentation of [`super`]).
 
+mod checked;
+
 use super::constraints::{self, Moved};
 use super::rules;
 use super::{Change, Kind, Verdict};
@@ -318,12 +320,19 @@ impl Comparer<'_> {
                 self.renamed(path, old_name, new_name);
                 self.enums(path, old_def, new_def);
             }
+            // Newtypes: the wrapped types, and the keywords checked next to them.
+            (TypeDef::Newtype(old_def), TypeDef::Newtype(new_def)) => {
+                self.newtypes(path, old_name, new_name, (old_def, new_def));
+            }
+            // A validated value that became a checked newtype, or back.
+            (TypeDef::Json(old_def), TypeDef::Newtype(new_def)) if new_def.check.is_some() => {
+                self.json_and_checked(path, (old_name, new_name), old_def, new_def, true);
+            }
+            (TypeDef::Newtype(old_def), TypeDef::Json(new_def)) if old_def.check.is_some() => {
+                self.json_and_checked(path, (old_name, new_name), new_def, old_def, false);
+            }
             // Validated JSON values: the same schema text is the same set of documents;
             // any other change cannot be ordered here, so it counts both ways.
-            (TypeDef::Newtype(old_def), TypeDef::Newtype(new_def)) => {
-                self.renamed(path, old_name, new_name);
-                self.types(path, &old_def.ty, &new_def.ty);
-            }
             (TypeDef::Json(old_def), TypeDef::Json(new_def)) => {
                 self.renamed(path, old_name, new_name);
                 // The same schema text, with the same documents behind its references, is
