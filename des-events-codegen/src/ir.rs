@@ -315,7 +315,9 @@ pub enum TypeDef {
     /// validation-only keywords...): a JSON value checked by the schema validator.
     Json(JsonDef),
     /// A root schema whose type is not named (a string, an integer, an array...): a
-    /// newtype around that type, so that a whole document has a type of its own.
+    /// newtype around that type, so that a whole document has a type of its own. Also a
+    /// scalar or array schema with keywords that shape no Rust type (`not`, `if`...):
+    /// the typed value, checked whole by the validator first ([`NewtypeDef::check`]).
     Newtype(NewtypeDef),
 }
 
@@ -328,10 +330,27 @@ pub struct NewtypeDef {
     pub docs: Docs,
     /// The wrapped type.
     pub ty: Type,
-    /// The schema when it holds no reference (for the schemars description).
+    /// The schema when it holds no reference (for the schemars description). With a
+    /// [`NewtypeDef::check`], the whole schema, checked keywords included.
     pub schema: Option<Value>,
+    /// Keywords of a scalar or array schema that shape no Rust type (`not`,
+    /// `if`/`then`/`else`; on arrays `contains`, `minContains`, `maxContains`,
+    /// `unevaluatedItems`): the absolute URI of the whole schema, which the validator
+    /// checks before the wrapped type is read. `None` for a plain newtype.
+    pub check: Option<String>,
+    /// Those keywords and their values as the schema writes them (what `diff` compares);
+    /// empty without a check.
+    pub checked: Vec<(String, Value)>,
     /// The schema's JSON pointer.
     pub pointer: String,
+}
+
+impl NewtypeDef {
+    /// Whether schemars can state the checked keywords: the whole schema is known (no
+    /// reference in it), so its description is that schema, checked keywords included.
+    pub fn checks_describable(&self) -> bool {
+        self.check.is_none() || self.schema.is_some()
+    }
 }
 
 /// A JSON value that the validator of `des-events-core` checks against its schema.

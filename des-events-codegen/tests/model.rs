@@ -185,8 +185,10 @@ fn is_validated(schema: &Schema, ty: &Type) -> bool {
 
 #[test]
 fn keywords_without_a_typed_shape_become_validated_values() {
-    let text =
-        union_with(r#"{"type": "object", "properties": {"a": {"type": "string", "not": {}}}}"#);
+    // `propertyNames` means nothing to a string: no typed model says what it would do.
+    let text = union_with(
+        r#"{"type": "object", "properties": {"a": {"type": "string", "propertyNames": {"maxLength": 1}}}}"#,
+    );
     let schema = parse_schema("t.json", &text).unwrap();
     let ty = ping_field(&schema, "a");
     assert!(is_validated(&schema, &ty), "{ty:?}");
@@ -198,7 +200,7 @@ fn keywords_without_a_typed_shape_become_validated_values() {
         "file:///t.json#/oneOf/0/properties/message/properties/a"
     );
     assert!(
-        def.reason.contains("unsupported keyword `not`"),
+        def.reason.contains("unsupported keyword `propertyNames`"),
         "{}",
         def.reason
     );
@@ -214,6 +216,131 @@ fn keywords_without_a_typed_shape_become_validated_values() {
         assert_eq!(ping_field(&schema, field), Type::Any);
     }
     assert!(schema.documents.is_empty());
+}
+
+/// The newtype called `name`, which the validator checks.
+fn checked_newtype<'s>(schema: &'s Schema, name: &str) -> &'s des_events_codegen::ir::NewtypeDef {
+    match schema.type_def(name) {
+        Some(TypeDef::Newtype(def)) if def.check.is_some() => def,
+        other => panic!("{other:#?}\n{:#?}", schema.types),
+    }
+}
+
+#[test]
+fn checked_keywords_on_scalars_and_arrays_keep_the_typed_value() {
+    let text = union_with(
+        r#"{"type": "object", "properties": {
+            "a": {"type": "string", "minLength": 1, "not": {"const": "x"}},
+            "b": {"title": "Even", "type": "integer", "minimum": 0, "maximum": 100,
+                  "if": {"minimum": 50}, "then": {"multipleOf": 2}},
+            "c": {"type": "array", "items": {"type": "string"}, "maxItems": 3,
+                  "contains": {"const": "k"}, "maxContains": 1},
+            "d": {"type": "boolean", "not": {"const": false}},
+            "e": {"type": ["number", "null"], "not": {"const": 0}}
+        }}"#,
+    );
+    let schema = parse_schema("t.json", &text).unwrap();
+    // A newtype over `String` with its rules, not a validated JSON value.
+    assert_eq!(ping_field(&schema, "a"), Type::Named("PingA".into()));
+    let a = checked_newtype(&schema, "PingA");
+    assert!(
+        matches!(&a.ty, Type::String(rules) if rules.min_length == Some(1)),
+        "{a:#?}"
+    );
+    assert_eq!(
+        a.check.as_deref(),
+        Some("file:///t.json#/oneOf/0/properties/message/properties/a")
+    );
+    assert_eq!(
+        a.checked,
+        vec![("not".to_owned(), serde_json::json!({"const": "x"}))]
+    );
+    // The whole schema describes it (checked keywords included).
+    assert_eq!(
+        a.schema.as_ref().and_then(|schema| schema.get("not")),
+        Some(&serde_json::json!({"const": "x"}))
+    );
+    // Named by `title`; `if`/`then` both checked, in schema order.
+    let b = checked_newtype(&schema, "Even");
+    assert!(matches!(&b.ty, Type::Integer(rules) if rules.maximum == Some(100)));
+    let keys: Vec<&str> = b.checked.iter().map(|(key, _)| key.as_str()).collect();
+    assert_eq!(keys, ["if", "then"]);
+    // An array of typed items; `contains`/`maxContains` checked.
+    let c = checked_newtype(&schema, "PingC");
+    assert!(
+        matches!(&c.ty, Type::Array(item, rules) if **item == Type::String(Default::default()) && rules.max_items == Some(3)),
+        "{c:#?}"
+    );
+    let keys: Vec<&str> = c.checked.iter().map(|(key, _)| key.as_str()).collect();
+    assert_eq!(keys, ["contains", "maxContains"]);
+    assert_eq!(checked_newtype(&schema, "PingD").ty, Type::Boolean);
+    // Nullable: the field is optional-null, the newtype wraps the number.
+    assert!(matches!(
+        checked_newtype(&schema, "PingE").ty,
+        Type::Number(_)
+    ));
+    let ping = schema.struct_def("Ping").unwrap();
+    assert!(
+        ping.fields
+            .iter()
+            .any(|field| field.wire_name == "e" && field.nullable)
+    );
+    // The validator's documents are embedded.
+    assert_eq!(schema.documents.len(), 1);
+    assert!(
+        !schema
+            .types
+            .iter()
+            .any(|def| matches!(def, TypeDef::Json(_)))
+    );
+}
+
+#[test]
+fn checked_keywords_leave_other_paths_alone() {
+    // `enum`, `prefixItems` tuples, credentials and other unsupported keywords are not
+    // checked newtypes.
+    let text = union_with(
+        r#"{"type": "object", "properties": {
+            "a": {"type": "string", "enum": ["x", "y"], "not": {"const": "x"}},
+            "b": {"type": "array", "prefixItems": [{"type": "string"}], "items": false,
+                  "minItems": 1, "contains": {"const": "k"}},
+            "c": {"type": "string", "x-des-credential": true, "not": {"const": "x"}},
+            "d": {"type": "string", "not": {"const": "x"}, "propertyNames": {"maxLength": 1}}
+        }}"#,
+    );
+    let schema = parse_schema("t.json", &text).unwrap();
+    for field in ["a", "b", "c", "d"] {
+        let ty = ping_field(&schema, field);
+        let checked = matches!(&ty, Type::Named(name) if matches!(schema.type_def(name), Some(TypeDef::Newtype(_))));
+        assert!(!checked, "{field}: {ty:?} {:#?}", schema.types);
+    }
+    assert!(is_validated(&schema, &ping_field(&schema, "c")));
+    assert!(is_validated(&schema, &ping_field(&schema, "d")));
+    // A checked bound that a 64-bit float cannot hold is refused as the validated value
+    // is (the validator would compare it inexactly).
+    let text = union_with(
+        r#"{"type": "object", "properties": {"a": {"type": "number", "not": {"minimum": 9007199254740993}}}}"#,
+    );
+    let err = only_error(&text);
+    assert!(err.message.contains("64-bit floats"), "{}", err.message);
+    assert_eq!(
+        err.pointer.as_deref(),
+        Some("/oneOf/0/properties/message/properties/a/not/minimum")
+    );
+}
+
+#[test]
+fn a_checked_root_is_a_named_newtype() {
+    let schema = parse_schema(
+        "code.json",
+        r#"{"title": "Code", "type": "string", "pattern": "^[A-Z]+$", "not": {"const": "NO"}}"#,
+    )
+    .unwrap();
+    assert_eq!(schema.roots.len(), 1);
+    assert_eq!(schema.roots[0].name, "Code");
+    let code = checked_newtype(&schema, "Code");
+    assert!(matches!(&code.ty, Type::String(rules) if rules.pattern.is_some()));
+    assert_eq!(code.check.as_deref(), Some("file:///code.json#"));
 }
 
 #[test]

@@ -194,7 +194,8 @@ const OUT_OF_RANGE: &str = "is outside the range of";
 /// description is then a comment only; the value is checked by the embedded validator),
 /// nor when a struct's keywords that the validator checks next to its fields (`not`,
 /// `if`, `dependentRequired`...) hold references, or are `unevaluatedProperties` (schemars
-/// does not state those).
+/// does not state those), nor when a checked scalar or array (`not`, `contains`...) holds
+/// references (it is described by its wrapped type only).
 fn derived_is_exact(schema_file: &str) -> bool {
     let path = package().join(schema_file);
     let request = Request::new(Source::file(&path, schema_file)).check_only();
@@ -202,6 +203,8 @@ fn derived_is_exact(schema_file: &str) -> bool {
         Ok(generated) => !generated.into_schema().types.iter().any(|def| {
             matches!(def, des_events_codegen::ir::TypeDef::Json(json) if json.schema.is_none())
                 || matches!(def, des_events_codegen::ir::TypeDef::Struct(def)
+                if !def.checks_describable())
+                || matches!(def, des_events_codegen::ir::TypeDef::Newtype(def)
                 if !def.checks_describable())
         }),
         Err(_) => false,

@@ -2,6 +2,8 @@
 //! [`super::rules`]). Events and fields match by wire name; named types match by the
 //! place they are used at (see the module documentation of [`super`]).
 
+mod checked;
+
 use super::constraints::{self, Moved};
 use super::rules;
 use super::{Change, Kind, Verdict};
@@ -291,57 +293,32 @@ impl Comparer<'_> {
             (TypeDef::Struct(old_def), TypeDef::Struct(new_def)) => {
                 self.renamed(path, old_name, new_name);
                 self.structs(path, StructView::of(old_def), StructView::of(new_def));
-                // `not`, `if`/`then`/`else`, `dependentRequired`... next to the fields:
-                // the same keywords with the same values (and no reference whose target
-                // may have moved) check the same; a keyword added or removed has a
-                // direction (see `checked`); anything else is not decided here.
-                // `patternProperties` are typed maps, compared below.
-                let (old_checks, new_checks) = (plain_checks(old_def), plain_checks(new_def));
-                let refers = |checks: &[&(String, serde_json::Value)]| {
-                    checks
-                        .iter()
-                        .any(|(_, value)| value.to_string().contains("\"$ref\""))
-                };
-                // With no value referring to a document that changed, the text says it all.
-                let textual = !(refers(&old_checks) || refers(&new_checks))
-                    || self.old.documents == self.new.documents;
-                let same = old_checks == new_checks && textual;
+                // `patternProperties` are typed maps, compared on their own.
                 self.patterns(path, new_name, old_def, new_def);
-                // A keyword added or removed, or a count moved, has a direction.
-                let moves = (!same && textual)
-                    .then(|| super::checked::moves(&old_checks, &new_checks))
-                    .flatten();
-                if let Some(moves) = moves {
-                    self.constraints(path, moves);
-                } else if !same {
-                    let mut keywords: Vec<&str> = old_checks
-                        .iter()
-                        .chain(&new_checks)
-                        .map(|(key, _)| key.as_str())
-                        .collect();
-                    keywords.sort_unstable();
-                    keywords.dedup();
-                    self.push(
-                        Kind::ValidatedSchemaChanged,
-                        path,
-                        format!(
-                            "the checked keywords of `{new_name}` changed ({}); which objects they accept is not compared keyword by keyword",
-                            keywords.join(", ")
-                        ),
-                        rules::validated_schema_changed(),
-                    );
-                }
+                self.checks(
+                    path,
+                    new_name,
+                    "objects",
+                    (plain_checks(old_def), plain_checks(new_def)),
+                );
             }
             (TypeDef::Enum(old_def), TypeDef::Enum(new_def)) => {
                 self.renamed(path, old_name, new_name);
                 self.enums(path, old_def, new_def);
             }
+            // Newtypes: the wrapped types, and the keywords checked next to them.
+            (TypeDef::Newtype(old_def), TypeDef::Newtype(new_def)) => {
+                self.newtypes(path, old_name, new_name, (old_def, new_def));
+            }
+            // A validated value that became a checked newtype, or back.
+            (TypeDef::Json(old_def), TypeDef::Newtype(new_def)) if new_def.check.is_some() => {
+                self.json_and_checked(path, (old_name, new_name), old_def, new_def, true);
+            }
+            (TypeDef::Newtype(old_def), TypeDef::Json(new_def)) if old_def.check.is_some() => {
+                self.json_and_checked(path, (old_name, new_name), new_def, old_def, false);
+            }
             // Validated JSON values: the same schema text is the same set of documents;
             // any other change cannot be ordered here, so it counts both ways.
-            (TypeDef::Newtype(old_def), TypeDef::Newtype(new_def)) => {
-                self.renamed(path, old_name, new_name);
-                self.types(path, &old_def.ty, &new_def.ty);
-            }
             (TypeDef::Json(old_def), TypeDef::Json(new_def)) => {
                 self.renamed(path, old_name, new_name);
                 // The same schema text, with the same documents behind its references, is

@@ -95,7 +95,7 @@
 //! variants at the top (`dream`). An envelope that starts or stops allowing other keys
 //! is `additional_properties_opened` / `_closed` at the empty path (the envelope itself).
 
-mod checked;
+mod assertions;
 mod compare;
 mod constraints;
 mod envelope;

@@ -936,3 +936,86 @@ fn a_checked_keyword_added_or_removed_has_a_direction() {
     assert_eq!(change.kind, Kind::ValidatedSchemaChanged, "{change:?}");
     assert_eq!(verdicts(&change).0, "unknown");
 }
+
+#[test]
+fn checked_keywords_of_a_newtype_change_with_an_explicit_unknown_verdict() {
+    let old = ping(message(
+        json!({"code": {"type": "string", "maxLength": 8, "not": {"const": "x"}}}),
+        &["code"],
+    ));
+    // The same schema: nothing.
+    assert!(report(&old, &old).changes.is_empty());
+    // The wrapped type's rules are compared as for any string.
+    let mut tighter = old.clone();
+    tighter["oneOf"][0]["properties"]["message"]["properties"]["code"]["maxLength"] = json!(4);
+    let change = only(&old, &tighter);
+    assert_eq!(change.kind, Kind::ConstraintTightened, "{change:?}");
+    assert_eq!(change.path, "message.code");
+    // Another checked value: not compared keyword by keyword.
+    let mut other = old.clone();
+    other["oneOf"][0]["properties"]["message"]["properties"]["code"]["not"] = json!({"const": "y"});
+    let change = only(&old, &other);
+    assert_eq!(change.kind, Kind::ValidatedSchemaChanged);
+    assert!(
+        change.detail.contains("`not`") || change.detail.contains("(not)"),
+        "{}",
+        change.detail
+    );
+    assert_eq!(verdicts(&change).0, "unknown");
+}
+
+#[test]
+fn a_validated_value_that_becomes_a_checked_newtype_changes_its_rust_type() {
+    // Old: `propertyNames` (meaningless on a string) kept the value untyped.
+    let old = ping(message(
+        json!({"code": {"type": "string", "not": {"const": "x"}, "propertyNames": {"maxLength": 1}}}),
+        &["code"],
+    ));
+    let new = ping(message(
+        json!({"code": {"type": "string", "not": {"const": "x"}}}),
+        &["code"],
+    ));
+    let report = report(&old, &new);
+    let kinds: Vec<Kind> = report.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [Kind::RustTypeChanged, Kind::ValidatedSchemaChanged],
+        "{report}"
+    );
+    assert!(
+        report.changes[0]
+            .detail
+            .contains("validated JSON value `PingCode` -> `PingCode` (string, checked: not)"),
+        "{}",
+        report.changes[0].detail
+    );
+    // The same schema on both sides (as when an older engine made it a validated
+    // value): a Rust type change only, compatible on the wire.
+    let (old_generated, new_generated) = (generated(&new), generated(&new));
+    let mut as_json = old_generated.schema().clone();
+    let position = as_json
+        .types
+        .iter()
+        .position(|def| def.name() == "PingCode")
+        .expect("the newtype");
+    let crate::ir::TypeDef::Newtype(def) = &as_json.types[position] else {
+        panic!("{:#?}", as_json.types)
+    };
+    as_json.types[position] = crate::ir::TypeDef::Json(crate::ir::JsonDef {
+        name: def.name.clone(),
+        docs: def.docs.clone(),
+        entry: def.check.clone().expect("checked"),
+        reason: "an older engine".to_owned(),
+        schema: def.schema.clone(),
+        pointer: def.pointer.clone(),
+    });
+    let report = diff(&as_json, new_generated.schema());
+    let kinds: Vec<Kind> = report.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [Kind::RustTypeChanged], "{report}");
+    assert_eq!(report.summary.receivers, Compat::Compatible, "{report}");
+    assert_eq!(report.summary.senders, Compat::Compatible, "{report}");
+    // And back.
+    let report = diff(new_generated.schema(), &as_json);
+    let kinds: Vec<Kind> = report.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [Kind::RustTypeChanged], "{report}");
+}

@@ -115,23 +115,61 @@ pub(crate) fn json_def(def: &JsonDef) -> TokenStream {
 }
 
 /// The newtype of a [`NewtypeDef`]: the wrapped type's own checks, read and written as
-/// that type.
+/// that type. With a check (`not`, `if`... on a scalar or array schema), the validator
+/// judges the whole value first, then the wrapped type is read from the checked value.
 pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) -> TokenStream {
     let private = quote!(::des_events::__private);
     let name = ident(&def.name);
     let title = string(&def.name);
-    let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
+    let checked_doc = def.check.as_ref().map(|_| {
+        let keywords: Vec<String> = def
+            .checked
+            .iter()
+            .map(|(key, _)| format!("`{key}`"))
+            .collect();
+        format!(
+            "Checked as a whole by the JSON Schema validator when it is read (keywords that \
+             shape no Rust type: {}), then read as the wrapped type. A value built in Rust \
+             is not checked.",
+            keywords.join(", ")
+        )
+    });
+    let docs = doc_attrs(&def.docs, Some(&def.name), checked_doc.as_slice());
     let eq = schema.is_eq(&def.ty);
     let hash = eq && schema.is_hash(&def.ty);
     let eq = eq.then(|| quote!(::core::cmp::Eq,));
     let hash = hash.then(|| quote!(::core::hash::Hash,));
     let rust = rust_type(&def.ty);
     let (seed, statics) = seed(&def.ty, "root", &Paths::qualified(), shared);
+    // The schema itself when it stands alone (with a check: checked keywords included);
+    // with references, the wrapped type's description (without the checked keywords).
     let description = match &def.schema {
         Some(value) => schema_literal(value),
         None => quote!(__generator.subschema_for::<#rust>()),
     };
     let serialize = transparent_serialize(&name);
+    let body = match &def.check {
+        None => quote! {
+            #statics
+            #private::serde::de::DeserializeSeed::deserialize(#seed, __deserializer).map(#name)
+        },
+        // As a struct with a check does (`expand::de`): the validator reads the value
+        // strictly (duplicate keys rejected) and locates its violations inside it; the
+        // typed read of a value it accepted fails only for an integer beyond its Rust
+        // type, with the rules' own message.
+        Some(entry) => {
+            let entry = string(entry);
+            let documents = ident(DOCUMENTS_STATIC);
+            quote! {
+                static VALIDATOR: #private::JsonValidator = #private::JsonValidator::new(#entry, #documents);
+                #statics
+                let __value = #private::json_value(__deserializer, &VALIDATOR)?;
+                #private::serde::de::DeserializeSeed::deserialize(#seed, __value)
+                    .map(#name)
+                    .map_err(<__D::Error as #private::serde::de::Error>::custom)
+            }
+        }
+    };
     quote! {
         #docs
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, #eq #hash)]
@@ -145,8 +183,7 @@ pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) ->
             where
                 __D: #private::serde::Deserializer<'de>,
             {
-                #statics
-                #private::serde::de::DeserializeSeed::deserialize(#seed, __deserializer).map(#name)
+                #body
             }
         }
 

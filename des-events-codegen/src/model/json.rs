@@ -370,7 +370,7 @@ fn find_in_schema<T>(
 
 /// The first `"format"` in `schema` that JSON Schema defines but the catalogue does not
 /// assert, with its pointer relative to `schema`.
-fn unasserted_format(schema: &Value, at: &str) -> Option<(String, String)> {
+pub(super) fn unasserted_format(schema: &Value, at: &str) -> Option<(String, String)> {
     find_in_schema(schema, at, &|object| match object.get("format") {
         Some(Value::String(format))
             if des_events_core::format::UNASSERTED.contains(&format.as_str()) =>
@@ -383,7 +383,7 @@ fn unasserted_format(schema: &Value, at: &str) -> Option<(String, String)> {
 
 /// The pointer (relative to `schema`) of a numeric bound of a `number` comparison that is
 /// an integer `f64` cannot represent, if any.
-fn inexact_bound(schema: &Value, at: &str) -> Option<String> {
+pub(super) fn inexact_bound(schema: &Value, at: &str) -> Option<String> {
     let found = find_in_schema(schema, at, &|object| {
         // An integer schema compares integers exactly (as `i128` at run time).
         if object.get("type").and_then(Value::as_str) == Some("integer") {

@@ -4,6 +4,7 @@
 //! annotation, or reported as an error with its location. Nothing is silently ignored.
 
 mod all_of;
+mod checked;
 mod choices;
 mod events;
 mod json;
@@ -99,6 +100,7 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
         if schema.types.iter().any(|def| {
             matches!(def, TypeDef::Json(_))
                 || matches!(def, TypeDef::Struct(def) if def.check.is_some())
+                || matches!(def, TypeDef::Newtype(def) if def.check.is_some())
         }) {
             schema.documents = std::mem::take(&mut modeler.validator_documents);
         }

@@ -183,6 +183,10 @@ impl Modeler<'_> {
                     docs,
                     ty,
                     schema: standalone,
+                    // A root whose keywords need the validator got its checked newtype
+                    // from `checked_value_type` (a named type, not this path).
+                    check: None,
+                    checked: Vec::new(),
                     pointer: pointer.to_owned(),
                 }))?;
                 name.to_owned()

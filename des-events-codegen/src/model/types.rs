@@ -159,6 +159,11 @@ impl Modeler<'_> {
         if object.contains_key("enum") || object.contains_key("const") {
             return self.enum_type(pointer, object, name, docs);
         }
+        // `not`, `if`... on a string, number, boolean or array: typed, and checked whole.
+        let checked = self.checked_keywords(object);
+        if !checked.is_empty() {
+            return self.checked_value_type(pointer, object, &checked, name, docs);
+        }
         match object.get("type") {
             Some(Value::String(ty)) => match ty.as_str() {
                 "string" => self.string_type(pointer, object),

@@ -233,6 +233,9 @@ impl Walk<'_> {
             // A union, or a value the validator judges, is judged as a whole by the
             // differential tests and the JSON Schema Test Suite.
             Some(TypeDef::Union(_) | TypeDef::Json(_)) => {}
+            // So is a newtype the validator checks whole: it reports the first keyword
+            // it finds broken, which need not be the one a mutant breaks.
+            Some(TypeDef::Newtype(def)) if def.check.is_some() => {}
             Some(TypeDef::Newtype(def)) => {
                 let ty = def.ty.clone();
                 self.value(&ty, value, keys);
@@ -290,8 +293,13 @@ impl Walk<'_> {
             }
         };
         // A value of any type (or one the validator judges) has no wrong type to try.
+        let judged_whole = |def: Option<&TypeDef>| match def {
+            Some(TypeDef::Enum(_) | TypeDef::Union(_) | TypeDef::Json(_)) => true,
+            Some(TypeDef::Newtype(def)) => def.check.is_some(),
+            _ => false,
+        };
         if !matches!(ty, Type::Any)
-            && !matches!(ty, Type::Named(name) if matches!(self.schema.type_def(name), Some(TypeDef::Enum(_) | TypeDef::Union(_) | TypeDef::Json(_))))
+            && !matches!(ty, Type::Named(name) if judged_whole(self.schema.type_def(name)))
         {
             let replacement = wrong(ty);
             self.emit(
