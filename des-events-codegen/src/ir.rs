@@ -321,7 +321,8 @@ pub enum TypeDef {
     Newtype(NewtypeDef),
 }
 
-/// A named wrapper around an unnamed type (the root of a scalar or array schema).
+/// A named wrapper around an unnamed type: the root of a scalar or array schema, or a
+/// scalar or array schema with keywords the validator checks ([`NewtypeDef::check`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewtypeDef {
     /// The Rust name.

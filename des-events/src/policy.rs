@@ -28,9 +28,9 @@
 //! Tolerance stops at alternatives: inside a `oneOf` / `anyOf` union the alternatives
 //! are tried strictly, because a dropped field could make another alternative match
 //! (JSON Schema tells alternatives apart by exactly such fields). Subschemas that are
-//! kept as validated JSON values, and objects checked whole by a validator (`not`,
-//! `if`, `dependentSchemas`, ...), are strict too: the validator sees the value as
-//! received.
+//! kept as validated JSON values, and objects, scalars and arrays checked whole by a
+//! validator (`not`, `if`, `dependentSchemas`, `contains`, ...), are strict too: the
+//! validator sees the value as received.
 
 use std::cell::{Cell, RefCell};
 use std::fmt;
