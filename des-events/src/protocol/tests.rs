@@ -588,7 +588,7 @@ fn mixed_session_with_many_open() -> String {
     let mut c = session();
     let mut rng = Lcg(0x5eed_7a39_a441);
     let mut out = Vec::new();
-    let mut push = |found: Vec<Finding>, out: &mut Vec<String>| {
+    let push = |found: Vec<Finding>, out: &mut Vec<String>| {
         for finding in found {
             out.push(format!("{finding} / {:?}", finding.request()));
         }
