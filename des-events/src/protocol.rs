@@ -55,14 +55,25 @@
 //! # Memory
 //!
 //! A conversation keeps, per side, references to the generated tables; per open request
-//! its name, number, time and the values of the fields its replies echo; and the same
-//! for the last [`CLOSED_CAP`] closed requests (answered or timed out), so that a
-//! duplicate or late reply can be told from a reply to nothing. Nothing else of a message
-//! is kept. Open requests stay until they are answered, [`Conversation::expire`]d or
+//! its name, number, time, the values of the fields its replies echo and its entries in
+//! the index below (a hash per echoed field); and the same for the last [`CLOSED_CAP`]
+//! closed requests (answered or timed out), so that a duplicate or late reply can be told
+//! from a reply to nothing. Nothing else of a message is kept. Open requests stay until they are answered, [`Conversation::expire`]d or
 //! [`Conversation::finish`]ed: call `expire` regularly on a long session.
+//!
+//! # Cost
+//!
+//! Open and closed requests are indexed by the values their replies echo, so a reply
+//! finds its request in time logarithmic in the number of open requests, however many
+//! are left open. A reply that echoes no request looks at the open requests that echo at
+//! least one of its fields (to name the closest); only [`Conversation::expire`] looks at
+//! every open request.
 
-use std::collections::VecDeque;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::Index;
 use std::time::Duration;
 
 use serde_json::Value;
@@ -376,15 +387,227 @@ impl Side {
     }
 }
 
+/// Where a reply looks for its request: `(reply side, reply event index, field, hash)`.
+/// `field` 0 stands for all the fields the reply echoes, whose values hash to `hash`;
+/// `f + 1` for its `f`-th echoed field alone. Equal values (as [`equal`] compares them)
+/// hash alike, so every request a reply echoes is under the reply's slot; a slot may
+/// also hold requests it does not echo (hash collisions), which the lookups skip.
+type Slot = (usize, usize, usize, u64);
+
+/// The slots of one request, and its number in the index.
+#[derive(Clone, Debug)]
+struct Indexed {
+    request: OpenRequest,
+    /// Its slots: `field` 0 for every reply event that can answer it, the single fields
+    /// too for replies that echo two fields or more.
+    slots: Box<[Slot]>,
+}
+
+/// The open requests, oldest first, indexed by name and by the values their replies
+/// must echo.
+#[derive(Clone, Debug, Default)]
+struct Open {
+    /// By number of opening: oldest first.
+    requests: BTreeMap<u64, Indexed>,
+    /// The next number of opening.
+    next: u64,
+    /// `(side, event, number)` of each open request: the oldest of a name first.
+    by_name: BTreeSet<(usize, &'static str, u64)>,
+    /// How many requests of `(side, event)` are open.
+    counts: HashMap<(usize, &'static str), usize>,
+    /// `(slot, number)` of each open request.
+    by_echo: BTreeSet<(Slot, u64)>,
+}
+
+impl Open {
+    fn push(&mut self, request: OpenRequest, slots: Box<[Slot]>) {
+        let number = self.next;
+        self.next = self.next.saturating_add(1);
+        for slot in &*slots {
+            self.by_echo.insert((*slot, number));
+        }
+        self.by_name.insert((request.side, request.event, number));
+        *self
+            .counts
+            .entry((request.side, request.event))
+            .or_insert(0) += 1;
+        self.requests.insert(number, Indexed { request, slots });
+    }
+
+    fn remove(&mut self, number: u64) -> Option<Indexed> {
+        let indexed = self.requests.remove(&number)?;
+        for slot in &*indexed.slots {
+            self.by_echo.remove(&(*slot, number));
+        }
+        let (side, event) = (indexed.request.side, indexed.request.event);
+        self.by_name.remove(&(side, event, number));
+        if let Some(count) = self.counts.get_mut(&(side, event)) {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                self.counts.remove(&(side, event));
+            }
+        }
+        Some(indexed)
+    }
+
+    /// The numbers of the open requests under `slot`, oldest first.
+    fn under(&self, slot: Slot) -> impl Iterator<Item = u64> + '_ {
+        self.by_echo
+            .range((slot, 0)..=(slot, u64::MAX))
+            .map(|(_, number)| *number)
+    }
+
+    fn get(&self, number: u64) -> Option<&OpenRequest> {
+        self.requests.get(&number).map(|indexed| &indexed.request)
+    }
+}
+
+/// The last [`CLOSED_CAP`] closed requests, oldest first, indexed by the values their
+/// replies must echo.
+#[derive(Clone, Debug, Default)]
+struct ClosedRequests {
+    /// Oldest first; the front is number `first`.
+    requests: VecDeque<(OpenRequest, Closed, Box<[Slot]>)>,
+    first: u64,
+    /// `(slot, number)` of each closed request, for its slots of all echoed fields.
+    by_echo: BTreeSet<(Slot, u64)>,
+}
+
+impl ClosedRequests {
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.requests.len()
+    }
+
+    fn push(&mut self, request: OpenRequest, how: Closed, slots: &[Slot]) {
+        if self.requests.len() >= CLOSED_CAP {
+            if let Some((_, _, forgotten)) = self.requests.pop_front() {
+                for slot in &*forgotten {
+                    self.by_echo.remove(&(*slot, self.first));
+                }
+            }
+            self.first = self.first.saturating_add(1);
+        }
+        let number = self.first.saturating_add(self.requests.len() as u64);
+        let slots: Box<[Slot]> = slots.iter().copied().filter(|slot| slot.2 == 0).collect();
+        for slot in &*slots {
+            self.by_echo.insert((*slot, number));
+        }
+        self.requests.push_back((request, how, slots));
+    }
+
+    /// The closed requests under `slot`, most recently closed first.
+    fn under(&self, slot: Slot) -> impl Iterator<Item = &(OpenRequest, Closed, Box<[Slot]>)> {
+        self.by_echo
+            .range((slot, 0)..=(slot, u64::MAX))
+            .rev()
+            .filter_map(|(_, number)| {
+                let at = usize::try_from(number.checked_sub(self.first)?).ok()?;
+                self.requests.get(at)
+            })
+    }
+}
+
+/// The requests waiting for a reply, oldest first: see [`Conversation::open_requests`].
+#[derive(Clone, Copy, Debug)]
+pub struct OpenRequests<'a> {
+    open: &'a BTreeMap<u64, Indexed>,
+}
+
+impl<'a> OpenRequests<'a> {
+    /// How many requests are open.
+    pub fn len(&self) -> usize {
+        self.open.len()
+    }
+
+    /// Whether no request is open.
+    pub fn is_empty(&self) -> bool {
+        self.open.is_empty()
+    }
+
+    /// The open requests, oldest first.
+    pub fn iter(&self) -> OpenRequestsIter<'a> {
+        OpenRequestsIter {
+            inner: self.open.values(),
+        }
+    }
+
+    /// The `index`-th oldest open request (time linear in `index`).
+    pub fn get(&self, index: usize) -> Option<&'a OpenRequest> {
+        self.iter().nth(index)
+    }
+
+    /// The oldest open request.
+    pub fn first(&self) -> Option<&'a OpenRequest> {
+        self.iter().next()
+    }
+
+    /// The most recent open request.
+    pub fn last(&self) -> Option<&'a OpenRequest> {
+        self.iter().next_back()
+    }
+}
+
+impl Index<usize> for OpenRequests<'_> {
+    type Output = OpenRequest;
+
+    /// The `index`-th oldest open request, like a slice's index (time linear in
+    /// `index`). Panics when `index` is not less than [`OpenRequests::len`].
+    fn index(&self, index: usize) -> &OpenRequest {
+        match self.get(index) {
+            Some(request) => request,
+            None => panic!(
+                "index {index} out of range for {} open requests",
+                self.len()
+            ),
+        }
+    }
+}
+
+impl<'a> IntoIterator for OpenRequests<'a> {
+    type Item = &'a OpenRequest;
+    type IntoIter = OpenRequestsIter<'a>;
+
+    fn into_iter(self) -> OpenRequestsIter<'a> {
+        self.iter()
+    }
+}
+
+/// The open requests of a [`Conversation`], oldest first: see [`OpenRequests::iter`].
+#[derive(Clone, Debug)]
+pub struct OpenRequestsIter<'a> {
+    inner: std::collections::btree_map::Values<'a, u64, Indexed>,
+}
+
+impl<'a> Iterator for OpenRequestsIter<'a> {
+    type Item = &'a OpenRequest;
+
+    fn next(&mut self) -> Option<&'a OpenRequest> {
+        self.inner.next().map(|indexed| &indexed.request)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl DoubleEndedIterator for OpenRequestsIter<'_> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.inner.next_back().map(|indexed| &indexed.request)
+    }
+}
+
+impl ExactSizeIterator for OpenRequestsIter<'_> {}
+
 /// Follows the messages of one session, in order, in both directions. See the
 /// [module documentation](self).
 #[derive(Clone, Debug)]
 pub struct Conversation {
     sides: [Side; 2],
     seq: usize,
-    open: Vec<OpenRequest>,
+    open: Open,
     /// The last [`CLOSED_CAP`] closed requests, oldest first.
-    closed: VecDeque<(OpenRequest, Closed)>,
+    closed: ClosedRequests,
 }
 
 impl Conversation {
@@ -395,8 +618,8 @@ impl Conversation {
         Conversation {
             sides: [Side::of::<A>(), Side::of::<B>()],
             seq: 0,
-            open: Vec::new(),
-            closed: VecDeque::new(),
+            open: Open::default(),
+            closed: ClosedRequests::default(),
         }
     }
 
@@ -467,12 +690,18 @@ impl Conversation {
     /// once as [`FindingKind::TimedOut`]; a later reply to one is an
     /// [`FindingKind::UnexpectedReply`] ("late").
     pub fn expire(&mut self, now: Duration, timeout: Duration) -> Vec<Finding> {
-        let (expired, open): (Vec<_>, Vec<_>) = std::mem::take(&mut self.open)
-            .into_iter()
-            .partition(|request| now.saturating_sub(request.at) > timeout);
-        self.open = open;
+        let expired: Vec<u64> = self
+            .open
+            .requests
+            .iter()
+            .filter(|(_, indexed)| now.saturating_sub(indexed.request.at) > timeout)
+            .map(|(number, _)| *number)
+            .collect();
         let mut findings = Vec::new();
-        for request in expired {
+        for number in expired {
+            let Some(Indexed { request, slots }) = self.open.remove(number) else {
+                continue;
+            };
             findings.push(Finding {
                 kind: FindingKind::TimedOut,
                 seq: request.seq,
@@ -484,14 +713,14 @@ impl Conversation {
                     now.saturating_sub(request.at)
                 ),
             });
-            self.close(request, Closed::TimedOut);
+            self.closed.push(request, Closed::TimedOut, &slots);
         }
         findings
     }
 
     /// Ends the conversation: every request still open is [`FindingKind::Unanswered`].
     pub fn finish(self) -> Vec<Finding> {
-        self.open
+        self.open_requests()
             .iter()
             .map(|request| Finding {
                 kind: FindingKind::Unanswered,
@@ -504,8 +733,10 @@ impl Conversation {
     }
 
     /// The requests waiting for a reply, oldest first.
-    pub fn open_requests(&self) -> &[OpenRequest] {
-        &self.open
+    pub fn open_requests(&self) -> OpenRequests<'_> {
+        OpenRequests {
+            open: &self.open.requests,
+        }
     }
 
     /// How many messages were observed.
@@ -558,7 +789,7 @@ impl Conversation {
                 .iter()
                 .map(|name| tables.key(wire, name, message, &secrets))
                 .collect();
-            findings.extend(self.answer(side, wire, seq, request, &values));
+            findings.extend(self.answer(side, (index, wire), seq, request, &values));
         }
         let other = self.other(side);
         let other_tables = self.sides[other];
@@ -580,37 +811,103 @@ impl Conversation {
             }
         }
         if let Some(keys) = keys {
-            self.open.push(OpenRequest {
+            let slots = self.slots(side, wire, &keys);
+            let request = OpenRequest {
                 side,
                 event: wire,
                 seq,
                 at,
                 keys,
-            });
+            };
+            self.open.push(request, slots);
         }
         findings
     }
 
-    /// Matches reply `(event, seq)` of `side` to an open request named `request` of the
-    /// other side, by its echoed `values`.
+    /// The slots of request `event` of `side` whose echoed fields have `keys`: for
+    /// every reply event of the other side that answers it (one for replies that echo
+    /// the same fields, see [`Conversation::lookup`]), the slot of all the fields it
+    /// echoes (unless the request lacks one of them) and, when it echoes two or more,
+    /// the slot of each field the request has.
+    fn slots(&self, side: usize, event: &str, keys: &[Key<Value>]) -> Box<[Slot]> {
+        let replier = self.other(side);
+        let tables = self.sides[replier];
+        let value = |name: &str| {
+            keys.iter()
+                .find(|key| key.name == name)
+                .and_then(Key::value)
+        };
+        let mut slots = Vec::new();
+        for (reply, target) in tables.reply_to.iter().enumerate() {
+            if *target != Some(event) || self.lookup(replier, reply) != reply {
+                continue;
+            }
+            let echo = tables.echo.get(reply).copied().unwrap_or_default();
+            let values: Option<Vec<&Value>> = echo.iter().map(|name| value(name)).collect();
+            if let Some(values) = values {
+                slots.push((replier, reply, 0, hash_all(values)));
+            }
+            if echo.len() >= 2 {
+                for (field, name) in echo.iter().enumerate() {
+                    if let Some(value) = value(name) {
+                        slots.push((replier, reply, field + 1, hash_all([value])));
+                    }
+                }
+            }
+        }
+        slots.into_boxed_slice()
+    }
+
+    /// The reply event whose slots reply event `reply` of `side` uses: the first that
+    /// answers the same request and echoes the same fields (the succeeded and failed
+    /// replies of a request share their slots).
+    fn lookup(&self, side: usize, reply: usize) -> usize {
+        let tables = self.sides[side];
+        let target = tables.reply_to.get(reply).copied().flatten();
+        let echo = tables.echo.get(reply).copied().unwrap_or_default();
+        (0..reply)
+            .find(|other| {
+                tables.reply_to.get(*other).copied().flatten() == target
+                    && tables.echo.get(*other).copied().unwrap_or_default() == echo
+            })
+            .unwrap_or(reply)
+    }
+
+    /// Matches reply `(event, seq)` (event number `index` of `side`) to an open request
+    /// named `request` of the other side, by its echoed `values`: the oldest that
+    /// echoes them all; else the most recently closed one that does (a duplicate or late
+    /// reply); else the open request that echoes the most fields (the oldest among
+    /// equals) is reported as mismatched.
     fn answer(
         &mut self,
         side: usize,
-        event: &'static str,
+        (index, event): (usize, &'static str),
         seq: usize,
         request: &str,
         values: &[Key<&Value>],
     ) -> Option<Finding> {
         let requester = self.other(side);
+        let index = self.lookup(side, index);
         let echoes = |open: &OpenRequest| {
             open.side == requester
                 && open.event == request
                 && values.iter().all(|value| echoed(open, value).is_some())
         };
-        if let Some(position) = self.open.iter().position(echoes) {
-            let answered = self.open.remove(position);
-            self.close(answered, Closed::Answered(event, seq));
-            return None;
+        // A reply that lacks an echoed field echoes no request.
+        let all: Option<Vec<&Value>> = values.iter().map(|value| value.value).collect();
+        let slot = all.map(|all| (side, index, 0, hash_all(all)));
+        if let Some(slot) = slot {
+            let answered = self
+                .open
+                .under(slot)
+                .find(|number| self.open.get(*number).is_some_and(&echoes));
+            if let Some(Indexed { request, slots }) =
+                answered.and_then(|number| self.open.remove(number))
+            {
+                self.closed
+                    .push(request, Closed::Answered(event, seq), &slots);
+                return None;
+            }
         }
         let finding = |kind, request: Option<(&'static str, usize)>, message| Finding {
             kind,
@@ -619,7 +916,12 @@ impl Conversation {
             request,
             message,
         };
-        if let Some((closed, how)) = self.closed.iter().rev().find(|(closed, _)| echoes(closed)) {
+        let closed = slot.and_then(|slot| {
+            self.closed
+                .under(slot)
+                .find(|(closed, _, _)| echoes(closed))
+        });
+        if let Some((closed, how, _)) = closed {
             let target = Some((closed.event, closed.seq));
             return Some(match how {
                 Closed::Answered(by, by_seq) => finding(
@@ -640,24 +942,53 @@ impl Conversation {
                 ),
             });
         }
-        // The candidate that echoes the most fields, the oldest among equals.
-        let candidates = self
+        // The candidate that echoes the most fields, the oldest among equals. Those that
+        // echo at least one field are under the slots of the reply's single fields (kept
+        // for replies that echo two or more; with one, echoing it is echoing all); when
+        // none does, every candidate echoes nothing and the oldest is the closest.
+        let count = self
             .open
-            .iter()
-            .filter(|open| open.side == requester && open.event == request);
-        let mut best: Option<(&OpenRequest, usize)> = None;
-        let mut count = 0;
-        for open in candidates {
-            count += 1;
-            let score = values
+            .counts
+            .get(&(requester, request))
+            .copied()
+            .unwrap_or(0);
+        let mut best: Option<(u64, usize)> = None;
+        if values.len() >= 2 {
+            let mut partial: Vec<u64> = values
                 .iter()
-                .filter(|value| echoed(open, value).is_some())
-                .count();
-            if best.is_none_or(|(_, best)| score > best) {
-                best = Some((open, score));
+                .enumerate()
+                .filter_map(|(field, value)| Some((field, value.value?)))
+                .flat_map(|(field, value)| {
+                    self.open.under((side, index, field + 1, hash_all([value])))
+                })
+                .collect();
+            partial.sort_unstable();
+            partial.dedup();
+            for number in partial {
+                let Some(open) = self.open.get(number) else {
+                    continue;
+                };
+                if open.side != requester || open.event != request {
+                    continue;
+                }
+                let score = values
+                    .iter()
+                    .filter(|value| echoed(open, value).is_some())
+                    .count();
+                if score > 0 && best.is_none_or(|(_, best)| score > best) {
+                    best = Some((number, score));
+                }
             }
         }
-        let Some((open, _)) = best else {
+        let oldest = || {
+            self.open
+                .by_name
+                .range((requester, request, 0)..=(requester, request, u64::MAX))
+                .next()
+                .map(|(_, _, number)| *number)
+        };
+        let best = best.map(|(number, _)| number).or_else(oldest);
+        let Some(open) = best.and_then(|number| self.open.get(number)) else {
             return Some(finding(
                 FindingKind::UnexpectedReply,
                 None,
@@ -697,13 +1028,6 @@ impl Conversation {
         ))
     }
 
-    fn close(&mut self, request: OpenRequest, how: Closed) {
-        if self.closed.len() >= CLOSED_CAP {
-            self.closed.pop_front();
-        }
-        self.closed.push_back((request, how));
-    }
-
     /// ` (requestId "…")`: the request's echoed fields, credentials redacted.
     fn keys_text(&self, request: &OpenRequest) -> String {
         let shown: Vec<String> = request
@@ -730,6 +1054,47 @@ fn echoed<'a>(open: &'a OpenRequest, value: &Key<&Value>) -> Option<&'a Value> {
         .find(|key| key.name == value.name)?
         .value()?;
     equal(reply, asked).then_some(asked)
+}
+
+/// A hash of `values` in order, alike for values that [`equal`] finds equal: numbers
+/// hash by their `f64` value (so `8` and `8.0` alike), members of an object in any
+/// order.
+fn hash_all<'v>(values: impl IntoIterator<Item = &'v Value>) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for value in values {
+        hash_value(value, &mut hasher);
+    }
+    hasher.finish()
+}
+
+fn hash_value(value: &Value, hasher: &mut DefaultHasher) {
+    match value {
+        Value::Null => 0u8.hash(hasher),
+        Value::Bool(flag) => (1u8, flag).hash(hasher),
+        Value::Number(number) => {
+            2u8.hash(hasher);
+            // Numbers that `equal` finds equal have the same `f64` (`-0.0` is `0.0`).
+            if let Some(float) = number.as_f64() {
+                let float = if float == 0.0 { 0.0 } else { float };
+                float.to_bits().hash(hasher);
+            }
+        }
+        Value::String(text) => (3u8, text).hash(hasher),
+        Value::Array(items) => {
+            (4u8, items.len()).hash(hasher);
+            items.iter().for_each(|item| hash_value(item, hasher));
+        }
+        Value::Object(members) => {
+            // The members' hashes added up: the same in any order.
+            let sum = members.iter().fold(0u64, |sum, (key, item)| {
+                let mut member = DefaultHasher::new();
+                key.hash(&mut member);
+                hash_value(item, &mut member);
+                sum.wrapping_add(member.finish())
+            });
+            (5u8, members.len(), sum).hash(hasher);
+        }
+    }
 }
 
 /// Every non-empty string inside `value`.

@@ -6,6 +6,7 @@
 //! duplicate keys rejected, then asks its [`JsonValidator`]: the schema documents are
 //! embedded in the generated code as text and compiled once, on first use.
 
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use des_events_core::validate::{Options, Validator};
@@ -61,13 +62,17 @@ impl JsonValidator {
             .is_ok_and(|validator| validator.is_valid(value))
     }
 
-    /// Checks `value`; a violation becomes a typed [`Problem`] located inside the value.
+    /// Checks `value`; a violation becomes a typed [`Problem`] located inside the value
+    /// (on the fast path of [`from_json`], whose error is not shown, a bare verdict).
     pub fn check<E: de::Error>(&self, value: &serde_json::Value) -> Result<(), E> {
         let validator = self.compiled().map_err(E::custom)?;
         // The quick verdict first: the detailed one builds messages for every failing
         // branch it meets (an `if` that does not hold, an `anyOf` alternative...).
         if validator.is_valid(value) {
             return Ok(());
+        }
+        if VERDICT_ONLY.get() {
+            return Err(E::custom("the value does not match its schema"));
         }
         match validator.validate(value) {
             Ok(()) => Ok(()),
@@ -138,13 +143,42 @@ pub fn any_value<'de, D: Deserializer<'de>>(
     Ok(value)
 }
 
+thread_local! {
+    /// Whether [`JsonValidator::check`] may fail with a bare verdict: set during the
+    /// fast path of [`from_json`], whose schema errors are found again, located, by the
+    /// second reading (so the first one's details would be built for nothing).
+    static VERDICT_ONLY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Sets [`VERDICT_ONLY`] while it lives, and restores the previous state when dropped
+/// (also on unwinding, and for a `from_json` nested in a deserializer).
+struct VerdictOnly {
+    previous: bool,
+}
+
+impl VerdictOnly {
+    fn enter() -> VerdictOnly {
+        VerdictOnly {
+            previous: VERDICT_ONLY.replace(true),
+        }
+    }
+}
+
+impl Drop for VerdictOnly {
+    fn drop(&mut self) {
+        VERDICT_ONLY.set(self.previous);
+    }
+}
+
 /// Parses a document of a generated type that is not an event union, with a precise
 /// [`Error`] on failure (path, line and column).
 pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let fast = match T::deserialize(&mut deserializer)
-        .and_then(|value| deserializer.end().map(|()| value))
-    {
+    let fast = {
+        let _verdict_only = VerdictOnly::enter();
+        T::deserialize(&mut deserializer).and_then(|value| deserializer.end().map(|()| value))
+    };
+    let fast = match fast {
         Ok(value) => return Ok(value),
         Err(err) => err,
     };
@@ -160,6 +194,7 @@ pub fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
         Ok(node) => node,
         Err(err) => return Err(syntax(&err)),
     };
+    // The careful reading, with every detail (not under `VERDICT_ONLY`).
     let (path, problem, end) = match T::deserialize(NodeDeserializer(&node)) {
         Err(located) => (
             located.path,

@@ -25,13 +25,138 @@ const MAX_METASCHEMA_CHAIN: usize = 8;
 pub(crate) struct Regex {
     regex: regress::Regex,
     prefix: String,
+    /// The whole pattern, when it is simple enough to match without the regex engine.
+    simple: Option<Simple>,
 }
 
 impl Regex {
     /// Whether `text` contains a match.
     pub(crate) fn is_match(&self, text: &str) -> bool {
-        text.starts_with(self.prefix.as_str()) && self.regex.find(text).is_some()
+        let Some(rest) = text.strip_prefix(self.prefix.as_str()) else {
+            return false;
+        };
+        match &self.simple {
+            Some(simple) => simple.is_match(rest),
+            None => self.regex.find(text).is_some(),
+        }
     }
+}
+
+/// A pattern that is `^`, a literal prefix (see [`anchored_prefix`]) and then only one
+/// of: nothing, `$`, or a bracket class of ASCII letters, digits and `_` (single
+/// characters and ranges, not negated) repeated with `+` or `*`, optionally followed by
+/// `$`. Such a pattern matches exactly when what follows the prefix is as described,
+/// which is checked here without the regex engine.
+#[derive(Debug, PartialEq)]
+enum Simple {
+    /// `^prefix`: any text after the prefix.
+    Prefix,
+    /// `^prefix$`: nothing after it.
+    Exact,
+    /// `^prefix[class]+` / `*`, with or without `$`.
+    Class {
+        /// Inclusive ranges of ASCII characters.
+        ranges: Vec<(u8, u8)>,
+        /// `+` (else `*`).
+        at_least_one: bool,
+        /// Followed by `$`: every character after the prefix is in the class.
+        to_end: bool,
+    },
+}
+
+impl Simple {
+    /// Whether the text whose prefix is `rest` preceded by the literal prefix matches.
+    fn is_match(&self, rest: &str) -> bool {
+        match self {
+            Simple::Prefix => true,
+            Simple::Exact => rest.is_empty(),
+            Simple::Class {
+                ranges,
+                at_least_one,
+                to_end,
+            } => {
+                let within = |byte: &u8| {
+                    ranges
+                        .iter()
+                        .any(|(low, high)| (low..=high).contains(&byte))
+                };
+                // A non-ASCII character is in no class: its bytes are all >= 0x80.
+                let mut bytes = rest.as_bytes().iter();
+                match (to_end, at_least_one) {
+                    (true, true) => !rest.is_empty() && bytes.all(within),
+                    (true, false) => bytes.all(within),
+                    (false, true) => bytes.next().is_some_and(within),
+                    (false, false) => true,
+                }
+            }
+        }
+    }
+
+    /// The shape of `source` after its [`anchored_prefix`] `prefix`, when `source` is
+    /// simple: then the prefix is its whole literal run (no quantifier took its last
+    /// character) and it has no alternation.
+    fn after(source: &str, prefix: &str) -> Option<Simple> {
+        let tail = source.strip_prefix('^')?.strip_prefix(prefix)?;
+        if source.contains('|') || tail.starts_with(is_literal) {
+            return None;
+        }
+        Simple::of(source)
+    }
+
+    /// The shape of `source`, when it is simple (else `None`).
+    fn of(source: &str) -> Option<Simple> {
+        let rest = source.strip_prefix('^')?;
+        let end = rest.find(|c: char| !is_literal(c)).unwrap_or(rest.len());
+        let tail = &rest[end..];
+        match tail {
+            "" => return Some(Simple::Prefix),
+            "$" => return Some(Simple::Exact),
+            _ => {}
+        }
+        let class = tail.strip_prefix('[')?;
+        let close = class.find(']')?;
+        let (body, after) = (&class[..close], &class[close + 1..]);
+        let (at_least_one, to_end) = match after {
+            "+" => (true, false),
+            "+$" => (true, true),
+            "*" => (false, false),
+            "*$" => (false, true),
+            _ => return None,
+        };
+        let bytes = body.as_bytes();
+        let plain = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
+        let mut ranges = Vec::new();
+        let mut at = 0;
+        while let Some(&low) = bytes.get(at) {
+            if !plain(low) {
+                return None;
+            }
+            match (bytes.get(at + 1), bytes.get(at + 2)) {
+                (Some(b'-'), Some(&high)) if plain(high) && low <= high => {
+                    ranges.push((low, high));
+                    at += 3;
+                }
+                (Some(b'-'), _) => return None,
+                _ => {
+                    ranges.push((low, low));
+                    at += 1;
+                }
+            }
+        }
+        if ranges.is_empty() {
+            return None;
+        }
+        Some(Simple::Class {
+            ranges,
+            at_least_one,
+            to_end,
+        })
+    }
+}
+
+/// Whether `c` stands for itself in a pattern, outside a class.
+fn is_literal(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | ':' | '@')
 }
 
 /// The literal text a match of `source` must start the string with: what follows a
@@ -45,8 +170,7 @@ fn anchored_prefix(source: &str) -> String {
     if source.contains('|') {
         return String::new();
     }
-    let literal = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | ':' | '@');
-    let end = rest.find(|c: char| !literal(c)).unwrap_or(rest.len());
+    let end = rest.find(|c: char| !is_literal(c)).unwrap_or(rest.len());
     let mut prefix = rest[..end].to_owned();
     if rest[end..].starts_with(['?', '*', '+', '{']) {
         prefix.pop();
@@ -1334,9 +1458,12 @@ impl Builder<'_> {
         };
         crate::pattern::compile(source)
             .map(|regex| {
+                let prefix = anchored_prefix(source);
+                let simple = Simple::after(source, &prefix);
                 Box::new(Regex {
                     regex,
-                    prefix: anchored_prefix(source),
+                    prefix,
+                    simple,
                 })
             })
             .map_err(|error| {
@@ -1450,7 +1577,80 @@ fn child(place: &Place, token: &str) -> Place {
 
 #[cfg(test)]
 mod prefix_tests {
-    use super::anchored_prefix;
+    use super::{Simple, anchored_prefix};
+
+    /// The fast path agrees with the regex engine on every pattern it takes.
+    #[test]
+    fn simple_patterns_match_as_the_regex_does() {
+        let patterns = [
+            "^label_[a-z]+$",
+            "^label_[a-z]+",
+            "^label_[a-z]*$",
+            "^label_[a-z]*",
+            "^x-",
+            "^x-$",
+            "^[A-Z0-9_]+$",
+            "^[a]*$",
+            "^v[0-9]+",
+            "^",
+            "^$",
+            "^ab+",
+            "^ab?c",
+            "^a[b-]+$",
+            "^a[^b]+$",
+            "^a[b]+c$",
+            "^a|b",
+            "^a[\\d]+$",
+        ];
+        let texts = [
+            "",
+            "label_",
+            "label_a",
+            "label_abc",
+            "label_aBc",
+            "label_a1",
+            "label_é",
+            "labelx",
+            "label",
+            "x-",
+            "x-y",
+            "x",
+            "ABC_9",
+            "abc",
+            "a",
+            "aa",
+            "aab",
+            "v",
+            "v1",
+            "v1x",
+            "ab",
+            "abb",
+            "abc",
+            "ac",
+            "a-b",
+            "ab-",
+            "bc",
+            "a\n",
+            "label_a\n",
+            "A",
+        ];
+        let mut simple_ones = 0;
+        for source in patterns {
+            let regex = crate::pattern::compile(source).unwrap();
+            let prefix = anchored_prefix(source);
+            let Some(simple) = Simple::after(source, &prefix) else {
+                continue;
+            };
+            simple_ones += 1;
+            for text in texts {
+                let fast = text
+                    .strip_prefix(prefix.as_str())
+                    .is_some_and(|rest| simple.is_match(rest));
+                assert_eq!(fast, regex.find(text).is_some(), "{source} on {text:?}");
+            }
+        }
+        assert_eq!(simple_ones, 11);
+    }
 
     #[test]
     fn prefixes_are_literal_and_anchored() {
