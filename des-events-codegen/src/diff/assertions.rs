@@ -150,8 +150,8 @@ mod tests {
                 .collect()
         };
         let (old, new) = (own(old), own(new));
-        let (old, new): (Vec<&(String, Value)>, Vec<&(String, Value)>) =
-            (old.iter().collect(), new.iter().collect());
+        let old: Vec<&(String, Value)> = old.iter().collect();
+        let new: Vec<&(String, Value)> = new.iter().collect();
         moves(&old, &new).map(|moves| {
             moves
                 .into_iter()

@@ -10,6 +10,9 @@ use super::super::{Kind, rules};
 use super::{Comparer, describe};
 use crate::ir::{JsonDef, NewtypeDef, StructDef};
 
+/// Checked keywords and their values, as a schema writes them.
+type Checks<'a> = Vec<&'a (String, Value)>;
+
 impl Comparer<'_> {
     /// Two newtypes at the same place: their wrapped types, then their checks.
     pub(super) fn newtypes(
@@ -38,7 +41,7 @@ impl Comparer<'_> {
         path: &str,
         new_name: &str,
         what: &str,
-        (old_checks, new_checks): (Vec<&(String, Value)>, Vec<&(String, Value)>),
+        (old_checks, new_checks): (Checks<'_>, Checks<'_>),
     ) {
         let refers =
             |checks: &[&(String, Value)]| checks.iter().any(|(_, value)| StructDef::refers(value));
