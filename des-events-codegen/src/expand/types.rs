@@ -103,8 +103,8 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
         .additional_schema
         .as_ref()
         .filter(|_| def.additional_type.is_some())
-        && let Ok(tokens) = schema.to_string().parse::<TokenStream>()
     {
+        let tokens = json_value(schema);
         counts.push(quote!(, extend("additionalProperties" = #tokens)));
     }
     // The keywords the validator checks on the whole object (`not`, `if`...), so that
@@ -113,9 +113,8 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
     // make a no-op in the derived schema).
     if def.checks_describable() {
         for (key, value) in &def.checked {
-            if let Ok(tokens) = value.to_string().parse::<TokenStream>() {
-                counts.push(quote!(, extend(#key = #tokens)));
-            }
+            let tokens = json_value(value);
+            counts.push(quote!(, extend(#key = #tokens)));
         }
     }
     let schemars_crate = if counts.is_empty() {
@@ -133,6 +132,13 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
         #defaults
         #exact_schemas
     }
+}
+
+/// `value` for schemars' `extend(key = value)`: read from its JSON text, not written as
+/// `json!` tokens, whose integer literals are `i32` (a bound of 2^63 - 1 became -1).
+fn json_value(value: &serde_json::Value) -> TokenStream {
+    let text = string(&value.to_string());
+    quote!(::des_events::__private::json_literal(#text))
 }
 
 /// Whether schemars attributes cannot describe `field` exactly: `null` next to a type,
