@@ -2348,9 +2348,26 @@ fn restated_for_derived(schema: &Value) -> Option<Value> {
         .ok()?
         .into_schema()
         .types;
+    // A validated JSON value with its schema is described by that schema, whole: types
+    // the typed model registered inside it before falling back (still in the IR) do not
+    // describe anything.
+    let whole: Vec<&str> = types
+        .iter()
+        .filter_map(|def| match def {
+            TypeDef::Json(def) if def.schema.is_some() => Some(def.pointer.as_str()),
+            _ => None,
+        })
+        .collect();
+    let inside_whole = |pointer: &str| {
+        whole.iter().any(|outer| {
+            pointer
+                .strip_prefix(outer)
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+    };
     let mut restated = schema.clone();
     let mut changed = false;
-    for def in &types {
+    for def in types.iter().filter(|def| !inside_whole(def.pointer())) {
         match def {
             TypeDef::Struct(def) if !def.checks_describable() => {
                 let place = restated
