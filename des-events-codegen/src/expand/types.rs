@@ -120,8 +120,8 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
         .additional_schema
         .as_ref()
         .filter(|_| def.additional_type.is_some())
-        && let Ok(tokens) = schema.to_string().parse::<TokenStream>()
     {
+        let tokens = json_value(schema);
         counts.push(quote!(, extend("additionalProperties" = #tokens)));
     }
     // The keywords the validator checks on the whole object (`not`, `if`...), so that
@@ -133,9 +133,8 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
             if key == "patternProperties" {
                 continue;
             }
-            if let Ok(tokens) = value.to_string().parse::<TokenStream>() {
-                counts.push(quote!(, extend(#key = #tokens)));
-            }
+            let tokens = json_value(value);
+            counts.push(quote!(, extend(#key = #tokens)));
         }
     }
     // The typed maps' keys, always stated (a value schema that refers elsewhere is
@@ -149,12 +148,8 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
                 (map.pattern.clone(), schema)
             })
             .collect();
-        if let Ok(tokens) = serde_json::Value::Object(described)
-            .to_string()
-            .parse::<TokenStream>()
-        {
-            counts.push(quote!(, extend("patternProperties" = #tokens)));
-        }
+        let tokens = json_value(&serde_json::Value::Object(described));
+        counts.push(quote!(, extend("patternProperties" = #tokens)));
     }
     let schemars_crate = if counts.is_empty() {
         shared.schemars_crate().clone()
@@ -171,6 +166,13 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
         #defaults
         #exact_schemas
     }
+}
+
+/// `value` for schemars' `extend(key = value)`: read from its JSON text, not written as
+/// `json!` tokens, whose integer literals are `i32` (a bound of 2^63 - 1 became -1).
+fn json_value(value: &serde_json::Value) -> TokenStream {
+    let text = string(&value.to_string());
+    quote!(::des_events::__private::json_literal(#text))
 }
 
 /// Whether schemars attributes cannot describe `field` exactly: `null` next to a type,

@@ -23,21 +23,28 @@ pub fn merge(into: &mut Map<String, Value>, branch: &Map<String, Value>) -> Resu
     };
     // A closed object rejects every property it does not name: a property named only by
     // another branch could never be present, which no Rust type says exactly.
+    // Likewise a branch's `additionalProperties` schema judges every property it does not
+    // name, also those another branch adds: merged, they would escape it.
     for (closed, other) in [(&*into, branch), (branch, &*into)] {
-        if closed.get("additionalProperties") == Some(&Value::Bool(false)) {
-            let names = closed.get("properties").and_then(Value::as_object);
-            if let Some(Value::Object(properties)) = other.get("properties")
-                && let Some(extra) = properties
-                    .keys()
-                    .find(|key| !names.is_some_and(|names| names.contains_key(*key)))
-            {
-                return Err(conflict(
-                    "additionalProperties",
-                    format!(
-                        "a branch is closed (`additionalProperties: false`) but another adds the property `{extra}`, which the closed branch would always reject"
-                    ),
-                ));
+        let why = match closed.get("additionalProperties") {
+            Some(Value::Bool(false)) => {
+                "a branch is closed (`additionalProperties: false`) but another adds the property `{extra}`, which the closed branch would always reject"
             }
+            Some(Value::Object(_)) => {
+                "a branch's `additionalProperties` schema also judges the property `{extra}` that another branch adds, which one merged property cannot say"
+            }
+            _ => continue,
+        };
+        let names = closed.get("properties").and_then(Value::as_object);
+        if let Some(Value::Object(properties)) = other.get("properties")
+            && let Some(extra) = properties
+                .keys()
+                .find(|key| !names.is_some_and(|names| names.contains_key(*key)))
+        {
+            return Err(conflict(
+                "additionalProperties",
+                why.replace("{extra}", extra),
+            ));
         }
     }
     for (keyword, value) in branch {
