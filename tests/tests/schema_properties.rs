@@ -2341,7 +2341,9 @@ fn schema_text(schema: &Value) -> String {
 /// The schema file restated as the schema `schemars` derives from the generated types
 /// can describe it, by what the engine's IR says it leaves out: the checked keywords of a
 /// struct for which [`StructDef::checks_describable`] is false (one of them refers to
-/// another schema, or is `unevaluatedProperties`) are dropped, and a validated JSON value
+/// another schema, or is `unevaluatedProperties`) are dropped, but for
+/// `patternProperties` (always stated, for the typed maps: a value schema that refers
+/// elsewhere as `true`), and a validated JSON value
 /// whose schema holds references (a `JsonDef` without `schema`, described by a comment
 /// only) becomes `true`. `None` when nothing is left out. The derived schema is compared
 /// with this restatement exactly; the schema file keeps judging our verdicts.
@@ -2377,13 +2379,37 @@ fn restated_for_derived(schema: &Value) -> Option<Value> {
     let mut changed = false;
     for def in types.iter().filter(|def| !inside_whole(def.pointer())) {
         match def {
-            TypeDef::Struct(def) if !def.checks_describable() => {
+            TypeDef::Struct(def) => {
+                // `patternProperties` is always stated (the typed maps), a value schema
+                // that refers elsewhere as `true`.
+                let drop_checks = !def.checks_describable();
+                let loose: Vec<&str> = def
+                    .patterns
+                    .iter()
+                    .filter(|map| map.schema.is_none())
+                    .map(|map| map.pattern.as_str())
+                    .collect();
+                if !drop_checks && loose.is_empty() {
+                    continue;
+                }
                 let place = restated
                     .pointer_mut(&def.pointer)
                     .and_then(Value::as_object_mut)
                     .unwrap_or_else(|| panic!("no object at {} in {text}", def.pointer));
-                for (key, _) in &def.checked {
-                    place.remove(key);
+                if drop_checks {
+                    for (key, _) in &def.checked {
+                        if key != "patternProperties" {
+                            place.remove(key);
+                        }
+                    }
+                }
+                for pattern in loose {
+                    if let Some(value) = place
+                        .get_mut("patternProperties")
+                        .and_then(|patterns| patterns.get_mut(pattern))
+                    {
+                        *value = Value::Bool(true);
+                    }
                 }
                 changed = true;
             }
