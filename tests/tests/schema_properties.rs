@@ -2341,7 +2341,8 @@ fn schema_text(schema: &Value) -> String {
 /// The schema file restated as the schema `schemars` derives from the generated types
 /// can describe it, by what the engine's IR says it leaves out: the checked keywords of a
 /// struct for which [`StructDef::checks_describable`] is false (one of them refers to
-/// another schema, or is `unevaluatedProperties`) are dropped, but for
+/// another schema, or is `unevaluatedProperties`) are dropped (those of a checked
+/// newtype with references too, when one of them refers elsewhere), but for
 /// `patternProperties` (always stated, for the typed maps: a value schema that refers
 /// elsewhere as `true`), and a validated JSON value
 /// whose schema holds references (a `JsonDef` without `schema`, described by a comment
@@ -2365,6 +2366,10 @@ fn restated_for_derived(schema: &Value) -> Option<Value> {
         .iter()
         .filter_map(|def| match def {
             TypeDef::Json(def) if def.schema.is_some() => Some(def.pointer.as_str()),
+            // A checked newtype that stands alone is described by its whole schema too.
+            TypeDef::Newtype(def) if def.check.is_some() && def.schema.is_some() => {
+                Some(def.pointer.as_str())
+            }
             _ => None,
         })
         .collect();
@@ -2412,6 +2417,25 @@ fn restated_for_derived(schema: &Value) -> Option<Value> {
                     }
                 }
                 changed = true;
+            }
+            // A checked newtype with references states its checked keywords only when
+            // none of them refers elsewhere.
+            TypeDef::Newtype(def)
+                if def.schema.is_none()
+                    && def
+                        .checked
+                        .iter()
+                        .any(|(_, value)| des_events_codegen::ir::StructDef::refers(value)) =>
+            {
+                if let Some(place) = restated
+                    .pointer_mut(&def.pointer)
+                    .and_then(Value::as_object_mut)
+                {
+                    for (key, _) in &def.checked {
+                        place.remove(key);
+                    }
+                    changed = true;
+                }
             }
             TypeDef::Json(def) if def.schema.is_none() => {
                 // Nested ones may be gone with an outer one already.

@@ -9,7 +9,7 @@ use super::de::{Paths, seed};
 use super::shared::Shared;
 use super::types::rust_type;
 use super::{doc_attrs, ident, string};
-use crate::ir::{JsonDef, NewtypeDef, Schema};
+use crate::ir::{JsonDef, NewtypeDef, Schema, StructDef};
 use crate::name::DOCUMENTS_STATIC;
 
 /// The schema documents, as JSON text, for every validator of the expansion (nothing
@@ -142,10 +142,46 @@ pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) ->
     let rust = rust_type(&def.ty);
     let (seed, statics) = seed(&def.ty, "root", &Paths::qualified(), shared);
     // The schema itself when it stands alone (with a check: checked keywords included);
-    // with references, the wrapped type's description (without the checked keywords).
+    // with references, the wrapped type's description plus what it cannot say itself:
+    // an array's counts, and the checked keywords when none of them refers elsewhere
+    // (one that does cannot be restated alone: then none is, as for structs).
     let description = match &def.schema {
         Some(value) => schema_literal(value),
-        None => quote!(__generator.subschema_for::<#rust>()),
+        None => {
+            let mut extra = serde_json::Map::new();
+            if let crate::ir::Type::Array(_, rules) = &def.ty {
+                if let Some(min) = rules.min_items {
+                    extra.insert("minItems".to_owned(), min.into());
+                }
+                if let Some(max) = rules.max_items {
+                    extra.insert("maxItems".to_owned(), max.into());
+                }
+                if rules.unique {
+                    extra.insert("uniqueItems".to_owned(), true.into());
+                }
+            }
+            if !def
+                .checked
+                .iter()
+                .any(|(_, value)| StructDef::refers(value))
+            {
+                extra.extend(def.checked.iter().cloned());
+            }
+            if extra.is_empty() {
+                quote!(__generator.subschema_for::<#rust>())
+            } else {
+                let text = string(&serde_json::Value::Object(extra).to_string());
+                quote! {
+                    let mut __schema = __generator.subschema_for::<#rust>();
+                    if let (::core::option::Option::Some(__object), #private::serde_json::Value::Object(__extra)) =
+                        (__schema.as_object_mut(), #private::json_literal(#text))
+                    {
+                        __object.extend(__extra);
+                    }
+                    __schema
+                }
+            }
+        }
     };
     let serialize = transparent_serialize(&name);
     let body = match &def.check {
