@@ -10,6 +10,7 @@ use super::draft::{self, Draft, Vocabularies};
 use super::uri;
 use super::{Options, SchemaError, Validator, metaschemas};
 use crate::format::Format;
+use crate::pattern::Matcher;
 
 /// An index into the arena of nodes.
 pub(crate) type NodeId = usize;
@@ -19,164 +20,6 @@ const MAX_SCHEMA_DEPTH: usize = 256;
 
 /// How long a chain of custom metaschemas may be.
 const MAX_METASCHEMA_CHAIN: usize = 8;
-
-/// A compiled `pattern`, with the literal text every match must start the string with
-/// (empty when there is none), to refuse most strings without running the regex.
-pub(crate) struct Regex {
-    regex: regress::Regex,
-    prefix: String,
-    /// The whole pattern, when it is simple enough to match without the regex engine.
-    simple: Option<Simple>,
-}
-
-impl Regex {
-    /// Whether `text` contains a match.
-    pub(crate) fn is_match(&self, text: &str) -> bool {
-        let Some(rest) = text.strip_prefix(self.prefix.as_str()) else {
-            return false;
-        };
-        match &self.simple {
-            Some(simple) => simple.is_match(rest),
-            None => self.regex.find(text).is_some(),
-        }
-    }
-}
-
-/// A pattern that is `^`, a literal prefix (see [`anchored_prefix`]) and then only one
-/// of: nothing, `$`, or a bracket class of ASCII letters, digits and `_` (single
-/// characters and ranges, not negated) repeated with `+` or `*`, optionally followed by
-/// `$`. Such a pattern matches exactly when what follows the prefix is as described,
-/// which is checked here without the regex engine.
-#[derive(Debug, PartialEq)]
-enum Simple {
-    /// `^prefix`: any text after the prefix.
-    Prefix,
-    /// `^prefix$`: nothing after it.
-    Exact,
-    /// `^prefix[class]+` / `*`, with or without `$`.
-    Class {
-        /// Inclusive ranges of ASCII characters.
-        ranges: Vec<(u8, u8)>,
-        /// `+` (else `*`).
-        at_least_one: bool,
-        /// Followed by `$`: every character after the prefix is in the class.
-        to_end: bool,
-    },
-}
-
-impl Simple {
-    /// Whether the text whose prefix is `rest` preceded by the literal prefix matches.
-    fn is_match(&self, rest: &str) -> bool {
-        match self {
-            Simple::Prefix => true,
-            Simple::Exact => rest.is_empty(),
-            Simple::Class {
-                ranges,
-                at_least_one,
-                to_end,
-            } => {
-                let within = |byte: &u8| {
-                    ranges
-                        .iter()
-                        .any(|(low, high)| (low..=high).contains(&byte))
-                };
-                // A non-ASCII character is in no class: its bytes are all >= 0x80.
-                let mut bytes = rest.as_bytes().iter();
-                match (to_end, at_least_one) {
-                    (true, true) => !rest.is_empty() && bytes.all(within),
-                    (true, false) => bytes.all(within),
-                    (false, true) => bytes.next().is_some_and(within),
-                    (false, false) => true,
-                }
-            }
-        }
-    }
-
-    /// The shape of `source` after its [`anchored_prefix`] `prefix`, when `source` is
-    /// simple: then the prefix is its whole literal run (no quantifier took its last
-    /// character) and it has no alternation.
-    fn after(source: &str, prefix: &str) -> Option<Simple> {
-        let tail = source.strip_prefix('^')?.strip_prefix(prefix)?;
-        if source.contains('|') || tail.starts_with(is_literal) {
-            return None;
-        }
-        Simple::of(source)
-    }
-
-    /// The shape of `source`, when it is simple (else `None`).
-    fn of(source: &str) -> Option<Simple> {
-        let rest = source.strip_prefix('^')?;
-        let end = rest.find(|c: char| !is_literal(c)).unwrap_or(rest.len());
-        let tail = &rest[end..];
-        match tail {
-            "" => return Some(Simple::Prefix),
-            "$" => return Some(Simple::Exact),
-            _ => {}
-        }
-        let class = tail.strip_prefix('[')?;
-        let close = class.find(']')?;
-        let (body, after) = (&class[..close], &class[close + 1..]);
-        let (at_least_one, to_end) = match after {
-            "+" => (true, false),
-            "+$" => (true, true),
-            "*" => (false, false),
-            "*$" => (false, true),
-            _ => return None,
-        };
-        let bytes = body.as_bytes();
-        let plain = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
-        let mut ranges = Vec::new();
-        let mut at = 0;
-        while let Some(&low) = bytes.get(at) {
-            if !plain(low) {
-                return None;
-            }
-            match (bytes.get(at + 1), bytes.get(at + 2)) {
-                (Some(b'-'), Some(&high)) if plain(high) && low <= high => {
-                    ranges.push((low, high));
-                    at += 3;
-                }
-                (Some(b'-'), _) => return None,
-                _ => {
-                    ranges.push((low, low));
-                    at += 1;
-                }
-            }
-        }
-        if ranges.is_empty() {
-            return None;
-        }
-        Some(Simple::Class {
-            ranges,
-            at_least_one,
-            to_end,
-        })
-    }
-}
-
-/// Whether `c` stands for itself in a pattern, outside a class.
-fn is_literal(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/' | ':' | '@')
-}
-
-/// The literal text a match of `source` must start the string with: what follows a
-/// leading `^` (the start of the input: patterns have no `m` flag) up to the first
-/// character that is not plainly literal, less the last one if a quantifier follows.
-/// Empty when the pattern has an alternation anywhere (it could bypass the anchor).
-fn anchored_prefix(source: &str) -> String {
-    let Some(rest) = source.strip_prefix('^') else {
-        return String::new();
-    };
-    if source.contains('|') {
-        return String::new();
-    }
-    let end = rest.find(|c: char| !is_literal(c)).unwrap_or(rest.len());
-    let mut prefix = rest[..end].to_owned();
-    if rest[end..].starts_with(['?', '*', '+', '{']) {
-        prefix.pop();
-    }
-    prefix
-}
 
 /// One compiled schema.
 pub(crate) struct Node {
@@ -234,7 +77,7 @@ pub(crate) enum Check {
     /// `minLength`.
     MinLength(u64),
     /// `pattern`.
-    Pattern(Box<Regex>),
+    Pattern(Box<Matcher>),
     /// `maxItems`.
     MaxItems(u64),
     /// `minItems`.
@@ -286,7 +129,7 @@ pub(crate) enum Check {
     Properties {
         /// Sorted by name.
         named: Vec<(String, NodeId)>,
-        patterns: Vec<(Box<Regex>, NodeId)>,
+        patterns: Vec<(Box<Matcher>, NodeId)>,
         additional: Option<NodeId>,
     },
     /// `propertyNames`.
@@ -1452,27 +1295,17 @@ impl Builder<'_> {
     }
 
     /// An ECMA-262 regular expression.
-    fn regex(&self, value: &Value, place: &Place) -> Result<Box<Regex>, SchemaError> {
+    fn regex(&self, value: &Value, place: &Place) -> Result<Box<Matcher>, SchemaError> {
         let Some(source) = value.as_str() else {
             return Err(self.error(place, "a pattern must be a string"));
         };
-        crate::pattern::compile(source)
-            .map(|regex| {
-                let prefix = anchored_prefix(source);
-                let simple = Simple::after(source, &prefix);
-                Box::new(Regex {
-                    regex,
-                    prefix,
-                    simple,
-                })
-            })
-            .map_err(|error| {
-                self.error(
-                    place,
-                    format!("not an ECMA-262 regular expression: {error}"),
-                )
-                .with_hint("patterns are ECMA-262 with the `u` flag".to_owned())
-            })
+        Matcher::new(source).map(Box::new).map_err(|error| {
+            self.error(
+                place,
+                format!("not an ECMA-262 regular expression: {error}"),
+            )
+            .with_hint("patterns are ECMA-262 with the `u` flag".to_owned())
+        })
     }
 
     /// Resolves every pending reference (compiling its target), then the dynamic anchors
@@ -1572,98 +1405,5 @@ fn child(place: &Place, token: &str) -> Place {
     Place {
         doc: place.doc,
         pointer,
-    }
-}
-
-#[cfg(test)]
-mod prefix_tests {
-    use super::{Simple, anchored_prefix};
-
-    /// The fast path agrees with the regex engine on every pattern it takes.
-    #[test]
-    fn simple_patterns_match_as_the_regex_does() {
-        let patterns = [
-            "^label_[a-z]+$",
-            "^label_[a-z]+",
-            "^label_[a-z]*$",
-            "^label_[a-z]*",
-            "^x-",
-            "^x-$",
-            "^[A-Z0-9_]+$",
-            "^[a]*$",
-            "^v[0-9]+",
-            "^",
-            "^$",
-            "^ab+",
-            "^ab?c",
-            "^a[b-]+$",
-            "^a[^b]+$",
-            "^a[b]+c$",
-            "^a|b",
-            "^a[\\d]+$",
-        ];
-        let texts = [
-            "",
-            "label_",
-            "label_a",
-            "label_abc",
-            "label_aBc",
-            "label_a1",
-            "label_é",
-            "labelx",
-            "label",
-            "x-",
-            "x-y",
-            "x",
-            "ABC_9",
-            "abc",
-            "a",
-            "aa",
-            "aab",
-            "v",
-            "v1",
-            "v1x",
-            "ab",
-            "abb",
-            "abc",
-            "ac",
-            "a-b",
-            "ab-",
-            "bc",
-            "a\n",
-            "label_a\n",
-            "A",
-        ];
-        let mut simple_ones = 0;
-        for source in patterns {
-            let regex = crate::pattern::compile(source).unwrap();
-            let prefix = anchored_prefix(source);
-            let Some(simple) = Simple::after(source, &prefix) else {
-                continue;
-            };
-            simple_ones += 1;
-            for text in texts {
-                let fast = text
-                    .strip_prefix(prefix.as_str())
-                    .is_some_and(|rest| simple.is_match(rest));
-                assert_eq!(fast, regex.find(text).is_some(), "{source} on {text:?}");
-            }
-        }
-        assert_eq!(simple_ones, 11);
-    }
-
-    #[test]
-    fn prefixes_are_literal_and_anchored() {
-        assert_eq!(anchored_prefix("^label_[a-z]+$"), "label_");
-        assert_eq!(anchored_prefix("^ab?c"), "a");
-        assert_eq!(anchored_prefix("^ab*"), "a");
-        assert_eq!(anchored_prefix("^ab{2}"), "a");
-        assert_eq!(anchored_prefix("^ab+"), "a");
-        assert_eq!(anchored_prefix("^x-y\\d"), "x-y");
-        assert_eq!(anchored_prefix("^abc|def"), "");
-        assert_eq!(anchored_prefix("^a(b|c)"), "");
-        assert_eq!(anchored_prefix("abc"), "");
-        assert_eq!(anchored_prefix("^.abc"), "");
-        assert_eq!(anchored_prefix("^é"), "");
     }
 }
