@@ -10,7 +10,12 @@
 //! The root `title` names the generated dispatch enum; so that this script does not need
 //! the engine's naming rules, suite titles are plain UpperCamelCase (ASCII letters and
 //! digits, no two capitals in a row), which the engine keeps as they are.
+//!
+//! It also writes `$OUT_DIR/jsts.rs` (the JSON Schema Test Suite, `build/jsts.rs`) and
+//! `$OUT_DIR/corpus.rs` (the real-world corpus, `build/corpus.rs`).
 
+#[path = "build/corpus.rs"]
+mod corpus;
 #[path = "build/jsts.rs"]
 mod jsts;
 
@@ -20,6 +25,7 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=differential");
+    println!("cargo:rerun-if-changed=corpus/real-world");
     println!("cargo:rerun-if-changed=build.rs");
     let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
@@ -89,6 +95,7 @@ fn main() {
     );
     std::fs::write(Path::new(&out).join("suite.rs"), generated).expect("OUT_DIR is writable");
     jsts::write(Path::new(&manifest), Path::new(&out));
+    corpus::write(Path::new(&manifest), Path::new(&out));
 }
 
 /// `SuiteEvents`, `Format2Date`: names the engine's UpperCamelCase leaves unchanged.
