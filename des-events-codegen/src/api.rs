@@ -69,6 +69,28 @@ pub fn surface(generated: &Generated) -> Result<String, syn::Error> {
     for section in &sections.0 {
         out.push('\n');
         out.push_str(section.header.as_deref().unwrap_or(&section.name));
+        // A name that is not the one its schema wanted says why.
+        if let Some(renamed) = schema
+            .renamed
+            .iter()
+            .find(|renamed| renamed.name == section.name)
+        {
+            let holder = if renamed.holder.is_empty() {
+                "(root)"
+            } else {
+                &renamed.holder
+            };
+            let _ = write!(
+                out,
+                "  // disambiguated: the schema at {} wants `{}`, held by {holder}",
+                if renamed.pointer.is_empty() {
+                    "(root)"
+                } else {
+                    &renamed.pointer
+                },
+                renamed.wanted
+            );
+        }
         out.push('\n');
         for line in section.members.iter().chain(&section.items) {
             let _ = writeln!(out, "    {line}");

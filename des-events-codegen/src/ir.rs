@@ -28,8 +28,27 @@ pub struct Schema {
     /// The schema documents the validator needs, `(absolute URI, JSON)`, when some type
     /// is a [`TypeDef::Json`] (empty otherwise).
     pub documents: Vec<(String, Value)>,
+    /// Problems that did not stop generation (a `default` the schema rejects...), each
+    /// with its place; the macro shows them as compile warnings, the CLI prints them.
+    pub warnings: Vec<crate::diag::Diagnostic>,
+    /// The types whose name is not the one their schema wanted (another type holds it),
+    /// in the order they were named.
+    pub renamed: Vec<Renamed>,
     /// Position of each type in `types`, by name (lookups stay O(1) on big schemas).
     index: HashMap<String, usize>,
+}
+
+/// A type named other than its schema wanted, because another type holds that name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Renamed {
+    /// The name it got.
+    pub name: String,
+    /// The name it wanted (its `title`, or the name its place suggests).
+    pub wanted: String,
+    /// The JSON pointer of the schema that holds `wanted` (or what holds it).
+    pub holder: String,
+    /// The JSON pointer of the renamed type's schema.
+    pub pointer: String,
 }
 
 impl Schema {
@@ -56,6 +75,8 @@ impl Schema {
             sources: Vec::new(),
             documents: Vec::new(),
             roots: Vec::new(),
+            warnings: Vec::new(),
+            renamed: Vec::new(),
             index,
         }
     }

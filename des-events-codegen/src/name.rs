@@ -11,19 +11,37 @@
 //!   keyword becomes a raw identifier (`type` -> `r#type`);
 //! - a name that would start with a digit, or is empty, gets a `_` (fields) or `V` (types)
 //!   prefix;
-//! - only ASCII letters and digits are kept: any other character separates words
-//!   (`area_m²` -> `AreaM`), so every name is a valid identifier.
+//! - letters and digits of any script that Rust accepts in identifiers are kept
+//!   (`名前` -> `名前`, `café` -> `Café`); any other character separates words
+//!   (`area_m²` -> `AreaM`), and a name with no letter or digit at all is spelled by its
+//!   code points (`+` -> `u002b`); the empty name is `Empty` / `empty`;
+//! - two properties whose fields would have one name (`fooBar` and `foo_bar`), or a
+//!   property named like a generated field (`additional_properties`), are told apart
+//!   in schema order: the first keeps the name, the next get `_2`, `_3`...;
+//! - two schemas that want one type name: see [`type_name_candidates`].
 
-/// Calls `each` with every word of a wire name, in order: the runs of ASCII letters and
-/// digits, split at lower-to-upper case changes (as written, not lowercased).
+/// Whether `ch` can be part of a word of a generated name: a letter or digit that Rust
+/// accepts inside an identifier (any script: `名前`, `café` stay as they are).
+fn is_word_char(ch: char) -> bool {
+    ch.is_ascii_alphanumeric() || (ch.is_alphanumeric() && unicode_ident::is_xid_continue(ch))
+}
+
+/// Calls `each` with every word of a wire name, in order: the runs of letters and
+/// digits, split at lower-to-upper case changes (as written, not lowercased). A name
+/// without any letter or digit (`+`, `²`, `$`) is spelled by its characters' code
+/// points instead (`u002b`), so that it still reads as itself and stays distinct.
 fn words(name: &str, mut each: impl FnMut(&str)) {
+    if !name.chars().any(is_word_char) {
+        for ch in name.chars() {
+            each(&format!("u{:04x}", u32::from(ch)));
+        }
+        return;
+    }
     let mut start: Option<usize> = None;
     let mut previous: Option<char> = None;
     let mut chars = name.char_indices().peekable();
     while let Some((index, ch)) = chars.next() {
-        // Only ASCII letters and digits make words, so every generated name is a plain
-        // identifier (no `uncommon_codepoints` lint, no character Rust rejects).
-        if !ch.is_ascii_alphanumeric() {
+        if !is_word_char(ch) {
             if let Some(start) = start.take() {
                 each(&name[start..index]);
             }
@@ -51,19 +69,29 @@ fn words(name: &str, mut each: impl FnMut(&str)) {
     }
 }
 
+/// Whether `name` may start an identifier as it is (else it gets a prefix).
+fn starts_identifier(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|first| first == '_' || unicode_ident::is_xid_start(first))
+}
+
 /// `UpperCamelCase`, for types and variants.
 pub fn type_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len() + 1);
     words(name, |word| {
-        for (index, byte) in word.bytes().enumerate() {
-            out.push(char::from(if index == 0 {
-                byte.to_ascii_uppercase()
+        for (index, ch) in word.chars().enumerate() {
+            if index == 0 {
+                out.extend(ch.to_uppercase());
             } else {
-                byte.to_ascii_lowercase()
-            }));
+                out.extend(ch.to_lowercase());
+            }
         }
     });
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+    if out.is_empty() {
+        return "Empty".to_owned();
+    }
+    if !starts_identifier(&out) {
         out.insert(0, 'V');
     }
     if matches!(out.as_str(), "Self") {
@@ -79,12 +107,12 @@ pub fn field_name(name: &str) -> String {
         if !out.is_empty() {
             out.push('_');
         }
-        out.extend(
-            word.bytes()
-                .map(|byte| char::from(byte.to_ascii_lowercase())),
-        );
+        out.extend(word.chars().flat_map(char::to_lowercase));
     });
-    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+    if out.is_empty() {
+        return "empty".to_owned();
+    }
+    if !starts_identifier(&out) {
         out.insert(0, '_');
     }
     if matches!(out.as_str(), "self" | "super" | "crate" | "_") {
@@ -93,6 +121,19 @@ pub fn field_name(name: &str) -> String {
         out.insert_str(0, "r#");
     }
     out
+}
+
+/// The first of `wanted`, `wanted_2`, `wanted_3`... (for a raw identifier, `r#type`,
+/// `type_2`...) that `taken` does not hold: the Rust field of a property whose name
+/// another property (or a generated field) already has after conversion.
+pub fn distinct_field(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(wanted) {
+        return wanted.to_owned();
+    }
+    (2..)
+        .map(|number: u64| format!("{}_{number}", unraw(wanted)))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| wanted.to_owned())
 }
 
 /// Rust keywords (strict and reserved, all editions) that need `r#`.
@@ -147,6 +188,71 @@ fn is_keyword(word: &str) -> bool {
             | "try"
             | "gen"
     )
+}
+
+/// Keywords whose name says nothing about what a subschema is (`properties`, `items`,
+/// `$defs`...): left out of the names made from a schema's location.
+const STRUCTURAL: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "additionalProperties",
+    "items",
+    "prefixItems",
+    "additionalItems",
+    "contains",
+    "definitions",
+    "$defs",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
+    "if",
+    "then",
+    "else",
+    "dependentSchemas",
+    "dependencies",
+    "propertyNames",
+    "unevaluatedProperties",
+    "unevaluatedItems",
+];
+
+/// The type names a subschema may take, best first, when the one it wants is taken:
+/// `preferred` (its `title`, or the name its place suggests), then `suggested` (the
+/// parent type and property, e.g. `FirmOrderManufactureDate`), then names made of the
+/// last one, two, three... words of its location (`/definitions/firm/properties/state`
+/// gives `State`, `FirmState`), each also followed by `preferred` when that is a
+/// `title`, then `preferred` numbered from 2. The list depends only on the subschema
+/// itself, so which name a type gets changes only when another type that wants the
+/// same name comes before it.
+pub fn type_name_candidates(
+    pointer: &str,
+    preferred: &str,
+    suggested: &str,
+) -> impl Iterator<Item = String> + use<> {
+    let words: Vec<String> = pointer
+        .split('/')
+        .skip(1)
+        .map(|segment| segment.replace("~1", "/").replace("~0", "~"))
+        .filter(|segment| !STRUCTURAL.contains(&segment.as_str()))
+        .collect();
+    let titled = preferred != suggested;
+    let mut located = Vec::new();
+    for length in 1..=words.len() {
+        let base = type_name(&words[words.len() - length..].join("_"));
+        if titled && !base.ends_with(preferred) {
+            located.push(format!("{base}{preferred}"));
+        }
+        located.push(base);
+    }
+    let preferred = preferred.to_owned();
+    let numbered = (2..).map({
+        let preferred = preferred.clone();
+        move |number: u64| format!("{preferred}{number}")
+    });
+    std::iter::once(preferred)
+        .chain(titled.then(|| suggested.to_owned()))
+        .chain(located)
+        .chain(numbered)
 }
 
 /// The catch-all variant of the dispatch enum (`catch_all = true`).
@@ -288,11 +394,19 @@ mod tests {
         assert_eq!(type_name("HTTPServer"), "HttpServer");
         assert_eq!(type_name("on-share now"), "OnShareNow");
         assert_eq!(type_name("3d"), "V3d");
-        assert_eq!(type_name(""), "V");
+        assert_eq!(type_name(""), "Empty");
         assert_eq!(type_name("self"), "Self_");
         assert_eq!(type_name("area_m²"), "AreaM");
-        assert_eq!(type_name("café"), "Caf");
-        assert_eq!(field_name("²"), "__");
+        assert_eq!(type_name("café"), "Café");
+        assert_eq!(type_name("名前"), "名前");
+        assert_eq!(field_name("名前"), "名前");
+        assert_eq!(field_name("²"), "u00b2");
+        assert_eq!(field_name("a²"), "a");
+        assert_eq!(field_name(""), "empty");
+        assert_eq!(type_name("+"), "U002b");
+        assert_eq!(distinct_field("a", |name| name == "a"), "a_2");
+        assert_eq!(distinct_field("r#type", |name| name == "r#type"), "type_2");
+        assert_eq!(distinct_field("b", |_| false), "b");
     }
 
     #[test]
@@ -304,6 +418,40 @@ mod tests {
         assert_eq!(field_name("self"), "self_");
         assert_eq!(field_name("2fa"), "_2fa");
         assert_eq!(field_name("idToken"), "id_token");
+    }
+
+    #[test]
+    fn collision_candidates() {
+        let first: Vec<String> =
+            type_name_candidates("/definitions/firm/properties/state", "State", "FirmState")
+                .take(4)
+                .collect();
+        assert_eq!(first, ["State", "FirmState", "State", "FirmState"]);
+        let titled: Vec<String> = type_name_candidates(
+            "/definitions/order/properties/manufactureDate",
+            "Date",
+            "OrderManufactureDate",
+        )
+        .take(5)
+        .collect();
+        assert_eq!(
+            titled,
+            [
+                "Date",
+                "OrderManufactureDate",
+                "ManufactureDate",
+                "OrderManufactureDate",
+                "Date2"
+            ]
+        );
+        let other: Vec<String> = type_name_candidates("/$defs/a/properties/b", "Title", "AB")
+            .take(4)
+            .collect();
+        assert_eq!(other, ["Title", "AB", "BTitle", "B"]);
+        assert_eq!(
+            type_name_candidates("", "Root", "Root").nth(1).as_deref(),
+            Some("Root2")
+        );
     }
 
     #[test]

@@ -298,7 +298,11 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
         Some((None, _)) => return Err(problems),
     };
     let (schema, warnings) = match main {
-        Some((doc, schema)) if problems.is_empty() => (schema, crate::lint::lint(&doc)),
+        Some((doc, schema)) if problems.is_empty() => {
+            let mut warnings = schema.warnings.clone();
+            warnings.extend(crate::lint::lint(&doc));
+            (schema, warnings)
+        }
         _ => return Err(problems),
     };
     let mut tracked: Vec<PathBuf> = Vec::new();

@@ -185,9 +185,10 @@ fn is_validated(schema: &Schema, ty: &Type) -> bool {
 
 #[test]
 fn keywords_without_a_typed_shape_become_validated_values() {
-    // `propertyNames` means nothing to a string: no typed model says what it would do.
+    // `$dynamicAnchor` (with nothing that refers to it) is a keyword the typed model
+    // does not follow.
     let text = union_with(
-        r#"{"type": "object", "properties": {"a": {"type": "string", "propertyNames": {"maxLength": 1}}}}"#,
+        r#"{"type": "object", "properties": {"a": {"type": "string", "$dynamicAnchor": "a"}}}"#,
     );
     let schema = parse_schema("t.json", &text).unwrap();
     let ty = ping_field(&schema, "a");
@@ -200,7 +201,7 @@ fn keywords_without_a_typed_shape_become_validated_values() {
         "file:///t.json#/oneOf/0/properties/message/properties/a"
     );
     assert!(
-        def.reason.contains("unsupported keyword `propertyNames`"),
+        def.reason.contains("unsupported keyword `$dynamicAnchor`"),
         "{}",
         def.reason
     );
@@ -305,7 +306,7 @@ fn checked_keywords_leave_other_paths_alone() {
             "b": {"type": "array", "prefixItems": [{"type": "string"}], "items": false,
                   "minItems": 1, "contains": {"const": "k"}},
             "c": {"type": "string", "x-des-credential": true, "not": {"const": "x"}},
-            "d": {"type": "string", "not": {"const": "x"}, "propertyNames": {"maxLength": 1}}
+            "d": {"type": "string", "not": {"const": "x"}, "$dynamicAnchor": "d"}
         }}"#,
     );
     let schema = parse_schema("t.json", &text).unwrap();
@@ -404,29 +405,39 @@ fn duplicate_and_colliding_events() {
 
 #[test]
 fn colliding_fields_and_types() {
+    // Properties that convert to one field name are told apart in schema order.
     let text = union_with(
-        r#"{"type": "object", "properties": {"requestId": {"type": "string"}, "request_id": {"type": "string"}}, "additionalProperties": false}"#,
+        r#"{"type": "object", "properties": {"requestId": {"type": "string"}, "request_id": {"type": "integer"}, "additional_properties": {"type": "boolean"}}}"#,
     );
-    let err = only_error(&text);
-    assert!(
-        err.message
-            .contains("both become the Rust field `request_id`"),
-        "{}",
-        err.message
+    let schema = parse_schema("t.json", &text).unwrap();
+    let message = schema.struct_def("Ping").unwrap();
+    let names: Vec<(&str, &str)> = message
+        .fields
+        .iter()
+        .map(|field| (field.wire_name.as_str(), field.rust_name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("requestId", "request_id"),
+            ("request_id", "request_id_2"),
+            ("additional_properties", "additional_properties_2")
+        ]
     );
 
+    // Two schemas that want one type name: the first keeps it, the second is named by
+    // its place (parent type and property), and the IR says so.
     let text = union_with(
         r#"{"type": "object", "properties": {"a": {"title": "Same", "type": "object", "properties": {"x": {"type": "string"}}}, "b": {"title": "Same", "type": "object", "properties": {"y": {"type": "boolean"}}}}}"#,
     );
-    let err = only_error(&text);
-    assert!(
-        err.message.contains("type name `Same` is already used"),
-        "{}",
-        err.message
-    );
+    let schema = parse_schema("t.json", &text).unwrap();
+    assert!(schema.struct_def("Same").is_some());
+    assert_eq!(ping_field(&schema, "b"), Type::Named("PingB".to_owned()));
+    assert_eq!(schema.renamed.len(), 1, "{:#?}", schema.renamed);
+    assert_eq!(schema.renamed[0].wanted, "Same");
     assert_eq!(
-        err.pointer.as_deref(),
-        Some("/oneOf/0/properties/message/properties/b")
+        schema.renamed[0].holder,
+        "/oneOf/0/properties/message/properties/a"
     );
 }
 

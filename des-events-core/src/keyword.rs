@@ -176,6 +176,53 @@ pub const NUMERIC: &[&str] = &[
     "multipleOf",
 ];
 
+/// Keywords that shape which values are valid without being in the typed catalogue of
+/// broken keywords: they refer elsewhere or steer dynamic references.
+const OTHER_ASSERTING: &[&str] = &["$dynamicAnchor", "$recursiveAnchor"];
+
+/// Whether some JSON Schema draft gives `name` a meaning for validation (an assertion,
+/// an applicator or a reference). Anything else (`default`, `$id`, `$schema`, content
+/// keywords, a vendor's `x-...`, a typo, a keyword of another draft such as draft-03's
+/// boolean `required`...) never changes which values are valid, and JSON Schema says to
+/// ignore what it does not know, so the engine does too.
+pub fn asserts(name: &str) -> bool {
+    Keyword::from_name(name).is_some_and(|keyword| keyword != Keyword::False)
+        || OTHER_ASSERTING.contains(&name)
+}
+
+/// The JSON types of the instances `name` constrains, when it constrains only some
+/// (`None`: every type, e.g. `enum`, `not`, `allOf`). `"number"` includes integers. On a
+/// schema whose `type` is one other type, such a keyword can never fail.
+pub fn instance_types(name: &str) -> Option<&'static [&'static str]> {
+    const STRING: &[&str] = &["string"];
+    const NUMBER: &[&str] = &["number", "integer"];
+    const ARRAY: &[&str] = &["array"];
+    const OBJECT: &[&str] = &["object"];
+    Some(match name {
+        "format" | "minLength" | "maxLength" | "pattern" => STRING,
+        "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" | "multipleOf" => NUMBER,
+        "items" | "prefixItems" | "additionalItems" | "unevaluatedItems" | "contains"
+        | "minContains" | "maxContains" | "minItems" | "maxItems" | "uniqueItems" => ARRAY,
+        "properties"
+        | "patternProperties"
+        | "additionalProperties"
+        | "unevaluatedProperties"
+        | "propertyNames"
+        | "required"
+        | "dependentRequired"
+        | "dependentSchemas"
+        | "dependencies"
+        | "minProperties"
+        | "maxProperties" => OBJECT,
+        _ => return None,
+    })
+}
+
+/// Whether `keyword` can fail on a schema whose `type` is the single type `ty`.
+pub fn applies_to(keyword: &str, ty: &str) -> bool {
+    instance_types(keyword).is_none_or(|types| types.contains(&ty))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,5 +235,23 @@ mod tests {
         }
         assert_eq!(Keyword::from_name("nope"), None);
         assert_eq!(Keyword::MaxLength.variant(), "MaxLength");
+    }
+
+    #[test]
+    fn unknown_and_inapplicable_keywords() {
+        assert!(asserts("minLength") && asserts("$dynamicAnchor") && asserts("$ref"));
+        for ignored in [
+            "default",
+            "$id",
+            "id",
+            "x-taplo-info",
+            "contentMediaType",
+            "false",
+        ] {
+            assert!(!asserts(ignored), "{ignored}");
+        }
+        assert!(!applies_to("minLength", "object") && applies_to("minLength", "string"));
+        assert!(applies_to("multipleOf", "integer") && !applies_to("required", "string"));
+        assert!(applies_to("enum", "object") && applies_to("not", "string"));
     }
 }

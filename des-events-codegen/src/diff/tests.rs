@@ -966,9 +966,9 @@ fn checked_keywords_of_a_newtype_change_with_an_explicit_unknown_verdict() {
 
 #[test]
 fn a_validated_value_that_becomes_a_checked_newtype_changes_its_rust_type() {
-    // Old: `propertyNames` (meaningless on a string) kept the value untyped.
+    // Old: `$dynamicAnchor` (no `$dynamicRef` uses it) kept the value untyped.
     let old = ping(message(
-        json!({"code": {"type": "string", "not": {"const": "x"}, "propertyNames": {"maxLength": 1}}}),
+        json!({"code": {"type": "string", "not": {"const": "x"}, "$dynamicAnchor": "code"}}),
         &["code"],
     ));
     let new = ping(message(

@@ -62,12 +62,12 @@ impl Modeler<'_> {
         // Without `oneOf`/`anyOf` this is not a union at all: say that once, instead of
         // listing every keyword of some other kind of schema.
         if root.contains_key("oneOf") || root.contains_key("anyOf") {
-            self.only(
-                "",
-                root,
-                &["$schema", "$id", "oneOf", "anyOf", "$defs", "definitions"],
-                "the schema root",
-            );
+            // `"type": "object"` says again what every alternative says.
+            let mut allowed = vec!["$schema", "$id", "oneOf", "anyOf", "$defs", "definitions"];
+            if root.get("type").and_then(Value::as_str) == Some("object") {
+                allowed.push("type");
+            }
+            self.only("", root, &allowed, "the schema root");
         }
         if root.contains_key("oneOf") && root.contains_key("anyOf") {
             self.error(
@@ -82,18 +82,11 @@ impl Modeler<'_> {
             self.error("/$id", "`$id` must be a string", None);
         }
         let docs = self.docs("", root);
-        let title = match &docs.title {
-            Some(title) => title.clone(),
-            None => {
-                self.error(
-                    "",
-                    "the schema root needs a `title`",
-                    Some("the title names the generated dispatch enum, e.g. \"title\": \"PartnerEvent\""),
-                );
-                String::new()
-            }
-        };
-        let enum_name = name::type_name(&title);
+        // The dispatch enum: the root `title`, else the file's stem (as any root).
+        let enum_name = self.root_name();
+        for reserved in name::reserved_types(&enum_name) {
+            self.reserve(&reserved);
+        }
         // Not recognised as a tagged union: model it as the classic event union, whose
         // checks say precisely what is wrong.
         let keyword = match &shape {

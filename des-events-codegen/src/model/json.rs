@@ -239,10 +239,7 @@ impl Modeler<'_> {
             },
             _ => Docs::default(),
         };
-        let name = docs
-            .title
-            .as_deref()
-            .map_or_else(|| suggested.to_owned(), name::type_name);
+        let name = self.type_name_for(pointer, docs.title.as_deref(), suggested);
         let (index, plain) = locate(pointer);
         let entry = format!("{}#{}", self.document_uri(index), fragment(plain));
         self.register(TypeDef::Json(JsonDef {

@@ -8,6 +8,7 @@ mod checked;
 mod choices;
 mod events;
 mod json;
+mod names;
 mod patterns;
 mod refs;
 mod root;
@@ -27,7 +28,7 @@ use crate::name;
 /// The draft we implement.
 pub const DRAFT_2020_12: &str = "https://json-schema.org/draft/2020-12/schema";
 
-use des_events_core::keyword::ANNOTATIONS;
+use des_events_core::keyword::{self, ANNOTATIONS};
 
 /// The tag property of `root` when it is a tagged union (see [`tagged`]): `$ref`s are
 /// followed inside `root` only.
@@ -50,8 +51,13 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
         validator_documents: Vec::new(),
         draft: draft_of(&doc.value),
         diags: Vec::new(),
+        warnings: Vec::new(),
         types: Vec::new(),
         type_names: HashMap::new(),
+        claims: HashMap::new(),
+        pointer_names: HashMap::new(),
+        renamed: Vec::new(),
+        wanted: HashMap::new(),
         refs: HashMap::new(),
         in_progress: Vec::new(),
         failed: Vec::new(),
@@ -87,6 +93,11 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
         );
     }
     let schema = schema.map(|mut schema| {
+        schema.warnings = std::mem::take(&mut modeler.warnings);
+        schema.renamed = std::mem::take(&mut modeler.renamed)
+            .into_iter()
+            .filter(|renamed| schema.type_def(&renamed.name).is_some())
+            .collect();
         schema.sources = modeler
             .others
             .iter()
@@ -127,9 +138,19 @@ struct Modeler<'d> {
     /// The draft of the root document (`$schema`; 2020-12 without it).
     draft: Draft,
     diags: Vec<Diagnostic>,
+    /// Problems that do not stop generation (see [`Modeler::warn`]).
+    warnings: Vec<Diagnostic>,
     types: Vec<TypeDef>,
     /// Position of each registered type in `types`, by name.
     type_names: HashMap<String, usize>,
+    /// Which place holds each type name given so far (see `names`).
+    claims: HashMap<String, String>,
+    /// The type name given to each place.
+    pointer_names: HashMap<String, String>,
+    /// The names that are not the ones their schemas wanted.
+    renamed: Vec<Renamed>,
+    /// The name each place asked for.
+    wanted: HashMap<String, String>,
     /// `$ref` targets already modelled, by pointer.
     refs: HashMap<String, Type>,
     /// `$ref` targets being modelled (to detect recursion).
@@ -179,6 +200,28 @@ impl Modeler<'_> {
         });
     }
 
+    /// A warning: the schema stays accepted (an annotation the author got wrong, a
+    /// branch that can never match...). Reported once per place and message.
+    fn warn(&mut self, pointer: &str, message: impl Into<String>, hint: Option<&str>) {
+        let (index, plain) = locate(pointer);
+        let doc = self.document(index);
+        let (file, pos) = (doc.file.clone(), doc.key_pos(plain));
+        let warning = Diagnostic {
+            file,
+            pos,
+            pointer: Some(plain.to_owned()),
+            message: message.into(),
+            hint: hint.map(str::to_owned),
+        };
+        if !self.warnings.iter().any(|known| {
+            known.file == warning.file
+                && known.pointer == warning.pointer
+                && known.message == warning.message
+        }) {
+            self.warnings.push(warning);
+        }
+    }
+
     /// An error that a validated JSON value would not avoid (a des-events annotation
     /// misused, two schemas wanting one name): the schema is refused.
     fn hard_error(&mut self, pointer: &str, message: impl Into<String>, hint: Option<&str>) {
@@ -196,6 +239,18 @@ impl Modeler<'_> {
             // and `$id` are read by `root`.
             if matches!(key.as_str(), "$defs" | "definitions")
                 || (pointer.is_empty() && matches!(key.as_str(), "$schema" | "$id"))
+            {
+                continue;
+            }
+            // JSON Schema ignores what it does not know (a vendor's `x-...`, `default`,
+            // `$id`, a keyword of another draft...), and a keyword of another instance
+            // type can never fail on this schema's one `type`: neither changes which
+            // values are valid, so neither stops the typed model.
+            if !keyword::asserts(key)
+                || object
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .is_some_and(|ty| !keyword::applies_to(key, ty))
             {
                 continue;
             }

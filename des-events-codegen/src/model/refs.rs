@@ -101,6 +101,18 @@ impl Modeler<'_> {
         let (file_part, fragment) = reference
             .split_once('#')
             .unwrap_or((reference.as_str(), ""));
+        // Inside an embedded resource (a subschema with its own `$id`), a reference is
+        // relative to that resource: `#/...` points into it, and another URI is resolved
+        // against its `$id`, which only the validator follows.
+        let resource = self.resource_root(pointer);
+        if resource.is_some() && !file_part.is_empty() {
+            self.error(
+                &ref_pointer,
+                format!("`$ref` \"{reference}\" is relative to an embedded `$id`"),
+                Some("the validator resolves it; the typed model follows `#` pointers only"),
+            );
+            return None;
+        }
         let document = if file_part.is_empty() {
             locate(pointer).0
         } else {
@@ -116,6 +128,11 @@ impl Modeler<'_> {
             format!("@{document}")
         };
         let mut target = percent_decode(fragment);
+        if let Some(resource) = &resource
+            && (target.is_empty() || target.starts_with('/'))
+        {
+            target = format!("{}{target}", locate(resource).1);
+        }
         if !target.is_empty() && !target.starts_with('/') {
             // `#name`: a `$anchor`.
             if let Some(found) = anchor(&self.document(document).value, &target, "") {
@@ -142,6 +159,57 @@ impl Modeler<'_> {
             return None;
         }
         Some(format!("{prefix}{target}"))
+    }
+
+    /// The model pointer of the nearest schema at or above `pointer` (below its
+    /// document's root) that carries an `$id` (`id` in draft-04): an embedded resource.
+    pub(super) fn resource_root(&self, pointer: &str) -> Option<String> {
+        let (index, plain) = locate(pointer);
+        let doc = self.document(index);
+        let id_keyword = if self.draft == Draft::Draft4 {
+            "id"
+        } else {
+            "$id"
+        };
+        // Which prefixes are schemas: the members of a keyword that maps names to
+        // schemas (`properties`, `$defs`...) or lists them are, the map or list is not
+        // (its `$id` key would be a property's name).
+        let maps = [
+            "properties",
+            "patternProperties",
+            "$defs",
+            "definitions",
+            "dependentSchemas",
+            "dependencies",
+            "allOf",
+            "anyOf",
+            "oneOf",
+            "prefixItems",
+        ];
+        let mut schemas = Vec::new();
+        let mut at = String::new();
+        let mut in_schema = true;
+        for segment in plain.split('/').skip(1) {
+            at.push('/');
+            at.push_str(segment);
+            let decoded = segment.replace("~1", "/").replace("~0", "~");
+            in_schema = !(in_schema && maps.contains(&decoded.as_str()));
+            if in_schema {
+                schemas.push(at.clone());
+            }
+        }
+        schemas.into_iter().rev().find_map(|at| {
+            doc.get(&at)
+                .and_then(|value| value.get(id_keyword))
+                .is_some_and(Value::is_string)
+                .then(|| {
+                    if index == 0 {
+                        at
+                    } else {
+                        format!("@{index}{at}")
+                    }
+                })
+        })
     }
 
     /// Models the schema at `pointer` once (a `$ref` target) and returns its type.
@@ -183,7 +251,7 @@ impl Modeler<'_> {
                     .is_some_and(|object| object.contains_key("$ref"));
             if is_object {
                 let title = value.get("title").and_then(Value::as_str);
-                return Some(Type::Named(title.map_or(suggested, name::type_name)));
+                return Some(Type::Named(self.type_name_for(target, title, &suggested)));
             }
             self.error(
                 from,

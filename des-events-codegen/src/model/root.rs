@@ -37,7 +37,7 @@ impl Modeler<'_> {
     }
 
     /// The name of the root type: its `title`, else the file's stem in UpperCamelCase.
-    fn root_name(&self) -> String {
+    pub(super) fn root_name(&self) -> String {
         if let Some(title) = self.doc.value.get("title").and_then(Value::as_str) {
             return name::type_name(title);
         }

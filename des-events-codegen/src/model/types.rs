@@ -102,10 +102,11 @@ impl Modeler<'_> {
         }
         // The typed attempt may have registered the schema's own type before finding
         // what it cannot express: that name now goes to the validated value.
-        let name = schema
-            .get("title")
-            .and_then(Value::as_str)
-            .map_or_else(|| suggested.to_owned(), name::type_name);
+        let name = self.type_name_for(
+            pointer,
+            schema.get("title").and_then(Value::as_str),
+            suggested,
+        );
         if let Some(position) = self.type_names.get(&name).copied()
             && position >= registered
             && self
@@ -149,10 +150,7 @@ impl Modeler<'_> {
             return self.resolve(&target, &join(pointer, "$ref"));
         }
         let docs = self.docs(pointer, object);
-        let name = docs
-            .title
-            .as_deref()
-            .map_or_else(|| suggested.to_owned(), name::type_name);
+        let name = self.type_name_for(pointer, docs.title.as_deref(), suggested);
         if object.contains_key("oneOf") || object.contains_key("anyOf") {
             return self.union_type(pointer, object, name, docs);
         }
@@ -429,7 +427,9 @@ impl Modeler<'_> {
         {
             return Some(Type::Map);
         }
-        // Reserve the name before the fields so that nested names stay in schema order.
+        // Claim the name before the fields: a recursive `$ref` among them sees it, and
+        // nested names stay in schema order.
+        self.claim(pointer, &name);
         let mut fields = Vec::new();
         let mut ok = true;
         for (key, schema) in properties {
@@ -444,6 +444,8 @@ impl Modeler<'_> {
             // recursive reference, which needs a `Box`.
             let boxed = matches!(&ty, Type::Named(name) if !self.type_names.contains_key(name));
             let default = match property.default {
+                // A required property is never absent: its `default` is never used.
+                Some(_) if required.contains_key(key) => None,
                 Some(value) if default_fits(&ty, &value, self) => Some(value),
                 Some(value) => {
                     // A `default` the property's schema accepts, but of a type no accessor
@@ -453,10 +455,10 @@ impl Modeler<'_> {
                         .validator(&field_pointer)
                         .is_ok_and(|validator| validator.is_valid(&value));
                     if !valid {
-                        self.hard_error(
+                        self.warn(
                             &join(&field_pointer, "default"),
-                            "this `default` is not a value of the property's type",
-                            Some("des-events turns `default` into an accessor returning the property's Rust type"),
+                            "this `default` is not a value of the property's schema: it is ignored",
+                            Some("`default` is an annotation; des-events generates no `_or_default` accessor for this property"),
                         );
                     }
                     None
@@ -507,6 +509,21 @@ impl Modeler<'_> {
                 pointer: field_pointer,
             });
         }
+        // Fields that would share a Rust name (with each other, or with a generated
+        // field) are told apart in schema order.
+        let mut taken: Vec<String> = (0..patterns.entries.len())
+            .map(name::pattern_field)
+            .collect();
+        if additional == Additional::Open {
+            taken.push(name::ADDITIONAL_FIELD.to_owned());
+        }
+        for field in &mut fields {
+            let distinct = name::distinct_field(&field.rust_name, |candidate| {
+                taken.iter().any(|held| held == candidate)
+            });
+            taken.push(distinct.clone());
+            field.rust_name = distinct;
+        }
         let patterns = self.pattern_maps(pointer, &patterns, &name);
         if !ok {
             return None;
@@ -556,6 +573,7 @@ impl Modeler<'_> {
 
     /// Adds a named type; a second, different type with the same name is an error.
     pub(super) fn register(&mut self, def: TypeDef) -> Option<()> {
+        self.claim(def.pointer(), def.name());
         let existing = self
             .type_names
             .get(def.name())

@@ -44,6 +44,9 @@ pub fn run(request: &Request<'_>) -> Status {
             return Status::Error;
         }
     };
+    for warning in generated.warnings() {
+        warn(format_args!("warning: {warning}"));
+    }
     match des_events_codegen::api::surface(&generated) {
         Ok(text) => print_all(&text),
         Err(err) => {
