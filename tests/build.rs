@@ -78,7 +78,7 @@ fn main() {
         let module = format!("s_{number}");
         writeln!(
             modules,
-            "/// `{schema}`\npub mod {module} {{\n    ::des_events::include_schema!({schema:?}, tests = false);\n}}\n"
+            "/// `{schema}`\n// Schema warnings (a `default` the schema rejects...) are expected here.\n#[allow(deprecated)]\npub mod {module} {{\n    ::des_events::include_schema!({schema:?}, tests = false);\n}}\n"
         )
         .unwrap();
         writeln!(

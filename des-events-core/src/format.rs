@@ -181,7 +181,7 @@ pub(crate) fn format_ok(format: Format, text: &str) -> bool {
         Format::UriTemplate => grammar::is_uri_template(text),
         Format::JsonPointer => grammar::is_json_pointer(text),
         Format::RelativeJsonPointer => grammar::is_relative_json_pointer(text),
-        Format::Regex => crate::pattern::compile(text).is_ok(),
+        Format::Regex => crate::pattern::is_regex(text),
     }
 }
 

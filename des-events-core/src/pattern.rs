@@ -13,8 +13,42 @@ use std::sync::OnceLock;
 pub const FLAGS: &str = "u";
 
 /// Compiles `source` as JSON Schema means it; the error says why it is not ECMA-262.
+///
+/// With the `u` flag first (Unicode semantics: `\p{L}`, astral characters as one). A
+/// pattern that only compiles without it because it escapes punctuation that needs no
+/// escape (`\-`, `\/`, `\"`: ECMA-262 allows these outside Unicode mode, every regex
+/// dialect reads them as the character itself, and real schemas use them) is compiled
+/// without it. An escaped letter that Unicode mode refuses (`\A`, `\Z`: anchors in
+/// Python, the letter itself in ECMA-262) is not guessed at: the error stands. The
+/// `regex` format stays strict (see [`is_regex`]).
 pub fn compile(source: &str) -> Result<regress::Regex, regress::Error> {
-    regress::Regex::with_flags(source, FLAGS)
+    regress::Regex::with_flags(source, FLAGS).or_else(|unicode| {
+        if escapes_unknown_letter(source) {
+            return Err(unicode);
+        }
+        regress::Regex::with_flags(source, "").map_err(|_| unicode)
+    })
+}
+
+/// Whether `source` escapes an ASCII letter that is no escape of ECMA-262's Unicode
+/// mode (`\A`, `\z`, `\e`...).
+fn escapes_unknown_letter(source: &str) -> bool {
+    let mut chars = source.chars();
+    while let Some(ch) = chars.next() {
+        if ch == '\\'
+            && let Some(next) = chars.next()
+            && next.is_ascii_alphabetic()
+            && !"dDwWsSbBnrtfvcxukpP".contains(next)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `text` is an ECMA-262 regular expression in Unicode mode (`format: regex`).
+pub fn is_regex(text: &str) -> bool {
+    regress::Regex::with_flags(text, FLAGS).is_ok()
 }
 
 /// Whether `text` contains a match of `source` (`None` when `source` does not compile).
@@ -225,6 +259,16 @@ impl Pattern {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn punctuation_escapes_compile_outside_unicode_mode() {
+        assert!(compile(r"^[a-z\-]+\/\d$").is_ok());
+        assert_eq!(is_match(r"^a\-b$", "a-b"), Some(true));
+        // Letters whose meaning differs between dialects are not guessed at.
+        assert!(compile(r"\A[^\n]*\Z").is_err());
+        assert!(compile(r"\\A").is_ok());
+        assert!(!is_regex(r"a\-"));
+    }
 
     #[test]
     fn patterns_are_ecma_unicode_and_unanchored() {

@@ -203,7 +203,7 @@ fn group(
             let remotes = remotes.display().to_string();
             writeln!(
                 modules,
-                "pub mod {module} {{\n    ::des_events::include_schema!({path:?}, tests = false, map = [({REMOTES:?}, {remotes:?})]);\n}}"
+                "#[allow(deprecated)]\npub mod {module} {{\n    ::des_events::include_schema!({path:?}, tests = false, map = [({REMOTES:?}, {remotes:?})]);\n}}"
             )
             .expect("a String takes writes");
             format!(

@@ -66,24 +66,21 @@ use generated::CORPUS;
 /// A refused schema missing from this list, or a listed schema that generates, fails
 /// the test.
 const EXPECTED_REFUSED: &[&str] = &[
-    // the type name `Cache` is already used by the schema at /definitions/cache_expanded
-    "006-bitbucket-pipelines",
-    // the type name `BatchSizeBounds` is already used by the schema at
-    // /$defs/BatchSizeBounds/anyOf/1
-    "012-mergify",
-    // the type name `TaskTestParserVariant1` is already used by the schema at
-    // /definitions/job/definitions/task/properties/test-parser/anyOf/1
-    "022-bamboo-spec",
-    // unsupported keyword `type` on a schema with `anyOf`
-    "028-setuptools-config",
-    // invalid ECMA-262 regular expression: Invalid character escape
-    "034-poetry",
-    // unknown `$schema` (the CloudFormation resource provider meta-schema)
+    // unknown `$schema` (the CloudFormation resource provider meta-schema, which is not
+    // bundled: the validator cannot read the file's dialect)
     "050-cfn-aws-iam-role",
+    // `"pattern": "\\A[^\\n]*\\Z"`: Python's anchors, which ECMA-262 does not have
+    // (outside Unicode mode `\A` is the letter `A`); we do not guess (the oracle
+    // refuses the pattern too)
+    "034-poetry",
     // cannot resolve `$ref` "https://raw.githubusercontent.com/conventional-changelog/
-    // conventional-changelog-config-spec/master/versions/2.2.0/schema.json" (not bundled)
+    // conventional-changelog-config-spec/master/versions/2.2.0/schema.json" (not bundled,
+    // and nothing is fetched)
     "057-lerna",
 ];
+
+/// Schemas the oracle (the `jsonschema` crate) cannot compile although we read them.
+const ORACLE_REFUSES: &[&str] = &[];
 
 const MIN_SCHEMAS: usize = 45;
 const DOCUMENTS_PER_SCHEMA: std::ops::RangeInclusive<usize> = 3..=15;
@@ -240,6 +237,14 @@ fn real_world_corpus() {
             (Some(ours), None) => {
                 compiled += 1;
                 match validator(case) {
+                    // The oracle refuses a schema we read (e.g. a Python-style pattern
+                    // such as `\A...\Z`, which ECMA-262 reads outside Unicode mode as
+                    // escaped letters): no verdict to compare with, so its documents
+                    // are skipped, listed, and must stay rare (`ORACLE_REFUSES`).
+                    Err(err) if ORACLE_REFUSES.contains(&case.name) => {
+                        skipped += lines.len();
+                        format!("skipped: the oracle refuses it ({err})")
+                    }
                     Err(err) => {
                         failures.push(format!(
                             "{}: the oracle cannot compile the schema: {err}",

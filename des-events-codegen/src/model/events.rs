@@ -569,7 +569,10 @@ impl Modeler<'_> {
         }
     }
 
-    /// The message of an event: always a named struct.
+    /// The message of an event: a named type. A message of any shape is accepted: a
+    /// struct, a validated value, an enum or union as they are; a string, number,
+    /// array, map or any JSON value in a newtype named like the message struct would be
+    /// (`pub struct Log(pub String)`), with the same checks.
     pub(super) fn message_type(
         &mut self,
         pointer: &str,
@@ -577,15 +580,8 @@ impl Modeler<'_> {
         name: &str,
     ) -> Option<String> {
         match self.value_type(pointer, schema, name)? {
-            Type::Named(name) if self.is_struct(&name) || self.is_json(&name) => Some(name),
-            _ => {
-                self.error(
-                    pointer,
-                    "an event's `message` must be an object schema with `properties`",
-                    Some("use {\"type\": \"object\", \"properties\": {}, \"additionalProperties\": false} for an event without data"),
-                );
-                None
-            }
+            Type::Named(name) => Some(name),
+            ty => self.newtype(pointer, schema, name, ty),
         }
     }
 
@@ -659,20 +655,5 @@ impl Modeler<'_> {
         {
             def.docs.title = Some(title);
         }
-    }
-
-    pub(super) fn is_json(&self, name: &str) -> bool {
-        self.type_names
-            .get(name)
-            .and_then(|position| self.types.get(*position))
-            .is_some_and(|def| matches!(def, TypeDef::Json(_)))
-    }
-
-    pub(super) fn is_struct(&self, name: &str) -> bool {
-        let position = self.type_names.get(name).copied();
-        matches!(
-            position.and_then(|position| self.types.get(position)),
-            Some(TypeDef::Struct(_))
-        )
     }
 }

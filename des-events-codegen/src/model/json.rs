@@ -454,7 +454,15 @@ impl Modeler<'_> {
     pub(super) fn meta_check(&self, document: &Value) -> Result<(), Violation> {
         // The metaschemas are built into the validator, so this cannot fail to compile;
         // if it did, the schema's own checks still run.
-        match Validator::new(self.draft.uri(), Vec::new(), &Options::default()) {
+        // Formats are annotations here, as most validators read a metaschema: a
+        // `pattern` that ECMA-262 accepts only outside Unicode mode (`\-`) is still a
+        // pattern (see `pattern::compile`); one that does not compile at all is refused
+        // where the typed model compiles it.
+        let options = Options {
+            assert_formats: false,
+            ..Options::default()
+        };
+        match Validator::new(self.draft.uri(), Vec::new(), &options) {
             Ok(meta) => meta.validate(document),
             Err(_) => Ok(()),
         }
@@ -476,9 +484,9 @@ impl Modeler<'_> {
             self.draft,
             Draft::Draft4 | Draft::Draft6 | Draft::Draft7 | Draft::Draft201909
         );
-        let before_2019 = matches!(self.draft, Draft::Draft4 | Draft::Draft6 | Draft::Draft7);
+        // (A `$ref` with siblings before 2019-09 is read as the `$ref` alone, as the
+        // draft says: see `typed_value_type`.)
         (before_2020 && (has("prefixItems") || object.get("items").is_some_and(Value::is_array)))
-            || (before_2019 && has("$ref") && object.len() > 1)
             || (self.draft == Draft::Draft4
                 && [
                     "const",

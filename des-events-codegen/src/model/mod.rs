@@ -13,6 +13,7 @@ mod patterns;
 mod refs;
 mod root;
 mod scalars;
+mod split;
 mod tagged;
 mod types;
 
@@ -58,6 +59,7 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
         pointer_names: HashMap::new(),
         renamed: Vec::new(),
         wanted: HashMap::new(),
+        part: None,
         refs: HashMap::new(),
         in_progress: Vec::new(),
         failed: Vec::new(),
@@ -151,6 +153,9 @@ struct Modeler<'d> {
     renamed: Vec<Renamed>,
     /// The name each place asked for.
     wanted: HashMap<String, String>,
+    /// While one JSON type's part of a schema is modelled (see `split`): its pointer and
+    /// the part, which is named apart from the whole.
+    part: Option<(String, String)>,
     /// `$ref` targets already modelled, by pointer.
     refs: HashMap<String, Type>,
     /// `$ref` targets being modelled (to detect recursion).

@@ -15,32 +15,42 @@ impl Modeler<'_> {
         title: Option<&str>,
         suggested: &str,
     ) -> String {
-        if let Some(name) = self.pointer_names.get(pointer) {
+        let key = self.name_key(pointer);
+        if let Some(name) = self.pointer_names.get(&key) {
             return name.clone();
         }
         let preferred = title.map_or_else(|| suggested.to_owned(), name::type_name);
         self.wanted
-            .entry(pointer.to_owned())
+            .entry(key.clone())
             .or_insert_with(|| preferred.clone());
         name::type_name_candidates(pointer, &preferred, suggested)
-            .find(|candidate| self.name_is_free(candidate, pointer))
+            .find(|candidate| self.name_is_free(candidate, &key))
             .unwrap_or(preferred)
     }
 
-    /// Whether `name` may go to the place `pointer`.
-    fn name_is_free(&self, name: &str, pointer: &str) -> bool {
-        self.claims.get(name).is_none_or(|holder| holder == pointer)
+    /// Whether `name` may go to the place `key`.
+    fn name_is_free(&self, name: &str, key: &str) -> bool {
+        self.claims.get(name).is_none_or(|holder| holder == key)
+    }
+
+    /// The place a name is given to: the pointer, or for one JSON type's part of a
+    /// schema split by type (see `split`), the pointer and that part.
+    fn name_key(&self, pointer: &str) -> String {
+        match &self.part {
+            Some((at, part)) if at == pointer => format!("{pointer}|{part}"),
+            _ => pointer.to_owned(),
+        }
     }
 
     /// Gives `name` to the place `pointer`. A place keeps its first name.
     pub(super) fn claim(&mut self, pointer: &str, name: &str) {
-        if self.pointer_names.contains_key(pointer) || !self.name_is_free(name, pointer) {
+        let key = self.name_key(pointer);
+        if self.pointer_names.contains_key(&key) || !self.name_is_free(name, &key) {
             return;
         }
-        self.claims.insert(name.to_owned(), pointer.to_owned());
-        self.pointer_names
-            .insert(pointer.to_owned(), name.to_owned());
-        let wanted = self.wanted.get(pointer).cloned();
+        self.claims.insert(name.to_owned(), key.clone());
+        self.pointer_names.insert(key.clone(), name.to_owned());
+        let wanted = self.wanted.get(&key).cloned();
         if let Some(wanted) = wanted
             && name != wanted
         {
@@ -51,6 +61,50 @@ impl Modeler<'_> {
                 pointer: pointer.to_owned(),
             });
         }
+    }
+
+    /// Gives back the name `name` of the place `pointer` when no type was registered
+    /// under it (the schema turned out to be a plain string, a `$ref`...).
+    pub(super) fn unclaim(&mut self, pointer: &str, name: &str) {
+        let key = self.name_key(pointer);
+        if self.type_names.contains_key(name)
+            || self.claims.get(name) != Some(&key)
+            || self.pointer_names.get(&key).map(String::as_str) != Some(name)
+        {
+            return;
+        }
+        self.claims.remove(name);
+        self.pointer_names.remove(&key);
+    }
+
+    /// `{"type": T, "oneOf": [...]}` (or `anyOf`) where every alternative says
+    /// `"type": T` itself (directly or through a local `$ref`): the same schema without
+    /// the outer `type`, which then says nothing more. `None` otherwise.
+    pub(super) fn union_of_one_type(
+        &self,
+        object: &Map<String, Value>,
+    ) -> Option<Map<String, Value>> {
+        let ty = object.get("type")?;
+        let keyword = if object.contains_key("oneOf") {
+            "oneOf"
+        } else {
+            "anyOf"
+        };
+        let alternatives = object.get(keyword)?.as_array()?;
+        let all_typed = alternatives.iter().all(|alternative| {
+            let target = match alternative.get("$ref").and_then(Value::as_str) {
+                Some(reference) => reference
+                    .strip_prefix('#')
+                    .and_then(|pointer| self.doc.get(&super::refs::percent_decode(pointer))),
+                None => Some(alternative),
+            };
+            target.and_then(|target| target.get("type")) == Some(ty)
+        });
+        all_typed.then(|| {
+            let mut without = object.clone();
+            without.remove("type");
+            without
+        })
     }
 
     /// Holds names that the generated API takes besides the types (the dispatch enum and

@@ -158,39 +158,7 @@ impl Modeler<'_> {
             Type::Named(named) => named,
             // A string, an integer, an array, any value...: a newtype, so that a whole
             // document has a type of its own (with the same checks).
-            ty => {
-                let docs = Docs {
-                    title: schema
-                        .get("title")
-                        .and_then(Value::as_str)
-                        .map(str::to_owned),
-                    description: schema
-                        .get("description")
-                        .and_then(Value::as_str)
-                        .map(str::to_owned),
-                };
-                let standalone = (!mentions_ref(schema)).then(|| {
-                    let mut schema = schema.clone();
-                    if let Value::Object(object) = &mut schema {
-                        for key in ["$schema", "$id", "$defs", "definitions", "examples"] {
-                            object.remove(key);
-                        }
-                    }
-                    schema
-                });
-                self.register(TypeDef::Newtype(NewtypeDef {
-                    name: name.to_owned(),
-                    docs,
-                    ty,
-                    schema: standalone,
-                    // A root whose keywords need the validator got its checked newtype
-                    // from `checked_value_type` (a named type, not this path).
-                    check: None,
-                    checked: Vec::new(),
-                    pointer: pointer.to_owned(),
-                }))?;
-                name.to_owned()
-            }
+            ty => self.newtype(pointer, schema, name, ty)?,
         };
         let examples = match schema.get("examples") {
             Some(Value::Array(examples)) => examples.clone(),
@@ -201,5 +169,49 @@ impl Modeler<'_> {
             examples,
             pointer: pointer.to_owned(),
         })
+    }
+
+    /// A named newtype around `ty`, the type of the schema at `pointer` that has no
+    /// name of its own (a string, an integer, an array...), so that a whole document or
+    /// an event's message has a type of its own, with the same checks.
+    pub(super) fn newtype(
+        &mut self,
+        pointer: &str,
+        schema: &Value,
+        name: &str,
+        ty: Type,
+    ) -> Option<String> {
+        let docs = Docs {
+            title: schema
+                .get("title")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            description: schema
+                .get("description")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+        };
+        let standalone = (!mentions_ref(schema)).then(|| {
+            let mut schema = schema.clone();
+            if let Value::Object(object) = &mut schema {
+                for key in ["$schema", "$id", "$defs", "definitions", "examples"] {
+                    object.remove(key);
+                }
+            }
+            schema
+        });
+        let name = self.type_name_for(pointer, None, name);
+        self.register(TypeDef::Newtype(NewtypeDef {
+            name: name.clone(),
+            docs,
+            ty,
+            schema: standalone,
+            // A schema whose keywords need the validator got its checked newtype from
+            // `checked_value_type` (a named type, not this path).
+            check: None,
+            checked: Vec::new(),
+            pointer: pointer.to_owned(),
+        }))?;
+        Some(name)
     }
 }

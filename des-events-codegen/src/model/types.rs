@@ -77,6 +77,7 @@ impl Modeler<'_> {
         let mark = self.diags.len();
         let hard = self.hard_errors;
         let registered = self.types.len();
+        let failed = self.failed.len();
         let typed = if self.draft_differs(schema) {
             self.error(
                 pointer,
@@ -100,6 +101,9 @@ impl Modeler<'_> {
             // of the generated API that a validated value would not solve.
             return None;
         }
+        // The typed attempt's problems go: so does the memory of the `$ref` targets that
+        // failed in it (a later reference models them again, and says why if it fails).
+        self.failed.truncate(failed);
         // The typed attempt may have registered the schema's own type before finding
         // what it cannot express: that name now goes to the validated value.
         let name = self.type_name_for(
@@ -128,6 +132,13 @@ impl Modeler<'_> {
     /// The typed model of a schema (`value_type` without the fallback).
     fn typed_value_type(&mut self, pointer: &str, schema: &Value, suggested: &str) -> Option<Type> {
         let object = self.object(pointer, schema, "a schema")?;
+        // Before 2019-09, a `$ref` is the whole schema: its siblings are ignored.
+        if object.contains_key("$ref")
+            && matches!(self.draft, Draft::Draft4 | Draft::Draft6 | Draft::Draft7)
+        {
+            let target = self.ref_target(pointer, object)?;
+            return self.resolve(&target, &join(pointer, "$ref"));
+        }
         if object.contains_key("allOf") {
             // A `$ref` back into the schema being merged would merge forever: bound it.
             if self.all_of_depth > 32 {
@@ -151,8 +162,37 @@ impl Modeler<'_> {
         }
         let docs = self.docs(pointer, object);
         let name = self.type_name_for(pointer, docs.title.as_deref(), suggested);
-        if object.contains_key("oneOf") || object.contains_key("anyOf") {
-            return self.union_type(pointer, object, name, docs);
+        // The name is this schema's before its subschemas are modelled (one of them
+        // may want the same name); given back if no named type comes of it.
+        self.claim(pointer, &name);
+        let ty = self.typed_shape(pointer, object, name.clone(), docs);
+        if let Some(ty) = &ty
+            && *ty != Type::Named(name.clone())
+        {
+            self.unclaim(pointer, &name);
+        }
+        ty
+    }
+
+    /// `typed_value_type` once the schema's own name is claimed.
+    fn typed_shape(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        name: String,
+        docs: Docs,
+    ) -> Option<Type> {
+        let unions = object.contains_key("oneOf") || object.contains_key("anyOf");
+        // Next to `properties`, `oneOf`/`anyOf` narrow which objects are valid (often
+        // "one of these keys is required"): the struct stays typed and the validator
+        // checks the whole object, as for `not`.
+        let narrows_object = unions && object.contains_key("properties");
+        if unions && !narrows_object {
+            let same_type = self.union_of_one_type(object);
+            return match same_type {
+                Some(without_type) => self.union_type(pointer, &without_type, name, docs),
+                None => self.union_type(pointer, object, name, docs),
+            };
         }
         if object.contains_key("enum") || object.contains_key("const") {
             return self.enum_type(pointer, object, name, docs);
@@ -191,6 +231,9 @@ impl Modeler<'_> {
                 }
             },
             Some(Value::Array(_)) => {
+                if let Some(split) = self.split_by_type(pointer, object, &name, &docs) {
+                    return split;
+                }
                 self.error(
                     &join(pointer, "type"),
                     "a list of types is supported only as a nullable property: [\"<type>\", \"null\"]",
@@ -203,6 +246,9 @@ impl Modeler<'_> {
                 None
             }
             None => {
+                if let Some(split) = self.split_by_type(pointer, object, &name, &docs) {
+                    return split;
+                }
                 self.error(
                     pointer,
                     "this schema needs a `type` (or `enum`, `const`, `$ref`)",
@@ -578,6 +624,21 @@ impl Modeler<'_> {
             .type_names
             .get(def.name())
             .and_then(|position| self.types.get(*position));
+        if let Some(existing) = existing
+            && existing.pointer() == def.pointer()
+            && let Some(position) = self.type_names.get(def.name()).copied()
+        {
+            // The same schema modelled again (an earlier attempt that fell back, a
+            // second look through another path): the latest model is the one in use.
+            if let Some(slot) = self.types.get_mut(position) {
+                *slot = def;
+            }
+            return Some(());
+        }
+        let existing = self
+            .type_names
+            .get(def.name())
+            .and_then(|position| self.types.get(*position));
         if let Some(existing) = existing {
             let (name, first) = (existing.name().to_owned(), existing.pointer().to_owned());
             self.error(
@@ -598,6 +659,8 @@ impl Modeler<'_> {
 /// Keywords of an object schema that the validator checks on the whole object, next to
 /// a typed struct.
 const CHECKED_ON_OBJECTS: &[&str] = &[
+    "oneOf",
+    "anyOf",
     "not",
     "if",
     "then",
