@@ -219,10 +219,26 @@ impl Sections {
 
     fn item(&mut self, item: &Item) -> syn::Result<()> {
         match item {
+            Item::Type(item) if is_pub(&item.vis) => {
+                let section = self.get(&item.ident.to_string());
+                section.header = Some(format!("pub type {} = {}", item.ident, ty(&item.ty)));
+            }
             Item::Struct(item) if is_pub(&item.vis) => {
                 let section = self.get(&item.ident.to_string());
                 section.header = Some(format!("pub struct {}", item.ident));
                 section.traits.extend(derives(&item.attrs)?);
+                if let Fields::Unnamed(fields) = &item.fields {
+                    let types: Vec<String> = fields
+                        .unnamed
+                        .iter()
+                        .filter(|field| is_pub(&field.vis))
+                        .map(|field| format!("pub {}", ty(&field.ty)))
+                        .collect();
+                    if !types.is_empty() {
+                        section.header =
+                            Some(format!("pub struct {}({})", item.ident, types.join(", ")));
+                    }
+                }
                 if let Fields::Named(fields) = &item.fields {
                     for field in fields.named.iter().filter(|field| is_pub(&field.vis)) {
                         let name = field.ident.as_ref().map(ToString::to_string);

@@ -213,6 +213,9 @@ impl Schema {
 pub struct Root {
     /// The Rust type's name.
     pub name: String,
+    /// A root that is a `$ref` with a `title` of its own: the title's name, a type alias
+    /// of `name` (`pub type Rule = Logic;`), so `Rule::from_json` works as the title says.
+    pub alias: Option<String>,
     /// The schema's `examples` (each must parse and round-trip).
     pub examples: Vec<Value>,
     /// The schema's JSON pointer.

@@ -59,6 +59,7 @@
 #[cfg(feature = "tooling")]
 pub mod api;
 mod check;
+pub mod coverage;
 pub mod diag;
 #[cfg(feature = "tooling")]
 pub mod diff;

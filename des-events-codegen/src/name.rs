@@ -123,6 +123,19 @@ pub fn field_name(name: &str) -> String {
     out
 }
 
+/// The first of `Wanted`, `Wanted2`, `Wanted3`... that `taken` does not hold: the
+/// variant of an enum value whose name another value of the enum already has after
+/// conversion (`c` and `c++` are `C` and `C2`; `GLACIER` and `Glacier`).
+pub fn distinct_type(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(wanted) {
+        return wanted.to_owned();
+    }
+    (2..)
+        .map(|number: u64| format!("{wanted}{number}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| wanted.to_owned())
+}
+
 /// The first of `wanted`, `wanted_2`, `wanted_3`... (for a raw identifier, `r#type`,
 /// `type_2`...) that `taken` does not hold: the Rust field of a property whose name
 /// another property (or a generated field) already has after conversion.

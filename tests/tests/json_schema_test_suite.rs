@@ -54,6 +54,26 @@ struct Tally {
 
 #[test]
 fn json_schema_test_suite() {
+    check(generated::GROUPS, MIN_ACCEPTED, "as written");
+}
+
+/// Every group embedded as a resource with its own `$id` inside an event's `message`
+/// (issue 19): every group is accepted, every document agrees. A group whose root is a
+/// `$ref` in drafts 4 to 7 cannot carry an `$id` (it would be ignored) and is listed.
+#[test]
+fn json_schema_test_suite_embedded_in_an_event() {
+    check(generated::EMBEDDED, 1.0, "embedded in an event's message");
+}
+
+/// The `message` of a written envelope, as JSON text (the embedded groups' judge).
+pub(crate) fn embedded_message(written: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(written)
+        .ok()
+        .and_then(|value| value.get("message").map(ToString::to_string))
+        .unwrap_or_else(|| written.to_owned())
+}
+
+fn check(groups: &'static [Group], min_accepted: f64, mode: &str) {
     if !generated::PRESENT {
         println!(
             "SKIPPED: the JSON Schema Test Suite is not at {} (set DES_JSON_SCHEMA_TEST_SUITE)",
@@ -64,7 +84,14 @@ fn json_schema_test_suite() {
     let mut files: BTreeMap<(&str, &str), Tally> = BTreeMap::new();
     let mut failures = Vec::new();
     let mut refused = Vec::new();
-    for group in generated::GROUPS {
+    let mut not_embeddable = 0;
+    for group in groups {
+        if let Err(reason) = group.judge
+            && reason.starts_with("not embeddable")
+        {
+            not_embeddable += 1;
+            continue;
+        }
         let tally = files.entry((group.draft, group.file)).or_default();
         tally.groups += 1;
         tally.documents += group.tests.len();
@@ -111,7 +138,12 @@ fn json_schema_test_suite() {
         }
     }
 
-    println!("JSON Schema Test Suite at {}", generated::SUITE);
+    println!("JSON Schema Test Suite at {} ({mode})", generated::SUITE);
+    if not_embeddable > 0 {
+        println!(
+            "{not_embeddable} groups not embeddable (a root `$ref` before 2019-09 ignores a sibling `$id`)"
+        );
+    }
     println!(
         "{:<14} {:<28} {:>16} {:>18}",
         "draft", "file", "groups accepted", "documents agreeing"
@@ -142,7 +174,7 @@ fn json_schema_test_suite() {
             tally.agreeing,
             tally.documents
         );
-        if share < MIN_ACCEPTED {
+        if share < min_accepted {
             short.push(format!("{draft}: {:.1}% of groups accepted", share * 100.0));
         }
     }
@@ -159,5 +191,5 @@ fn json_schema_test_suite() {
         failures.len(),
         failures.join("\n")
     );
-    assert!(short.is_empty(), "below {MIN_ACCEPTED}: {short:?}");
+    assert!(short.is_empty(), "below {min_accepted}: {short:?}");
 }

@@ -389,6 +389,31 @@ fn renamed_type_with_the_same_shape_is_an_api_change_only() {
 }
 
 #[test]
+fn a_new_schema_that_takes_a_name_renames_the_old_holder_and_that_is_major() {
+    // Old: the `origin` object of `ping` is `State` (its title). New: a property before
+    // it wants `State` too, and takes it (schema order); `origin` becomes `PingOrigin`.
+    let state = |extra: &str| {
+        json!({"title": "State", "type": "object",
+               "properties": {extra: string()}, "additionalProperties": false})
+    };
+    let old = ping(message(json!({"origin": state("x")}), &[]));
+    let new = ping(message(
+        json!({"first": state("y"), "origin": state("x")}),
+        &[],
+    ));
+    let report = report(&old, &new);
+    let renamed: Vec<&Change> = report
+        .changes
+        .iter()
+        .filter(|change| change.kind == Kind::TypeRenamed)
+        .collect();
+    assert_eq!(renamed.len(), 1, "{report}");
+    assert_eq!(renamed[0].path, "message.origin");
+    assert_eq!(renamed[0].detail, "Rust type `State` -> `PingOrigin`");
+    assert_eq!(verdicts(renamed[0]), (C, C, "major"));
+}
+
+#[test]
 fn renamed_message_struct() {
     let old = ping(message(json!({}), &[]));
     let mut new = old.clone();
@@ -798,12 +823,14 @@ fn both_sides_keyed_by_name_compare_without_a_discriminator_change() {
 
 #[test]
 fn unusable_schemas_report_the_problems_of_both_sides() {
-    let broken = json!({"title": "Events", "$schema": "https://example.invalid/no-such-draft"});
+    // A `$ref` that resolves to nothing, used by the root: an error on both sides.
+    let broken = json!({"title": "Events", "type": "object",
+                        "properties": {"a": {"$ref": "#/$defs/missing"}}});
     let err = diff_documents(
         &document(&broken, "old.json"),
         &document(&broken, "new.json"),
     )
-    .expect_err("an unknown draft");
+    .expect_err("a dangling `$ref`");
     let files: Vec<&str> = err.iter().map(|d| d.file.as_str()).collect();
     assert_eq!(files, ["old.json", "new.json"]);
 }

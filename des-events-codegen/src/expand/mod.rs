@@ -66,7 +66,20 @@ pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
 fn root_impl(root: &crate::ir::Root) -> TokenStream {
     let private = quote!(::des_events::__private);
     let name = ident(&root.name);
+    let alias = root.alias.as_deref().map(|alias| {
+        let doc = format!(
+            " The schema's root (its `title`): the type [`{}`].",
+            root.name
+        );
+        let alias = ident(alias);
+        quote! {
+            #[doc = #doc]
+            pub type #alias = #name;
+        }
+    });
     quote! {
+        #alias
+
         impl #name {
             /// Parses a document of this type; a document that breaks the schema is an
             /// [`Error`](::des_events::Error) with the path, line and column of the problem.

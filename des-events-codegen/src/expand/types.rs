@@ -106,7 +106,7 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
     }
     let fields = Group::new(Delimiter::Brace, fields);
     let deserialize = Moved::new(de::struct_de(def, &type_keys, shared));
-    let defaults = Moved::new(defaults(def));
+    let defaults = Moved::new(defaults(schema, def));
     let mut counts: Vec<TokenStream> = [
         ("minProperties", def.min_properties),
         ("maxProperties", def.max_properties),
@@ -343,7 +343,7 @@ pub(crate) fn additional_type(def: &StructDef) -> TokenStream {
 }
 
 /// `<field>_or_default()` accessors for fields with a `default`.
-fn defaults(def: &StructDef) -> TokenStream {
+fn defaults(schema: &Schema, def: &StructDef) -> TokenStream {
     let accessors: Vec<TokenStream> = def
         .fields
         .iter()
@@ -363,8 +363,12 @@ fn defaults(def: &StructDef) -> TokenStream {
                     quote!(#value)
                 }
                 (Type::Boolean, serde_json::Value::Bool(flag)) => quote!(#flag),
-                (Type::Named(_), serde_json::Value::String(text)) => {
-                    let variant = ident(&crate::name::type_name(text));
+                (Type::Named(enum_name), serde_json::Value::String(text)) => {
+                    let Some(TypeDef::Enum(values)) = schema.type_def(enum_name) else {
+                        return None;
+                    };
+                    let (_, variant) = values.variants.iter().find(|(wire, _)| wire == text)?;
+                    let variant = ident(variant);
                     quote!(#ty::#variant)
                 }
                 _ => return None,

@@ -65,17 +65,16 @@ impl Modeler<'_> {
         let mut variants: Vec<(String, String)> = Vec::new();
         // The values kept so far, compared as JSON Schema compares them (`1` == `1.0`).
         let mut kept: Vec<&Value> = Vec::new();
-        let mut ok = true;
         for (index, (value_pointer, value)) in values.into_iter().enumerate() {
             if let Some(ty) = &declared
                 && !json::is_of_type(value, ty)
             {
-                self.error(
+                // No value can be it: leaving it out changes nothing that is valid.
+                self.warn(
                     &value_pointer,
-                    format!("this value is not of the declared type `{ty}`, so it can never match"),
+                    format!("this value is not of the declared type `{ty}`, so it can never match: it is left out"),
                     Some("remove it, or fix `type`"),
                 );
-                ok = false;
                 continue;
             }
             let (wire, variant) = match value {
@@ -94,23 +93,25 @@ impl Modeler<'_> {
                         "the values {other} and {wire} are equal in JSON Schema (numbers compare by value), so the second can never be told apart"
                     )
                 };
-                self.error(&value_pointer, message, Some("remove one of the values"));
-                ok = false;
+                // The first one is the variant; the second adds no valid value.
+                self.warn(&value_pointer, message, Some("remove one of the values"));
                 continue;
             }
-            // Equal values were caught above, so a clash here is two values, one name.
-            if let Some((other, _)) = variants.iter().find(|(_, other)| other == &variant) {
-                let message = format!(
-                    "the values \"{other}\" and \"{wire}\" both become the Rust variant `{variant}`"
-                );
-                self.error(&value_pointer, message, Some("rename one of the values"));
-                ok = false;
-                continue;
-            }
+            // Equal values were caught above, so a clash here is two values, one name:
+            // the later value's variant is numbered (`C`, `C2`), as field names are.
+            let variant = name::distinct_type(&variant, |candidate| {
+                variants.iter().any(|(_, other)| other == candidate)
+            });
             variants.push((wire.clone(), variant));
             kept.push(value);
         }
-        if !ok {
+        if variants.is_empty() {
+            // Every value was left out: nothing is valid (the validator says so).
+            self.error(
+                &values_pointer,
+                "no value of this `enum` can match its `type`",
+                None,
+            );
             return None;
         }
         let legacy = self.legacy_values(pointer, object, &mut variants, json_values)?;

@@ -32,16 +32,19 @@ impl Modeler<'_> {
             if self.validator("").is_ok() {
                 return self.validated_root();
             }
+            // A dialect whose metaschema is nowhere to be read (a vendor's URI): its
+            // keywords are read as the default draft's, with a warning, rather than
+            // refusing the file.
             let known: Vec<&str> = Draft::ALL.iter().map(|draft| draft.uri()).collect();
-            self.error(
+            self.warn(
                 "/$schema",
-                "unknown `$schema`",
+                "unknown `$schema`, whose metaschema is not available: the schema is read as draft 2020-12",
                 Some(&format!(
-                    "des-events reads JSON Schema drafts 4, 6, 7, 2019-09 and 2020-12 (the default without `$schema`): {}",
+                    "des-events reads JSON Schema drafts 4, 6, 7, 2019-09 and 2020-12 (the default without `$schema`), and dialects of them whose metaschema is next to the schema or mapped: {}",
                     known.join(", ")
                 )),
             );
-            return None;
+            self.unknown_dialect = true;
         }
         let resolve = |reference: &str| {
             reference
@@ -138,7 +141,7 @@ impl Modeler<'_> {
                         if self.event_targets.contains(&pointer) {
                             continue;
                         }
-                        self.resolve(&pointer, &pointer);
+                        self.unused_definition(&pointer);
                     }
                 }
                 _ => self.error("/$defs", "`$defs` must be an object", None),

@@ -141,7 +141,17 @@ impl Modeler<'_> {
     /// Every loaded document, by the URI the validator knows it by.
     fn loaded_documents(&self) -> Vec<(String, Value)> {
         (0..=self.others.len())
-            .map(|index| (self.document_uri(index), self.document(index).value.clone()))
+            .map(|index| {
+                let mut value = self.document(index).value.clone();
+                // An unknown dialect is read as the default draft (see `root`).
+                if index == 0
+                    && self.unknown_dialect
+                    && let Value::Object(object) = &mut value
+                {
+                    object.remove("$schema");
+                }
+                (self.document_uri(index), value)
+            })
             .collect()
     }
 

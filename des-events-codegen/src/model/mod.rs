@@ -60,6 +60,8 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
         renamed: Vec::new(),
         wanted: HashMap::new(),
         part: None,
+        unknown_dialect: false,
+        modelling: Vec::new(),
         refs: HashMap::new(),
         in_progress: Vec::new(),
         failed: Vec::new(),
@@ -156,6 +158,12 @@ struct Modeler<'d> {
     /// While one JSON type's part of a schema is modelled (see `split`): its pointer and
     /// the part, which is named apart from the whole.
     part: Option<(String, String)>,
+    /// The root's `$schema` names no draft and no metaschema that can be read: it is
+    /// read as the default draft, and left out of what the validator sees.
+    unknown_dialect: bool,
+    /// The pointers of the schemas being modelled, innermost last (a `$ref` to one of
+    /// them closes a cycle).
+    modelling: Vec<String>,
     /// `$ref` targets already modelled, by pointer.
     refs: HashMap<String, Type>,
     /// `$ref` targets being modelled (to detect recursion).

@@ -63,6 +63,11 @@ impl Modeler<'_> {
         }
     }
 
+    /// The name already given to the place `pointer`, if any.
+    pub(super) fn claimed_name(&self, pointer: &str) -> Option<String> {
+        self.pointer_names.get(&self.name_key(pointer)).cloned()
+    }
+
     /// Gives back the name `name` of the place `pointer` when no type was registered
     /// under it (the schema turned out to be a plain string, a `$ref`...).
     pub(super) fn unclaim(&mut self, pointer: &str, name: &str) {

@@ -241,7 +241,37 @@ impl Modeler<'_> {
                 .replace("~0", "~")
         };
         let suggested = name::type_name(&last);
-        if self.in_progress.iter().any(|pointer| pointer == target) {
+        if self.in_progress.iter().any(|pointer| pointer == target)
+            || self.modelling.iter().any(|pointer| pointer == target)
+        {
+            // The reference means the whole schema, not the part of it (one JSON type's,
+            // see `split`) being modelled now.
+            let part = self.part.take();
+            let ty = self.cycle(target, value, suggested, from);
+            self.part = part;
+            return ty;
+        }
+        self.in_progress.push(target.to_owned());
+        let ty = self.value_type(target, value, &suggested);
+        self.in_progress.pop();
+        let Some(ty) = ty else {
+            self.failed.push(target.to_owned());
+            return None;
+        };
+        self.refs.insert(target.to_owned(), ty.clone());
+        Some(ty)
+    }
+
+    /// A `$ref` to `target`, which is being modelled: the name it is getting, if it
+    /// becomes a named type whose name is known before its parts are modelled.
+    fn cycle(
+        &mut self,
+        target: &str,
+        value: &Value,
+        suggested: String,
+        from: &str,
+    ) -> Option<Type> {
+        {
             // A cycle: fine through an object, whose name is known before its fields are
             // (the field that closes the cycle becomes a `Box`).
             let is_object = value.get("type").and_then(Value::as_str) == Some("object")
@@ -253,23 +283,34 @@ impl Modeler<'_> {
                 let title = value.get("title").and_then(Value::as_str);
                 return Some(Type::Named(self.type_name_for(target, title, &suggested)));
             }
+            // Through a union (`oneOf`/`anyOf`, or several types): its name is claimed
+            // before its alternatives are modelled, and it stays a named type (a
+            // validated value of that name if the union fails), so the reference closes
+            // the cycle; a variant that holds it directly is boxed.
+            let is_union = value.as_object().is_some_and(|object| {
+                let has = |key: &str| object.contains_key(key);
+                let plain = !has("$ref") && !has("allOf") && !has("enum") && !has("const");
+                let union = (has("oneOf") || has("anyOf")) && !has("properties");
+                // Split by JSON type (see `split`): a list of types, or no `type` and
+                // keywords about some types.
+                let split = object.get("type").is_some_and(Value::is_array)
+                    || (!has("type")
+                        && object
+                            .keys()
+                            .any(|key| keyword::instance_types(key).is_some()));
+                plain && (union || split)
+            });
+            if is_union && let Some(name) = self.claimed_name(target) {
+                return Some(Type::Named(name));
+            }
             self.error(
                 from,
                 format!("this `$ref` makes {target} recursive without an object in the cycle"),
                 Some("a recursive schema needs an object with `properties` in the cycle, which becomes a Rust struct"),
             );
             self.failed.push(target.to_owned());
-            return None;
+            None
         }
-        self.in_progress.push(target.to_owned());
-        let ty = self.value_type(target, value, &suggested);
-        self.in_progress.pop();
-        let Some(ty) = ty else {
-            self.failed.push(target.to_owned());
-            return None;
-        };
-        self.refs.insert(target.to_owned(), ty.clone());
-        Some(ty)
     }
 }
 

@@ -54,6 +54,52 @@ impl Modeler<'_> {
         }
     }
 
+    /// Models a definition that nothing modelled so far refers to (it is generated
+    /// too, as part of the file). A `$ref` in it that resolves to nothing can hurt no
+    /// document: it is a warning, and the definition is left out; any other problem
+    /// stands.
+    pub(super) fn unused_definition(&mut self, pointer: &str) {
+        if self.refs.contains_key(pointer) {
+            return;
+        }
+        let mark = self.diags.len();
+        let registered = self.types.len();
+        let failed = self.failed.len();
+        self.resolve(pointer, pointer);
+        let dangling = |diag: &Diagnostic| {
+            diag.message.contains("points at nothing")
+                || diag.message.starts_with("cannot resolve `$ref`")
+        };
+        if self.diags.len() == mark || !self.diags[mark..].iter().all(dangling) {
+            return;
+        }
+        let found: Vec<Diagnostic> = self.diags.drain(mark..).collect();
+        for diag in found {
+            let message = format!(
+                "{} (in the definition {pointer}, which nothing uses: it is left out)",
+                diag.message
+            );
+            if let Some(at) = diag.pointer.as_deref() {
+                let at = at.to_owned();
+                self.warn(&at, message, diag.hint.as_deref());
+            }
+        }
+        // Its types, and what it left in the memory of failed targets, go with it.
+        self.failed.truncate(failed);
+        if self.types.len() > registered {
+            let dropped: Vec<String> = self.types[registered..]
+                .iter()
+                .map(|def| def.name().to_owned())
+                .collect();
+            self.types.truncate(registered);
+            self.refs
+                .retain(|_, ty| !matches!(ty, Type::Named(name) if dropped.contains(name)));
+            for name in dropped {
+                self.type_names.remove(&name);
+            }
+        }
+    }
+
     /// Models a root that is not an event union.
     pub(super) fn single_root(&mut self) -> Option<Schema> {
         let doc = self.doc;
@@ -106,7 +152,7 @@ impl Modeler<'_> {
                 if let Some(Value::Object(defs)) = value.get(keyword) {
                     for key in defs.keys() {
                         let pointer = join(&join("", keyword), key);
-                        self.resolve(&pointer, &pointer);
+                        self.unused_definition(&pointer);
                     }
                 }
             }
@@ -164,8 +210,25 @@ impl Modeler<'_> {
             Some(Value::Array(examples)) => examples.clone(),
             _ => Vec::new(),
         };
+        // `{"title": "Rule", "$ref": "#/$defs/logic"}`: the type is the target's
+        // (`Logic`), and `Rule` names it too.
+        let alias = schema
+            .get("title")
+            .and_then(Value::as_str)
+            .filter(|_| schema.get("$ref").is_some())
+            .map(name::type_name)
+            .filter(|wanted| *wanted != name)
+            .and_then(|wanted| {
+                let place = format!("{pointer}|alias");
+                let given = self.type_name_for(&place, None, &wanted);
+                (given == wanted).then(|| {
+                    self.claim(&place, &wanted);
+                    wanted
+                })
+            });
         Some(Root {
             name,
+            alias,
             examples,
             pointer: pointer.to_owned(),
         })

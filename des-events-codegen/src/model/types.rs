@@ -74,6 +74,15 @@ impl Modeler<'_> {
         if json::accepts_anything(schema) {
             return Some(Type::Any);
         }
+        // A `$ref` back to a schema being modelled is a cycle, however it was reached.
+        self.modelling.push(pointer.to_owned());
+        let ty = self.value_type_at(pointer, schema, suggested);
+        self.modelling.pop();
+        ty
+    }
+
+    /// `value_type` while the schema at `pointer` is on the modelling stack.
+    fn value_type_at(&mut self, pointer: &str, schema: &Value, suggested: &str) -> Option<Type> {
         let mark = self.diags.len();
         let hard = self.hard_errors;
         let registered = self.types.len();
@@ -140,25 +149,28 @@ impl Modeler<'_> {
             return self.resolve(&target, &join(pointer, "$ref"));
         }
         if object.contains_key("allOf") {
-            // A `$ref` back into the schema being merged would merge forever: bound it.
-            if self.all_of_depth > 32 {
-                self.error(
-                    &join(pointer, "allOf"),
-                    "`allOf` refers back to a schema it is part of",
-                    Some("a recursive `$ref` through `allOf` is not supported; refer to the recursive type directly"),
-                );
-                return None;
-            }
-            let merged = self.merge_all_of(pointer, object, 0)?;
-            self.all_of_depth += 1;
-            let ty = self.value_type(pointer, &Value::Object(merged), suggested);
-            self.all_of_depth -= 1;
-            return ty;
+            return self.merged_all_of(pointer, object, suggested);
         }
         if object.contains_key("$ref") {
-            self.only(pointer, object, &["$ref"], "a schema with `$ref`");
             let target = self.ref_target(pointer, object)?;
-            return self.resolve(&target, &join(pointer, "$ref"));
+            // Since 2019-09 the siblings of a `$ref` apply too: those that say what the
+            // target says already change nothing; any other makes it an `allOf` of the
+            // target and the siblings, merged like one.
+            let referenced = self.value_at(&target);
+            let adds = object.iter().any(|(key, value)| {
+                key != "$ref"
+                    && keyword::asserts(key)
+                    && referenced.as_ref().and_then(|target| target.get(key)) != Some(value)
+            });
+            if !adds {
+                return self.resolve(&target, &join(pointer, "$ref"));
+            }
+            let mut with_branch = object.clone();
+            with_branch.insert(
+                "allOf".to_owned(),
+                Value::Array(vec![Value::Object(Map::new())]),
+            );
+            return self.merged_all_of(pointer, &with_branch, suggested);
         }
         let docs = self.docs(pointer, object);
         let name = self.type_name_for(pointer, docs.title.as_deref(), suggested);
@@ -171,6 +183,30 @@ impl Modeler<'_> {
         {
             self.unclaim(pointer, &name);
         }
+        ty
+    }
+
+    /// A schema with `allOf` (and maybe a `$ref`, one more branch): the branches merged
+    /// into one schema, modelled like any other.
+    fn merged_all_of(
+        &mut self,
+        pointer: &str,
+        object: &Map<String, Value>,
+        suggested: &str,
+    ) -> Option<Type> {
+        // A `$ref` back into the schema being merged would merge forever: bound it.
+        if self.all_of_depth > 32 {
+            self.error(
+                &join(pointer, "allOf"),
+                "`allOf` refers back to a schema it is part of",
+                Some("a recursive `$ref` through `allOf` is not supported; refer to the recursive type directly"),
+            );
+            return None;
+        }
+        let merged = self.merge_all_of(pointer, object, 0)?;
+        self.all_of_depth += 1;
+        let ty = self.value_type(pointer, &Value::Object(merged), suggested);
+        self.all_of_depth -= 1;
         ty
     }
 
@@ -299,15 +335,23 @@ impl Modeler<'_> {
             max_items: self.count(pointer, object, "maxItems"),
             unique,
         };
-        let Some(items) = object.get("items") else {
+        // Without `items`, any item is valid: a `Vec` of JSON values.
+        let item = match object.get("items") {
+            // (`uniqueItems` compares Rust values: `1` and `1.0` differ as JSON values
+            // but are equal in JSON Schema, so that one stays with the validator.)
+            None => Type::Any,
+            Some(items) => {
+                self.value_type(&join(pointer, "items"), items, &format!("{name}Item"))?
+            }
+        };
+        if unique && matches!(item, Type::Any | Type::Map) {
             self.error(
                 pointer,
-                "an array schema needs `items`",
-                Some("des-events generates a `Vec` of the item type"),
+                "`uniqueItems` on items of any JSON type",
+                Some("des-events compares typed items; give `items` a type"),
             );
             return None;
-        };
-        let item = self.value_type(&join(pointer, "items"), items, &format!("{name}Item"))?;
+        }
         Some(Type::Array(Box::new(item), rules))
     }
 

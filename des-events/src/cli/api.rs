@@ -23,6 +23,8 @@ pub struct Request<'a> {
     pub bundled: Option<Bundled>,
     /// `catch_all = true`.
     pub catch_all: bool,
+    /// The typed coverage instead of the API.
+    pub stats: bool,
 }
 
 /// Runs the subcommand.
@@ -30,6 +32,10 @@ pub fn run(request: &Request<'_>) -> Status {
     // A file without reply helpers; a bundled schema with the options `des_events`
     // gives the macro.
     let engine = match request.schema {
+        // A file is read as a file, so that its `$ref`s to files next to it resolve.
+        Some(path) if path != Path::new("-") && path.is_file() => Some(
+            des_events_codegen::Request::new(Source::file(path, path.display().to_string())),
+        ),
         Some(path) => super::diff::read(path)
             .map(|(shown, text)| des_events_codegen::Request::new(Source::text(shown, text))),
         None => request.bundled.unwrap_or(Bundled::Partner).request(),
@@ -46,6 +52,10 @@ pub fn run(request: &Request<'_>) -> Status {
     };
     for warning in generated.warnings() {
         warn(format_args!("warning: {warning}"));
+    }
+    if request.stats {
+        let coverage = des_events_codegen::coverage::Coverage::of(generated.schema());
+        return print_all(&coverage.to_string());
     }
     match des_events_codegen::api::surface(&generated) {
         Ok(text) => print_all(&text),

@@ -160,6 +160,11 @@ enum Command {
         /// With the catch-all variant that keeps unknown events (`catch_all = true`).
         #[arg(long)]
         catch_all: bool,
+        /// Print the typed coverage instead: the share of fields with a Rust type of
+        /// their own, each field that has none, and each validated value with the
+        /// reason it has no typed shape.
+        #[arg(long)]
+        stats: bool,
     },
     /// Serve a local page that plays DES for a bank's web app (127.0.0.1 only).
     ///
@@ -273,10 +278,12 @@ pub fn run() -> ExitCode {
             schema,
             bundled,
             catch_all,
+            stats,
         } => api::run(&api::Request {
             schema: schema.as_deref(),
             bundled,
             catch_all,
+            stats,
         }),
         #[cfg(feature = "sandbox")]
         Command::Sandbox {
