@@ -324,6 +324,17 @@ pub struct Docs {
     pub description: Option<String>,
 }
 
+impl Docs {
+    /// The string `title` and `description` of a schema (anything else: none).
+    pub fn of(schema: &Value) -> Docs {
+        let text = |key: &str| schema.get(key).and_then(Value::as_str).map(str::to_owned);
+        Docs {
+            title: text("title"),
+            description: text("description"),
+        }
+    }
+}
+
 /// A named Rust type.
 #[derive(Clone, Debug, PartialEq)]
 pub enum TypeDef {

@@ -127,6 +127,35 @@ pub fn write(manifest: &Path, out: &Path) {
     std::fs::write(out.join("jsts.rs"), generated).expect("OUT_DIR is writable");
 }
 
+/// The engine's first problem with a schema, as the table shows it.
+fn first_problem(problems: &des_events_codegen::Diagnostics) -> String {
+    problems
+        .0
+        .first()
+        .map_or_else(|| "refused".to_owned(), ToString::to_string)
+}
+
+/// The module of a group: `<prefix>_<draft>_<file>_<index>`.
+fn module_name(prefix: &str, draft: &str, stem: &str, index: usize) -> String {
+    format!(
+        "{prefix}_{}_{}_{index}",
+        draft.replace('-', "_"),
+        stem.replace(['-', '.', '/'], "_").to_lowercase()
+    )
+}
+
+/// Writes the module that includes the schema at `path` (warnings allowed: the suite's
+/// schemas have defaults of the wrong type on purpose).
+fn include_module(modules: &mut String, module: &str, path: &Path, remotes: &Path) {
+    let path = path.display().to_string();
+    let remotes = remotes.display().to_string();
+    writeln!(
+        modules,
+        "#[allow(deprecated)]\npub mod {module} {{\n    ::des_events::include_schema!({path:?}, tests = false, map = [({REMOTES:?}, {remotes:?})]);\n}}"
+    )
+    .expect("a String takes writes");
+}
+
 /// `(description, data, valid)` of each test of a group, as Rust tuple literals.
 fn documents(case: &serde_json::Value) -> String {
     case.get("tests")
@@ -228,27 +257,14 @@ fn embedded_group(
                 .check_only();
             match generate(&request) {
                 Ok(generated) => Ok(generated.into_schema().name),
-                Err(problems) => Err(problems
-                    .0
-                    .first()
-                    .map_or_else(|| "refused".to_owned(), ToString::to_string)),
+                Err(problems) => Err(first_problem(&problems)),
             }
         }
     };
-    let module = format!(
-        "e_{}_{}_{index}",
-        draft.replace('-', "_"),
-        stem.replace(['-', '.', '/'], "_").to_lowercase()
-    );
+    let module = module_name("e", draft, stem, index);
     let judge = match &outcome {
         Ok(name) => {
-            let path = path.display().to_string();
-            let remotes = remotes.display().to_string();
-            writeln!(
-                modules,
-                "#[allow(deprecated)]\npub mod {module} {{\n    ::des_events::include_schema!({path:?}, tests = false, map = [({REMOTES:?}, {remotes:?})]);\n}}"
-            )
-            .expect("a String takes writes");
+            include_module(modules, &module, &path, remotes);
             format!(
                 "Ok(|text| {module}::{name}::from_json(&format!(\"{{{{\\\"event\\\":\\\"e\\\",\\\"message\\\":{{text}}}}}}\")).map(|value| crate::embedded_message(&value.to_json())).map_err(|err| err.to_string()))"
             )
@@ -296,28 +312,7 @@ fn group(
     let request = Request::new(Source::file(&path, &shown))
         .map(REMOTES, remotes)
         .check_only();
-    let documents: Vec<String> = case
-        .get("tests")
-        .and_then(serde_json::Value::as_array)
-        .map(|tests| {
-            tests
-                .iter()
-                .map(|test| {
-                    let description = test
-                        .get("description")
-                        .and_then(serde_json::Value::as_str)
-                        .unwrap_or_default();
-                    let data = test.get("data").cloned().unwrap_or_default().to_string();
-                    let valid = test
-                        .get("valid")
-                        .and_then(serde_json::Value::as_bool)
-                        .unwrap_or_default();
-                    format!("({description:?}, {data:?}, {valid})")
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    let documents = documents.join(", ");
+    let documents = documents(case);
     let mut typed = false;
     let outcome = match generate(&request) {
         Ok(generated) => {
@@ -336,25 +331,12 @@ fn group(
                 None => Err("the document has no root type (definitions only)".to_owned()),
             }
         }
-        Err(problems) => Err(problems
-            .0
-            .first()
-            .map_or_else(|| "refused".to_owned(), ToString::to_string)),
+        Err(problems) => Err(first_problem(&problems)),
     };
-    let module = format!(
-        "g_{}_{}_{index}",
-        draft.replace('-', "_"),
-        stem.replace(['-', '.', '/'], "_").to_lowercase()
-    );
+    let module = module_name("g", draft, stem, index);
     let judge = match &outcome {
         Ok(name) => {
-            let path = path.display().to_string();
-            let remotes = remotes.display().to_string();
-            writeln!(
-                modules,
-                "#[allow(deprecated)]\npub mod {module} {{\n    ::des_events::include_schema!({path:?}, tests = false, map = [({REMOTES:?}, {remotes:?})]);\n}}"
-            )
-            .expect("a String takes writes");
+            include_module(modules, &module, &path, remotes);
             format!(
                 "Ok(|text| {module}::{name}::from_json(text).map(|value| value.to_json()).map_err(|err| err.to_string()))"
             )

@@ -12,7 +12,7 @@
 use super::*;
 
 /// Keywords that narrow any value without shaping its Rust type.
-const CHECKED_ON_VALUES: &[&str] = &["not", "if", "then", "else"];
+const CHECKED_ON_VALUES: &[&str] = &["not", "if", "then", "else", "oneOf", "anyOf"];
 
 /// Keywords that narrow an array of `items` without shaping its Rust type.
 const CHECKED_ON_ARRAYS: &[&str] = &["contains", "minContains", "maxContains", "unevaluatedItems"];

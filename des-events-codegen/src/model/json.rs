@@ -120,6 +120,10 @@ impl Modeler<'_> {
     /// The URI the validator knows document `index` by.
     pub(super) fn document_uri(&self, index: usize) -> String {
         let doc = self.document(index);
+        // A built-in metaschema is known by its own URI.
+        if doc.path.is_none() && doc.file.contains("://") {
+            return doc.file.clone();
+        }
         let root_dir = self.resources.root_dir.as_ref();
         let relative = match (&doc.path, root_dir) {
             (Some(path), Some(dir)) => path
@@ -236,19 +240,7 @@ impl Modeler<'_> {
             .unwrap_or_else(|| "a whole document of it needs a named Rust type".to_owned());
         self.diags.truncate(diags_from);
         self.adopt(&validator);
-        let docs = match schema {
-            Value::Object(object) => Docs {
-                title: object
-                    .get("title")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
-                description: object
-                    .get("description")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
-            },
-            _ => Docs::default(),
-        };
+        let docs = Docs::of(schema);
         let name = self.type_name_for(pointer, docs.title.as_deref(), suggested);
         let (index, plain) = locate(pointer);
         let entry = format!("{}#{}", self.document_uri(index), fragment(plain));
@@ -418,12 +410,16 @@ pub(super) fn inexact_bound(schema: &Value, at: &str) -> Option<String> {
 pub(super) fn accepts_anything(schema: &Value) -> bool {
     match schema {
         Value::Bool(flag) => *flag,
+        // Annotations, definitions, identifiers and keywords no draft defines (a vendor's
+        // `x-...`, a property name written where `properties` was meant) all accept
+        // any value.
         Value::Object(object) => object.keys().all(|key| {
             ANNOTATIONS.contains(&key.as_str())
                 || matches!(
                     key.as_str(),
                     "$schema" | "$id" | "$defs" | "definitions" | "default" | "$vocabulary"
                 )
+                || !des_events_core::keyword::asserts(key)
         }),
         _ => false,
     }

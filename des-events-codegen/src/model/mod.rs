@@ -259,7 +259,11 @@ impl Modeler<'_> {
             // `$id`, a keyword of another draft...), and a keyword of another instance
             // type can never fail on this schema's one `type`: neither changes which
             // values are valid, so neither stops the typed model.
-            if !keyword::asserts(key)
+            // `additionalItems` judges only the items after an array-form `items`.
+            let inert =
+                key == "additionalItems" && !object.get("items").is_some_and(Value::is_array);
+            if inert
+                || !keyword::asserts(key)
                 || object
                     .get("type")
                     .and_then(Value::as_str)

@@ -23,6 +23,19 @@ impl Modeler<'_> {
 
     /// Reads the file a `$ref` names, relative to the file holding the `$ref`, once.
     pub(super) fn load_other(&mut self, ref_pointer: &str, relative: &str) -> Option<usize> {
+        // A draft's metaschema (OpenAPI 2.0 refers to draft-04's for its schema
+        // keywords): built in, never fetched.
+        if relative.contains("://")
+            && let Some((uri, text)) = des_events_core::validate::metaschema(relative)
+        {
+            if let Some(position) = self.others.iter().position(|doc| doc.file == uri) {
+                return Some(position + 1);
+            }
+            if let Ok(doc) = Document::parse(uri, text.to_owned()) {
+                self.others.push(doc);
+                return Some(self.others.len());
+            }
+        }
         if relative.contains("://") || relative.starts_with('/') || relative.starts_with('\\') {
             self.error(
                 ref_pointer,

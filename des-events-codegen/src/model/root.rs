@@ -244,16 +244,7 @@ impl Modeler<'_> {
         name: &str,
         ty: Type,
     ) -> Option<String> {
-        let docs = Docs {
-            title: schema
-                .get("title")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-            description: schema
-                .get("description")
-                .and_then(Value::as_str)
-                .map(str::to_owned),
-        };
+        let docs = Docs::of(schema);
         let standalone = (!mentions_ref(schema)).then(|| {
             let mut schema = schema.clone();
             if let Value::Object(object) = &mut schema {

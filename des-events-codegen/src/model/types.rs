@@ -219,12 +219,22 @@ impl Modeler<'_> {
         docs: Docs,
     ) -> Option<Type> {
         let unions = object.contains_key("oneOf") || object.contains_key("anyOf");
-        // Next to `properties`, `oneOf`/`anyOf` narrow which objects are valid (often
-        // "one of these keys is required"): the struct stays typed and the validator
-        // checks the whole object, as for `not`.
-        let narrows_object = unions && object.contains_key("properties");
-        if unions && !narrows_object {
-            let same_type = self.union_of_one_type(object);
+        // `{"type": T, "oneOf": [...]}` whose alternatives all say `"type": T` too: a
+        // union of them (the outer `type` says nothing more).
+        let same_type = if unions {
+            self.union_of_one_type(object)
+        } else {
+            None
+        };
+        // Otherwise, next to `properties` or a single `type`, `oneOf`/`anyOf` narrow
+        // which values are valid ("one of these keys is required", "one of these
+        // patterns"): the struct, string, number or array stays typed and the validator
+        // checks the whole value, as for `not`.
+        let narrows = unions
+            && same_type.is_none()
+            && (object.contains_key("properties")
+                || object.get("type").and_then(Value::as_str).is_some());
+        if unions && !narrows {
             return match same_type {
                 Some(without_type) => self.union_type(pointer, &without_type, name, docs),
                 None => self.union_type(pointer, object, name, docs),
@@ -498,15 +508,32 @@ impl Modeler<'_> {
             }
         };
         let required = self.required(pointer, object);
+        // A required key without a schema in `properties`, in an object whose other keys
+        // may hold anything, holds any JSON value: a required field of its own. (Next
+        // to `patternProperties` or an `additionalProperties` schema or `false`, its
+        // schema is elsewhere: the validator reads it.)
+        let mut with_required: Option<Map<String, Value>> = None;
         for (key, index) in &required {
-            if !properties.contains_key(key) {
+            if properties.contains_key(key) {
+                continue;
+            }
+            let open = matches!(
+                object.get("additionalProperties"),
+                None | Some(Value::Bool(true))
+            ) && patterns.entries.is_empty();
+            if !open {
                 self.error(
                     &join(&join(pointer, "required"), &index.to_string()),
                     format!("`{key}` is required but not in `properties`"),
-                    Some("des-events needs a schema for every required property"),
+                    Some("des-events needs a schema for every required property of a closed object or one with `patternProperties`"),
                 );
+                return None;
             }
+            with_required
+                .get_or_insert_with(|| properties.clone())
+                .insert(key.clone(), Value::Bool(true));
         }
+        let properties = with_required.as_ref().unwrap_or(properties);
         if properties.is_empty()
             && additional == Additional::Open
             && additional_type.is_none()

@@ -83,6 +83,23 @@ const METASCHEMAS: &[(&str, &str)] = &[
     ),
 ];
 
+/// The built-in metaschema at `uri` (without fragment, `http` or `https`): its URI as
+/// the catalogue spells it, and its text.
+pub fn text(uri: &str) -> Option<(&'static str, &'static str)> {
+    let strip = |uri: &str| -> String {
+        uri.strip_prefix("https://")
+            .or_else(|| uri.strip_prefix("http://"))
+            .unwrap_or(uri)
+            .trim_end_matches('#')
+            .to_owned()
+    };
+    let wanted = strip(uri);
+    METASCHEMAS
+        .iter()
+        .find(|(known, _)| strip(known) == wanted)
+        .copied()
+}
+
 /// The built-in metaschema at `uri` (without fragment; `http` and `https` are the same
 /// here, as the drafts' own references mix them).
 pub(crate) fn find(uri: &str) -> Option<(&'static str, serde_json::Value)> {

@@ -30,6 +30,9 @@ use std::sync::Arc;
 use serde_json::Value;
 
 pub use draft::Draft;
+/// The built-in metaschemas of the drafts: `metaschema(uri)` gives the catalogue's URI
+/// and the text of the one at `uri` (`http` or `https`, fragment and trailing `#` aside).
+pub use metaschemas::text as metaschema;
 
 use crate::path::Path;
 use compile::{Node, NodeId};
