@@ -7,7 +7,10 @@ mod checked;
 use super::constraints::{self, Moved};
 use super::rules;
 use super::{Change, Kind, Verdict};
-use crate::ir::{Additional, EnumDef, Event, Field, Form, Schema, StructDef, Type, TypeDef};
+use crate::ir::{
+    Additional, Alternative, EnumDef, Event, Field, Form, Schema, StructDef, Type, TypeDef,
+    UnionDef,
+};
 use crate::name;
 
 /// Every change from `old` to `new`.
@@ -366,6 +369,13 @@ impl Comparer<'_> {
                     .zip(&new_def.alternatives)
                     .enumerate()
                 {
+                    // The `Other` variant of a union split by JSON type is the whole
+                    // schema for the JSON types no typed variant takes: whatever changes
+                    // for it changes in the typed variants too (all-type keywords are in
+                    // each), which are compared; a new JSON type is a new variant.
+                    if split_other(old, old_def, old_alt) && split_other(new, new_def, new_alt) {
+                        continue;
+                    }
                     if let (Some(old_ty), Some(new_ty)) = (&old_alt.ty, &new_alt.ty) {
                         self.types(&format!("{path}|{index}"), old_ty, new_ty);
                     }
@@ -887,4 +897,15 @@ fn describe(schema: &Schema, ty: &Type) -> String {
 fn is_legacy<'d>(def: &'d EnumDef, wire: &str) -> Option<&'d str> {
     let (_, index) = def.legacy.iter().find(|(value, _)| value == wire)?;
     def.variants.get(*index).map(|(value, _)| value.as_str())
+}
+
+/// Whether `alternative` is the `Other` variant of a union split by JSON type: a
+/// validated value of the union's own schema.
+fn split_other(schema: &Schema, union: &UnionDef, alternative: &Alternative) -> bool {
+    alternative.variant == "Other"
+        && matches!(
+            &alternative.ty,
+            Some(Type::Named(name))
+                if matches!(schema.type_def(name), Some(TypeDef::Json(json)) if json.pointer == union.pointer)
+        )
 }

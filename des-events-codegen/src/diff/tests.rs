@@ -414,6 +414,22 @@ fn a_new_schema_that_takes_a_name_renames_the_old_holder_and_that_is_major() {
 }
 
 #[test]
+fn a_union_split_by_type_is_compared_by_its_typed_variants() {
+    // `b` has `properties` but no `type`: `Object(..)` or `Other(..)` (any other JSON
+    // value). A new property changes the object variant; `Other` is the same schema for
+    // the other JSON types, so it reports nothing of its own.
+    let old = ping(message(json!({"b": {"properties": {"x": string()}}}), &[]));
+    let new = ping(message(
+        json!({"b": {"properties": {"x": string(), "y": {"type": "integer"}}}}),
+        &[],
+    ));
+    let report = report(&old, &new);
+    let kinds: Vec<Kind> = report.changes.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, [Kind::OptionalFieldAdded], "{report}");
+    assert_eq!(report.changes[0].path, "message.b|0.y");
+}
+
+#[test]
 fn renamed_message_struct() {
     let old = ping(message(json!({}), &[]));
     let mut new = old.clone();
