@@ -696,6 +696,15 @@ impl Comparer<'_> {
             )
         };
         let (detail, verdict) = match (old, new) {
+            // `"type": "string"` -> `["string", "integer"]`: an `anyOf` union (a union
+            // split by JSON type is one) with an alternative of exactly the old type
+            // accepts all the old type did, and more; the other way round, less.
+            (old_ty, Type::Named(name)) if any_of_with(new_schema, name, old_ty) => {
+                changed(rules::type_widened(true))
+            }
+            (Type::Named(name), new_ty) if any_of_with(old_schema, name, new_ty) => {
+                changed(rules::type_narrowed(true))
+            }
             (Type::String(old_rules), Type::String(new_rules)) => {
                 if old_rules.credential != new_rules.credential {
                     let rust = |credential: bool| {
@@ -907,5 +916,27 @@ fn split_other(schema: &Schema, union: &UnionDef, alternative: &Alternative) -> 
             &alternative.ty,
             Some(Type::Named(name))
                 if matches!(schema.type_def(name), Some(TypeDef::Json(json)) if json.pointer == union.pointer)
+        )
+}
+
+/// Whether `name` is an `anyOf` union (the first alternative that matches wins) with an
+/// alternative of exactly the type `ty`, a type that is the same in both versions (not
+/// a named type, whose definition may differ between them).
+fn any_of_with(schema: &Schema, name: &str, ty: &Type) -> bool {
+    let plain = matches!(
+        ty,
+        Type::String(_)
+            | Type::Integer(_)
+            | Type::Number(_)
+            | Type::Boolean
+            | Type::Map
+            | Type::Any
+    );
+    plain
+        && matches!(
+            schema.type_def(name),
+            Some(TypeDef::Union(union))
+                if !union.exclusive
+                    && union.alternatives.iter().any(|alternative| alternative.ty.as_ref() == Some(ty))
         )
 }

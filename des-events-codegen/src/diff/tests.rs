@@ -430,6 +430,20 @@ fn a_union_split_by_type_is_compared_by_its_typed_variants() {
 }
 
 #[test]
+fn a_type_that_becomes_a_list_of_types_is_widened() {
+    let old = ping(message(json!({"a": string()}), &["a"]));
+    let new = ping(message(
+        json!({"a": {"type": ["string", "integer"]}}),
+        &["a"],
+    ));
+    let change = only(&old, &new);
+    assert_eq!(change.kind, Kind::TypeChanged);
+    assert_eq!(verdicts(&change), (C, B, "major"));
+    let change = only(&new, &old);
+    assert_eq!(verdicts(&change), (B, C, "major"));
+}
+
+#[test]
 fn renamed_message_struct() {
     let old = ping(message(json!({}), &[]));
     let mut new = old.clone();
