@@ -83,28 +83,17 @@ pub fn write(manifest: &Path, out: &Path) {
                     continue;
                 };
                 for (index, case) in cases.iter().enumerate() {
-                    group(
+                    let group_case = GroupCase {
                         out,
-                        &remotes,
+                        remotes: &remotes,
                         draft,
                         uri,
-                        &stem,
+                        stem: &stem,
                         index,
                         case,
-                        &mut modules,
-                        &mut groups,
-                    );
-                    embedded_group(
-                        out,
-                        &remotes,
-                        draft,
-                        uri,
-                        &stem,
-                        index,
-                        case,
-                        &mut modules,
-                        &mut embedded,
-                    );
+                    };
+                    group(&group_case, &mut modules, &mut groups);
+                    embedded_group(&group_case, &mut modules, &mut embedded);
                 }
             }
         }
@@ -185,26 +174,18 @@ fn documents(case: &serde_json::Value) -> String {
 /// `{"event": "e", "message": <the group's schema>}` in a tagged union whose root is
 /// another resource. The test wraps each document in the envelope; the verdicts must be
 /// the suite's, and the message must round-trip.
-#[allow(clippy::too_many_arguments)]
-fn embedded_group(
-    out: &Path,
-    remotes: &Path,
-    draft: &str,
-    uri: &str,
-    stem: &str,
-    index: usize,
-    case: &serde_json::Value,
-    modules: &mut String,
-    embedded: &mut String,
-) {
-    let description = case
-        .get("description")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default();
-    let mut schema = case
-        .get("schema")
-        .cloned()
-        .unwrap_or(serde_json::Value::Bool(true));
+fn embedded_group(group: &GroupCase<'_>, modules: &mut String, embedded: &mut String) {
+    let GroupCase {
+        out,
+        remotes,
+        draft,
+        uri,
+        stem,
+        index,
+        case,
+    } = *group;
+    let description = group.description();
+    let mut schema = group.schema();
     let id_keyword = if draft == "draft4" { "id" } else { "$id" };
     let resource = format!("https://des-events.invalid/jsts/{draft}/{stem}/g{index}.json");
     let mut not_embeddable = None;
@@ -278,26 +259,47 @@ fn embedded_group(
     .expect("a String takes writes");
 }
 
-#[allow(clippy::too_many_arguments)]
-fn group(
-    out: &Path,
-    remotes: &Path,
-    draft: &str,
-    uri: &str,
-    stem: &str,
+/// One group of the suite: where it comes from and where its files go.
+#[derive(Clone, Copy)]
+struct GroupCase<'a> {
+    out: &'a Path,
+    remotes: &'a Path,
+    draft: &'a str,
+    uri: &'a str,
+    stem: &'a str,
     index: usize,
-    case: &serde_json::Value,
-    modules: &mut String,
-    groups: &mut String,
-) {
-    let description = case
-        .get("description")
-        .and_then(serde_json::Value::as_str)
-        .unwrap_or_default();
-    let mut schema = case
-        .get("schema")
-        .cloned()
-        .unwrap_or(serde_json::Value::Bool(true));
+    case: &'a serde_json::Value,
+}
+
+impl GroupCase<'_> {
+    fn description(&self) -> &str {
+        self.case
+            .get("description")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default()
+    }
+
+    /// The group's schema (`true` when it has none).
+    fn schema(&self) -> serde_json::Value {
+        self.case
+            .get("schema")
+            .cloned()
+            .unwrap_or(serde_json::Value::Bool(true))
+    }
+}
+
+fn group(group: &GroupCase<'_>, modules: &mut String, groups: &mut String) {
+    let GroupCase {
+        out,
+        remotes,
+        draft,
+        uri,
+        stem,
+        index,
+        case,
+    } = *group;
+    let description = group.description();
+    let mut schema = group.schema();
     // Older drafts' groups often leave `$schema` out: the file's draft is meant.
     if let serde_json::Value::Object(object) = &mut schema
         && !object.contains_key("$schema")
