@@ -223,7 +223,7 @@ pub struct Root {
 }
 
 /// How the root union tells its variants apart (the tag) and where each variant's data
-/// is (the form). See the README's "The schema shape".
+/// is (the form). See docs/schemas.md, "The schema shape".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tagging {
     /// The tag property, e.g. `event`, `name`, `type`.

@@ -3,7 +3,7 @@
 //! here rather than spelling it out, so that what the checks reserve is what expansion
 //! emits and what the tooling reports.
 //!
-//! Rules (also in the README):
+//! Rules (also in docs/schemas.md, "Naming rules"):
 //! - types and variants are UpperCamelCase of the wire name, splitting words at `_`, `-`,
 //!   spaces, other punctuation, and lower-to-upper case changes (`onIdTokenDidExpire` ->
 //!   `OnIdTokenDidExpire`, `target_amount` -> `TargetAmount`);

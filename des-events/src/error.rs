@@ -98,7 +98,7 @@ pub enum Problem {
     },
     /// A valid JSON Schema integer that the Rust type chosen for it cannot hold (an
     /// unbounded `integer` is an `i64`, `format: "int32"` an `i32`, ...). The one place
-    /// where des-events is stricter than a validator, documented in the README.
+    /// where des-events is stricter than a validator, documented in docs/schemas.md ("Which schemas").
     OutOfRange {
         /// The Rust type, e.g. `i64`.
         rust_type: String,

@@ -1,5 +1,5 @@
 //! The discriminator (tag) key of a raw union, and the modelling of one side of a diff.
-//! The engine accepts any tag (see the README's "The schema shape"), so each side is
+//! The engine accepts any tag (see docs/schemas.md, "The schema shape"), so each side is
 //! modelled as written and its IR says its tag and form.
 
 use serde_json::Value;

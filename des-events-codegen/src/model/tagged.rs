@@ -4,7 +4,7 @@
 //! Only validation keywords take part (`properties`, `required`, `const`, `enum`,
 //! `type`, `additionalProperties`), so adding an annotation (`title`, `description`,
 //! `examples`, `$comment`, `deprecated`, an `x-...` keyword, ...) never changes the
-//! verdict. The rule is the README's ("The schema shape"):
+//! verdict. The rule is docs/schemas.md's ("The schema shape"):
 //!
 //! - The root is a `oneOf` or an `anyOf` (not both) of alternatives; an alternative may
 //!   be a `#...` `$ref` (followed once).

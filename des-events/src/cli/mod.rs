@@ -186,7 +186,7 @@ enum Command {
         /// the page's messages.
         #[arg(long, value_name = "URL", default_value = "http://localhost:3000")]
         bank_origin: String,
-        /// A scenario file (JSON, see the README) instead of every DES example.
+        /// A scenario file (JSON, see docs/sandbox.md) instead of every DES example.
         #[arg(long, value_name = "FILE")]
         scenario: Option<PathBuf>,
         /// How replies are judged: strict or tolerant.

@@ -1,5 +1,5 @@
 //! Judging a block of lines and writing their results into a byte buffer: one line per
-//! input line, human-readable or `--json`, in the formats the README documents.
+//! input line, human-readable or `--json`, in the formats docs/cli.md documents.
 //!
 //! A valid line's result is the input's name, the line number and a suffix fixed per
 //! event, all prepared once ([`Layout`]), so the valid path formats one integer and

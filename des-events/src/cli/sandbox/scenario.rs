@@ -1,6 +1,6 @@
 //! The scenario: which DES events the sandbox page sends, in which order, and how long
 //! it waits for each reply. The default covers every example of the bundled DES schema;
-//! a scenario file (JSON, format in the README) chooses its own steps.
+//! a scenario file (JSON, format in docs/sandbox.md) chooses its own steps.
 //!
 //! Messages taken from the schema's `examples` get fresh ids: every string that is a
 //! UUID is replaced by a new random (version 4) UUID, the same old id by the same new
