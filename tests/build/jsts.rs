@@ -182,9 +182,8 @@ fn embedded_group(group: &GroupCase<'_>, modules: &mut String, embedded: &mut St
         uri,
         stem,
         index,
-        case,
+        ..
     } = *group;
-    let description = group.description();
     let mut schema = group.schema();
     let id_keyword = if draft == "draft4" { "id" } else { "$id" };
     let resource = format!("https://des-events.invalid/jsts/{draft}/{stem}/g{index}.json");
@@ -229,7 +228,6 @@ fn embedded_group(group: &GroupCase<'_>, modules: &mut String, embedded: &mut St
     let path = dir.join(format!("g{index}.json"));
     std::fs::write(&path, envelope.to_string()).expect("OUT_DIR is writable");
     let shown = path.display().to_string();
-    let documents = documents(case);
     let outcome = match not_embeddable {
         Some(reason) => Err(reason.to_owned()),
         None => {
@@ -242,21 +240,19 @@ fn embedded_group(group: &GroupCase<'_>, modules: &mut String, embedded: &mut St
             }
         }
     };
-    let module = module_name("e", draft, stem, index);
-    let judge = match &outcome {
-        Ok(name) => {
-            include_module(modules, &module, &path, remotes);
+    row(
+        group,
+        &outcome,
+        false,
+        &path,
+        ("e", |module, name| {
             format!(
                 "Ok(|text| {module}::{name}::from_json(&format!(\"{{{{\\\"event\\\":\\\"e\\\",\\\"message\\\":{{text}}}}}}\")).map(|value| crate::embedded_message(&value.to_json())).map_err(|err| err.to_string()))"
             )
-        }
-        Err(error) => format!("Err({error:?})"),
-    };
-    writeln!(
+        }),
+        modules,
         embedded,
-        "    Group {{ draft: {draft:?}, file: {stem:?}, index: {index}, description: {description:?}, typed: false, judge: {judge}, tests: &[{documents}] }},"
-    )
-    .expect("a String takes writes");
+    );
 }
 
 /// One group of the suite: where it comes from and where its files go.
@@ -296,9 +292,8 @@ fn group(group: &GroupCase<'_>, modules: &mut String, groups: &mut String) {
         uri,
         stem,
         index,
-        case,
+        ..
     } = *group;
-    let description = group.description();
     let mut schema = group.schema();
     // Older drafts' groups often leave `$schema` out: the file's draft is meant.
     if let serde_json::Value::Object(object) = &mut schema
@@ -314,7 +309,6 @@ fn group(group: &GroupCase<'_>, modules: &mut String, groups: &mut String) {
     let request = Request::new(Source::file(&path, &shown))
         .map(REMOTES, remotes)
         .check_only();
-    let documents = documents(case);
     let mut typed = false;
     let outcome = match generate(&request) {
         Ok(generated) => {
@@ -335,18 +329,52 @@ fn group(group: &GroupCase<'_>, modules: &mut String, groups: &mut String) {
         }
         Err(problems) => Err(first_problem(&problems)),
     };
-    let module = module_name("g", draft, stem, index);
-    let judge = match &outcome {
-        Ok(name) => {
-            include_module(modules, &module, &path, remotes);
+    row(
+        group,
+        &outcome,
+        typed,
+        &path,
+        ("g", |module, name| {
             format!(
                 "Ok(|text| {module}::{name}::from_json(text).map(|value| value.to_json()).map_err(|err| err.to_string()))"
             )
+        }),
+        modules,
+        groups,
+    );
+}
+
+/// Writes a group's row (and, when the engine generated it, its module): `judge` makes
+/// the judge of a module (named with the given prefix) and its root type.
+fn row(
+    group: &GroupCase<'_>,
+    outcome: &Result<String, String>,
+    typed: bool,
+    path: &Path,
+    (prefix, judge): (&str, impl Fn(&str, &str) -> String),
+    modules: &mut String,
+    table: &mut String,
+) {
+    let GroupCase {
+        draft,
+        stem,
+        index,
+        remotes,
+        case,
+        ..
+    } = *group;
+    let module = module_name(prefix, draft, stem, index);
+    let judge = match outcome {
+        Ok(name) => {
+            include_module(modules, &module, path, remotes);
+            judge(&module, name)
         }
         Err(error) => format!("Err({error:?})"),
     };
+    let description = group.description();
+    let documents = documents(case);
     writeln!(
-        groups,
+        table,
         "    Group {{ draft: {draft:?}, file: {stem:?}, index: {index}, description: {description:?}, typed: {typed}, judge: {judge}, tests: &[{documents}] }},"
     )
     .expect("a String takes writes");

@@ -300,6 +300,36 @@ impl Modeler<'_> {
         }))?;
         Some(Type::Named(name))
     }
+
+    /// `{"type": T, "oneOf": [...]}` (or `anyOf`) where every alternative says
+    /// `"type": T` itself (directly or through a local `$ref`): the same schema without
+    /// the outer `type`, which then says nothing more. `None` otherwise.
+    pub(super) fn union_of_one_type(
+        &self,
+        object: &Map<String, Value>,
+    ) -> Option<Map<String, Value>> {
+        let ty = object.get("type")?;
+        let keyword = if object.contains_key("oneOf") {
+            "oneOf"
+        } else {
+            "anyOf"
+        };
+        let alternatives = object.get(keyword)?.as_array()?;
+        let all_typed = alternatives.iter().all(|alternative| {
+            let target = match alternative.get("$ref").and_then(Value::as_str) {
+                Some(reference) => reference
+                    .strip_prefix('#')
+                    .and_then(|pointer| self.doc.get(&super::refs::percent_decode(pointer))),
+                None => Some(alternative),
+            };
+            target.and_then(|target| target.get("type")) == Some(ty)
+        });
+        all_typed.then(|| {
+            let mut without = object.clone();
+            without.remove("type");
+            without
+        })
+    }
 }
 
 /// The Rust variant for a non-string value of a JSON-value enum: `Null`, `True`,

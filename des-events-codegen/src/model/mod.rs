@@ -62,6 +62,7 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
         part: None,
         unknown_dialect: false,
         modelling: Vec::new(),
+        dangling: Vec::new(),
         refs: HashMap::new(),
         in_progress: Vec::new(),
         failed: Vec::new(),
@@ -164,6 +165,9 @@ struct Modeler<'d> {
     /// The pointers of the schemas being modelled, innermost last (a `$ref` to one of
     /// them closes a cycle).
     modelling: Vec<String>,
+    /// The problems that were a `$ref` resolving to nothing (see
+    /// `unused_definition`).
+    dangling: Vec<Diagnostic>,
     /// `$ref` targets already modelled, by pointer.
     refs: HashMap<String, Type>,
     /// `$ref` targets being modelled (to detect recursion).

@@ -42,6 +42,7 @@ impl Modeler<'_> {
                 format!("cannot resolve `$ref` \"{relative}\""),
                 Some("nothing is fetched: a URI resolves to a loaded file whose `$id` it is, a `.json` file next to the schema with that `$id`, or a folder mapped to its prefix (`map(\"<prefix>\" = \"<folder>\")`)"),
             );
+            self.dangling.extend(self.diags.last().cloned());
             return None;
         }
         let (index, _) = locate(ref_pointer);
@@ -169,6 +170,7 @@ impl Modeler<'_> {
                 format!("`$ref` \"{reference}\" points at nothing"),
                 Some(&hint),
             );
+            self.dangling.extend(self.diags.last().cloned());
             return None;
         }
         Some(format!("{prefix}{target}"))
@@ -307,10 +309,7 @@ impl Modeler<'_> {
                 // Split by JSON type (see `split`): a list of types, or no `type` and
                 // keywords about some types.
                 let split = object.get("type").is_some_and(Value::is_array)
-                    || (!has("type")
-                        && object
-                            .keys()
-                            .any(|key| keyword::instance_types(key).is_some()));
+                    || (!has("type") && !super::split::implied_types(object).is_empty());
                 plain && (union || split)
             });
             if is_union && let Some(name) = self.claimed_name(target) {

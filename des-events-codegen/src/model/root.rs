@@ -66,11 +66,12 @@ impl Modeler<'_> {
         let registered = self.types.len();
         let failed = self.failed.len();
         self.resolve(pointer, pointer);
-        let dangling = |diag: &Diagnostic| {
-            diag.message.contains("points at nothing")
-                || diag.message.starts_with("cannot resolve `$ref`")
-        };
-        if self.diags.len() == mark || !self.diags[mark..].iter().all(dangling) {
+        // Only references to nothing (each such problem is recorded in `dangling`).
+        if self.diags.len() == mark
+            || !self.diags[mark..]
+                .iter()
+                .all(|diag| self.dangling.contains(diag))
+        {
             return;
         }
         let found: Vec<Diagnostic> = self.diags.drain(mark..).collect();

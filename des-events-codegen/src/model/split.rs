@@ -37,7 +37,7 @@ fn variant(ty: &str) -> &'static str {
 }
 
 /// The JSON types, in this order, whose keywords a schema without `type` uses.
-fn implied_types(object: &Map<String, Value>) -> Vec<&'static str> {
+pub(super) fn implied_types(object: &Map<String, Value>) -> Vec<&'static str> {
     let mut types: Vec<&'static str> = Vec::new();
     for key in object.keys() {
         if let Some(only) = keyword::instance_types(key) {
