@@ -9,6 +9,8 @@
 //!   RFC 6901 JSON Pointer;
 //! - [`keyword`]: the keyword catalogue (validation keywords, annotations);
 //! - [`ident`]: JavaScript identifiers (the mobile bridge's function names);
+//! - [`terminal`]: untrusted text escaped for a terminal (control and bidi characters),
+//!   for every human-readable output of the tools;
 //! - [`validate`]: a JSON Schema validator (drafts 4 to 2020-12), the one home of
 //!   validation semantics for subschemas that have no typed Rust shape.
 //!
@@ -21,6 +23,7 @@ pub mod json;
 pub mod keyword;
 pub mod path;
 pub mod pattern;
+pub mod terminal;
 pub mod validate;
 
 pub use format::Format;

@@ -1,22 +1,32 @@
 //! The two forms of a report: readable lines, and one JSON object.
+//!
+//! The readable lines quote the schemas (event names, property paths, values in the
+//! details) and the command line (file names), so each such piece is escaped for the
+//! terminal by [`escape`]; the JSON object holds them as they are.
 
 use std::fmt;
 
+use des_events_core::terminal::escape;
 use serde_json::{Value, json};
 
 use super::{Change, Report};
 
-/// Where a change is: `event path`, or the path alone outside events.
+/// Where a change is: `event path`, or the path alone outside events (escaped).
 fn location(change: &Change) -> String {
     match &change.event {
-        Some(event) => format!("{event} {}", change.path),
-        None => change.path.clone(),
+        Some(event) => format!("{} {}", escape(event), escape(&change.path)),
+        None => escape(&change.path).to_string(),
     }
 }
 
 /// One line per change with its verdicts, the notes, then the summary.
 pub fn text(report: &Report, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    writeln!(f, "des-events diff {} -> {}", report.old, report.new)?;
+    writeln!(
+        f,
+        "des-events diff {} -> {}",
+        escape(&report.old),
+        escape(&report.new)
+    )?;
     if report.changes.is_empty() {
         writeln!(f, "no changes")?;
     }
@@ -26,14 +36,14 @@ pub fn text(report: &Report, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             "{} {}: {} [receivers: {}, senders: {}, api: {}]",
             change.kind,
             location(change),
-            change.detail,
+            escape(&change.detail),
             change.receivers.as_str(),
             change.senders.as_str(),
             change.api.as_str()
         )?;
     }
     for note in &report.notes {
-        writeln!(f, "note: {note}")?;
+        writeln!(f, "note: {}", escape(note))?;
     }
     let summary = &report.summary;
     let count = report.changes.len();

@@ -12,7 +12,7 @@ use std::path::Path;
 use des_events_codegen::{Source, generate};
 
 use super::bundled::Bundled;
-use super::{Status, print_all, warn};
+use super::{Status, print_all, print_escaped, warn};
 
 /// What to describe.
 #[derive(Debug)]
@@ -55,7 +55,8 @@ pub fn run(request: &Request<'_>) -> Status {
     }
     if request.stats {
         let coverage = des_events_codegen::coverage::Coverage::of(generated.schema());
-        return print_all(&coverage.to_string());
+        // The coverage quotes the schema's pointers as they are.
+        return print_escaped(&coverage.to_string());
     }
     match des_events_codegen::api::surface(&generated) {
         Ok(text) => print_all(&text),

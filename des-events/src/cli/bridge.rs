@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use des_events::des::DesEvent;
 use des_events::partner::PartnerEvent;
+use des_events_core::terminal::escape;
 
 use super::{Status, print_all, warn, write_failed};
 
@@ -55,7 +56,8 @@ pub fn encode(files: &[PathBuf]) -> Status {
                     }
                 }
                 Err(err) => {
-                    warn(format_args!("{shown}:{}: {err}", index + 1));
+                    // The error quotes the line (an event name): one line, escaped.
+                    warn(format_args!("{shown}:{}: {}", index + 1, escape(&err)));
                     status = status.max(Status::Invalid);
                 }
             }
@@ -83,7 +85,7 @@ pub fn decode(handler: &str, json: Option<&str>) -> Status {
     match DesEvent::from_mobile(handler, message.trim()) {
         Ok(event) => print_all(&format!("{}\n", event.to_json())),
         Err(err) => {
-            warn(format_args!("des-events: {err}"));
+            warn(format_args!("des-events: {}", escape(&err)));
             Status::Invalid
         }
     }

@@ -1,10 +1,13 @@
 //! `des-events list`: the catalog of both bundled schemas (partner first, then DES),
 //! built from their IR: every event with its direction, reply-to and message fields,
 //! then the nested named types. Human-readable, or one JSON document with `--json`.
+//! The human listing escapes the schemas' names, titles and descriptions for the
+//! terminal ([`escape`]); the JSON document holds them as they are.
 
 use std::fmt::Write as _;
 
 use des_events_codegen::ir::{self, Additional, Type, TypeDef};
+use des_events_core::terminal::escape;
 use serde::Serialize;
 
 use super::{Bundled, Status, print_all, warn};
@@ -229,16 +232,16 @@ fn human(catalogs: &[Catalog]) -> String {
             "{heading} ({}): {} events, from {}",
             catalog.flow,
             catalog.events.len(),
-            catalog.schema
+            escape(&catalog.schema)
         );
         for event in &catalog.events {
-            let _ = write!(out, "\n  {} [{}", event.event, event.direction);
+            let _ = write!(out, "\n  {} [{}", escape(&event.event), event.direction);
             if let Some(reply_to) = &event.reply_to {
-                let _ = write!(out, ", replies to {reply_to}");
+                let _ = write!(out, ", replies to {}", escape(reply_to));
             }
             out.push_str("]\n");
             if let Some(description) = &event.description {
-                let _ = writeln!(out, "    {}", first_sentence(description));
+                let _ = writeln!(out, "    {}", escape(first_sentence(description)));
             }
             field_lines(&mut out, &event.fields, "    ", "(no fields)");
         }
@@ -246,14 +249,14 @@ fn human(catalogs: &[Catalog]) -> String {
             out.push_str("\n  Nested types:\n");
         }
         for def in &catalog.types {
-            let _ = write!(out, "    {} ({}", def.name, def.kind);
+            let _ = write!(out, "    {} ({}", escape(&def.name), def.kind);
             if !def.values.is_empty() {
                 let values: Vec<String> = def.values.iter().map(|v| format!("{v:?}")).collect();
-                let _ = write!(out, ": {}", values.join(" | "));
+                let _ = write!(out, ": {}", escape(values.join(" | ")));
             }
             out.push_str(")\n");
             if let Some(description) = &def.description {
-                let _ = writeln!(out, "      {}", first_sentence(description));
+                let _ = writeln!(out, "      {}", escape(first_sentence(description)));
             }
             if def.kind != "enum" {
                 field_lines(&mut out, &def.fields, "      ", "(no fields)");
@@ -269,14 +272,20 @@ fn field_lines(out: &mut String, fields: &[FieldEntry], indent: &str, empty: &st
         let _ = writeln!(out, "{indent}{empty}");
         return;
     }
+    // Escaped before they are measured, so that the columns line up as shown.
+    let shown_name = |field: &FieldEntry| escape(&field.name).to_string();
     let shown_type = |field: &FieldEntry| {
         if field.required {
-            field.ty.clone()
+            escape(&field.ty).to_string()
         } else {
-            format!("{}, optional", field.ty)
+            format!("{}, optional", escape(&field.ty))
         }
     };
-    let name_width = fields.iter().map(|f| f.name.len()).max().unwrap_or(0);
+    let name_width = fields
+        .iter()
+        .map(|f| shown_name(f).len())
+        .max()
+        .unwrap_or(0);
     let type_width = fields
         .iter()
         .map(|f| shown_type(f).len())
@@ -286,9 +295,9 @@ fn field_lines(out: &mut String, fields: &[FieldEntry], indent: &str, empty: &st
         let description = field.description.as_deref().map(first_sentence);
         let line = format!(
             "{indent}- {:name_width$}  {:type_width$}  {}",
-            field.name,
+            shown_name(field),
             shown_type(field),
-            description.unwrap_or_default()
+            escape(description.unwrap_or_default())
         );
         let _ = writeln!(out, "{}", line.trim_end());
     }

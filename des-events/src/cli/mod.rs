@@ -1,5 +1,7 @@
 //! Command-line parsing and dispatch: the clap definition of every subcommand and the
-//! exit-status convention shared by them (0 ok, 1 invalid input, 2 usage or I/O error).
+//! exit-status convention shared by them (0 ok, 1 invalid input, 2 usage or I/O error),
+//! and the output helpers they share ([`warn`] escapes every stderr line for the terminal
+//! with `des_events_core::terminal::escape`, the one escaping function).
 
 mod api;
 mod bridge;
@@ -7,6 +9,7 @@ mod bundled;
 mod check;
 mod diff;
 mod expand;
+mod install;
 mod list;
 #[cfg(feature = "sandbox")]
 mod sandbox;
@@ -20,6 +23,7 @@ use std::process::ExitCode;
 use clap::builder::{PossibleValuesParser, TypedValueParser as _};
 use clap::{Parser, Subcommand};
 use des_events::Policy;
+use des_events_core::terminal::escape;
 
 pub use bundled::Bundled;
 
@@ -166,6 +170,30 @@ enum Command {
         #[arg(long)]
         stats: bool,
     },
+    /// Print the shell completion script for SHELL on stdout.
+    ///
+    /// For example `des-events completions bash >
+    /// ~/.local/share/bash-completion/completions/des-events`, `des-events completions
+    /// zsh > ~/.zfunc/_des-events` (with `~/.zfunc` in `fpath`), or `des-events
+    /// completions fish > ~/.config/fish/completions/des-events.fish`.
+    Completions {
+        /// The shell.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page of des-events (roff) on stdout, or write every page into DIR.
+    ///
+    /// The top page lists the subcommands; each subcommand's options are on a page of its
+    /// own (`des-events-check.1`, ...), as git's are. Both ways: stdout is the quick look
+    /// (`des-events man | man -l -`), `--out DIR` is what a package installs (e.g. into
+    /// `/usr/local/share/man/man1`), one page per command so that `man des-events-check`
+    /// works. The written paths are printed, one per line.
+    Man {
+        /// Write `des-events.1` and one page per subcommand into DIR (created if
+        /// missing) instead of printing the top page.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
     /// Serve a local page that plays DES for a bank's web app (127.0.0.1 only).
     ///
     /// Embed the printed URL in the bank app's iframe in place of DES. The page sends the
@@ -301,6 +329,8 @@ pub fn run() -> ExitCode {
             ci,
             timeout,
         }),
+        Command::Completions { shell } => install::completions(shell),
+        Command::Man { out } => install::man(out.as_deref()),
         Command::Bridge(BridgeCommand::Encode { files }) => bridge::encode(&files),
         Command::Bridge(BridgeCommand::Decode { name, json }) => {
             bridge::decode(&name, json.as_deref())
@@ -329,9 +359,38 @@ pub fn write_failed(err: &io::Error) -> Status {
     Status::Error
 }
 
-/// Writes one line to stderr. Unlike `eprintln!`, never panics when stderr is closed.
-pub fn warn(line: std::fmt::Arguments<'_>) {
-    let _ = writeln!(io::stderr().lock(), "{line}");
+/// Writes a message to stderr, ending it with a newline. Unlike `eprintln!`, never
+/// panics when stderr is closed.
+///
+/// Everything on stderr is for people, and much of it quotes text from outside (a file
+/// name, an event name from a log, a key or a title from a schema), so each line of the
+/// message is escaped for the terminal ([`escape`]); the message's own line breaks (a
+/// schema diagnostic and its hint) are kept.
+pub fn warn(message: std::fmt::Arguments<'_>) {
+    let message = message.to_string();
+    let _ = writeln!(io::stderr().lock(), "{}", EscapedLines(&message));
+}
+
+/// Writes human-readable text made elsewhere (which may quote a schema's keys) to stdout,
+/// each line escaped for the terminal as [`warn`] does, mapping a failure to
+/// [`Status::Error`].
+pub fn print_escaped(text: &str) -> Status {
+    print_all(&EscapedLines(text).to_string())
+}
+
+/// Text whose lines are each [`escape`]d, its line breaks kept.
+struct EscapedLines<'a>(&'a str);
+
+impl std::fmt::Display for EscapedLines<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (index, line) in self.0.split('\n').enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{}", escape(line))?;
+        }
+        Ok(())
+    }
 }
 
 /// Writes `text` to stdout as is, mapping a failure to [`Status::Error`].

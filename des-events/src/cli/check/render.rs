@@ -9,11 +9,17 @@
 //! With `--protocol`, the workers also read each line that names a known event into a
 //! [`serde_json::Value`] ([`Observation`]); the conversation itself runs in the ordered
 //! output stage (`super::protocol`), which writes its findings after the line's result.
+//!
+//! Text output quotes the log (event names, keys, values in messages) and the command
+//! line (file names): every such piece goes through [`escape`], so that a control
+//! sequence in a log never reaches the terminal. `--json` output is left to `serde_json`,
+//! which escapes control characters itself.
 
 use std::io::Write as _;
 
 use des_events::protocol::Finding;
 use des_events::{Policy, Warning};
+use des_events_core::terminal::escape;
 use serde::Serialize;
 use serde_json::Value;
 
@@ -78,7 +84,7 @@ impl Layout {
                     prefix.extend_from_slice(b",\"line\":");
                     prefix
                 } else {
-                    format!("{name}:").into_bytes()
+                    format!("{}:", escape(name)).into_bytes()
                 }
             })
             .collect();
@@ -94,7 +100,7 @@ impl Layout {
                     suffix.extend_from_slice(b",\"warnings\":[]}\n");
                     suffix
                 } else {
-                    format!(": ok {direction} {}\n", known.name()).into_bytes()
+                    format!(": ok {direction} {}\n", escape(known.name())).into_bytes()
                 }
             })
             .collect();
@@ -211,7 +217,12 @@ impl Layout {
                     let _ = serde_json::to_writer(&mut *out, &record);
                     out.push(b'\n');
                 } else {
-                    let _ = writeln!(out, "{file}:{line}: invalid: {}", failure.message);
+                    let _ = writeln!(
+                        out,
+                        "{}:{line}: invalid: {}",
+                        escape(file),
+                        escape(&failure.message)
+                    );
                 }
                 tally.invalid(failure, input, line);
             }
@@ -243,19 +254,20 @@ impl Layout {
             out.push(b'\n');
             return;
         }
+        let file = escape(file);
         let count = warned.warnings.len();
         let noun = if count == 1 { "warning" } else { "warnings" };
         let _ = match (direction, warned.known) {
             (Some(direction), Some(known)) => writeln!(
                 out,
                 "{file}:{line}: ok ({count} {noun}) {direction} {}",
-                known.name()
+                escape(known.name())
             ),
             // The name is in the warning, quoted.
             _ => writeln!(out, "{file}:{line}: ok ({count} {noun}) (unknown event)"),
         };
         for warning in &warned.warnings {
-            let _ = writeln!(out, "  warning: {warning}");
+            let _ = writeln!(out, "  warning: {}", escape(warning));
         }
     }
 }
@@ -279,11 +291,12 @@ pub fn finding(json: bool, file: &str, finding: &Finding, out: &mut Vec<u8>) {
     } else {
         let _ = writeln!(
             out,
-            "{file}:{}: protocol {}: {}: {}",
+            "{}:{}: protocol {}: {}: {}",
+            escape(file),
             finding.seq(),
             finding.kind(),
-            finding.event(),
-            finding.message()
+            escape(finding.event()),
+            escape(finding.message())
         );
     }
 }

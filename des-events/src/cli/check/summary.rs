@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use des_events::protocol::Finding;
+use des_events_core::terminal::escape;
 
 use super::super::verdict::{Failure, Known, Warned};
 
@@ -529,12 +530,19 @@ impl Report<'_> {
 }
 
 /// Writes `rows` under `heads`, in columns two spaces apart, right-aligned where asked.
+/// The cells quote the log (event names, paths) and the command line (file names), so
+/// each is escaped for the terminal before it is measured.
 fn table<const N: usize>(
     out: &mut String,
     heads: [&str; N],
     right: [bool; N],
     rows: &[[String; N]],
 ) {
+    let rows: Vec<[String; N]> = rows
+        .iter()
+        .map(|row| row.each_ref().map(|cell| escape(cell).to_string()))
+        .collect();
+    let rows = rows.as_slice();
     let mut widths = heads.map(|head| head.chars().count());
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {

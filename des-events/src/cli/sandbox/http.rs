@@ -27,6 +27,7 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::serve::ListenerExt as _;
+use des_events_core::terminal::escape;
 use serde::Deserialize;
 use serde_json::json;
 use tokio::sync::watch;
@@ -436,7 +437,9 @@ async fn report(State(app): State<App>) -> Response {
     axum::Json(serde_json::to_value(session.report()).unwrap_or_default()).into_response()
 }
 
-/// One line on stderr per row: no message text, event names escaped and cut.
+/// One line on stderr per row: no message text, event names escaped for the terminal
+/// ([`escape`], before [`warn`] escapes the whole line, so that a line break in a name
+/// is shown as `\n` too) and cut.
 fn log_row(row: &Row) {
     let direction = match row.direction {
         Direction::Des => "DES -> bank",
@@ -446,11 +449,11 @@ fn log_row(row: &Row) {
     let event = row
         .event
         .as_deref()
-        .map_or_else(|| "-".to_owned(), |e| e.escape_debug().to_string());
+        .map_or_else(|| "-".to_owned(), |e| escape(e).to_string());
     let verdict = match (&row.error, &row.origin) {
         _ if row.direction == Direction::Des => format!("sent (step {})", row.step.unwrap_or(0)),
-        (Some(error), _) => format!("invalid ({}) {}", error.kind, error.message.escape_debug()),
-        (None, Some(origin)) => format!("from {}", origin.escape_debug()),
+        (Some(error), _) => format!("invalid ({}) {}", error.kind, escape(&error.message)),
+        (None, Some(origin)) => format!("from {}", escape(origin)),
         (None, None) => format!("{:?}", row.verdict).to_lowercase(),
     };
     warn(format_args!(
@@ -466,7 +469,7 @@ fn log_findings(findings: &[Finding]) {
         warn(format_args!(
             "   protocol {}: {}",
             finding.kind,
-            finding.message.escape_debug()
+            escape(&finding.message)
         ));
     }
 }
