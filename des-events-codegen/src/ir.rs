@@ -36,6 +36,9 @@ pub struct Schema {
     pub renamed: Vec<Renamed>,
     /// Position of each type in `types`, by name (lookups stay O(1) on big schemas).
     index: HashMap<String, usize>,
+    /// The maps of patterned and other properties are `HashMap`s or `IndexMap`s (the
+    /// `map_type` setting), which implement neither `Hash` nor `Ord`.
+    unordered_maps: bool,
 }
 
 /// A type named other than its schema wanted, because another type holds that name.
@@ -78,6 +81,7 @@ impl Schema {
             warnings: Vec::new(),
             renamed: Vec::new(),
             index,
+            unordered_maps: false,
         }
     }
 
@@ -105,6 +109,101 @@ impl Schema {
     /// The event whose wire name is `wire`.
     pub fn event(&self, wire: &str) -> Option<&Event> {
         self.events.iter().find(|event| event.wire_name == wire)
+    }
+
+    /// Whether the dispatch enum has the catch-all variant: every classic envelope has
+    /// it (a tolerant read keeps unknown events there; `catch_all = true` makes every read
+    /// keep them), unless an event of the schema takes its name (then only strict reads,
+    /// as `catch_all` needs the name).
+    pub fn has_catch_all(&self, catch_all: bool) -> bool {
+        catch_all
+            || (self.tagging.is_classic()
+                && !self
+                    .events
+                    .iter()
+                    .any(|event| event.variant == crate::name::CATCH_ALL_VARIANT))
+    }
+
+    /// Renames the type `from` to `to` everywhere: its definition, every use, the events
+    /// and roots that hold it (and the dispatch enum, when `from` is its name). `to` must
+    /// be free (the settings check it).
+    pub(crate) fn rename_type(&mut self, from: &str, to: &str) {
+        let rename = |name: &mut String| {
+            if name == from {
+                *name = to.to_owned();
+            }
+        };
+        fn walk(ty: &mut Type, rename: &impl Fn(&mut String)) {
+            match ty {
+                Type::Named(name) => rename(name),
+                Type::Array(item, _) => walk(item, rename),
+                _ => {}
+            }
+        }
+        if self.events.is_empty() || self.name != from {
+            // The dispatch enum keeps its name unless it is the one renamed.
+        } else {
+            self.name = to.to_owned();
+        }
+        for event in &mut self.events {
+            rename(&mut event.message);
+        }
+        for root in &mut self.roots {
+            rename(&mut root.name);
+        }
+        for def in &mut self.types {
+            match def {
+                TypeDef::Struct(def) => {
+                    rename(&mut def.name);
+                    for field in &mut def.fields {
+                        walk(&mut field.ty, &rename);
+                    }
+                    for map in &mut def.patterns {
+                        walk(&mut map.ty, &rename);
+                    }
+                    if let Some(ty) = &mut def.additional_type {
+                        walk(ty, &rename);
+                    }
+                }
+                TypeDef::Enum(def) => rename(&mut def.name),
+                TypeDef::Union(def) => {
+                    rename(&mut def.name);
+                    for alternative in &mut def.alternatives {
+                        if let Some(ty) = &mut alternative.ty {
+                            walk(ty, &rename);
+                        }
+                    }
+                }
+                TypeDef::Tuple(def) => {
+                    rename(&mut def.name);
+                    for ty in &mut def.items {
+                        walk(ty, &rename);
+                    }
+                }
+                TypeDef::Json(def) => rename(&mut def.name),
+                TypeDef::Newtype(def) => {
+                    rename(&mut def.name);
+                    walk(&mut def.ty, &rename);
+                }
+            }
+        }
+        for renamed in &mut self.renamed {
+            rename(&mut renamed.name);
+        }
+        if let Some(position) = self.index.remove(from) {
+            self.index.insert(to.to_owned(), position);
+        }
+    }
+
+    /// Says that maps of patterned and other properties implement neither `Hash` nor
+    /// `Ord` (a `map_type` of `HashMap` or `IndexMap`).
+    pub(crate) fn set_unordered_maps(&mut self, unordered: bool) {
+        self.unordered_maps = unordered;
+    }
+
+    /// Whether the struct has a map field (patterned or other properties).
+    fn has_maps(def: &StructDef) -> bool {
+        !def.patterns.is_empty() || def.additional == Additional::Open
     }
 
     /// Whether values of `ty` can implement `Eq` (no floating point inside).
@@ -140,7 +239,8 @@ impl Schema {
                 .all(check),
             TypeDef::Tuple(def) => def.items.iter().all(check),
             TypeDef::Struct(def) => {
-                def.fields.iter().all(|field| check(&field.ty))
+                !(hash && self.unordered_maps && Schema::has_maps(def))
+                    && def.fields.iter().all(|field| check(&field.ty))
                     && def.patterns.iter().all(|map| check(&map.ty))
                     && match (&def.additional, &def.additional_type) {
                         (Additional::Closed, _) => true,
@@ -174,8 +274,9 @@ impl Schema {
                 seen.push(name);
                 match self.type_def(name) {
                     Some(TypeDef::Struct(def)) => {
-                        let untyped =
-                            def.additional == Additional::Open && def.additional_type.is_none();
+                        let untyped = (def.additional == Additional::Open
+                            && def.additional_type.is_none())
+                            || (self.unordered_maps && Schema::has_maps(def));
                         (!untyped || ok(&Type::Map))
                             && def
                                 .additional_type

@@ -64,6 +64,7 @@ pub mod diag;
 #[cfg(feature = "tooling")]
 pub mod diff;
 mod expand;
+mod fit;
 pub mod ir;
 mod lint;
 mod load;
@@ -74,6 +75,7 @@ mod pipeline;
 pub mod synthetic;
 
 pub use diag::{Diagnostic, Diagnostics};
+pub use fit::{MapType, Patch, Settings};
 pub use model::DRAFT_2020_12;
 pub use pipeline::{Generated, Request, Source, generate};
 /// The tokens of generated code, and of a module path given to [`Request::replies`].

@@ -150,7 +150,7 @@ pub fn distinct_field(wanted: &str, taken: impl Fn(&str) -> bool) -> String {
 }
 
 /// Rust keywords (strict and reserved, all editions) that need `r#`.
-fn is_keyword(word: &str) -> bool {
+pub(crate) fn is_keyword(word: &str) -> bool {
     matches!(
         word,
         "as" | "break"
@@ -337,6 +337,11 @@ pub fn handler_trait(dispatch_enum: &str) -> String {
 /// dispatch enum and its handler trait.
 pub fn reserved_types(dispatch_enum: &str) -> [String; 2] {
     [dispatch_enum.to_owned(), handler_trait(dispatch_enum)]
+}
+
+/// The builder of a struct (`builder = true`): `<Struct>Builder`.
+pub fn builder_struct(name: &str) -> String {
+    format!("{name}Builder")
 }
 
 /// The struct an open-envelope variant holds (the content field and the other keys):

@@ -15,6 +15,7 @@ use proc_macro2::TokenStream;
 use crate::check;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::expand::{self, Options, Replies};
+use crate::fit::{self, Settings};
 use crate::ir::Schema;
 use crate::load::Document;
 use crate::model;
@@ -90,6 +91,7 @@ pub struct Request {
     replies: Option<RepliesRequest>,
     expand: bool,
     maps: Vec<(String, PathBuf)>,
+    settings: Settings,
 }
 
 /// `replies_schema` and `replies_module`.
@@ -110,7 +112,16 @@ impl Request {
             replies: None,
             expand: true,
             maps: Vec::new(),
+            settings: Settings::new(),
         }
+    }
+
+    /// How the generated types fit the user's code: derives, attributes, patches, map
+    /// type, builders, schemars impls ([`Settings`]). [`generate`] checks them against
+    /// the schema.
+    pub fn settings(mut self, settings: Settings) -> Request {
+        self.settings = settings;
+        self
     }
 
     /// `catch_all = ...`: a catch-all variant that keeps unknown events (its name must
@@ -297,11 +308,12 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
         // Its problems are in `problems`.
         Some((None, _)) => return Err(problems),
     };
-    let (schema, warnings) = match main {
-        Some((doc, schema)) if problems.is_empty() => {
+    let (schema, warnings, fit) = match main {
+        Some((doc, mut schema)) if problems.is_empty() => {
+            let fit = fit::resolve(&doc, &mut schema, &request.settings, request.catch_all)?;
             let mut warnings = schema.warnings.clone();
             warnings.extend(crate::lint::lint(&doc));
-            (schema, warnings)
+            (schema, warnings, fit)
         }
         _ => return Err(problems),
     };
@@ -319,6 +331,7 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
         tests: request.tests,
         catch_all: request.catch_all,
         replies,
+        fit,
     };
     let tokens = if request.expand {
         expand::expand(&schema, &options)

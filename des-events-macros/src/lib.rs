@@ -7,12 +7,12 @@
 use std::path::{Path, PathBuf};
 
 use des_events_codegen::diag::FILE_NOT_FOUND;
-use des_events_codegen::{Request, Source, generate};
+use des_events_codegen::{MapType, Patch, Request, Settings, Source, generate};
 use proc_macro::TokenStream;
 use quote::{ToTokens, quote};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
-use syn::{Ident, LitBool, LitStr, Token};
+use syn::{Attribute, Ident, LitBool, LitStr, Token, braced, bracketed};
 
 /// Generates the typed API of an event-union JSON Schema in the invoking module.
 ///
@@ -28,6 +28,19 @@ use syn::{Ident, LitBool, LitStr, Token};
 /// des_events::include_schema!(
 ///     "schema/order.schema.json",
 ///     map = [("https://example.com/schemas/", "schema/vendor")],
+/// );
+/// // Fit the types into your code (see docs/fit.md):
+/// des_events::include_schema!(
+///     "schema/order.schema.json",
+///     derives = [Eq, Hash],                  // on every generated type
+///     attrs = [#[non_exhaustive]],           // on every generated type
+///     patch = {
+///         "Order": { rename = "PurchaseOrder", derives = [PartialOrd] },
+///         "#/definitions/address": { attrs = [#[doc(alias = "postal")]] },
+///     },
+///     map_type = "IndexMap",                 // or "BTreeMap", "HashMap"
+///     builder = true,                        // validated builders
+///     json_schema = false,                   // no schemars impls
 /// );
 /// ```
 ///
@@ -51,6 +64,7 @@ struct Invocation {
     replies_schema: Option<LitStr>,
     replies_module: Option<syn::Path>,
     maps: Vec<(LitStr, LitStr)>,
+    settings: Settings,
 }
 
 impl Parse for Invocation {
@@ -68,35 +82,56 @@ impl Parse for Invocation {
             replies_schema: None,
             replies_module: None,
             maps: Vec::new(),
+            settings: Settings::new(),
         };
         if input.is_empty() {
             return Ok(invocation);
         }
         input.parse::<Token![,]>()?;
-        let options =
-            Punctuated::<(Ident, syn::Expr), Token![,]>::parse_terminated_with(input, |input| {
-                let key: Ident = input.parse()?;
-                input.parse::<Token![=]>()?;
-                let value: syn::Expr = input.parse()?;
-                Ok((key, value))
-            })?;
-        for (key, value) in options {
-            let tokens = value.to_token_stream();
+        while !input.is_empty() {
+            let key: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            // The settings are built by value: take them, give them back changed.
+            let settings = std::mem::take(&mut invocation.settings);
+            let mut changed = settings.clone();
             match key.to_string().as_str() {
-                "catch_all" => invocation.catch_all = syn::parse2::<LitBool>(tokens)?.value,
-                "tests" => invocation.tests = syn::parse2::<LitBool>(tokens)?.value,
-                "replies_schema" => invocation.replies_schema = Some(syn::parse2(tokens)?),
-                "replies_module" => invocation.replies_module = Some(syn::parse2(tokens)?),
-                "map" => invocation.maps = maps(&value)?,
+                "catch_all" => invocation.catch_all = input.parse::<LitBool>()?.value,
+                "tests" => invocation.tests = input.parse::<LitBool>()?.value,
+                "replies_schema" => invocation.replies_schema = Some(input.parse()?),
+                "replies_module" => invocation.replies_module = Some(input.parse()?),
+                "map" => invocation.maps = maps(&input.parse()?)?,
+                "derives" => changed = derives(input)?.into_iter().fold(settings, Settings::derive),
+                "attrs" => changed = attrs(input)?.into_iter().fold(settings, Settings::attr),
+                "patch" => changed = patches(input, settings)?,
+                "map_type" => {
+                    let value = if input.peek(LitStr) {
+                        input.parse::<LitStr>()?
+                    } else {
+                        let ident: Ident = input.parse()?;
+                        LitStr::new(&ident.to_string(), ident.span())
+                    };
+                    let map_type: MapType = value
+                        .value()
+                        .parse()
+                        .map_err(|err: String| syn::Error::new(value.span(), err))?;
+                    changed = settings.map_type(map_type);
+                }
+                "builder" => changed = settings.builder(input.parse::<LitBool>()?.value),
+                "json_schema" => changed = settings.json_schema(input.parse::<LitBool>()?.value),
                 other => {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}`; the options are catch_all = bool, tests = bool, replies_schema = \"path\", replies_module = path::to::module, map = [(\"uri prefix\", \"folder\"), ...]"
+                            "unknown option `{other}`; the options are catch_all = bool, tests = bool, replies_schema = \"path\", replies_module = path::to::module, map = [(\"uri prefix\", \"folder\"), ...], derives = [Path, ...], attrs = [#[...], ...], patch = {{ \"Type\": {{ rename = \"...\", derives = [...], attrs = [...] }} }}, map_type = \"BTreeMap\" | \"HashMap\" | \"IndexMap\", builder = bool, json_schema = bool"
                         ),
                     ));
                 }
             }
+            invocation.settings = changed;
+            if input.is_empty() {
+                break;
+            }
+            input.parse::<Token![,]>()?;
         }
         if invocation.replies_schema.is_some() != invocation.replies_module.is_some() {
             return Err(syn::Error::new(
@@ -106,6 +141,73 @@ impl Parse for Invocation {
         }
         Ok(invocation)
     }
+}
+
+/// `[Path, ...]`: derive macros, as text for the engine.
+fn derives(input: ParseStream<'_>) -> syn::Result<Vec<String>> {
+    let content;
+    bracketed!(content in input);
+    let paths = Punctuated::<syn::Path, Token![,]>::parse_terminated(&content)?;
+    Ok(paths
+        .iter()
+        .map(|path| path.to_token_stream().to_string())
+        .collect())
+}
+
+/// `[#[...], ...]`: outer attributes (commas between them optional), as text.
+fn attrs(input: ParseStream<'_>) -> syn::Result<Vec<String>> {
+    let content;
+    bracketed!(content in input);
+    let mut attrs = Vec::new();
+    while !content.is_empty() {
+        for attr in content.call(Attribute::parse_outer)? {
+            attrs.push(attr.to_token_stream().to_string());
+        }
+        if content.peek(Token![,]) {
+            content.parse::<Token![,]>()?;
+        } else if !content.is_empty() {
+            return Err(content.error("expected `#[...]`"));
+        }
+    }
+    Ok(attrs)
+}
+
+/// `{ "Target": { rename = "...", derives = [...], attrs = [...] }, ... }`.
+fn patches(input: ParseStream<'_>, mut settings: Settings) -> syn::Result<Settings> {
+    let content;
+    braced!(content in input);
+    while !content.is_empty() {
+        let target: LitStr = content.parse()?;
+        content.parse::<Token![:]>()?;
+        let body;
+        braced!(body in content);
+        let mut patch = Patch::new();
+        while !body.is_empty() {
+            let key: Ident = body.parse()?;
+            body.parse::<Token![=]>()?;
+            match key.to_string().as_str() {
+                "rename" => patch = patch.rename(body.parse::<LitStr>()?.value()),
+                "derives" => patch = derives(&body)?.into_iter().fold(patch, Patch::derive),
+                "attrs" => patch = attrs(&body)?.into_iter().fold(patch, Patch::attr),
+                other => {
+                    return Err(syn::Error::new(
+                        key.span(),
+                        format!(
+                            "unknown patch option `{other}`; a patch takes rename = \"Name\", derives = [...], attrs = [...]"
+                        ),
+                    ));
+                }
+            }
+            if !body.is_empty() {
+                body.parse::<Token![,]>()?;
+            }
+        }
+        settings = settings.patch(target.value(), patch);
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(settings)
 }
 
 /// `[("prefix", "folder"), ...]`.
@@ -151,7 +253,8 @@ fn expand(invocation: &Invocation) -> proc_macro2::TokenStream {
     };
     let mut request = Request::new(source(&invocation.path))
         .catch_all(invocation.catch_all)
-        .tests(invocation.tests);
+        .tests(invocation.tests)
+        .settings(invocation.settings.clone());
     for (prefix, folder) in &invocation.maps {
         request = request.map(prefix.value(), base.join(folder.value()));
     }

@@ -36,6 +36,7 @@
 extern crate self as des_events;
 
 pub mod bridge;
+mod building;
 #[doc(hidden)]
 pub mod conformance;
 #[doc(hidden)]
@@ -197,6 +198,7 @@ pub mod des {
 /// Support for generated code. Not a public API: it may change in any release.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::building::Building;
     pub use crate::conformance::{self, Expect};
     pub use crate::envelope::{self, EventSet};
     pub use crate::policy::{tolerating, unknown_key};
@@ -207,6 +209,8 @@ pub mod __private {
     };
     pub use crate::validated::{AnySeed, JsonValidator, any_value, from_json, json_value, to_json};
     pub use des_events_core::{Format, Keyword, Pattern};
+    #[cfg(feature = "indexmap")]
+    pub use indexmap;
     pub use schemars;
     pub use serde;
     pub use serde_json;

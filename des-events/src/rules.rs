@@ -658,13 +658,64 @@ pub fn required<T, E: de::Error>(slot: Option<T>, field: &'static str) -> Result
     slot.ok_or_else(|| E::missing_field(field))
 }
 
+/// The maps generated structs keep patterned and other properties in (`map_type`):
+/// what the reader needs of them, so that one reader serves every map type.
+pub trait PropertyMap<V> {
+    /// Whether `key` is already in the map.
+    fn has(&self, key: &str) -> bool;
+    /// Adds `key` (not already in the map).
+    fn put(&mut self, key: String, value: V);
+}
+
+impl<V> PropertyMap<V> for std::collections::BTreeMap<String, V> {
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+    fn put(&mut self, key: String, value: V) {
+        self.insert(key, value);
+    }
+}
+
+impl<V, H: std::hash::BuildHasher> PropertyMap<V> for std::collections::HashMap<String, V, H> {
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+    fn put(&mut self, key: String, value: V) {
+        self.insert(key, value);
+    }
+}
+
+#[cfg(feature = "indexmap")]
+impl<V, H: std::hash::BuildHasher> PropertyMap<V> for indexmap::IndexMap<String, V, H> {
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+    fn put(&mut self, key: String, value: V) {
+        self.insert(key, value);
+    }
+}
+
+impl PropertyMap<serde_json::Value> for serde_json::Map<String, serde_json::Value> {
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+    fn put(&mut self, key: String, value: serde_json::Value) {
+        self.insert(key, value);
+    }
+}
+
 /// Keeps an unknown key of an open object (duplicates rejected at every depth).
-pub fn put_extra<'de, A: de::MapAccess<'de>>(
-    extra: &mut serde_json::Map<String, serde_json::Value>,
+pub fn put_extra<'de, A: de::MapAccess<'de>, M: PropertyMap<serde_json::Value>>(
+    extra: &mut M,
     key: &str,
     map: &mut A,
 ) -> Result<(), A::Error> {
-    put_new(extra, key.to_owned(), map)
+    if extra.has(key) {
+        return Err(duplicate(key));
+    }
+    let StrictValue(value) = map.next_value()?;
+    extra.put(key.to_owned(), value);
+    Ok(())
 }
 
 /// Reads the value of `key` into `object` unless the key is already there: one lookup,
@@ -684,20 +735,25 @@ fn put_new<'de, A: de::MapAccess<'de>>(
     }
 }
 
-/// Keeps an unknown key of an open object whose other values have a schema (`seed`).
-pub fn put_typed_extra<'de, A: de::MapAccess<'de>, S: DeserializeSeed<'de>>(
-    extra: &mut std::collections::BTreeMap<String, S::Value>,
+/// Keeps a key of an object whose other keys have a schema, read with `seed`
+/// (duplicates rejected).
+pub fn put_typed_extra<'de, A, S, M>(
+    extra: &mut M,
     key: &str,
     map: &mut A,
     seed: S,
-) -> Result<(), A::Error> {
-    match extra.entry(key.to_owned()) {
-        std::collections::btree_map::Entry::Occupied(entry) => Err(duplicate(entry.key())),
-        std::collections::btree_map::Entry::Vacant(entry) => {
-            entry.insert(map.next_value_seed(seed)?);
-            Ok(())
-        }
+) -> Result<(), A::Error>
+where
+    A: de::MapAccess<'de>,
+    S: DeserializeSeed<'de>,
+    M: PropertyMap<S::Value>,
+{
+    if extra.has(key) {
+        return Err(duplicate(key));
     }
+    let value = map.next_value_seed(seed)?;
+    extra.put(key.to_owned(), value);
+    Ok(())
 }
 
 /// An object key, borrowed from the input when possible.

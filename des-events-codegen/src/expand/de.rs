@@ -310,7 +310,8 @@ fn pattern_routes(
         let (seed, rules) = seed(&map.ty, &format!("pattern{index}"), paths, shared);
         statics.extend(rules);
         statics.extend(quote!(static #pattern: __p::Pattern = __p::Pattern::new(#source);));
-        init.extend(quote!(let mut #field = ::std::collections::BTreeMap::new();));
+        // The map type is the field's (`map_type`).
+        init.extend(quote!(let mut #field = ::core::default::Default::default();));
         fields.extend(quote!(#field,));
         route = quote! {
             if #pattern.is_match(__other) == __Some(true) {
@@ -401,7 +402,7 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
             let extra = ident(ADDITIONAL_FIELD);
             match &def.additional_type {
                 None => (
-                    quote!(let mut #extra = __p::serde_json::Map::new();),
+                    quote!(let mut #extra = ::core::default::Default::default();),
                     quote!(__p::put_extra(&mut #extra, __other, &mut __map)?),
                     quote!(#extra,),
                 ),
@@ -409,7 +410,7 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
                     let (seed, rules) = seed(ty, "extra", paths, shared);
                     statics.extend(rules);
                     (
-                        quote!(let mut #extra = ::std::collections::BTreeMap::new();),
+                        quote!(let mut #extra = ::core::default::Default::default();),
                         quote!(__p::put_typed_extra(&mut #extra, __other, &mut __map, #seed)?),
                         quote!(#extra,),
                     )

@@ -33,7 +33,7 @@ pub(crate) fn documents(schema: &Schema) -> TokenStream {
 }
 
 /// The newtype of a [`JsonDef`].
-pub(crate) fn json_def(def: &JsonDef) -> TokenStream {
+pub(crate) fn json_def(def: &JsonDef, shared: &Shared) -> TokenStream {
     let private = quote!(::des_events::__private);
     let name = ident(&def.name);
     let documents = ident(DOCUMENTS_STATIC);
@@ -60,9 +60,25 @@ pub(crate) fn json_def(def: &JsonDef) -> TokenStream {
         },
     };
     let serialize = transparent_serialize(&name);
+    let extras = shared.fit.extras(&def.name);
+    let schema_impl = shared.json_schema(|| {
+        quote! {
+            #[automatically_derived]
+            impl #private::schemars::JsonSchema for #name {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#title)
+                }
+
+                fn json_schema(_: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
+                    #schema
+                }
+            }
+        }
+    });
     quote! {
         #docs
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq)]
+        #extras
         pub struct #name(::des_events::serde_json::Value);
 
         impl #name {
@@ -101,16 +117,7 @@ pub(crate) fn json_def(def: &JsonDef) -> TokenStream {
             }
         }
 
-        #[automatically_derived]
-        impl #private::schemars::JsonSchema for #name {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(#title)
-            }
-
-            fn json_schema(_: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
-                #schema
-            }
-        }
+        #schema_impl
     }
 }
 
@@ -206,9 +213,26 @@ pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) ->
             }
         }
     };
+    let extras = shared.fit.extras(&def.name);
+    let schema_impl = shared.json_schema(|| {
+        quote! {
+            #[automatically_derived]
+            impl #private::schemars::JsonSchema for #name {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#title)
+                }
+
+                fn json_schema(__generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
+                    let _ = &__generator;
+                    #description
+                }
+            }
+        }
+    });
     quote! {
         #docs
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, #eq #hash)]
+        #extras
         pub struct #name(pub #rust);
 
         #serialize
@@ -223,17 +247,7 @@ pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) ->
             }
         }
 
-        #[automatically_derived]
-        impl #private::schemars::JsonSchema for #name {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(#title)
-            }
-
-            fn json_schema(__generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
-                let _ = &__generator;
-                #description
-            }
-        }
+        #schema_impl
     }
 }
 

@@ -2,6 +2,7 @@
 //! gives byte-identical tokens. Split like serde_derive: named types (`types`), their
 //! deserializers (`de`), the dispatch enum (`union`) and the conformance tests (`tests`).
 
+mod builder;
 mod de;
 mod json;
 mod one_of;
@@ -28,6 +29,8 @@ pub(crate) struct Options {
     pub catch_all: bool,
     /// Generate reply helpers: the events of another schema that answer this one's.
     pub replies: Option<Replies>,
+    /// The settings, checked against the schema.
+    pub fit: crate::fit::Fit,
 }
 
 /// The schema whose events reply to this one's, and the Rust module that holds its API.
@@ -41,17 +44,24 @@ pub(crate) struct Replies {
 
 /// Expands a checked schema.
 pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
-    let shared = shared::Shared::default();
+    let shared = shared::Shared::new(&options.fit);
     let mut tokens: TokenStream = schema
         .types
         .iter()
         .map(|def| types::type_def(schema, def, &shared))
         .collect();
+    for def in &schema.types {
+        if let crate::ir::TypeDef::Struct(def) = def
+            && let Some(name) = options.fit.builders.get(&def.name)
+        {
+            tokens.extend(builder::builder(def, name, &shared));
+        }
+    }
     tokens.extend(json::documents(schema));
     if schema.events.is_empty() {
         tokens.extend(schema.roots.iter().map(root_impl));
     } else {
-        tokens.extend(union::union(schema, options.catch_all));
+        tokens.extend(union::union(schema, options.catch_all, &shared));
     }
     if let Some(replies) = &options.replies {
         tokens.extend(replies::replies(schema, replies));

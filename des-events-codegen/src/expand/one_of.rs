@@ -89,9 +89,26 @@ pub(crate) fn union_def(schema: &Schema, def: &UnionDef, shared: &Shared) -> Tok
             }
         }
     }
+    let extras = shared.fit.extras(&def.name);
+    let schema_impl = shared.json_schema(|| {
+        quote! {
+            #[automatically_derived]
+            impl #private::schemars::JsonSchema for #name {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#title)
+                }
+
+                fn json_schema(__generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
+                    let alternatives: ::std::vec::Vec<#private::serde_json::Value> = ::std::vec![#(#schemas),*];
+                    #private::schemars::json_schema!({ #keyword: alternatives })
+                }
+            }
+        }
+    });
     quote! {
         #docs
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, #eq #hash)]
+        #extras
         pub enum #name {
             #(#variants)*
         }
@@ -119,16 +136,6 @@ pub(crate) fn union_def(schema: &Schema, def: &UnionDef, shared: &Shared) -> Tok
             }
         }
 
-        #[automatically_derived]
-        impl #private::schemars::JsonSchema for #name {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(#title)
-            }
-
-            fn json_schema(__generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
-                let alternatives: ::std::vec::Vec<#private::serde_json::Value> = ::std::vec![#(#schemas),*];
-                #private::schemars::json_schema!({ #keyword: alternatives })
-            }
-        }
+        #schema_impl
     }
 }

@@ -17,6 +17,7 @@ use proc_macro2::{Delimiter, Group, Literal, TokenStream};
 use quote::quote;
 
 use super::de::Paths;
+use crate::fit::Fit;
 
 /// The fragments of one expansion, each made when first used.
 #[derive(Default)]
@@ -46,6 +47,8 @@ pub(crate) struct Shared {
     groups: RefCell<HashMap<Key, Group>>,
     /// Attributes by what they are made of (see [`Shared::attribute`]).
     attributes: RefCell<HashMap<Key, TokenStream>>,
+    /// The settings, checked against the schema.
+    pub(crate) fit: Fit,
 }
 
 /// What a kept group is made of: its kind and a text naming its inputs.
@@ -53,13 +56,21 @@ pub(crate) struct Shared {
 pub(crate) struct Key(pub &'static str, pub String);
 
 impl Shared {
+    /// The fragments of an expansion under `fit`.
+    pub(crate) fn new(fit: &Fit) -> Shared {
+        Shared {
+            fit: fit.clone(),
+            ..Shared::default()
+        }
+    }
+
     /// `#[derive(...)]` of a struct: the standard traits, `Eq`, `Hash` and `Default`
     /// where its fields allow them, serde's `Serialize` and schemars' `JsonSchema`.
     pub(crate) fn struct_derive(&self, eq: bool, hash: bool, default: bool) -> &TokenStream {
         let index = usize::from(eq) | usize::from(hash) << 1 | usize::from(default) << 2;
         self.struct_derives[index].get_or_init(|| {
             let default = default.then(|| quote!(::core::default::Default,));
-            derive(eq, hash, default.unwrap_or_default())
+            derive(eq, hash, default.unwrap_or_default(), self.fit.json_schema)
         })
     }
 
@@ -71,8 +82,19 @@ impl Shared {
                 true,
                 true,
                 quote!(::core::cmp::PartialOrd, ::core::cmp::Ord,),
+                self.fit.json_schema,
             )
         })
+    }
+
+    /// `make()` when the schemars impls are asked for (`json_schema`, on by default);
+    /// nothing otherwise.
+    pub(crate) fn json_schema(&self, make: impl FnOnce() -> TokenStream) -> TokenStream {
+        if self.fit.json_schema {
+            make()
+        } else {
+            TokenStream::new()
+        }
     }
 
     /// `#[automatically_derived]`.
@@ -95,10 +117,11 @@ impl Shared {
         })
     }
 
-    /// `#[schemars(crate = "...")]`.
+    /// `#[schemars(crate = "...")]` (nothing without the schemars impls).
     pub(crate) fn schemars_crate(&self) -> &TokenStream {
-        self.schemars_crate
-            .get_or_init(|| quote!(#[schemars(crate = "::des_events::__private::schemars")]))
+        self.schemars_crate.get_or_init(|| {
+            self.json_schema(|| quote!(#[schemars(crate = "::des_events::__private::schemars")]))
+        })
     }
 
     /// The body of `impl Display` for a string enum (it writes `as_str`).
@@ -170,9 +193,10 @@ impl Shared {
     }
 }
 
-fn derive(eq: bool, hash: bool, extra: TokenStream) -> TokenStream {
+fn derive(eq: bool, hash: bool, extra: TokenStream, json_schema: bool) -> TokenStream {
     let eq = eq.then(|| quote!(::core::cmp::Eq,));
     let hash = hash.then(|| quote!(::core::hash::Hash,));
+    let json_schema = json_schema.then(|| quote!(, ::des_events::__private::schemars::JsonSchema));
     quote! {
         #[derive(
             ::core::clone::Clone,
@@ -181,8 +205,8 @@ fn derive(eq: bool, hash: bool, extra: TokenStream) -> TokenStream {
             #eq
             #hash
             #extra
-            ::des_events::__private::serde::Serialize,
-            ::des_events::__private::schemars::JsonSchema
+            ::des_events::__private::serde::Serialize
+            #json_schema
         )]
     }
 }

@@ -57,9 +57,31 @@ pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef, shared: &Shared) -> Tok
         }
     });
     let expecting = format!("an array of {count} items ({title})");
+    let extras = shared.fit.extras(&def.name);
+    let schema_impl = shared.json_schema(|| {
+        quote! {
+            #[automatically_derived]
+            impl #private::schemars::JsonSchema for #name {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#title)
+                }
+
+                fn json_schema(__generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
+                    let items: ::std::vec::Vec<#private::serde_json::Value> = ::std::vec![#(#schemas),*];
+                    #private::schemars::json_schema!({
+                        "type": "array",
+                        "prefixItems": items,
+                        "items": false,
+                        "minItems": #count
+                    })
+                }
+            }
+        }
+    });
     quote! {
         #docs
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, #eq #hash)]
+        #extras
         pub struct #name(#(pub #types),*);
 
         #[automatically_derived]
@@ -107,21 +129,6 @@ pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef, shared: &Shared) -> Tok
             }
         }
 
-        #[automatically_derived]
-        impl #private::schemars::JsonSchema for #name {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(#title)
-            }
-
-            fn json_schema(__generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
-                let items: ::std::vec::Vec<#private::serde_json::Value> = ::std::vec![#(#schemas),*];
-                #private::schemars::json_schema!({
-                    "type": "array",
-                    "prefixItems": items,
-                    "items": false,
-                    "minItems": #count
-                })
-            }
-        }
+        #schema_impl
     }
 }

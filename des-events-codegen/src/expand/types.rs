@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::shared::{Key, Shared};
 use super::{Moved, de, doc_attrs, ident, string};
+use crate::fit::MapType;
 use crate::ir::{Additional, EnumDef, Field, Format, Schema, StructDef, Type, TypeDef};
 use crate::name::{self, ADDITIONAL_FIELD};
 
@@ -50,7 +51,7 @@ pub(crate) fn type_def(schema: &Schema, def: &TypeDef, shared: &Shared) -> Token
         TypeDef::Enum(def) => enum_def(def, shared),
         TypeDef::Union(def) => super::one_of::union_def(schema, def, shared),
         TypeDef::Tuple(def) => super::tuple::tuple_def(schema, def, shared),
-        TypeDef::Json(def) => super::json::json_def(def),
+        TypeDef::Json(def) => super::json::json_def(def, shared),
         TypeDef::Newtype(def) => super::json::newtype_def(schema, def, shared),
     }
 }
@@ -88,16 +89,18 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
         ));
         // schemars would state a flattened map as `additionalProperties`: the struct
         // states `patternProperties` itself (below).
+        let skip = shared.json_schema(|| quote!(#[schemars(skip)]));
+        let map = map_type(shared, &value);
         fields.extend(quote! {
             #[doc = #doc]
             #[serde(flatten)]
-            #[schemars(skip)]
-            pub #field: ::std::collections::BTreeMap<::std::string::String, #value>,
+            #skip
+            pub #field: #map,
         });
     }
     if def.additional == Additional::Open {
         let extra = ident(ADDITIONAL_FIELD);
-        let map = additional_type(def);
+        let map = additional_type(def, shared);
         fields.extend(quote! {
             /// Properties not named by the schema (the object is open).
             #[serde(flatten)]
@@ -151,7 +154,8 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
         let tokens = json_value(&serde_json::Value::Object(described));
         counts.push(quote!(, extend("patternProperties" = #tokens)));
     }
-    let schemars_crate = if counts.is_empty() {
+    let extras = shared.fit.extras(&def.name);
+    let schemars_crate = if counts.is_empty() || !shared.fit.json_schema {
         shared.schemars_crate().clone()
     } else {
         quote!(#[schemars(crate = "::des_events::__private::schemars" #(#counts)*)])
@@ -159,6 +163,7 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
     quote! {
         #docs
         #derive
+        #extras
         #serde_crate
         #schemars_crate
         pub struct #name #fields
@@ -202,7 +207,7 @@ fn exact_schema_fns(def: &StructDef, shared: &Shared) -> TokenStream {
         .filter(|field| needs_exact_schema(field))
         .filter_map(|field| Some((exact_schema_fn(field), field.schema.as_ref()?)))
         .collect();
-    if schemas.is_empty() {
+    if schemas.is_empty() || !shared.fit.json_schema {
         return TokenStream::new();
     }
     // The functions depend on their names and schemas only (messages repeat fields).
@@ -262,19 +267,15 @@ fn field(def: &StructDef, field: &Field, type_key: &str, shared: &Shared) -> Tok
     }
     let docs = doc_attrs(&field.docs, None, &extra_docs);
     let deprecated = field.deprecated.then(|| quote!(#[deprecated]));
-    let inner = field_type(field);
-    let ty = if field.nullable {
-        quote!(::core::option::Option<#inner>)
-    } else {
-        inner
-    };
-    let exact = needs_exact_schema(field).then(|| {
+    let ty = field_value_type(field);
+    let exact = (needs_exact_schema(field) && shared.fit.json_schema).then(|| {
         let path = string(&format!("{}::{}", def.name, exact_schema_fn(field)));
         quote!(#[schemars(schema_with = #path)])
     });
     // Messages repeat fields and types: their attributes are made once.
     let schema_attrs = match &exact {
         Some(exact) => exact.clone(),
+        None if !shared.fit.json_schema => TokenStream::new(),
         None => shared.attribute(Key("schemars rules", type_key.to_owned()), || {
             schemars_rules(&field.ty, false)
         }),
@@ -293,7 +294,8 @@ fn field(def: &StructDef, field: &Field, type_key: &str, shared: &Shared) -> Tok
     );
     if field.required {
         // schemars takes an `Option` field as optional: say that this one is required.
-        let required = field.nullable.then(|| quote!(#[schemars(required)]));
+        let required =
+            (field.nullable && shared.fit.json_schema).then(|| quote!(#[schemars(required)]));
         quote! {
             #docs
             #deprecated
@@ -303,7 +305,7 @@ fn field(def: &StructDef, field: &Field, type_key: &str, shared: &Shared) -> Tok
             pub #name: #ty,
         }
     } else {
-        let with = exact.is_none().then(|| {
+        let with = (exact.is_none() && shared.fit.json_schema).then(|| {
             let key = format!("{} {} {type_key}", field.boxed, field.nullable);
             shared.attribute(Key("with", key), || {
                 let with = string(&ty.to_string());
@@ -331,15 +333,34 @@ pub(crate) fn field_type(field: &Field) -> TokenStream {
     }
 }
 
-/// The Rust type of an open object's other keys.
-pub(crate) fn additional_type(def: &StructDef) -> TokenStream {
-    match &def.additional_type {
-        Some(ty) => {
-            let value = rust_type(ty);
-            quote!(::std::collections::BTreeMap<::std::string::String, #value>)
-        }
-        None => rust_type(&Type::Map),
+/// The Rust type of a present field's value: [`field_type`], in an `Option` when the
+/// value may be `null`.
+pub(crate) fn field_value_type(field: &Field) -> TokenStream {
+    let inner = field_type(field);
+    if field.nullable {
+        quote!(::core::option::Option<#inner>)
+    } else {
+        inner
     }
+}
+
+/// The Rust type of an open object's other keys.
+pub(crate) fn additional_type(def: &StructDef, shared: &Shared) -> TokenStream {
+    match (&def.additional_type, shared.fit.map_type) {
+        (Some(ty), _) => map_type(shared, &rust_type(ty)),
+        (None, Some(_)) => map_type(shared, &rust_type(&Type::Any)),
+        (None, None) => rust_type(&Type::Map),
+    }
+}
+
+/// The map from property names to `value`s (`map_type`, `BTreeMap` by default).
+pub(crate) fn map_type(shared: &Shared, value: &TokenStream) -> TokenStream {
+    let map = match shared.fit.map_type {
+        Some(MapType::BTreeMap) | None => quote!(::std::collections::BTreeMap),
+        Some(MapType::HashMap) => quote!(::std::collections::HashMap),
+        Some(MapType::IndexMap) => quote!(::des_events::__private::indexmap::IndexMap),
+    };
+    quote!(#map<::std::string::String, #value>)
 }
 
 /// `<field>_or_default()` accessors for fields with a `default`.
@@ -508,7 +529,7 @@ fn bounds(min: Option<u64>, max: Option<u64>) -> Option<TokenStream> {
 
 fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     if def.json_values {
-        return value_enum_def(def);
+        return value_enum_def(def, shared);
     }
     let name = ident(&def.name);
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
@@ -528,6 +549,8 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     let legacy = legacy_table(def);
     // The bodies depend on the values only: enums of the same values share them.
     let values = format!("{:?} {:?} {}", def.variants, def.legacy, def.other);
+    let skip = shared.json_schema(|| quote!(#[schemars(skip)]));
+    let extras = shared.fit.extras(&def.name);
     let variants_body = shared.group(Key("enum", values.clone()), Delimiter::Brace, || {
         let (wires, variants) = (wires(), variants());
         let variant_docs = def
@@ -543,7 +566,7 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
             /// A value outside the schema's `enum`, kept by a tolerant read (see
             /// `des_events::Policy`). Only a read makes one; it is written back as received.
             #[serde(untagged)]
-            #[schemars(skip)]
+            #skip
             #other(::des_events::UnknownValue),
         }
     });
@@ -575,6 +598,7 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     quote! {
         #docs
         #derive
+        #extras
         #serde_crate
         #schemars_crate
         pub enum #name #variants_body
@@ -612,7 +636,7 @@ fn legacy_table(def: &EnumDef) -> TokenStream {
 
 /// An enum whose values are not all strings: unit variants, written and read as the
 /// schema's JSON values (compared as JSON Schema compares them: `1` equals `1.0`).
-fn value_enum_def(def: &EnumDef) -> TokenStream {
+fn value_enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     let name = ident(&def.name);
     let title = &def.name;
     let docs = doc_attrs(&def.docs, Some(&def.name), &[]);
@@ -626,6 +650,23 @@ fn value_enum_def(def: &EnumDef) -> TokenStream {
     let legacy = legacy_table(def);
     let variant_docs = texts.iter().map(|text| format!(" `{text}`"));
     let expecting = format!("one of the {} values", def.name);
+    let extras = shared.fit.extras(&def.name);
+    let schema_impl = shared.json_schema(|| {
+        quote! {
+            #[automatically_derived]
+            impl ::des_events::__private::schemars::JsonSchema for #name {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    ::std::borrow::Cow::Borrowed(#title)
+                }
+
+                fn json_schema(_: &mut ::des_events::__private::schemars::SchemaGenerator) -> ::des_events::__private::schemars::Schema {
+                    let values: ::std::vec::Vec<::des_events::serde_json::Value> =
+                        Self::ALL.iter().map(|value| value.to_value()).collect();
+                    ::des_events::__private::schemars::json_schema!({ "enum": values })
+                }
+            }
+        }
+    });
     quote! {
         #docs
         #[derive(
@@ -637,6 +678,7 @@ fn value_enum_def(def: &EnumDef) -> TokenStream {
             ::core::cmp::PartialOrd,
             ::core::cmp::Ord
         )]
+        #extras
         pub enum #name {
             #(
                 #[doc = #variant_docs]
@@ -690,17 +732,6 @@ fn value_enum_def(def: &EnumDef) -> TokenStream {
             }
         }
 
-        #[automatically_derived]
-        impl ::des_events::__private::schemars::JsonSchema for #name {
-            fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(#title)
-            }
-
-            fn json_schema(_: &mut ::des_events::__private::schemars::SchemaGenerator) -> ::des_events::__private::schemars::Schema {
-                let values: ::std::vec::Vec<::des_events::serde_json::Value> =
-                    Self::ALL.iter().map(|value| value.to_value()).collect();
-                ::des_events::__private::schemars::json_schema!({ "enum": values })
-            }
-        }
+        #schema_impl
     }
 }

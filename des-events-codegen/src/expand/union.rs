@@ -5,11 +5,12 @@ use des_events_core::Path;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::shared::Shared;
 use super::{doc_attrs, ident, string};
 use crate::ir::{Docs, Event, Form, Schema, Type, TypeDef};
 use crate::name;
 
-pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
+pub(crate) fn union(schema: &Schema, catch_all: bool, shared: &Shared) -> TokenStream {
     let private = quote!(::des_events::__private);
     let tagging = &schema.tagging;
     let tag = string(&tagging.tag);
@@ -107,18 +108,11 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
     let other = ident(name::CATCH_ALL_VARIANT);
     let other_handler = ident(name::CATCH_ALL_METHOD);
     let indexes_again = 0..schema.events.len();
-    // The catch-all variant: every classic envelope has it (a tolerant read keeps unknown
-    // events there; `catch_all = true` makes every read keep them), unless an event of
-    // the schema takes its name (then only strict reads, as `catch_all` needs the name).
-    let has_other = catch_all
-        || (tagging.is_classic()
-            && !schema
-                .events
-                .iter()
-                .any(|event| event.variant == name::CATCH_ALL_VARIANT));
+    // The catch-all variant (see `Schema::has_catch_all`).
+    let has_other = schema.has_catch_all(catch_all);
     // The derived schema describes what the strict default accepts: the catch-all
     // variant only with `catch_all = true`.
-    let skip_schema = (!catch_all).then(|| quote!(#[schemars(skip)]));
+    let skip_schema = (!catch_all && shared.fit.json_schema).then(|| quote!(#[schemars(skip)]));
     let event_name_type = if has_other {
         quote!(&str)
     } else {
@@ -207,6 +201,13 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
     // A closed envelope is described by schemars' adjacently tagged enum; the other forms
     // by a `JsonSchema` impl that adds the tag to each variant's struct.
     let (schema_derive, schema_attrs, variant_attrs, schema_impl) = match &closed_content {
+        // No schemars impls (`json_schema = false`).
+        _ if !shared.fit.json_schema => (
+            TokenStream::new(),
+            TokenStream::new(),
+            vec![TokenStream::new(); wires.len()],
+            TokenStream::new(),
+        ),
         Some(content) => (
             quote!(::des_events::__private::schemars::JsonSchema),
             quote! {
@@ -245,6 +246,7 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
             },
         ),
     };
+    let extras = shared.fit.extras(&schema.name);
     let eq_and_schema = match (&eq, schema_derive.is_empty()) {
         (Some(_), false) => quote!(::core::cmp::Eq, #schema_derive),
         (Some(_), true) => quote!(::core::cmp::Eq),
@@ -330,6 +332,7 @@ pub(crate) fn union(schema: &Schema, catch_all: bool) -> TokenStream {
             ::core::cmp::PartialEq,
             #eq_and_schema
         )]
+        #extras
         #schema_attrs
         pub enum #name {
             #(
