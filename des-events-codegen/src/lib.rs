@@ -49,15 +49,19 @@
 //!
 //! # Features
 //!
-//! - `tooling` (off by default): the `diff` module (two versions of a schema compared),
-//!   the `api` module (the public surface of the generated code) and
-//!   `Generated::pretty` (the generated code as formatted source). It adds `syn` and
-//!   `prettyplease`. The `cli` feature of `des-events` turns it on; the
-//!   `include_schema!` macro does not, so its build graph holds only what expansion
-//!   needs.
+//! - `build` (off by default): [`Builder`], the build-script way in (generates the code
+//!   of a schema into a file, e.g. `$OUT_DIR/events.rs`, and tells cargo which files to
+//!   watch; see docs/build-script.md), and `Generated::pretty` (the generated code as
+//!   formatted source). It adds `syn` and `prettyplease`.
+//! - `tooling` (off by default, implies `build`): the `diff` module (two versions of a
+//!   schema compared) and the `api` module (the public surface of the generated code).
+//!   The `cli` feature of `des-events` turns it on; the `include_schema!` macro turns on
+//!   neither, so its build graph holds only what expansion needs.
 
 #[cfg(feature = "tooling")]
 pub mod api;
+#[cfg(feature = "build")]
+mod build;
 mod check;
 pub mod coverage;
 pub mod diag;
@@ -74,6 +78,8 @@ pub mod name;
 mod pipeline;
 pub mod synthetic;
 
+#[cfg(feature = "build")]
+pub use build::{BuildError, Builder};
 pub use diag::{Diagnostic, Diagnostics};
 pub use fit::{MapType, Patch, Settings};
 pub use model::DRAFT_2020_12;

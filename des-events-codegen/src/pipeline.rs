@@ -6,7 +6,7 @@
 //! are private to the crate, and the only way to a checked [`Schema`] or to tokens is
 //! through this module, like serde_derive's `Ctxt` that cannot be dropped unchecked.
 
-#[cfg(feature = "tooling")]
+#[cfg(feature = "build")]
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
@@ -188,7 +188,7 @@ pub struct Generated {
     /// Empty for a check-only request.
     tokens: TokenStream,
     /// False for a check-only request.
-    #[cfg(feature = "tooling")]
+    #[cfg(feature = "build")]
     expanded: bool,
     tracked: Vec<PathBuf>,
     warnings: Vec<Diagnostic>,
@@ -242,7 +242,7 @@ impl Generated {
     }
 
     /// The tokens, expanded now if the request was check-only.
-    #[cfg(feature = "tooling")]
+    #[cfg(feature = "build")]
     fn expansion(&self) -> Cow<'_, TokenStream> {
         if self.expanded {
             Cow::Borrowed(&self.tokens)
@@ -254,7 +254,7 @@ impl Generated {
     /// The generated code as formatted Rust source, with a "do not edit" banner (what
     /// `des-events expand` prints). Errors only if the tokens do not parse as a Rust
     /// file, which would be an engine bug.
-    #[cfg(feature = "tooling")]
+    #[cfg(feature = "build")]
     pub fn pretty(&self) -> Result<String, syn::Error> {
         let file: syn::File = syn::parse2(self.expansion().into_owned())?;
         Ok(format!(
@@ -342,7 +342,7 @@ pub fn generate(request: &Request) -> Result<Generated, Diagnostics> {
         schema,
         options,
         tokens,
-        #[cfg(feature = "tooling")]
+        #[cfg(feature = "build")]
         expanded: request.expand,
         tracked,
         warnings,
