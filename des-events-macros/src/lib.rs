@@ -38,6 +38,7 @@ use syn::{Attribute, Ident, LitBool, LitStr, Token, braced, bracketed};
 ///         "Order": { rename = "PurchaseOrder", derives = [PartialOrd] },
 ///         "#/definitions/address": { attrs = [#[doc(alias = "postal")]] },
 ///     },
+///     replace = { "Money": crate::money::Money }, // your type instead
 ///     map_type = "IndexMap",                 // or "BTreeMap", "HashMap"
 ///     builder = true,                        // validated builders
 ///     json_schema = false,                   // no schemars impls
@@ -103,6 +104,7 @@ impl Parse for Invocation {
                 "derives" => changed = derives(input)?.into_iter().fold(settings, Settings::derive),
                 "attrs" => changed = attrs(input)?.into_iter().fold(settings, Settings::attr),
                 "patch" => changed = patches(input, settings)?,
+                "replace" => changed = replacements(input, settings)?,
                 "map_type" => {
                     let value = if input.peek(LitStr) {
                         input.parse::<LitStr>()?
@@ -122,7 +124,7 @@ impl Parse for Invocation {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}`; the options are catch_all = bool, tests = bool, replies_schema = \"path\", replies_module = path::to::module, map = [(\"uri prefix\", \"folder\"), ...], derives = [Path, ...], attrs = [#[...], ...], patch = {{ \"Type\": {{ rename = \"...\", derives = [...], attrs = [...] }} }}, map_type = \"BTreeMap\" | \"HashMap\" | \"IndexMap\", builder = bool, json_schema = bool"
+                            "unknown option `{other}`; the options are catch_all = bool, tests = bool, replies_schema = \"path\", replies_module = path::to::module, map = [(\"uri prefix\", \"folder\"), ...], derives = [Path, ...], attrs = [#[...], ...], patch = {{ \"Type\": {{ rename = \"...\", derives = [...], attrs = [...] }} }}, replace = {{ \"Type\": path::to::Type }}, map_type = \"BTreeMap\" | \"HashMap\" | \"IndexMap\", builder = bool, json_schema = bool"
                         ),
                     ));
                 }
@@ -170,6 +172,22 @@ fn attrs(input: ParseStream<'_>) -> syn::Result<Vec<String>> {
         }
     }
     Ok(attrs)
+}
+
+/// `{ "Target": path::to::Type, ... }`.
+fn replacements(input: ParseStream<'_>, mut settings: Settings) -> syn::Result<Settings> {
+    let content;
+    braced!(content in input);
+    while !content.is_empty() {
+        let target: LitStr = content.parse()?;
+        content.parse::<Token![:]>()?;
+        let ty: syn::Type = content.parse()?;
+        settings = settings.replace(target.value(), ty.to_token_stream().to_string());
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(settings)
 }
 
 /// `{ "Target": { rename = "...", derives = [...], attrs = [...] }, ... }`.

@@ -225,3 +225,8 @@ mod readme {}
 #[cfg(doctest)]
 #[doc = include_str!("../../docs/guide.md")]
 mod guide {}
+
+/// And those of the chapter on fitting the types into your code (`docs/fit.md`).
+#[cfg(doctest)]
+#[doc = include_str!("../../docs/fit.md")]
+mod fit {}

@@ -41,6 +41,34 @@ mod ordered {
     des_events::include_schema!("fit/order.schema.json", map_type = BTreeMap);
 }
 
+/// The user's own type stands in for a generated one.
+mod replaced {
+    /// An address of the user's: it must read and write what the schema allows (this one
+    /// leaves the zip's pattern to its own checks).
+    #[derive(
+        Clone,
+        Debug,
+        PartialEq,
+        Eq,
+        Hash,
+        serde::Serialize,
+        serde::Deserialize,
+        schemars::JsonSchema,
+    )]
+    #[serde(deny_unknown_fields)]
+    pub struct MyAddress {
+        pub street: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub zip: Option<String>,
+    }
+
+    des_events::include_schema!(
+        "fit/order.schema.json",
+        replace = { "#/$defs/address": crate::replaced::MyAddress },
+        builder = true,
+    );
+}
+
 const ORDER: &str =
     r#"{"id":"A-1","quantity":2,"address":{"street":"Main St 1","zip":"12345"},"rush":1,"late":2}"#;
 
@@ -143,4 +171,20 @@ fn new_takes_the_required_fields_and_checks_them() {
     assert!(plain::Order::new("A", 2u8).is_err());
     let address = hashed::Address::new("Main St 1").expect("a valid address");
     assert_eq!(address.street, "Main St 1");
+}
+
+#[test]
+fn a_replaced_type_is_the_users_everywhere() {
+    let order = replaced::Order::from_json(ORDER).expect("a valid order");
+    let address: &replaced::MyAddress = order.address.as_ref().expect("an address");
+    assert_eq!(address.zip.as_deref(), Some("12345"));
+    // The generated name is an alias of the user's type.
+    let alias: replaced::Address = address.clone();
+    let built = replaced::Order::builder()
+        .id("A-1")
+        .quantity(2u8)
+        .address(alias)
+        .build()
+        .expect("a valid order");
+    assert_eq!(built.address, order.address);
 }

@@ -48,7 +48,10 @@ pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
     let mut tokens: TokenStream = schema
         .types
         .iter()
-        .map(|def| types::type_def(schema, def, &shared))
+        .map(|def| match options.fit.replaced.get(def.name()) {
+            Some(path) => replaced(def, path),
+            None => types::type_def(schema, def, &shared),
+        })
         .collect();
     for def in &schema.types {
         if let crate::ir::TypeDef::Struct(def) = def
@@ -70,6 +73,20 @@ pub(crate) fn expand(schema: &Schema, options: &Options) -> TokenStream {
         tokens.extend(tests::tests(schema, &shared));
     }
     tokens
+}
+
+/// A generated type the user replaced (`replace`): its name, an alias of their type.
+fn replaced(def: &crate::ir::TypeDef, path: &TokenStream) -> TokenStream {
+    let name = ident(def.name());
+    let doc = string(&format!(
+        " The schema at `{}`, read and written by your type (`replace`): it must accept \
+         exactly what the schema allows.",
+        def.pointer()
+    ));
+    quote! {
+        #[doc = #doc]
+        pub type #name = #path;
+    }
 }
 
 /// `from_json` and `to_json` of a type that a whole document can be.

@@ -35,6 +35,7 @@ pub struct Settings {
     derives: Vec<String>,
     attrs: Vec<String>,
     patches: Vec<(String, Patch)>,
+    replacements: Vec<(String, String)>,
     map_type: Option<MapType>,
     builder: bool,
     no_json_schema: bool,
@@ -145,6 +146,15 @@ impl Settings {
         self
     }
 
+    /// `replace = { "Target": path::to::Type }`: your type stands in for a generated
+    /// one (named or located as in [`Settings::patch`]); the generated name becomes an
+    /// alias of it. Your type must read and write exactly the JSON the schema allows
+    /// (see docs/fit.md, "Replacements"): the conformance tests run through it.
+    pub fn replace(mut self, target: impl Into<String>, path: impl Into<String>) -> Settings {
+        self.replacements.push((target.into(), path.into()));
+        self
+    }
+
     /// `map_type = "..."`: the map of patterned and other properties.
     pub fn map_type(mut self, map_type: MapType) -> Settings {
         self.map_type = Some(map_type);
@@ -173,6 +183,8 @@ pub(crate) struct Fit {
     extras: HashMap<String, TokenStream>,
     /// The map type asked for (`None`: the engine's default).
     pub map_type: Option<MapType>,
+    /// The user's types that stand in for generated ones, by generated name.
+    pub replaced: HashMap<String, TokenStream>,
     /// The builder struct of each struct, by struct name (empty without `builder`).
     pub builders: HashMap<String, String>,
     /// Emit the schemars impls and attributes.
@@ -203,7 +215,7 @@ pub(crate) fn resolve(
     // Patches by the type they address (renames are applied after every check).
     let mut patched: Vec<Patched> = Vec::new();
     for (target, patch) in &settings.patches {
-        let Some(name) = problems.target(schema, target) else {
+        let Some(name) = problems.target(schema, target, "patch") else {
             continue;
         };
         let derives = problems.derives(&patch.derives, "patch derives");
@@ -222,6 +234,32 @@ pub(crate) fn resolve(
                 attrs,
                 rename: patch.rename.clone(),
             }),
+        }
+    }
+    let mut replaced: HashMap<String, TokenStream> = HashMap::new();
+    for (target, path) in &settings.replacements {
+        let Some(name) = problems.target(schema, target, "replace") else {
+            continue;
+        };
+        if schema.type_def(&name).is_none() || schema.roots.iter().any(|root| root.name == name) {
+            problems.push(
+                None,
+                format!(
+                    "`replace`: `{name}` is what a whole document is read as (the root), which cannot be replaced"
+                ),
+                Some("replace the types inside it".to_owned()),
+            );
+            continue;
+        }
+        match TokenStream::from_str(path) {
+            Ok(tokens) if syn_free_type_check(&tokens) => {
+                replaced.insert(name, tokens);
+            }
+            _ => problems.push(
+                None,
+                format!("`replace`: `{path}` (for `{name}`) is not a Rust type"),
+                None,
+            ),
         }
     }
     let map_type = settings.map_type;
@@ -300,16 +338,25 @@ pub(crate) fn resolve(
         if let Some(tokens) = extras.remove(from) {
             extras.insert(to.clone(), tokens);
         }
+        if let Some(tokens) = replaced.remove(from) {
+            replaced.insert(to.clone(), tokens);
+        }
         schema.rename_type(from, to);
     }
-    let builders = if settings.builder {
+    let mut builders = if settings.builder {
         builder_names(schema)
     } else {
         HashMap::new()
     };
+    // A replaced type is the user's: no builder, no extra derives.
+    for name in replaced.keys() {
+        builders.remove(name);
+        extras.remove(name);
+    }
     Ok(Fit {
         extras,
         map_type,
+        replaced,
         builders,
         json_schema: !settings.no_json_schema,
     })
@@ -393,7 +440,8 @@ impl Problems<'_> {
                         self.push(
                             None,
                             format!(
-                                "`{option} = [{text}]`: every generated type implements `{last}` itself"
+                                "`{option} = [{}]`: every generated type implements `{last}` itself",
+                                compact(&path)
                             ),
                             Some(
                                 "the generated `Deserialize` checks the schema and `Serialize` writes what it reads; leave it out".to_owned(),
@@ -402,7 +450,7 @@ impl Problems<'_> {
                         continue;
                     }
                     derives.push(Derive {
-                        text: path.to_string(),
+                        text: compact(&path),
                         path,
                         known,
                     });
@@ -433,7 +481,7 @@ impl Problems<'_> {
     }
 
     /// The generated name of the type `target` addresses (a name or a JSON pointer).
-    fn target(&mut self, schema: &Schema, target: &str) -> Option<String> {
+    fn target(&mut self, schema: &Schema, target: &str, option: &str) -> Option<String> {
         let pointer = target.strip_prefix('#').unwrap_or(target);
         let by_pointer = (pointer.is_empty() || pointer.starts_with('/'))
             .then(|| {
@@ -473,7 +521,7 @@ impl Problems<'_> {
         }
         self.push(
             None,
-            format!("`patch`: no generated type is named or located `{target}`"),
+            format!("`{option}`: no generated type is named or located `{target}`"),
             Some(format!("the generated types are {names}")),
         );
         None
@@ -530,6 +578,22 @@ impl Problems<'_> {
             );
         }
     }
+}
+
+/// Whether `tokens` can be a type: not empty, and none of the punctuation that ends or
+/// separates items (the compiler checks the rest where the alias is written).
+fn syn_free_type_check(tokens: &TokenStream) -> bool {
+    !tokens.is_empty()
+        && tokens.clone().into_iter().all(|token| match token {
+            TokenTree::Punct(punct) => !matches!(punct.as_char(), ';' | '=' | '#' | '{' | '}'),
+            TokenTree::Group(group) => group.delimiter() != Delimiter::Brace,
+            _ => true,
+        })
+}
+
+/// A path as written in Rust (`serde::Deserialize`, not `serde :: Deserialize`).
+fn compact(path: &TokenStream) -> String {
+    path.to_string().replace(" :: ", "::").replace(":: ", "::")
 }
 
 /// `text` as a path to a derive macro (`Eq`, `::core::cmp::Eq`, `strum::Display`), and
