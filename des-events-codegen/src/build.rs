@@ -195,7 +195,13 @@ impl Builder {
             }
         }
         let code = pretty(&generated)?;
-        write_if_changed(out, &code)
+        match write_if_changed(out, &code) {
+            Ok(_) => Ok(()),
+            Err(error) => Err(BuildError::Io {
+                path: out.to_path_buf(),
+                error,
+            }),
+        }
     }
 
     /// The engine's request, with every path resolved.
@@ -316,19 +322,19 @@ fn rerun_if_changed(cargo: &mut impl Write, path: &Path) -> io::Result<()> {
     writeln!(cargo, "cargo:rerun-if-changed={}", path.display())
 }
 
-/// Writes `code` to `out` unless the file already holds it (so its mtime stays).
-fn write_if_changed(out: &Path, code: &str) -> Result<(), BuildError> {
-    if std::fs::read(out).is_ok_and(|held| held == code.as_bytes()) {
-        return Ok(());
+/// Writes `text` to `out` unless the file already holds exactly it, so that its mtime
+/// stays and nothing that depends on it is rebuilt; creates its folder if missing.
+/// Returns whether the file was written. [`Builder::write`] and `des-events expand -o`
+/// write through it.
+pub fn write_if_changed(out: &Path, text: &str) -> io::Result<bool> {
+    if std::fs::read(out).is_ok_and(|held| held == text.as_bytes()) {
+        return Ok(false);
     }
-    let failed = |error| BuildError::Io {
-        path: out.to_path_buf(),
-        error,
-    };
     if let Some(dir) = out.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(failed)?;
+        std::fs::create_dir_all(dir)?;
     }
-    std::fs::write(out, code).map_err(failed)
+    std::fs::write(out, text)?;
+    Ok(true)
 }
 
 #[cfg(test)]

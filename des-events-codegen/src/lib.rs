@@ -79,7 +79,7 @@ mod pipeline;
 pub mod synthetic;
 
 #[cfg(feature = "build")]
-pub use build::{BuildError, Builder};
+pub use build::{BuildError, Builder, write_if_changed};
 pub use diag::{Diagnostic, Diagnostics};
 pub use fit::{MapType, Patch, Settings};
 pub use model::DRAFT_2020_12;

@@ -2,6 +2,8 @@
 //! The engine accepts any tag (see docs/schemas.md, "The schema shape"), so each side is
 //! modelled as written and its IR says its tag and form.
 
+use std::path::PathBuf;
+
 use serde_json::Value;
 
 use crate::diag::Diagnostics;
@@ -19,8 +21,8 @@ pub fn discriminator(root: &Value) -> Option<String> {
 }
 
 /// Models and checks `doc`, with the checks of [`crate::generate`].
-pub(super) fn model(doc: &Document) -> Result<Schema, Diagnostics> {
-    crate::pipeline::check_document(doc, &[])
+pub(super) fn model(doc: &Document, maps: &[(String, PathBuf)]) -> Result<Schema, Diagnostics> {
+    crate::pipeline::check_document(doc, maps)
 }
 
 #[cfg(test)]
@@ -75,7 +77,7 @@ mod tests {
 
     #[test]
     fn a_name_keyed_union_is_modelled_as_written() {
-        let schema = model(&doc(&union("name", ""))).unwrap_or_else(|err| panic!("{err}"));
+        let schema = model(&doc(&union("name", "")), &[]).unwrap_or_else(|err| panic!("{err}"));
         assert_eq!(schema.tagging.tag, "name");
         assert_eq!(schema.events[0].wire_name, "ping");
     }
@@ -83,7 +85,7 @@ mod tests {
     #[test]
     fn problems_of_a_name_keyed_union_point_into_the_file() {
         let text = union("name", r#", "maxProperties": "many""#);
-        let err = match model(&doc(&text)) {
+        let err = match model(&doc(&text), &[]) {
             Ok(_) => panic!("`maxProperties` must be a number"),
             Err(err) => err,
         };

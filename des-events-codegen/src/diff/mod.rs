@@ -103,6 +103,7 @@ mod render;
 mod rules;
 
 use std::fmt;
+use std::path::PathBuf;
 
 use crate::diag::Diagnostics;
 use crate::ir::Schema;
@@ -454,8 +455,18 @@ pub fn diff(old: &Schema, new: &Schema) -> Report {
 /// checks of [`crate::generate`]) and compares the IRs. The problems of both sides are returned
 /// when either cannot be loaded or modelled.
 pub fn diff_sources(old: &Source, new: &Source) -> Result<Report, Diagnostics> {
+    diff_sources_mapped(old, new, &[])
+}
+
+/// [`diff_sources`], with a `$ref` to a URI that starts with a prefix of `maps` read from
+/// that prefix's folder ([`crate::Request::map`]), on both sides.
+pub fn diff_sources_mapped(
+    old: &Source,
+    new: &Source,
+    maps: &[(String, PathBuf)],
+) -> Result<Report, Diagnostics> {
     match (old.load(), new.load()) {
-        (Ok(old), Ok(new)) => diff_documents(&old, &new),
+        (Ok(old), Ok(new)) => diff_mapped(&old, &new, maps),
         (old, new) => {
             let mut problems = Diagnostics::default();
             for side in [old, new] {
@@ -469,8 +480,18 @@ pub fn diff_sources(old: &Source, new: &Source) -> Result<Report, Diagnostics> {
 }
 
 /// [`diff_sources`] on loaded documents.
+#[cfg(test)]
 fn diff_documents(old: &Document, new: &Document) -> Result<Report, Diagnostics> {
-    match (envelope::model(old), envelope::model(new)) {
+    diff_mapped(old, new, &[])
+}
+
+/// [`diff_sources_mapped`] on loaded documents.
+fn diff_mapped(
+    old: &Document,
+    new: &Document,
+    maps: &[(String, PathBuf)],
+) -> Result<Report, Diagnostics> {
+    match (envelope::model(old, maps), envelope::model(new, maps)) {
         (Ok(old), Ok(new)) => Ok(diff(&old, &new)),
         (old, new) => {
             let mut problems = Diagnostics::default();

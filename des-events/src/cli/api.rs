@@ -12,6 +12,7 @@ use std::path::Path;
 use des_events_codegen::{Source, generate};
 
 use super::bundled::Bundled;
+use super::settings::{FitArgs, MapArgs};
 use super::{Status, print_all, print_escaped, warn};
 
 /// What to describe.
@@ -25,6 +26,10 @@ pub struct Request<'a> {
     pub catch_all: bool,
     /// The typed coverage instead of the API.
     pub stats: bool,
+    /// `map = [...]`.
+    pub map: &'a MapArgs,
+    /// The fit options (`derives`, `patch`, `builder`...).
+    pub fit: &'a FitArgs,
 }
 
 /// Runs the subcommand.
@@ -43,7 +48,13 @@ pub fn run(request: &Request<'_>) -> Status {
     let Some(engine) = engine else {
         return Status::Error;
     };
-    let generated = match generate(&engine.catch_all(request.catch_all).tests(false)) {
+    let engine = request
+        .map
+        .apply(engine)
+        .settings(request.fit.settings())
+        .catch_all(request.catch_all)
+        .tests(false);
+    let generated = match generate(&engine) {
         Ok(generated) => generated,
         Err(diagnostics) => {
             warn(format_args!("{diagnostics}"));

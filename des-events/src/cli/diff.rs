@@ -11,10 +11,11 @@ use std::path::Path;
 
 use des_events_codegen::{Source, diff};
 
+use super::settings::MapArgs;
 use super::{Status, print_all, warn};
 
-/// Runs the subcommand.
-pub fn run(old: &Path, new: &Path, json: bool) -> Status {
+/// Runs the subcommand (`map`: the `--map` pairs, for both sides).
+pub fn run(old: &Path, new: &Path, json: bool, map: &MapArgs) -> Status {
     if old == Path::new("-") && new == Path::new("-") {
         warn(format_args!(
             "des-events: OLD and NEW cannot both be stdin (`-`)"
@@ -24,7 +25,7 @@ pub fn run(old: &Path, new: &Path, json: bool) -> Status {
     let (Some(old), Some(new)) = (source(old), source(new)) else {
         return Status::Error;
     };
-    let report = match diff::diff_sources(&old, &new) {
+    let report = match diff::diff_sources_mapped(&old, &new, &map.pairs()) {
         Ok(report) => report,
         Err(diagnostics) => {
             warn(format_args!("{diagnostics}"));

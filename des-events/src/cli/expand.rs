@@ -1,5 +1,7 @@
 //! `des-events expand`: prints the formatted Rust code that `include_schema!` generates
-//! for a schema file, stdin, or one of the bundled schemas, with the macro's options.
+//! for a schema file, stdin, or one of the bundled schemas, with the macro's options
+//! (every one of them, the fit options and `--map` included), or writes it to a file
+//! (`--out`, only when its content changes).
 //!
 //! A bundled schema is expanded exactly as `des_events` itself invokes the macro on it
 //! (the DES schema gets reply helpers built from the bundled partner schema, in
@@ -10,6 +12,7 @@ use std::path::Path;
 use des_events_codegen::{Diagnostics, Source, TokenStream, generate};
 
 use super::bundled::Bundled;
+use super::settings::{FitArgs, MapArgs};
 use super::{Status, print_all, warn};
 
 /// What to expand and how: the macro's options.
@@ -27,12 +30,31 @@ pub struct Request<'a> {
     pub replies_schema: Option<&'a Path>,
     /// `replies_module = ...`.
     pub replies_module: Option<&'a str>,
+    /// Write here instead of stdout.
+    pub out: Option<&'a Path>,
+    /// `map = [...]`.
+    pub map: &'a MapArgs,
+    /// The fit options (`derives`, `attrs`, `patch`, `map_type`, `builder`,
+    /// `json_schema`).
+    pub fit: &'a FitArgs,
 }
 
 /// Runs the subcommand.
 pub fn run(request: &Request<'_>) -> Status {
     match expand(request) {
-        Ok(code) => print_all(&code),
+        Ok(code) => match request.out {
+            None => print_all(&code),
+            Some(out) => match des_events_codegen::write_if_changed(out, &code) {
+                Ok(_) => Status::Ok,
+                Err(err) => {
+                    warn(format_args!(
+                        "des-events: cannot write `{}`: {err}",
+                        out.display()
+                    ));
+                    Status::Error
+                }
+            },
+        },
         Err(Failure::Reported) => Status::Error,
         Err(Failure::Schema(diagnostics)) => {
             warn(format_args!("{diagnostics}"));
@@ -73,7 +95,13 @@ fn expand(request: &Request<'_>) -> Result<String, Failure> {
             .request()
             .ok_or(Failure::Reported)?,
     };
-    let generated = generate(&engine.catch_all(request.catch_all).tests(!request.no_tests))?;
+    let engine = request
+        .map
+        .apply(engine)
+        .settings(request.fit.settings())
+        .catch_all(request.catch_all)
+        .tests(!request.no_tests);
+    let generated = generate(&engine)?;
     for warning in generated.warnings() {
         warn(format_args!("warning: {warning}"));
     }
@@ -86,10 +114,14 @@ fn expand(request: &Request<'_>) -> Result<String, Failure> {
     })
 }
 
-/// Reads a schema file, or stdin for `-`, named as the user typed it (`<stdin>`).
+/// A schema file, or stdin for `-`, named as the user typed it (`<stdin>`).
 fn load(path: &Path) -> Result<Source, Failure> {
-    // Read here rather than as a `Source::File`, whose I/O hint is about the macro
-    // ("relative to the invoking crate's Cargo.toml"), not about a command line.
+    // A file that exists is read as a file, so that its `$ref`s to files next to it
+    // resolve; anything else is read here, so that an I/O problem is reported as one of
+    // the command line (a `Source::File`'s missing-file hint is about the macro).
+    if path != Path::new("-") && path.is_file() {
+        return Ok(Source::file(path, path.display().to_string()));
+    }
     let (shown, text) = super::diff::read(path).ok_or(Failure::Reported)?;
     Ok(Source::text(shown, text))
 }

@@ -13,6 +13,7 @@ mod install;
 mod list;
 #[cfg(feature = "sandbox")]
 mod sandbox;
+mod settings;
 mod verdict;
 
 use std::io::{self, Write as _};
@@ -95,11 +96,14 @@ enum Command {
         #[arg(value_name = "FILE")]
         files: Vec<PathBuf>,
     },
-    /// Print the formatted Rust code that `include_schema!` generates for a schema.
+    /// Print the formatted Rust code that `include_schema!` generates for a schema, or
+    /// write it to a file (--out).
     ///
     /// Without SCHEMA, expands the bundled partner schema (embedded in this binary). A
-    /// bundled schema is expanded as `des_events` itself invokes the macro on it. Schema
-    /// problems are printed to stderr with exit status 2.
+    /// bundled schema is expanded as `des_events` itself invokes the macro on it. Every
+    /// option of the macro has a flag of the same meaning (see docs/cli.md). Schema
+    /// problems, and options that do not fit the schema (a patch of a type that does not
+    /// exist, a derive that cannot hold), are printed to stderr with exit status 2.
     Expand {
         /// The schema file (`-` is stdin).
         #[arg(value_name = "SCHEMA", conflicts_with = "bundled")]
@@ -121,6 +125,15 @@ enum Command {
         /// (`replies_module = ...`).
         #[arg(long, value_name = "PATH", requires = "replies_schema")]
         replies_module: Option<String>,
+        /// Write the code to FILE instead of stdout (its folder is created if missing).
+        /// The file is written only when its content changes, so an unchanged schema
+        /// does not make cargo rebuild the crate that holds it.
+        #[arg(long, short, value_name = "FILE")]
+        out: Option<PathBuf>,
+        #[command(flatten)]
+        map: settings::MapArgs,
+        #[command(flatten)]
+        fit: settings::FitArgs,
     },
     /// List the events of both bundled schemas (partner first, then DES), their fields
     /// and their nested types.
@@ -148,6 +161,8 @@ enum Command {
         /// The newer schema (`-` is stdin).
         #[arg(value_name = "NEW")]
         new: PathBuf,
+        #[command(flatten)]
+        map: settings::MapArgs,
     },
     /// Print the public Rust API that `include_schema!` generates for a schema, as
     /// stable text (types, fields, variants, methods, trait impls, the handler trait).
@@ -169,6 +184,10 @@ enum Command {
         /// reason it has no typed shape.
         #[arg(long)]
         stats: bool,
+        #[command(flatten)]
+        map: settings::MapArgs,
+        #[command(flatten)]
+        fit: settings::FitArgs,
     },
     /// Print the shell completion script for SHELL on stdout.
     ///
@@ -292,6 +311,9 @@ pub fn run() -> ExitCode {
             catch_all,
             replies_schema,
             replies_module,
+            out,
+            map,
+            fit,
         } => expand::run(&expand::Request {
             schema: schema.as_deref(),
             bundled,
@@ -299,19 +321,31 @@ pub fn run() -> ExitCode {
             catch_all,
             replies_schema: replies_schema.as_deref(),
             replies_module: replies_module.as_deref(),
+            out: out.as_deref(),
+            map: &map,
+            fit: &fit,
         }),
         Command::List { json } => list::run(json),
-        Command::Diff { json, old, new } => diff::run(&old, &new, json),
+        Command::Diff {
+            json,
+            old,
+            new,
+            map,
+        } => diff::run(&old, &new, json, &map),
         Command::Api {
             schema,
             bundled,
             catch_all,
             stats,
+            map,
+            fit,
         } => api::run(&api::Request {
             schema: schema.as_deref(),
             bundled,
             catch_all,
             stats,
+            map: &map,
+            fit: &fit,
         }),
         #[cfg(feature = "sandbox")]
         Command::Sandbox {
