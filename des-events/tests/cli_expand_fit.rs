@@ -50,8 +50,8 @@ const ADDRESS: &str = r#"{
 }"#;
 
 /// A fresh folder holding `order.json` (ORDER), `remote.json` (REMOTE_ORDER) and
-/// `vendor/address.json`.
-fn folder(name: &str) -> PathBuf {
+/// `vendor/address.json`, removed when the test ends.
+fn folder(name: &str) -> Folder {
     let dir = std::env::temp_dir().join(format!(
         "des-events-cli-expand-fit-{name}-{}",
         std::process::id()
@@ -61,7 +61,24 @@ fn folder(name: &str) -> PathBuf {
     std::fs::write(dir.join("order.json"), ORDER).expect("written");
     std::fs::write(dir.join("remote.json"), REMOTE_ORDER).expect("written");
     std::fs::write(dir.join("vendor").join("address.json"), ADDRESS).expect("written");
-    dir
+    Folder(dir)
+}
+
+/// A temp folder, removed on drop.
+struct Folder(PathBuf);
+
+impl std::ops::Deref for Folder {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Folder {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 fn text(path: &Path) -> String {
