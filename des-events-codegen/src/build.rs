@@ -98,6 +98,20 @@ impl Builder {
         self
     }
 
+    /// `replace = { "Target": path::Type }`: your type stands in for a generated one
+    /// ([`Settings::replace`]).
+    pub fn replace(mut self, target: impl Into<String>, path: impl Into<String>) -> Builder {
+        self.settings = self.settings.replace(target, path);
+        self
+    }
+
+    /// `convert = { "format": path::Type }`: strings of a format read as a crate's type
+    /// ([`Settings::convert`]).
+    pub fn convert(mut self, format: impl Into<String>, rust: impl Into<String>) -> Builder {
+        self.settings = self.settings.convert(format, rust);
+        self
+    }
+
     /// `map_type = "..."`: the map of patterned and other properties.
     pub fn map_type(mut self, map_type: MapType) -> Builder {
         self.settings = self.settings.map_type(map_type);

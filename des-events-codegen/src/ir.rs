@@ -195,6 +195,46 @@ impl Schema {
         }
     }
 
+    /// Calls `visit` on every type the schema's named types and events hold, arrays and
+    /// their items included.
+    pub(crate) fn visit_types_mut(&mut self, visit: &mut dyn FnMut(&mut Type)) {
+        fn walk(ty: &mut Type, visit: &mut dyn FnMut(&mut Type)) {
+            visit(ty);
+            if let Type::Array(item, _) = ty {
+                walk(item, visit);
+            }
+        }
+        for def in &mut self.types {
+            match def {
+                TypeDef::Struct(def) => {
+                    for field in &mut def.fields {
+                        walk(&mut field.ty, visit);
+                    }
+                    for map in &mut def.patterns {
+                        walk(&mut map.ty, visit);
+                    }
+                    if let Some(ty) = &mut def.additional_type {
+                        walk(ty, visit);
+                    }
+                }
+                TypeDef::Union(def) => {
+                    for alternative in &mut def.alternatives {
+                        if let Some(ty) = &mut alternative.ty {
+                            walk(ty, visit);
+                        }
+                    }
+                }
+                TypeDef::Tuple(def) => {
+                    for ty in &mut def.items {
+                        walk(ty, visit);
+                    }
+                }
+                TypeDef::Newtype(def) => walk(&mut def.ty, visit),
+                TypeDef::Enum(_) | TypeDef::Json(_) => {}
+            }
+        }
+    }
+
     /// Says that maps of patterned and other properties implement neither `Hash` nor
     /// `Ord` (a `map_type` of `HashMap` or `IndexMap`).
     pub(crate) fn set_unordered_maps(&mut self, unordered: bool) {
@@ -736,6 +776,10 @@ pub struct StringRules {
     pub pattern: Option<String>,
     /// A credential: never printed.
     pub credential: bool,
+    /// The Rust type the `convert` setting chose for this format (a path as generated
+    /// code writes it, e.g. `::des_events::__private::uuid::Uuid`); `None`: the engine's
+    /// own type.
+    pub converted: Option<String>,
 }
 
 /// The formats we assert: the catalogue of `des-events-core`.

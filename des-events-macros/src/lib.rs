@@ -39,6 +39,7 @@ use syn::{Attribute, Ident, LitBool, LitStr, Token, braced, bracketed};
 ///         "#/definitions/address": { attrs = [#[doc(alias = "postal")]] },
 ///     },
 ///     replace = { "Money": crate::money::Money }, // your type instead
+///     convert = { "uuid": uuid::Uuid },      // a format as a crate's type
 ///     map_type = "IndexMap",                 // or "BTreeMap", "HashMap"
 ///     builder = true,                        // validated builders
 ///     json_schema = false,                   // no schemars impls
@@ -104,7 +105,20 @@ impl Parse for Invocation {
                 "derives" => changed = derives(input)?.into_iter().fold(settings, Settings::derive),
                 "attrs" => changed = attrs(input)?.into_iter().fold(settings, Settings::attr),
                 "patch" => changed = patches(input, settings)?,
-                "replace" => changed = replacements(input, settings)?,
+                "replace" => {
+                    changed = type_table(input)?
+                        .into_iter()
+                        .fold(settings, |settings, (target, ty)| {
+                            settings.replace(target, ty)
+                        });
+                }
+                "convert" => {
+                    changed = type_table(input)?
+                        .into_iter()
+                        .fold(settings, |settings, (format, ty)| {
+                            settings.convert(format, ty)
+                        });
+                }
                 "map_type" => {
                     let value = if input.peek(LitStr) {
                         input.parse::<LitStr>()?
@@ -124,7 +138,7 @@ impl Parse for Invocation {
                     return Err(syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}`; the options are catch_all = bool, tests = bool, replies_schema = \"path\", replies_module = path::to::module, map = [(\"uri prefix\", \"folder\"), ...], derives = [Path, ...], attrs = [#[...], ...], patch = {{ \"Type\": {{ rename = \"...\", derives = [...], attrs = [...] }} }}, replace = {{ \"Type\": path::to::Type }}, map_type = \"BTreeMap\" | \"HashMap\" | \"IndexMap\", builder = bool, json_schema = bool"
+                            "unknown option `{other}`; the options are catch_all = bool, tests = bool, replies_schema = \"path\", replies_module = path::to::module, map = [(\"uri prefix\", \"folder\"), ...], derives = [Path, ...], attrs = [#[...], ...], patch = {{ \"Type\": {{ rename = \"...\", derives = [...], attrs = [...] }} }}, replace = {{ \"Type\": path::to::Type }}, convert = {{ \"format\": path::to::Type }}, map_type = \"BTreeMap\" | \"HashMap\" | \"IndexMap\", builder = bool, json_schema = bool"
                         ),
                     ));
                 }
@@ -174,20 +188,21 @@ fn attrs(input: ParseStream<'_>) -> syn::Result<Vec<String>> {
     Ok(attrs)
 }
 
-/// `{ "Target": path::to::Type, ... }`.
-fn replacements(input: ParseStream<'_>, mut settings: Settings) -> syn::Result<Settings> {
+/// `{ "key": path::to::Type, ... }` (`replace`, `convert`), as text for the engine.
+fn type_table(input: ParseStream<'_>) -> syn::Result<Vec<(String, String)>> {
     let content;
     braced!(content in input);
+    let mut entries = Vec::new();
     while !content.is_empty() {
-        let target: LitStr = content.parse()?;
+        let key: LitStr = content.parse()?;
         content.parse::<Token![:]>()?;
         let ty: syn::Type = content.parse()?;
-        settings = settings.replace(target.value(), ty.to_token_stream().to_string());
+        entries.push((key.value(), ty.to_token_stream().to_string()));
         if !content.is_empty() {
             content.parse::<Token![,]>()?;
         }
     }
-    Ok(settings)
+    Ok(entries)
 }
 
 /// `{ "Target": { rename = "...", derives = [...], attrs = [...] }, ... }`.

@@ -101,6 +101,34 @@ where
     );
 }
 
+/// A documented example of a schema whose formats are converted to the types of other
+/// crates (`convert`): those write their canonical text (`Z` for `+00:00`, a lower-case
+/// UUID), so the written document need not be the example's text. It must be a fixed
+/// point instead: it reads back as the same value, and writes the same text again.
+pub fn canonical_example<T>(json: &str, name: &str)
+where
+    T: serde::de::DeserializeOwned + serde::Serialize + PartialEq + std::fmt::Debug,
+{
+    let parsed: T = match crate::validated::from_json(json) {
+        Ok(parsed) => parsed,
+        Err(err) => panic!("example of `{name}` rejected: {err}\n{json}"),
+    };
+    let written = crate::validated::to_json(&parsed);
+    let again: T = match crate::validated::from_json(&written) {
+        Ok(again) => again,
+        Err(err) => panic!("what `{name}` wrote is rejected: {err}\n{written}"),
+    };
+    assert_eq!(
+        again, parsed,
+        "example of `{name}` reads back as another value"
+    );
+    assert_eq!(
+        crate::validated::to_json(&again),
+        written,
+        "example of `{name}` is not written the same twice"
+    );
+}
+
 /// Every `(label, document, expectation)` is rejected as expected; all failures are
 /// reported together.
 pub fn reject_all<T: EventUnion>(mutants: &[(&str, &str, Expect)]) {

@@ -70,8 +70,9 @@ pub trait EventSet: Sized {
 /// An event that the schema does not know, kept as received: the catch-all variant of
 /// an enum generated with `include_schema!(..., catch_all = true)`.
 ///
-/// It serializes back to the same envelope (the same JSON value).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// It serializes back to the same envelope (the same JSON value). It is `Hash`, so that
+/// `derives = [Hash]` holds for a dispatch enum that has the catch-all variant.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct UnknownEvent {
     /// The event name as received.
     pub event: String,

@@ -58,8 +58,18 @@ pub use error::{Error, Invalid, Problem};
 pub use policy::{Decoded, Policy, UnknownPolicy, UnknownValue, Warning, WarningKind};
 pub use values::{Credential, InvalidUuid, Uuid};
 
+/// The crate `convert = { "date-time": ..., "date": ... }` reads formats as (feature
+/// `chrono`), re-exported so that its version is the one generated code uses.
+#[cfg(feature = "chrono")]
+pub use chrono;
 /// The `serde_json` that generated types use for free-form objects (`Map<String, Value>`).
 pub use serde_json;
+/// The crate of `convert = { "uri": url::Url }` (feature `url`).
+#[cfg(feature = "url")]
+pub use url;
+/// The crate of `convert = { "uuid": uuid::Uuid }` (feature `uuid`).
+#[cfg(feature = "uuid")]
+pub use uuid;
 
 /// What every generated dispatch enum offers; use it to write code generic over both
 /// directions. The same methods also exist as inherent methods on each enum.
@@ -203,17 +213,24 @@ pub mod __private {
     pub use crate::envelope::{self, EventSet};
     pub use crate::policy::{tolerating, unknown_key};
     pub use crate::rules::{
-        ArrayRules, IntRules, IntSeed, Key, MapSeed, NullableSeed, NumRules, NumSeed, PlainSeed,
-        StrRules, StrSeed, StrictValue, VecSeed, json_literal, null_alternative, property_count,
-        put, put_extra, put_typed_extra, required, str_enum, union, value_enum, violation,
+        ArrayRules, ConvertSeed, IntRules, IntSeed, Key, MapSeed, NullableSeed, NumRules, NumSeed,
+        PlainSeed, StrRules, StrSeed, StrictValue, VecSeed, json_literal, null_alternative,
+        property_count, put, put_extra, put_typed_extra, required, str_enum, union, value_enum,
+        violation,
     };
     pub use crate::validated::{AnySeed, JsonValidator, any_value, from_json, json_value, to_json};
+    #[cfg(feature = "chrono")]
+    pub use chrono;
     pub use des_events_core::{Format, Keyword, Pattern};
     #[cfg(feature = "indexmap")]
     pub use indexmap;
     pub use schemars;
     pub use serde;
     pub use serde_json;
+    #[cfg(feature = "url")]
+    pub use url;
+    #[cfg(feature = "uuid")]
+    pub use uuid;
 }
 
 /// The README's examples are compiled and run as doctests.

@@ -197,6 +197,48 @@ impl<'de, T: Deserialize<'de> + AsRef<str>> DeserializeSeed<'de> for StrSeed<T> 
     }
 }
 
+/// Reads a string of an asserted format as the type `convert` chose for it (such as
+/// `uuid::Uuid` for `format: "uuid"`): the text is checked against [`StrRules`] (the
+/// format included) first, then handed to the type's own `Deserialize`. A text the format
+/// allows but the type refuses is the format's violation, so the reader never accepts
+/// less silently.
+pub struct ConvertSeed<T>(pub &'static StrRules, PhantomData<fn() -> T>);
+
+impl<T> ConvertSeed<T> {
+    /// A seed for `rules`.
+    pub const fn new(rules: &'static StrRules) -> Self {
+        ConvertSeed(rules, PhantomData)
+    }
+}
+
+impl<T> Clone for ConvertSeed<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for ConvertSeed<T> {}
+
+impl<'de, T: de::DeserializeOwned> DeserializeSeed<'de> for ConvertSeed<T> {
+    type Value = T;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        self.0.check::<D::Error>(&text)?;
+        let read: Result<T, serde::de::value::Error> =
+            T::deserialize(serde::de::value::StrDeserializer::new(&text));
+        read.map_err(|err| {
+            let expected = match self.0.format {
+                Some(format) => format!(
+                    "{}, as {} reads it ({err})",
+                    format.describe(),
+                    std::any::type_name::<T>()
+                ),
+                None => format!("a text {} reads ({err})", std::any::type_name::<T>()),
+            };
+            violation(Keyword::Format, expected, quote(&text, self.0.credential))
+        })
+    }
+}
+
 /// The first of `[minimum, maximum, exclusiveMinimum, exclusiveMaximum]` that `value`
 /// breaks: its keyword, its operator and the bound.
 fn broken_bound<T: PartialOrd + Copy>(

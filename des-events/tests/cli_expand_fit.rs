@@ -352,3 +352,41 @@ fn a_schema_file_resolves_refs_to_files_next_to_it() {
     let output = run(&["expand", &text(&schema), "--no-tests"], "");
     assert_eq!(status(&output), 0, "{}", stderr(&output));
 }
+
+#[test]
+fn replace_and_convert() {
+    let dir = folder("replace-convert");
+    let code = expand(
+        &dir.0,
+        &["--replace", "#/$defs/address=crate::geo::Address"],
+    );
+    assert!(
+        code.contains("pub type Address = crate::geo::Address;"),
+        "{code}"
+    );
+    assert!(!code.contains("pub struct Address"), "{code}");
+    let visit = dir.0.join("visit.json");
+    std::fs::write(
+        &visit,
+        r#"{"title":"Visit","type":"object","properties":{"id":{"type":"string","format":"uuid"}},"required":["id"]}"#,
+    )
+    .expect("a schema file");
+    let visit = text(&visit);
+    let output = run(
+        &[
+            "expand",
+            &visit,
+            "--no-tests",
+            "--convert",
+            "uuid=uuid::Uuid",
+        ],
+        "",
+    );
+    assert_eq!(status(&output), 0, "{}", stderr(&output));
+    let code = stdout(&output);
+    assert!(
+        code.contains("pub id: ::des_events::__private::uuid::Uuid"),
+        "{code}"
+    );
+    assert!(code.contains("ConvertSeed"), "{code}");
+}

@@ -69,6 +69,23 @@ mod replaced {
     );
 }
 
+/// Formats as the types of well-kept crates.
+mod converted {
+    des_events::include_schema!(
+        "fit/visit.schema.json",
+        convert = {
+            "uuid": des_events::uuid::Uuid,
+            "date-time": des_events::chrono::DateTime<des_events::chrono::FixedOffset>,
+            "date": des_events::chrono::NaiveDate,
+            "uri": des_events::url::Url,
+            "ipv4": std::net::Ipv4Addr,
+            "ipv6": std::net::Ipv6Addr,
+        },
+        derives = [Eq, Hash, PartialOrd, Ord],
+        builder = true,
+    );
+}
+
 const ORDER: &str =
     r#"{"id":"A-1","quantity":2,"address":{"street":"Main St 1","zip":"12345"},"rush":1,"late":2}"#;
 
@@ -187,4 +204,84 @@ fn a_replaced_type_is_the_users_everywhere() {
         .build()
         .expect("a valid order");
     assert_eq!(built.address, order.address);
+}
+
+use des_events::{chrono, url, uuid};
+
+#[test]
+fn converted_formats_read_as_the_crates_types() {
+    let text = r#"{"id":"a2313192-e2dc-452e-b56c-2f23baf6eee1","at":"2026-12-07T10:00:00+01:00","day":"2026-12-07","homepage":"https://example.com/a/b","from":"192.0.2.1","via":"2001:db8::1","history":["2026-12-01T08:30:00Z"]}"#;
+    let visit = converted::Visit::from_json(text).expect("a valid visit");
+    let id: &uuid::Uuid = &visit.id;
+    assert_eq!(id.to_string(), "a2313192-e2dc-452e-b56c-2f23baf6eee1");
+    let at: chrono::DateTime<chrono::FixedOffset> = visit.at;
+    assert_eq!(at.offset().local_minus_utc(), 3600);
+    assert_eq!(
+        visit.day,
+        Some(Some(
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 7).expect("a date")
+        ))
+    );
+    assert_eq!(
+        visit.homepage.as_ref().map(url::Url::as_str),
+        Some("https://example.com/a/b")
+    );
+    assert_eq!(visit.from, Some(std::net::Ipv4Addr::new(192, 0, 2, 1)));
+    assert_eq!(visit.via.map(|via| via.segments()[0]), Some(0x2001));
+    // Written in the same canonical forms, the text round-trips.
+    assert_eq!(visit.to_json(), text);
+}
+
+#[test]
+fn a_converted_format_is_checked_on_the_text_first() {
+    let read = |id: &str, at: &str| {
+        converted::Visit::from_json(&format!(r#"{{"id":"{id}","at":"{at}"}}"#))
+    };
+    // The schema's format decides, not the library: `uuid::Uuid` reads a braced or
+    // simple UUID, the format allows the hyphenated form only.
+    for id in [
+        "{a2313192-e2dc-452e-b56c-2f23baf6eee1}",
+        "a2313192e2dc452eb56c2f23baf6eee1",
+    ] {
+        let err = read(id, "2026-12-07T10:00:00Z").expect_err("not a hyphenated UUID");
+        assert!(err.to_string().contains("format"), "{err}");
+    }
+    // chrono reads `2026-12-07 10:00:00Z`; RFC 3339's date-time needs the `T`.
+    let err = read(
+        "a2313192-e2dc-452e-b56c-2f23baf6eee1",
+        "2026-12-07 10:00:00Z",
+    )
+    .expect_err("no T");
+    assert!(err.to_string().contains("format"), "{err}");
+    // Other rules of the property still hold on the text (`pattern: "Z$"`).
+    let err = converted::Visit::from_json(
+        r#"{"id":"a2313192-e2dc-452e-b56c-2f23baf6eee1","at":"2026-12-07T10:00:00Z","note":"2026-12-07T10:00:00+00:00"}"#,
+    )
+    .expect_err("the pattern wants a Z");
+    assert!(err.to_string().contains("pattern"), "{err}");
+}
+
+#[test]
+fn a_converted_text_is_written_in_the_crates_canonical_form() {
+    // The value is kept, the text may change: chrono writes `+00:00` as `Z`, uuid writes
+    // lower case. Both are still valid under the format (docs/fit.md, "Conversions").
+    let visit = converted::Visit::from_json(
+        r#"{"id":"A2313192-E2DC-452E-B56C-2F23BAF6EEE1","at":"2026-12-07T10:00:00+00:00"}"#,
+    )
+    .expect("a valid visit");
+    assert_eq!(
+        visit.to_json(),
+        r#"{"id":"a2313192-e2dc-452e-b56c-2f23baf6eee1","at":"2026-12-07T10:00:00Z"}"#
+    );
+    assert_eq!(
+        converted::Visit::from_json(&visit.to_json()).expect("valid"),
+        visit
+    );
+    // Builders take the crate's types.
+    let built = converted::Visit::builder()
+        .id(visit.id)
+        .at(visit.at)
+        .build()
+        .expect("a valid visit");
+    assert_eq!(built, visit);
 }

@@ -83,6 +83,8 @@ pub(crate) fn builder(def: &StructDef, builder: &str, shared: &Shared) -> TokenS
             #(#fields)*
         }
 
+        // Setters are named after the fields (`is_active`, `to_address`...).
+        #[allow(clippy::wrong_self_convention)]
         impl #builder {
             #(#setters)*
 
@@ -134,7 +136,7 @@ fn new_fn(def: &StructDef, builder: &Ident) -> TokenStream {
         /// The value with its required fields (the others absent), if the schema accepts
         /// it: [`Self::builder`] in one call.
         pub fn new(#(#arguments: impl ::core::convert::Into<#types>),*) -> ::core::result::Result<Self, ::des_events::Error> {
-            #builder::default()#(.#setters(#arguments))*.build()
+            <#builder as ::core::default::Default>::default()#(.#setters(#arguments))*.build()
         }
     }
 }

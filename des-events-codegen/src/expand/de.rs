@@ -49,7 +49,10 @@ impl Paths {
     /// The imports that make [`Paths::local`] valid in a function body. Every name is
     /// reserved-looking (`__`), so none can clash with a type of the schema.
     pub(crate) fn imports() -> TokenStream {
+        // A body without slots or absent bounds has no `__None` (a struct with no
+        // property): the import is allowed to go unused, in a generated file too.
         quote! {
+            #[allow(unused_imports)]
             use ::core::option::Option::{None as __None, Some as __Some};
             use ::des_events::__private as __p;
         }
@@ -99,7 +102,8 @@ fn seed_parts(
     };
     // The seed expression and the `static` item of a rule table called `name`.
     let made = |expr: &dyn Fn(&Ident) -> TokenStream, item: &dyn Fn(&Ident) -> TokenStream| {
-        let name = format_ident!("__RULES_{}", id);
+        // Upper case, as a `static` is named (`alt0` -> `__RULES_ALT0`).
+        let name = format_ident!("__RULES_{}", id.to_uppercase());
         (
             if expression {
                 expr(&name)
@@ -140,10 +144,11 @@ fn seed_parts(
     };
     match ty {
         Type::String(rules) => {
-            // `Uuid` checks its own format; the other formats are checked by the rules.
+            // `Uuid` checks its own format; the other formats are checked by the rules (and
+            // a converted format by the rules, then by its type).
             let format = rules
                 .format
-                .filter(|format| *format != Format::Uuid)
+                .filter(|format| *format != Format::Uuid || rules.converted.is_some())
                 .map(|format| Ident::new(format.variant(), Span::call_site()));
             let checked = format.is_some()
                 || rules.min_length.is_some()
@@ -179,7 +184,11 @@ fn seed_parts(
             made(
                 &|name| {
                     let rust = rust_type(ty);
-                    quote!(#private::StrSeed::<#rust>::new(&#name))
+                    if rules.converted.is_some() {
+                        quote!(#private::ConvertSeed::<#rust>::new(&#name))
+                    } else {
+                        quote!(#private::StrSeed::<#rust>::new(&#name))
+                    }
                 },
                 &|name| {
                     let body = body();
@@ -294,11 +303,7 @@ fn pattern_routes(
     statics: &mut TokenStream,
 ) -> (TokenStream, TokenStream, TokenStream) {
     if def.patterns.is_empty() {
-        return (
-            quote!(__other => #unknown,),
-            TokenStream::new(),
-            TokenStream::new(),
-        );
+        return (quote!(#unknown;), TokenStream::new(), TokenStream::new());
     }
     let mut init = TokenStream::new();
     let mut fields = TokenStream::new();
@@ -319,7 +324,7 @@ fn pattern_routes(
             } else #route
         };
     }
-    (quote!(__other => #route,), init, fields)
+    (route, init, fields)
 }
 
 /// `impl Deserialize` for a struct. The body imports short names ([`Paths::local`]):
@@ -426,9 +431,17 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
     let mut finish_patterns = pattern_fields;
     finish_patterns.extend(extra_field);
     let extra_field = finish_patterns;
-    // The big groups are made of the streams built above, not copied from them.
-    reads.extend(unknown);
-    let reads = Group::new(Delimiter::Brace, reads);
+    // The big groups are made of the streams built above, not copied from them. With no
+    // property, the key goes straight to the other keys' route (a `match` of one arm is
+    // what clippy flags in a generated file).
+    let no_fields = def.fields.is_empty();
+    let reads = if no_fields {
+        quote!({ let __other = __key.as_str(); #unknown })
+    } else {
+        reads.extend(quote!(__other => { #unknown }));
+        let reads = Group::new(Delimiter::Brace, reads);
+        quote!(match __key.as_str() #reads)
+    };
     finish.extend(extra_field);
     let finish = Group::new(Delimiter::Brace, finish);
     let mut body = statics;
@@ -438,7 +451,7 @@ pub(crate) fn struct_de(def: &StructDef, type_keys: &[String], shared: &Shared) 
         #count_init
         while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
             #count_key
-            match __key.as_str() #reads
+            #reads
         }
         #count_check
         ::core::result::Result::Ok(#name #finish)

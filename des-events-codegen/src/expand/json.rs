@@ -60,7 +60,7 @@ pub(crate) fn json_def(def: &JsonDef, shared: &Shared) -> TokenStream {
         },
     };
     let serialize = transparent_serialize(&name);
-    let extras = shared.fit.extras(&def.name);
+    let extras = shared.item_attrs(&def.name);
     let schema_impl = shared.json_schema(|| {
         quote! {
             #[automatically_derived]
@@ -213,7 +213,7 @@ pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) ->
             }
         }
     };
-    let extras = shared.fit.extras(&def.name);
+    let extras = shared.item_attrs(&def.name);
     let schema_impl = shared.json_schema(|| {
         quote! {
             #[automatically_derived]

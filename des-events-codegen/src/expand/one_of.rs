@@ -89,7 +89,7 @@ pub(crate) fn union_def(schema: &Schema, def: &UnionDef, shared: &Shared) -> Tok
             }
         }
     }
-    let extras = shared.fit.extras(&def.name);
+    let extras = shared.item_attrs(&def.name);
     let schema_impl = shared.json_schema(|| {
         quote! {
             #[automatically_derived]

@@ -97,6 +97,27 @@ impl Shared {
         }
     }
 
+    /// The attributes after a named type's own derive: the lints that names and docs
+    /// taken from a schema may trip in a generated file (`des-events expand`, a build
+    /// script: the macro's output is not linted), then the type's extra derives and
+    /// attributes from the settings.
+    ///
+    /// - `large_enum_variant`: a union holds its alternatives by value, as the schema
+    ///   nests them;
+    /// - `enum_variant_names`: variants are named after the schema's values;
+    /// - `doc_lazy_continuation`: docs are the schema's `description` as written.
+    pub(crate) fn item_attrs(&self, name: &str) -> TokenStream {
+        let mut tokens = quote! {
+            #[allow(
+                clippy::large_enum_variant,
+                clippy::enum_variant_names,
+                clippy::doc_lazy_continuation
+            )]
+        };
+        tokens.extend(self.fit.extras(name));
+        tokens
+    }
+
     /// `#[automatically_derived]`.
     pub(crate) fn automatically_derived(&self) -> &TokenStream {
         self.automatically_derived

@@ -21,10 +21,20 @@ pub(crate) fn tests(schema: &Schema, shared: &Shared) -> TokenStream {
         for (index, example) in event.examples.iter().enumerate() {
             let test = ident(&name::example_test(&event.method, index));
             let json = raw_string(&example.to_string());
-            tests.extend(quote! {
-                #[test]
-                fn #test() {
-                    #private::conformance::example::<super::#enum_name>(#json, #wire);
+            // Converted formats write their canonical texts (see `canonical_example`).
+            tests.extend(if shared.fit.converted {
+                quote! {
+                    #[test]
+                    fn #test() {
+                        #private::conformance::canonical_example::<super::#enum_name>(#json, #wire);
+                    }
+                }
+            } else {
+                quote! {
+                    #[test]
+                    fn #test() {
+                        #private::conformance::example::<super::#enum_name>(#json, #wire);
+                    }
                 }
             });
         }
@@ -67,10 +77,15 @@ pub(crate) fn tests(schema: &Schema, shared: &Shared) -> TokenStream {
                 index,
             ));
             let json = raw_string(&example.to_string());
+            let check = if shared.fit.converted {
+                quote!(canonical_example)
+            } else {
+                quote!(root_example)
+            };
             tests.extend(quote! {
                 #[test]
                 fn #test() {
-                    #private::conformance::root_example::<super::#name>(#json, #label);
+                    #private::conformance::#check::<super::#name>(#json, #label);
                 }
             });
         }

@@ -57,7 +57,7 @@ pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef, shared: &Shared) -> Tok
         }
     });
     let expecting = format!("an array of {count} items ({title})");
-    let extras = shared.fit.extras(&def.name);
+    let extras = shared.item_attrs(&def.name);
     let schema_impl = shared.json_schema(|| {
         quote! {
             #[automatically_derived]

@@ -7,7 +7,9 @@ use quote::quote;
 use super::shared::{Key, Shared};
 use super::{Moved, de, doc_attrs, ident, string};
 use crate::fit::MapType;
-use crate::ir::{Additional, EnumDef, Field, Format, Schema, StructDef, Type, TypeDef};
+use crate::ir::{
+    Additional, EnumDef, Field, Format, Schema, StringRules, StructDef, Type, TypeDef,
+};
 use crate::name::{self, ADDITIONAL_FIELD};
 
 /// The Rust type of a value.
@@ -19,6 +21,13 @@ pub(crate) fn rust_type(ty: &Type) -> TokenStream {
 pub(crate) fn rust_type_in(ty: &Type, module: Option<&TokenStream>) -> TokenStream {
     match ty {
         Type::String(rules) if rules.credential => quote!(::des_events::Credential),
+        // The table of conversions holds paths only: they always parse.
+        Type::String(StringRules {
+            converted: Some(rust),
+            ..
+        }) => rust
+            .parse()
+            .unwrap_or_else(|_| quote!(::std::string::String)),
         Type::String(rules) if rules.format == Some(Format::Uuid) => quote!(::des_events::Uuid),
         Type::String(_) => quote!(::std::string::String),
         Type::Integer(rules) => {
@@ -154,7 +163,7 @@ fn struct_def(schema: &Schema, whole: &TypeDef, def: &StructDef, shared: &Shared
         let tokens = json_value(&serde_json::Value::Object(described));
         counts.push(quote!(, extend("patternProperties" = #tokens)));
     }
-    let extras = shared.fit.extras(&def.name);
+    let extras = shared.item_attrs(&def.name);
     let schemars_crate = if counts.is_empty() || !shared.fit.json_schema {
         shared.schemars_crate().clone()
     } else {
@@ -374,7 +383,9 @@ fn defaults(schema: &Schema, def: &StructDef) -> TokenStream {
             let accessor = ident(&name::default_accessor(&field.rust_name));
             let ty = rust_type(&field.ty);
             let value = match (&field.ty, default) {
-                (Type::String(_), serde_json::Value::String(text)) => quote!(::std::string::String::from(#text)),
+                (Type::String(rules), serde_json::Value::String(text)) if rules.converted.is_none() => {
+                    quote!(::std::string::String::from(#text))
+                }
                 (Type::Integer(_), serde_json::Value::Number(number)) => {
                     let value = Literal::i64_unsuffixed(number.as_i64()?);
                     quote!(#value)
@@ -550,7 +561,7 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     // The bodies depend on the values only: enums of the same values share them.
     let values = format!("{:?} {:?} {}", def.variants, def.legacy, def.other);
     let skip = shared.json_schema(|| quote!(#[schemars(skip)]));
-    let extras = shared.fit.extras(&def.name);
+    let extras = shared.item_attrs(&def.name);
     let variants_body = shared.group(Key("enum", values.clone()), Delimiter::Brace, || {
         let (wires, variants) = (wires(), variants());
         let variant_docs = def
@@ -650,7 +661,7 @@ fn value_enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     let legacy = legacy_table(def);
     let variant_docs = texts.iter().map(|text| format!(" `{text}`"));
     let expecting = format!("one of the {} values", def.name);
-    let extras = shared.fit.extras(&def.name);
+    let extras = shared.item_attrs(&def.name);
     let schema_impl = shared.json_schema(|| {
         quote! {
             #[automatically_derived]

@@ -246,7 +246,7 @@ pub(crate) fn union(schema: &Schema, catch_all: bool, shared: &Shared) -> TokenS
             },
         ),
     };
-    let extras = shared.fit.extras(&schema.name);
+    let extras = shared.item_attrs(&schema.name);
     let eq_and_schema = match (&eq, schema_derive.is_empty()) {
         (Some(_), false) => quote!(::core::cmp::Eq, #schema_derive),
         (Some(_), true) => quote!(::core::cmp::Eq),

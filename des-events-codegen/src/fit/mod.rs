@@ -9,6 +9,7 @@
 //! the type it is asked on (`Eq` next to an `f64` is an error at the `f64`'s place in
 //! the schema, not a rustc error deep in generated code).
 
+mod convert;
 mod traits;
 
 use std::collections::HashMap;
@@ -36,6 +37,7 @@ pub struct Settings {
     attrs: Vec<String>,
     patches: Vec<(String, Patch)>,
     replacements: Vec<(String, String)>,
+    conversions: Vec<(String, String)>,
     map_type: Option<MapType>,
     builder: bool,
     no_json_schema: bool,
@@ -155,6 +157,14 @@ impl Settings {
         self
     }
 
+    /// `convert = { "format": path::Type }`: strings of an asserted `format` read as
+    /// `path::Type` (e.g. `"uuid"` as `uuid::Uuid`, with the `uuid` feature of
+    /// `des-events`). The accepted pairs are listed in docs/fit.md ("Conversions").
+    pub fn convert(mut self, format: impl Into<String>, rust: impl Into<String>) -> Settings {
+        self.conversions.push((format.into(), rust.into()));
+        self
+    }
+
     /// `map_type = "..."`: the map of patterned and other properties.
     pub fn map_type(mut self, map_type: MapType) -> Settings {
         self.map_type = Some(map_type);
@@ -189,6 +199,8 @@ pub(crate) struct Fit {
     pub builders: HashMap<String, String>,
     /// Emit the schemars impls and attributes.
     pub json_schema: bool,
+    /// Some string is read as a converted type (`convert`): texts are canonical.
+    pub converted: bool,
 }
 
 impl Fit {
@@ -261,6 +273,33 @@ pub(crate) fn resolve(
                 None,
             ),
         }
+    }
+    let mut conversions = Vec::new();
+    for (format, rust) in &settings.conversions {
+        match convert::find(format, rust) {
+            Some(conversion) => conversions.push(conversion),
+            None => problems.push(
+                None,
+                format!(
+                    "`convert`: `\"{format}\": {rust}` is not a conversion des-events keeps exact"
+                ),
+                Some(format!("the conversions are {}", convert::listed())),
+            ),
+        }
+    }
+    let mut converted = false;
+    if !conversions.is_empty() {
+        schema.visit_types_mut(&mut |ty| {
+            if let crate::ir::Type::String(rules) = ty
+                && !rules.credential
+                && let Some(conversion) = conversions
+                    .iter()
+                    .find(|conversion| Some(conversion.format) == rules.format)
+            {
+                rules.converted = Some(conversion.generated.to_owned());
+                converted = true;
+            }
+        });
     }
     let map_type = settings.map_type;
     schema.set_unordered_maps(matches!(
@@ -359,6 +398,7 @@ pub(crate) fn resolve(
         replaced,
         builders,
         json_schema: !settings.no_json_schema,
+        converted,
     })
 }
 

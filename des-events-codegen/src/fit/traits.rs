@@ -80,13 +80,13 @@ impl StdTrait {
 }
 
 /// The traits of the leaf types of generated code (`true`: implemented).
-struct Leaf {
-    copy: bool,
-    eq: bool,
-    ord: bool,
-    partial_ord: bool,
-    hash: bool,
-    default: bool,
+pub(crate) struct Leaf {
+    pub copy: bool,
+    pub eq: bool,
+    pub ord: bool,
+    pub partial_ord: bool,
+    pub hash: bool,
+    pub default: bool,
 }
 
 impl Leaf {
@@ -298,7 +298,7 @@ impl Capabilities<'_> {
 
     /// What in the dispatch enum stops `t`: an event's message, or the catch-all
     /// variant's `des_events::UnknownEvent` (which has `Clone`, `Debug`, `PartialEq`,
-    /// `Eq`).
+    /// `Eq`, `Hash`).
     fn dispatch_blocker(&self, t: StdTrait) -> Option<Blocker> {
         if t == StdTrait::Default {
             return Some(Blocker {
@@ -310,7 +310,7 @@ impl Capabilities<'_> {
         let has_other = self.schema.has_catch_all(self.catch_all);
         let unknown = matches!(
             t,
-            StdTrait::Clone | StdTrait::Debug | StdTrait::PartialEq | StdTrait::Eq
+            StdTrait::Clone | StdTrait::Debug | StdTrait::PartialEq | StdTrait::Eq | StdTrait::Hash
         );
         if has_other && !unknown {
             return Some(Blocker {
@@ -345,7 +345,15 @@ impl Capabilities<'_> {
         if boxed && t == StdTrait::Copy {
             return blocker("a `Box`");
         }
+        let converted = match ty {
+            Type::String(rules) => rules
+                .converted
+                .as_deref()
+                .and_then(super::convert::by_generated),
+            _ => None,
+        };
         let (leaf, rust) = match ty {
+            _ if let Some(conversion) = converted => (&conversion.leaf, conversion.written),
             Type::String(rules) if rules.credential => (&CREDENTIAL, "a `des_events::Credential`"),
             Type::String(rules) if rules.format == Some(crate::ir::Format::Uuid) => {
                 (&UUID, "a `des_events::Uuid`")

@@ -37,6 +37,14 @@ pub struct FitArgs {
     /// `--patch-attr 'Order=#[doc(alias = "purchase")]'`. Repeatable.
     #[arg(long = "patch-attr", value_name = "TYPE=ATTR", value_parser = pair)]
     patch_attrs: Vec<(String, String)>,
+    /// Use your type PATH instead of the generated type TYPE (`replace = { "TYPE": PATH }`).
+    /// Repeatable.
+    #[arg(long = "replace", value_name = "TYPE=PATH", value_parser = pair)]
+    replacements: Vec<(String, String)>,
+    /// Read strings of FORMAT as TYPE (`convert = { "FORMAT": TYPE }`), e.g. `--convert
+    /// uuid=uuid::Uuid`; docs/fit.md lists the pairs. Repeatable.
+    #[arg(long = "convert", value_name = "FORMAT=TYPE", value_parser = pair)]
+    conversions: Vec<(String, String)>,
     /// The map of patterned and other properties (`map_type = "..."`); `IndexMap` needs
     /// the `indexmap` feature of `des-events` in the crate that uses the code.
     #[arg(
@@ -75,6 +83,12 @@ impl FitArgs {
         }
         for (target, attr) in &self.patch_attrs {
             settings = settings.patch(target.clone(), Patch::new().attr(attr.clone()));
+        }
+        for (target, path) in &self.replacements {
+            settings = settings.replace(target.clone(), path.clone());
+        }
+        for (format, rust) in &self.conversions {
+            settings = settings.convert(format.clone(), rust.clone());
         }
         if let Some(map_type) = self.map_type {
             settings = settings.map_type(map_type);
