@@ -12,6 +12,11 @@
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnAccountProvisionRequested {
@@ -27,6 +32,7 @@ for OnAccountProvisionRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -56,7 +62,9 @@ for OnAccountProvisionRequested {
                                 __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
-                        __other => __p::unknown_key(__other, &["requestId"], &mut __map)?,
+                        __other => {
+                            __p::unknown_key(__other, &["requestId"], &mut __map)?;
+                        }
                     }
                 }
                 ::core::result::Result::Ok(OnAccountProvisionRequested {
@@ -77,6 +85,11 @@ for OnAccountProvisionRequested {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct TargetAmount {
@@ -95,6 +108,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -145,7 +159,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
                                 __other,
                                 &["cents", "currency"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -168,6 +182,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct DreamUser {
@@ -188,6 +207,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -240,7 +260,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
                                 __other,
                                 &["type", "id", "externalId"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -263,6 +283,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
     ::core::hash::Hash,
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
+)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -302,6 +327,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -395,7 +421,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
                                     "user",
                                 ],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -424,6 +450,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnAccountRequested {
@@ -440,6 +471,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -483,7 +515,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
                                 __other,
                                 &["requestId", "dream"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -509,6 +541,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnExitRequested {}
@@ -519,6 +556,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnExitRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -538,8 +576,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnExitRequested {
                 __A: __p::serde::de::MapAccess<'de>,
             {
                 while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
-                    match __key.as_str() {
-                        __other => __p::unknown_key(__other, &[], &mut __map)?,
+                    {
+                        let __other = __key.as_str();
+                        __p::unknown_key(__other, &[], &mut __map)?;
                     }
                 }
                 ::core::result::Result::Ok(OnExitRequested {})
@@ -560,6 +599,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnExitRequested {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnIdTokenDidExpire {
@@ -574,6 +618,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnIdTokenDidExpir
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -603,7 +648,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnIdTokenDidExpir
                                 __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
-                        __other => __p::unknown_key(__other, &["requestId"], &mut __map)?,
+                        __other => {
+                            __p::unknown_key(__other, &["requestId"], &mut __map)?;
+                        }
                     }
                 }
                 ::core::result::Result::Ok(OnIdTokenDidExpire {
@@ -625,6 +672,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnIdTokenDidExpir
     ::core::hash::Hash,
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
+)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -653,6 +705,7 @@ for OnInvestmentAccountProvisionRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -732,7 +785,7 @@ for OnInvestmentAccountProvisionRequested {
                                     "errorUrl",
                                 ],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -756,6 +809,11 @@ for OnInvestmentAccountProvisionRequested {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct Money {
@@ -773,6 +831,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -816,7 +875,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
                                 __other,
                                 &["quantity", "currency"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -838,6 +897,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
     ::core::cmp::PartialEq,
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
+)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -868,6 +932,7 @@ for OnInvestmentSellRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -954,7 +1019,7 @@ for OnInvestmentSellRequested {
                                     "errorUrl",
                                 ],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -984,6 +1049,11 @@ for OnInvestmentSellRequested {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnPageReadyEvent {}
@@ -994,6 +1064,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnPageReadyEvent 
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -1013,8 +1084,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnPageReadyEvent 
                 __A: __p::serde::de::MapAccess<'de>,
             {
                 while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
-                    match __key.as_str() {
-                        __other => __p::unknown_key(__other, &[], &mut __map)?,
+                    {
+                        let __other = __key.as_str();
+                        __p::unknown_key(__other, &[], &mut __map)?;
                     }
                 }
                 ::core::result::Result::Ok(OnPageReadyEvent {})
@@ -1034,6 +1106,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnPageReadyEvent 
     ::core::hash::Hash,
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
+)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -1055,6 +1132,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -1107,7 +1185,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
                                 __other,
                                 &["url", "text", "title"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -1132,6 +1210,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
     ::core::cmp::Ord,
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
+)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
 )]
 #[serde(crate = "::des_events::__private::serde")]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -1200,6 +1283,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEventN
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnTelemetryEvent {
@@ -1220,6 +1308,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent 
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -1254,7 +1343,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent 
                             __p::put(&mut __field1, "payload", &mut __map, __p::MapSeed)?
                         }
                         __other => {
-                            __p::unknown_key(__other, &["name", "payload"], &mut __map)?
+                            __p::unknown_key(__other, &["name", "payload"], &mut __map)?;
                         }
                     }
                 }
@@ -1278,6 +1367,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent 
     ::core::hash::Hash,
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
+)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -1313,6 +1407,7 @@ for OnTransferConsentRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -1374,7 +1469,7 @@ for OnTransferConsentRequested {
                                 __other,
                                 &["requestId", "consentId", "successUrl", "cancelUrl"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -1397,6 +1492,11 @@ for OnTransferConsentRequested {
     ::core::fmt::Debug,
     ::core::cmp::PartialEq,
     ::des_events::__private::schemars::JsonSchema
+)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
 )]
 #[serde(
     crate = "::des_events::__private::serde",

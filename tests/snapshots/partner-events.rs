@@ -12,6 +12,11 @@
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct AccountProvisioned {
@@ -26,6 +31,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for AccountProvisione
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -55,7 +61,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for AccountProvisione
                                 __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
-                        __other => __p::unknown_key(__other, &["requestId"], &mut __map)?,
+                        __other => {
+                            __p::unknown_key(__other, &["requestId"], &mut __map)?;
+                        }
                     }
                 }
                 ::core::result::Result::Ok(AccountProvisioned {
@@ -78,6 +86,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for AccountProvisione
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct InvestmentAccountProvisionInitiated {
@@ -96,6 +109,7 @@ for InvestmentAccountProvisionInitiated {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -139,7 +153,7 @@ for InvestmentAccountProvisionInitiated {
                                 __other,
                                 &["requestId", "accountId"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -164,6 +178,11 @@ for InvestmentAccountProvisionInitiated {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct NavigateTo {
@@ -178,6 +197,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -207,7 +227,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
                                 __p::PlainSeed::<::std::string::String>::NEW,
                             )?
                         }
-                        __other => __p::unknown_key(__other, &["location"], &mut __map)?,
+                        __other => {
+                            __p::unknown_key(__other, &["location"], &mut __map)?;
+                        }
                     }
                 }
                 ::core::result::Result::Ok(NavigateTo {
@@ -229,6 +251,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
     ::core::cmp::Ord,
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
+)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
 )]
 #[serde(crate = "::des_events::__private::serde")]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -307,6 +334,11 @@ for OnAccountRequestedFailedReason {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnAccountRequestedFailed {
@@ -324,6 +356,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -367,7 +400,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
                                 __other,
                                 &["requestId", "reason"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -392,6 +425,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnAccountRequestedSucceeded {
@@ -407,6 +445,7 @@ for OnAccountRequestedSucceeded {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -436,7 +475,9 @@ for OnAccountRequestedSucceeded {
                                 __p::PlainSeed::<::des_events::Uuid>::NEW,
                             )?
                         }
-                        __other => __p::unknown_key(__other, &["requestId"], &mut __map)?,
+                        __other => {
+                            __p::unknown_key(__other, &["requestId"], &mut __map)?;
+                        }
                     }
                 }
                 ::core::result::Result::Ok(OnAccountRequestedSucceeded {
@@ -460,6 +501,11 @@ for OnAccountRequestedSucceeded {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnBackRequested {}
@@ -470,6 +516,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -489,8 +536,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
                 __A: __p::serde::de::MapAccess<'de>,
             {
                 while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
-                    match __key.as_str() {
-                        __other => __p::unknown_key(__other, &[], &mut __map)?,
+                    {
+                        let __other = __key.as_str();
+                        __p::unknown_key(__other, &[], &mut __map)?;
                     }
                 }
                 ::core::result::Result::Ok(OnBackRequested {})
@@ -512,6 +560,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnSignOutRequested {}
@@ -522,6 +575,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnSignOutRequeste
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -541,8 +595,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnSignOutRequeste
                 __A: __p::serde::de::MapAccess<'de>,
             {
                 while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
-                    match __key.as_str() {
-                        __other => __p::unknown_key(__other, &[], &mut __map)?,
+                    {
+                        let __other = __key.as_str();
+                        __p::unknown_key(__other, &[], &mut __map)?;
                     }
                 }
                 ::core::result::Result::Ok(OnSignOutRequested {})
@@ -562,6 +617,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnSignOutRequeste
     ::core::hash::Hash,
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
+)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -584,6 +644,7 @@ for OnTransferConsentCancelled {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -636,7 +697,7 @@ for OnTransferConsentCancelled {
                                 __other,
                                 &["requestId", "consentId", "reason"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -662,6 +723,11 @@ for OnTransferConsentCancelled {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct OnTransferConsentSucceeded {
@@ -683,6 +749,7 @@ for OnTransferConsentSucceeded {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -735,7 +802,7 @@ for OnTransferConsentSucceeded {
                                 __other,
                                 &["requestId", "consentId", "consentRef"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -762,6 +829,11 @@ for OnTransferConsentSucceeded {
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct SessionKeepAlive {}
@@ -772,6 +844,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for SessionKeepAlive 
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -791,8 +864,9 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for SessionKeepAlive 
                 __A: __p::serde::de::MapAccess<'de>,
             {
                 while let __Some(__key) = __map.next_key::<__p::Key<'de>>()? {
-                    match __key.as_str() {
-                        __other => __p::unknown_key(__other, &[], &mut __map)?,
+                    {
+                        let __other = __key.as_str();
+                        __p::unknown_key(__other, &[], &mut __map)?;
                     }
                 }
                 ::core::result::Result::Ok(SessionKeepAlive {})
@@ -813,6 +887,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for SessionKeepAlive 
     ::des_events::__private::serde::Serialize,
     ::des_events::__private::schemars::JsonSchema
 )]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
+)]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
 pub struct UpdateToken {
@@ -832,6 +911,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
     where
         __D: ::des_events::__private::serde::Deserializer<'de>,
     {
+        #[allow(unused_imports)]
         use ::core::option::Option::{None as __None, Some as __Some};
         use ::des_events::__private as __p;
         struct __Visitor;
@@ -875,7 +955,7 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
                                 __other,
                                 &["requestId", "idToken"],
                                 &mut __map,
-                            )?
+                            )?;
                         }
                     }
                 }
@@ -897,6 +977,11 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
     ::core::cmp::PartialEq,
     ::core::cmp::Eq,
     ::des_events::__private::schemars::JsonSchema
+)]
+#[allow(
+    clippy::large_enum_variant,
+    clippy::enum_variant_names,
+    clippy::doc_lazy_continuation
 )]
 #[serde(
     crate = "::des_events::__private::serde",

@@ -281,7 +281,8 @@ pub(crate) fn resolve(
             None => problems.push(
                 None,
                 format!(
-                    "`convert`: `\"{format}\": {rust}` is not a conversion des-events keeps exact"
+                    "`convert`: `\"{format}\": {}` is not a conversion des-events keeps exact",
+                    rust.split_whitespace().collect::<String>()
                 ),
                 Some(format!("the conversions are {}", convert::listed())),
             ),
