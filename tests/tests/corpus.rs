@@ -51,6 +51,16 @@ pub struct CorpusCase {
     pub does_not_compile: Option<&'static str>,
     /// Our verdict: the root type's `from_json`.
     pub ours: Option<Judge>,
+    /// The same, from the schema's code written as a file (`builder = true`,
+    /// `map_type = "HashMap"`), as the build-script mode writes it.
+    pub file: Option<Judge>,
+}
+
+/// The corpus as generated files: only `dead_code` is allowed (a module's types are not
+/// all used), so CI's clippy holds the files to `-D warnings`.
+#[allow(dead_code)]
+mod files {
+    include!(concat!(env!("OUT_DIR"), "/corpus_files.rs"));
 }
 
 // Real-world schemas hold annotations the engine warns about (deprecated fields...).
@@ -259,6 +269,19 @@ fn real_world_corpus() {
                             tally.documents += 1;
                             let expected = oracle::judge(&oracle, line);
                             let where_ = format!("{}:{}", case.documents, index + 1);
+                            // The generated file judges as the macro's code does, to the
+                            // error text.
+                            if let Some(file) = case.file {
+                                let from_file = catch_unwind(AssertUnwindSafe(|| file(line)));
+                                let from_macro = catch_unwind(AssertUnwindSafe(|| ours(line)));
+                                if let (Ok(from_file), Ok(from_macro)) = (&from_file, &from_macro)
+                                    && from_file != from_macro
+                                {
+                                    failures.push(format!(
+                                        "FILE {where_}: the generated file says {from_file:?}, the macro {from_macro:?}"
+                                    ));
+                                }
+                            }
                             match catch_unwind(AssertUnwindSafe(|| ours(line))) {
                                 Err(_) => failures.push(format!("PANIC {where_}")),
                                 Ok(verdict) if verdict.is_ok() == expected.is_valid() => {
