@@ -41,6 +41,11 @@ mod ordered {
     des_events::include_schema!("fit/order.schema.json", map_type = BTreeMap);
 }
 
+/// The document's key order (the `indexmap` feature of `des-events`).
+mod indexed {
+    des_events::include_schema!("fit/order.schema.json", map_type = "IndexMap");
+}
+
 /// The user's own type stands in for a generated one.
 mod replaced {
     /// An address of the user's: it must read and write what the schema allows (this one
@@ -125,9 +130,15 @@ fn map_type_chooses_the_map_of_other_properties() {
     let order = ordered::Order::from_json(ORDER).expect("a valid order");
     let other: &std::collections::BTreeMap<String, i64> = &order.additional_properties;
     assert_eq!(other.keys().collect::<Vec<_>>(), ["late", "rush"]);
+    let order = indexed::Order::from_json(ORDER).expect("a valid order");
+    let other: &des_events::__private::indexmap::IndexMap<String, i64> =
+        &order.additional_properties;
+    assert_eq!(other.keys().collect::<Vec<_>>(), ["rush", "late"]);
+    assert_eq!(order.to_json(), ORDER, "written in the order read");
     // A duplicate key is still refused, whatever the map.
     let twice = r#"{"id":"A-1","quantity":2,"rush":1,"rush":2}"#;
     assert!(hashed::Order::from_json(twice).is_err());
+    assert!(indexed::Order::from_json(twice).is_err());
 }
 
 #[test]

@@ -714,7 +714,73 @@ fn is_type_ident(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{parse_attr, parse_path};
+    use super::{MapType, Patch, Settings, parse_attr, parse_path};
+    use crate::{Request, Source, generate};
+
+    const ORDER: &str = r##"{
+        "title": "Order",
+        "type": "object",
+        "properties": {
+            "total": { "type": "number" },
+            "lines": { "type": "array", "items": { "$ref": "#/$defs/line" } }
+        },
+        "$defs": { "line": { "type": "object", "properties": { "sku": { "type": "string" } }, "additionalProperties": false } },
+        "patternProperties": { "^x-": { "type": "string" } }
+    }"##;
+
+    fn expanded(settings: Settings) -> Result<String, String> {
+        let request = Request::new(Source::text("order.json", ORDER))
+            .tests(false)
+            .settings(settings);
+        generate(&request)
+            .map(|generated| generated.tokens().to_string())
+            .map_err(|problems| problems.to_string())
+    }
+
+    #[test]
+    fn json_schema_false_leaves_no_trace_of_schemars() {
+        let with = expanded(Settings::new()).expect("generates");
+        assert!(with.contains("schemars"));
+        let without = expanded(Settings::new().json_schema(false)).expect("generates");
+        assert!(!without.contains("schemars"), "{without}");
+    }
+
+    #[test]
+    fn derives_are_added_once_and_only_where_they_hold() {
+        // `Line` is `Eq` already (the engine derives it): not derived twice.
+        let code = expanded(Settings::new().patch("Line", Patch::new().derive("Eq").derive("Ord")))
+            .expect("generates");
+        assert!(code.contains("# [derive (Ord)]"), "{code}");
+        assert!(!code.contains("# [derive (Eq"), "{code}");
+        // `Order` holds an `f64`: the error is at `total`.
+        let err = expanded(Settings::new().derive("Eq")).expect_err("f64 is not Eq");
+        assert!(
+            err.contains("/properties/total") && err.contains("`f64`"),
+            "{err}"
+        );
+        // With `HashMap`, a struct with a map of patterned properties is not `Hash`.
+        let err = expanded(
+            Settings::new()
+                .map_type(MapType::HashMap)
+                .patch("Line", Patch::new())
+                .derive("Hash"),
+        )
+        .expect_err("f64 and HashMap are not Hash");
+        assert!(err.contains("Hash"), "{err}");
+    }
+
+    #[test]
+    fn renames_follow_every_use() {
+        let code =
+            expanded(Settings::new().patch("#/$defs/line", Patch::new().rename("OrderLine")))
+                .expect("generates");
+        assert!(code.contains("pub struct OrderLine"), "{code}");
+        assert!(
+            code.contains(":: std :: vec :: Vec < OrderLine >"),
+            "{code}"
+        );
+        assert!(!code.contains("< Line >"), "{code}");
+    }
 
     #[test]
     fn derive_paths_are_read() {
