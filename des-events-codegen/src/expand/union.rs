@@ -113,6 +113,8 @@ pub(crate) fn union(schema: &Schema, catch_all: bool, shared: &Shared) -> TokenS
     // The derived schema describes what the strict default accepts: the catch-all
     // variant only with `catch_all = true`.
     let skip_schema = (!catch_all && shared.fit.json_schema).then(|| quote!(#[schemars(skip)]));
+    // Read by schemars' derive only (`Serialize` and `Deserialize` are written out).
+    let untagged = shared.fit.json_schema.then(|| quote!(#[serde(untagged)]));
     let event_name_type = if has_other {
         quote!(&str)
     } else {
@@ -134,7 +136,7 @@ pub(crate) fn union(schema: &Schema, catch_all: bool, shared: &Shared) -> TokenS
                 /// (`from_json_with(json, Policy::Tolerant)`, with a warning), or by every
                 /// read with `catch_all = true`. Only a read makes one, and it is written
                 /// back as received.
-                #[serde(untagged)]
+                #untagged
                 #skip_schema
                 #other(::des_events::UnknownEvent),
             },
