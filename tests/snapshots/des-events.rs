@@ -15,7 +15,10 @@
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -88,7 +91,10 @@ for OnAccountProvisionRequested {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -185,7 +191,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for TargetAmount {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -287,7 +296,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for DreamUser {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -453,7 +465,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Dream {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -544,7 +559,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -602,7 +620,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnExitRequested {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -676,7 +697,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnIdTokenDidExpir
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -812,7 +836,10 @@ for OnInvestmentAccountProvisionRequested {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -901,7 +928,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for Money {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -1052,7 +1082,10 @@ for OnInvestmentSellRequested {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -1110,7 +1143,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnPageReadyEvent 
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -1214,7 +1250,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnShare {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde")]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -1286,7 +1325,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEventN
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -1371,7 +1413,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnTelemetryEvent 
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -1496,7 +1541,10 @@ for OnTransferConsentRequested {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(
     crate = "::des_events::__private::serde",

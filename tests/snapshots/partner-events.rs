@@ -15,7 +15,10 @@
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -89,7 +92,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for AccountProvisione
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -181,7 +187,10 @@ for InvestmentAccountProvisionInitiated {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -255,7 +264,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for NavigateTo {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde")]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -337,7 +349,10 @@ for OnAccountRequestedFailedReason {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -428,7 +443,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnAccountRequeste
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -504,7 +522,10 @@ for OnAccountRequestedSucceeded {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -563,7 +584,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnBackRequested {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -621,7 +645,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for OnSignOutRequeste
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -726,7 +753,10 @@ for OnTransferConsentCancelled {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -832,7 +862,10 @@ for OnTransferConsentSucceeded {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -890,7 +923,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for SessionKeepAlive 
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(crate = "::des_events::__private::serde", deny_unknown_fields)]
 #[schemars(crate = "::des_events::__private::schemars")]
@@ -981,7 +1017,10 @@ impl<'de> ::des_events::__private::serde::Deserialize<'de> for UpdateToken {
 #[allow(
     clippy::large_enum_variant,
     clippy::enum_variant_names,
-    clippy::doc_lazy_continuation
+    clippy::doc_lazy_continuation,
+    rustdoc::invalid_html_tags,
+    rustdoc::bare_urls,
+    rustdoc::broken_intra_doc_links
 )]
 #[serde(
     crate = "::des_events::__private::serde",

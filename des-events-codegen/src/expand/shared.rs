@@ -105,13 +105,18 @@ impl Shared {
     /// - `large_enum_variant`: a union holds its alternatives by value, as the schema
     ///   nests them;
     /// - `enum_variant_names`: variants are named after the schema's values;
-    /// - `doc_lazy_continuation`: docs are the schema's `description` as written.
+    /// - `doc_lazy_continuation`, and rustdoc's `invalid_html_tags`, `bare_urls` and
+    ///   `broken_intra_doc_links`: docs are the schema's `description` as written (a
+    ///   `<name>` or a `[link]` in it is text, not markup for rustdoc).
     pub(crate) fn item_attrs(&self, name: &str) -> TokenStream {
         let mut tokens = quote! {
             #[allow(
                 clippy::large_enum_variant,
                 clippy::enum_variant_names,
-                clippy::doc_lazy_continuation
+                clippy::doc_lazy_continuation,
+                rustdoc::invalid_html_tags,
+                rustdoc::bare_urls,
+                rustdoc::broken_intra_doc_links
             )]
         };
         tokens.extend(self.fit.extras(name));
