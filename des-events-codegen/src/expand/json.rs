@@ -38,7 +38,6 @@ pub(crate) fn json_def(def: &JsonDef, shared: &Shared) -> TokenStream {
     let name = ident(&def.name);
     let documents = ident(DOCUMENTS_STATIC);
     let entry = string(&def.entry);
-    let title = string(&def.name);
     let docs = doc_attrs(
         &def.docs,
         Some(&def.name),
@@ -61,20 +60,7 @@ pub(crate) fn json_def(def: &JsonDef, shared: &Shared) -> TokenStream {
     };
     let serialize = transparent_serialize(&name);
     let extras = shared.item_attrs(&def.name);
-    let schema_impl = shared.json_schema(|| {
-        quote! {
-            #[automatically_derived]
-            impl #private::schemars::JsonSchema for #name {
-                fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#title)
-                }
-
-                fn json_schema(_: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
-                    #schema
-                }
-            }
-        }
-    });
+    let schema_impl = shared.schema_impl(&name, &def.name, quote!(_), || schema);
     quote! {
         #docs
         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq, ::core::cmp::Eq)]
@@ -127,7 +113,6 @@ pub(crate) fn json_def(def: &JsonDef, shared: &Shared) -> TokenStream {
 pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) -> TokenStream {
     let private = quote!(::des_events::__private);
     let name = ident(&def.name);
-    let title = string(&def.name);
     let checked_doc = def.check.as_ref().map(|_| {
         let keywords: Vec<String> = def
             .checked
@@ -214,19 +199,10 @@ pub(crate) fn newtype_def(schema: &Schema, def: &NewtypeDef, shared: &Shared) ->
         }
     };
     let extras = shared.item_attrs(&def.name);
-    let schema_impl = shared.json_schema(|| {
+    let schema_impl = shared.schema_impl(&name, &def.name, quote!(__generator), || {
         quote! {
-            #[automatically_derived]
-            impl #private::schemars::JsonSchema for #name {
-                fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#title)
-                }
-
-                fn json_schema(__generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
-                    let _ = &__generator;
-                    #description
-                }
-            }
+            let _ = &__generator;
+            #description
         }
     });
     quote! {

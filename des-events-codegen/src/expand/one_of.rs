@@ -90,19 +90,10 @@ pub(crate) fn union_def(schema: &Schema, def: &UnionDef, shared: &Shared) -> Tok
         }
     }
     let extras = shared.item_attrs(&def.name);
-    let schema_impl = shared.json_schema(|| {
+    let schema_impl = shared.schema_impl(&name, title, quote!(__generator), || {
         quote! {
-            #[automatically_derived]
-            impl #private::schemars::JsonSchema for #name {
-                fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#title)
-                }
-
-                fn json_schema(__generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
-                    let alternatives: ::std::vec::Vec<#private::serde_json::Value> = ::std::vec![#(#schemas),*];
-                    #private::schemars::json_schema!({ #keyword: alternatives })
-                }
-            }
+            let alternatives: ::std::vec::Vec<#private::serde_json::Value> = ::std::vec![#(#schemas),*];
+            #private::schemars::json_schema!({ #keyword: alternatives })
         }
     });
     quote! {

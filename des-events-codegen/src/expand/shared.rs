@@ -123,6 +123,33 @@ impl Shared {
         tokens
     }
 
+    /// `impl JsonSchema for #name`, named `title`, whose `json_schema` takes its generator
+    /// as `generator` (`_` or `__generator`) and returns `body()`; nothing with
+    /// `json_schema = false`.
+    pub(crate) fn schema_impl(
+        &self,
+        name: &proc_macro2::Ident,
+        title: &str,
+        generator: TokenStream,
+        body: impl FnOnce() -> TokenStream,
+    ) -> TokenStream {
+        self.json_schema(|| {
+            let body = body();
+            quote! {
+                #[automatically_derived]
+                impl ::des_events::__private::schemars::JsonSchema for #name {
+                    fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                        ::std::borrow::Cow::Borrowed(#title)
+                    }
+
+                    fn json_schema(#generator: &mut ::des_events::__private::schemars::SchemaGenerator) -> ::des_events::__private::schemars::Schema {
+                        #body
+                    }
+                }
+            }
+        })
+    }
+
     /// `#[automatically_derived]`.
     pub(crate) fn automatically_derived(&self) -> &TokenStream {
         self.automatically_derived

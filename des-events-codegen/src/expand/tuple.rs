@@ -58,24 +58,15 @@ pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef, shared: &Shared) -> Tok
     });
     let expecting = format!("an array of {count} items ({title})");
     let extras = shared.item_attrs(&def.name);
-    let schema_impl = shared.json_schema(|| {
+    let schema_impl = shared.schema_impl(&name, title, quote!(__generator), || {
         quote! {
-            #[automatically_derived]
-            impl #private::schemars::JsonSchema for #name {
-                fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#title)
-                }
-
-                fn json_schema(__generator: &mut #private::schemars::SchemaGenerator) -> #private::schemars::Schema {
-                    let items: ::std::vec::Vec<#private::serde_json::Value> = ::std::vec![#(#schemas),*];
-                    #private::schemars::json_schema!({
-                        "type": "array",
-                        "prefixItems": items,
-                        "items": false,
-                        "minItems": #count
-                    })
-                }
-            }
+            let items: ::std::vec::Vec<#private::serde_json::Value> = ::std::vec![#(#schemas),*];
+            #private::schemars::json_schema!({
+                "type": "array",
+                "prefixItems": items,
+                "items": false,
+                "minItems": #count
+            })
         }
     });
     quote! {

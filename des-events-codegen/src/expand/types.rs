@@ -662,20 +662,11 @@ fn value_enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     let variant_docs = texts.iter().map(|text| format!(" `{text}`"));
     let expecting = format!("one of the {} values", def.name);
     let extras = shared.item_attrs(&def.name);
-    let schema_impl = shared.json_schema(|| {
+    let schema_impl = shared.schema_impl(&name, title, quote!(_), || {
         quote! {
-            #[automatically_derived]
-            impl ::des_events::__private::schemars::JsonSchema for #name {
-                fn schema_name() -> ::std::borrow::Cow<'static, str> {
-                    ::std::borrow::Cow::Borrowed(#title)
-                }
-
-                fn json_schema(_: &mut ::des_events::__private::schemars::SchemaGenerator) -> ::des_events::__private::schemars::Schema {
-                    let values: ::std::vec::Vec<::des_events::serde_json::Value> =
-                        Self::ALL.iter().map(|value| value.to_value()).collect();
-                    ::des_events::__private::schemars::json_schema!({ "enum": values })
-                }
-            }
+            let values: ::std::vec::Vec<::des_events::serde_json::Value> =
+                Self::ALL.iter().map(|value| value.to_value()).collect();
+            ::des_events::__private::schemars::json_schema!({ "enum": values })
         }
     });
     quote! {
