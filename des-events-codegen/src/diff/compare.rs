@@ -6,15 +6,15 @@ mod checked;
 
 use super::constraints::{self, Moved};
 use super::rules;
-use super::{Change, Kind, Verdict};
+use super::{Change, Kind, Receiver, Site, Verdict};
 use crate::ir::{
     Additional, Alternative, EnumDef, Event, Field, Form, Schema, StructDef, Type, TypeDef,
     UnionDef,
 };
 use crate::name;
 
-/// Every change from `old` to `new`.
-pub fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
+/// Every change from `old` to `new`, judged for `receiver`s.
+pub fn compare(old: &Schema, new: &Schema, receiver: Receiver) -> Vec<Change> {
     let mut comparer = Comparer {
         old,
         new,
@@ -22,6 +22,13 @@ pub fn compare(old: &Schema, new: &Schema) -> Vec<Change> {
         event: None,
         is_reply: false,
         stack: Vec::new(),
+        at: Site {
+            old: Some(String::new()),
+            new: Some(String::new()),
+            pos: None,
+        },
+        receiver,
+        strict: 0,
     };
     comparer.schemas();
     comparer.changes
@@ -79,10 +86,42 @@ struct Comparer<'a> {
     is_reply: bool,
     /// Named types being compared (old name, new name): a guard against cycles.
     stack: Vec<(String, String)>,
+    /// The schema nodes being compared (the site of the changes pushed now).
+    at: Site,
+    /// Who reads the documents.
+    receiver: Receiver,
+    /// How many union alternatives or validator-checked objects enclose the place being
+    /// compared: a tolerant receiver reads them strictly.
+    strict: usize,
+}
+
+/// The pointer of what holds `pointer` (`/oneOf/2` -> `/oneOf`).
+fn parent(pointer: &str) -> String {
+    pointer
+        .rfind('/')
+        .map_or_else(String::new, |index| pointer[..index].to_owned())
 }
 
 impl Comparer<'_> {
+    /// Runs `compare` with the site moved to `old` / `new` (`None` keeps that side's).
+    fn within(&mut self, old: Option<&str>, new: Option<&str>, compare: impl FnOnce(&mut Self)) {
+        let saved = self.at.clone();
+        if let Some(old) = old {
+            self.at.old = Some(old.to_owned());
+        }
+        if let Some(new) = new {
+            self.at.new = Some(new.to_owned());
+        }
+        compare(self);
+        self.at = saved;
+    }
+
     fn push(&mut self, kind: Kind, path: &str, detail: String, verdict: Verdict) {
+        let verdict = if self.strict == 0 {
+            rules::as_read_by(self.receiver, kind, verdict)
+        } else {
+            verdict
+        };
         self.changes.push(Change {
             kind,
             event: self.event.clone(),
@@ -91,6 +130,8 @@ impl Comparer<'_> {
             receivers: verdict.receivers,
             senders: verdict.senders,
             api: verdict.api,
+            site: self.at.clone(),
+            witnesses: Vec::new(),
         });
     }
 
@@ -109,12 +150,14 @@ impl Comparer<'_> {
                 .find(|root| root.pointer == old_root.pointer)
             {
                 Some(new_root) => self.named(&path, &old_root.name, &new_root.name),
-                None => self.push(
-                    Kind::RootTypeRemoved,
-                    &path,
-                    format!("root type `{}` removed", old_root.name),
-                    rules::root_type_removed(),
-                ),
+                None => self.within(Some(&old_root.pointer), None, |this| {
+                    this.push(
+                        Kind::RootTypeRemoved,
+                        &path,
+                        format!("root type `{}` removed", old_root.name),
+                        rules::root_type_removed(),
+                    );
+                }),
             }
         }
         for new_root in &new.roots {
@@ -123,12 +166,14 @@ impl Comparer<'_> {
                 .iter()
                 .any(|root| root.pointer == new_root.pointer)
             {
-                self.push(
-                    Kind::RootTypeAdded,
-                    &new_root.pointer,
-                    format!("new root type `{}`", new_root.name),
-                    rules::root_type_added(),
-                );
+                self.within(None, Some(&new_root.pointer), |this| {
+                    this.push(
+                        Kind::RootTypeAdded,
+                        &new_root.pointer,
+                        format!("new root type `{}`", new_root.name),
+                        rules::root_type_added(),
+                    );
+                });
             }
         }
     }
@@ -148,49 +193,63 @@ impl Comparer<'_> {
             )));
         }
         if old.name != new.name {
-            self.push(
-                Kind::SchemaRenamed,
-                "title",
-                format!(
-                    "dispatch enum `{}` -> `{}`, handler trait `{}` -> `{}`",
-                    old.name,
-                    new.name,
-                    name::handler_trait(&old.name),
-                    name::handler_trait(&new.name)
-                ),
-                rules::schema_renamed(),
-            );
+            self.within(Some("/title"), Some("/title"), |this| {
+                this.push(
+                    Kind::SchemaRenamed,
+                    "title",
+                    format!(
+                        "dispatch enum `{}` -> `{}`, handler trait `{}` -> `{}`",
+                        old.name,
+                        new.name,
+                        name::handler_trait(&old.name),
+                        name::handler_trait(&new.name)
+                    ),
+                    rules::schema_renamed(),
+                );
+            });
         }
+        // Where events are: `/oneOf` (or what holds the first event).
+        let union = |schema: &Schema| {
+            schema
+                .events
+                .first()
+                .map_or_else(String::new, |event| parent(&event.pointer))
+        };
+        let (old_union, new_union) = (union(old), union(new));
         self.roots();
         for old_event in &old.events {
             match new.event(&old_event.wire_name) {
                 Some(new_event) => self.event(old_event, new_event),
                 None => {
                     self.event = Some(old_event.wire_name.clone());
-                    self.push(
-                        Kind::EventRemoved,
-                        "event",
-                        format!(
-                            "event `{}` removed (variant `{}`, handler method `{}`)",
-                            old_event.wire_name, old_event.variant, old_event.method
-                        ),
-                        rules::event_removed(),
-                    );
+                    self.within(Some(&old_event.pointer), Some(&new_union), |this| {
+                        this.push(
+                            Kind::EventRemoved,
+                            "event",
+                            format!(
+                                "event `{}` removed (variant `{}`, handler method `{}`)",
+                                old_event.wire_name, old_event.variant, old_event.method
+                            ),
+                            rules::event_removed(),
+                        );
+                    });
                 }
             }
         }
         for new_event in &new.events {
             if old.event(&new_event.wire_name).is_none() {
                 self.event = Some(new_event.wire_name.clone());
-                self.push(
-                    Kind::EventAdded,
-                    "event",
-                    format!(
-                        "new event `{}` (variant `{}`, handler method `{}`)",
-                        new_event.wire_name, new_event.variant, new_event.method
-                    ),
-                    rules::event_added(),
-                );
+                self.within(Some(&old_union), Some(&new_event.pointer), |this| {
+                    this.push(
+                        Kind::EventAdded,
+                        "event",
+                        format!(
+                            "new event `{}` (variant `{}`, handler method `{}`)",
+                            new_event.wire_name, new_event.variant, new_event.method
+                        ),
+                        rules::event_added(),
+                    );
+                });
             }
         }
         self.event = None;
@@ -207,6 +266,11 @@ impl Comparer<'_> {
             .filter(|wire| old.event(wire).is_some())
             .collect();
         if old_order != new_order {
+            self.at = Site {
+                old: Some(old_union),
+                new: Some(new_union),
+                pos: None,
+            };
             self.push(
                 Kind::OrderChanged,
                 "oneOf",
@@ -221,6 +285,12 @@ impl Comparer<'_> {
     }
 
     fn event(&mut self, old: &Event, new: &Event) {
+        self.within(Some(&old.pointer), Some(&new.pointer), |this| {
+            this.event_at(old, new);
+        });
+    }
+
+    fn event_at(&mut self, old: &Event, new: &Event) {
         self.event = Some(old.wire_name.clone());
         self.is_reply = old.reply_to.is_some() || new.reply_to.is_some();
         if old.reply_to != new.reply_to {
@@ -287,6 +357,18 @@ impl Comparer<'_> {
         else {
             return;
         };
+        self.within(Some(old_def.pointer()), Some(new_def.pointer()), |this| {
+            this.named_at(path, (old_name, new_name), (old_def, new_def));
+        });
+    }
+
+    fn named_at(
+        &mut self,
+        path: &str,
+        (old_name, new_name): (&str, &str),
+        (old_def, new_def): (&TypeDef, &TypeDef),
+    ) {
+        let (old, new) = (self.old, self.new);
         let pair = (old_name.to_owned(), new_name.to_owned());
         if self.stack.contains(&pair) {
             return;
@@ -295,7 +377,11 @@ impl Comparer<'_> {
         match (old_def, new_def) {
             (TypeDef::Struct(old_def), TypeDef::Struct(new_def)) => {
                 self.renamed(path, old_name, new_name);
+                // A validator checks the whole object first: it reads strictly.
+                let checked = old_def.check.is_some() || new_def.check.is_some();
+                self.strict += usize::from(checked);
                 self.structs(path, StructView::of(old_def), StructView::of(new_def));
+                self.strict -= usize::from(checked);
                 // `patternProperties` are typed maps, compared on their own.
                 self.patterns(path, new_name, old_def, new_def);
                 self.checks(
@@ -363,6 +449,8 @@ impl Comparer<'_> {
                         .all(|(old_alt, new_alt)| old_alt.ty.is_some() == new_alt.ty.is_some()) =>
             {
                 self.renamed(path, old_name, new_name);
+                // Alternatives are told apart strictly, whatever the receiver.
+                self.strict += 1;
                 for (index, (old_alt, new_alt)) in old_def
                     .alternatives
                     .iter()
@@ -380,6 +468,7 @@ impl Comparer<'_> {
                         self.types(&format!("{path}|{index}"), old_ty, new_ty);
                     }
                 }
+                self.strict -= 1;
             }
             _ => self.push(
                 Kind::TypeChanged,
@@ -482,64 +571,11 @@ impl Comparer<'_> {
         let new_open = new.additional == Additional::Open;
         let old_open = old.additional == Additional::Open;
         for old_field in old.fields {
-            let child = child(path, &old_field.wire_name);
-            let Some(new_field) = new.field(&old_field.wire_name) else {
-                let (kind, required) = if old_field.required {
-                    (Kind::RequiredFieldRemoved, "required")
-                } else {
-                    (Kind::OptionalFieldRemoved, "optional")
-                };
-                let detail = format!(
-                    "{required} field `{}` ({}) removed",
-                    old_field.wire_name,
-                    describe(self.old, &old_field.ty)
-                );
-                self.push(
-                    kind,
-                    &child,
-                    detail,
-                    rules::field_removed(old_field.required, new_open),
-                );
-                continue;
-            };
-            match (old_field.required, new_field.required) {
-                (false, true) => self.push(
-                    Kind::FieldNowRequired,
-                    &child,
-                    format!(
-                        "`{}` optional -> required (Option<T> -> T)",
-                        old_field.wire_name
-                    ),
-                    rules::field_now_required(),
-                ),
-                (true, false) => self.push(
-                    Kind::FieldNowOptional,
-                    &child,
-                    format!(
-                        "`{}` required -> optional (T -> Option<T>)",
-                        old_field.wire_name
-                    ),
-                    rules::field_now_optional(),
-                ),
-                _ => {}
-            }
-            if old_field.echo != new_field.echo {
-                // Reply helpers copy the echoed fields of a reply's message.
-                let helper = self.is_reply && path == "message";
-                self.push(
-                    Kind::EchoChanged,
-                    &child,
-                    format!("x-des-echo {} -> {}", old_field.echo, new_field.echo),
-                    rules::echo_changed(helper),
-                );
-            }
-            if old_field.nullable != new_field.nullable {
-                self.constraints(
-                    &child,
-                    constraints::nullable(old_field.nullable, new_field.nullable),
-                );
-            }
-            self.types(&child, &old_field.ty, &new_field.ty);
+            let new_field = new.field(&old_field.wire_name);
+            let new_at = new_field.map(|field| field.pointer.as_str());
+            self.within(Some(&old_field.pointer), new_at, |this| {
+                this.field(path, old_field, new_field, new_open);
+            });
         }
         for new_field in new.fields {
             if old.field(&new_field.wire_name).is_some() {
@@ -556,13 +592,77 @@ impl Comparer<'_> {
                 new_field.wire_name,
                 describe(self.new, &new_field.ty)
             );
+            self.within(None, Some(&new_field.pointer), |this| {
+                this.push(
+                    kind,
+                    &child,
+                    detail,
+                    rules::field_added(new_field.required, old_open),
+                );
+            });
+        }
+    }
+
+    /// A field of OLD's object, and NEW's field of the same wire name, if any.
+    fn field(&mut self, path: &str, old_field: &Field, new_field: Option<&Field>, new_open: bool) {
+        let child = child(path, &old_field.wire_name);
+        let Some(new_field) = new_field else {
+            let (kind, required) = if old_field.required {
+                (Kind::RequiredFieldRemoved, "required")
+            } else {
+                (Kind::OptionalFieldRemoved, "optional")
+            };
+            let detail = format!(
+                "{required} field `{}` ({}) removed",
+                old_field.wire_name,
+                describe(self.old, &old_field.ty)
+            );
             self.push(
                 kind,
                 &child,
                 detail,
-                rules::field_added(new_field.required, old_open),
+                rules::field_removed(old_field.required, new_open),
+            );
+            return;
+        };
+        match (old_field.required, new_field.required) {
+            (false, true) => self.push(
+                Kind::FieldNowRequired,
+                &child,
+                format!(
+                    "`{}` optional -> required (Option<T> -> T)",
+                    old_field.wire_name
+                ),
+                rules::field_now_required(),
+            ),
+            (true, false) => self.push(
+                Kind::FieldNowOptional,
+                &child,
+                format!(
+                    "`{}` required -> optional (T -> Option<T>)",
+                    old_field.wire_name
+                ),
+                rules::field_now_optional(),
+            ),
+            _ => {}
+        }
+        if old_field.echo != new_field.echo {
+            // Reply helpers copy the echoed fields of a reply's message.
+            let helper = self.is_reply && path == "message";
+            self.push(
+                Kind::EchoChanged,
+                &child,
+                format!("x-des-echo {} -> {}", old_field.echo, new_field.echo),
+                rules::echo_changed(helper),
             );
         }
+        if old_field.nullable != new_field.nullable {
+            self.constraints(
+                &child,
+                constraints::nullable(old_field.nullable, new_field.nullable),
+            );
+        }
+        self.types(&child, &old_field.ty, &new_field.ty);
     }
 
     fn enums(&mut self, path: &str, old: &EnumDef, new: &EnumDef) {

@@ -99,8 +99,14 @@ mod assertions;
 mod compare;
 mod constraints;
 mod envelope;
+pub mod format;
+pub mod gate;
+pub mod history;
+pub mod ignore;
 mod render;
 mod rules;
+pub mod version;
+pub mod witness;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -272,6 +278,76 @@ impl Kind {
         Kind::RootTypeAdded,
     ];
 
+    /// The stable rule ID: the kind in kebab-case (`event-added`), as `--ignore` takes
+    /// it and JUnit, SARIF and GitHub annotations show it. The table in
+    /// docs/diff-rules.md lists every one.
+    pub fn id(self) -> String {
+        self.as_str().replace('_', "-")
+    }
+
+    /// The kind of a rule ID ([`Kind::id`]); the snake_case name is accepted too.
+    pub fn from_id(id: &str) -> Option<Kind> {
+        let wanted = id.replace('-', "_");
+        Kind::ALL.into_iter().find(|kind| kind.as_str() == wanted)
+    }
+
+    /// The rule in one sentence (SARIF's `shortDescription`, JUnit's test names).
+    pub const fn summary(self) -> &'static str {
+        match self {
+            Kind::DiscriminatorChanged => {
+                "The union's tag key changed (name <-> event), or its form (content key, envelope <-> flat)."
+            }
+            Kind::SchemaRenamed => "The root title changed the dispatch enum's name.",
+            Kind::EventAdded => "A new event.",
+            Kind::EventRemoved => "An event is gone.",
+            Kind::RequiredFieldAdded => "A new required field.",
+            Kind::OptionalFieldAdded => "A new optional field.",
+            Kind::RequiredFieldRemoved => "A required field is gone.",
+            Kind::OptionalFieldRemoved => "An optional field is gone.",
+            Kind::FieldNowRequired => "An optional field became required.",
+            Kind::FieldNowOptional => "A required field became optional.",
+            Kind::TypeChanged => {
+                "A value's JSON type changed (string -> integer, object -> enum, ...)."
+            }
+            Kind::TypeRenamed => {
+                "A named type at the same place has another Rust name, with the same shape."
+            }
+            Kind::RustTypeChanged => {
+                "The same documents, another Rust type (credential flag, map <-> struct)."
+            }
+            Kind::EnumValueAdded => "An enum accepts a new value.",
+            Kind::EnumValueRemoved => "An enum no longer accepts a value.",
+            Kind::LegacyValueAdded => {
+                "A value became legacy (x-des-legacy): still accepted, read as its synonym, never sent."
+            }
+            Kind::LegacyValueRemoved => {
+                "A legacy value is no longer accepted, or is a current value again."
+            }
+            Kind::LegacySynonymChanged => "A legacy value is read as another current value.",
+            Kind::ConstraintTightened => "A constraint now rejects more.",
+            Kind::ConstraintLoosened => "A constraint now accepts more.",
+            Kind::ConstraintChanged => {
+                "A constraint was replaced by one that is neither tighter nor looser."
+            }
+            Kind::AdditionalPropertiesOpened => "An object now keeps unknown keys.",
+            Kind::AdditionalPropertiesClosed => "An object now rejects unknown keys.",
+            Kind::ReplyToChanged => "x-des-reply-to changed.",
+            Kind::EchoChanged => "x-des-echo changed.",
+            Kind::MobileFunctionChanged => "x-des-mobile-function changed.",
+            Kind::MobileHandlerChanged => {
+                "The mobile handler name (x-des-mobile-handler, else the wire name) changed."
+            }
+            Kind::OrderChanged => "Events or enum values were reordered.",
+            Kind::ValidatedSchemaChanged => {
+                "The schema of a validated JSON value changed (not compared keyword by keyword)."
+            }
+            Kind::RootTypeRemoved => {
+                "A root type (the root schema's, or a definition of a $defs-only document) is gone."
+            }
+            Kind::RootTypeAdded => "A new root type.",
+        }
+    }
+
     /// The snake_case name used in reports and JSON.
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -316,6 +392,49 @@ impl fmt::Display for Kind {
     }
 }
 
+/// Who reads the documents: the receiver policy the receivers and senders verdicts
+/// assume (the runtime's `des_events::Policy`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Receiver {
+    /// Exactly the schema: an unknown field, enum value or event is an error.
+    #[default]
+    Strict,
+    /// Unknown fields of closed objects are dropped, unknown enum values and events are
+    /// kept as `Other` (outside union alternatives and validator-checked objects).
+    Tolerant,
+}
+
+impl Receiver {
+    /// `strict` or `tolerant`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Receiver::Strict => "strict",
+            Receiver::Tolerant => "tolerant",
+        }
+    }
+
+    /// The receiver called `name` (`strict`, `tolerant`).
+    pub fn parse(name: &str) -> Option<Receiver> {
+        match name {
+            "strict" => Some(Receiver::Strict),
+            "tolerant" => Some(Receiver::Tolerant),
+            _ => None,
+        }
+    }
+}
+
+/// How to compare.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The receiver policy the verdicts assume.
+    pub receiver: Receiver,
+    /// `$ref`s to a URI that starts with a prefix are read from that prefix's folder
+    /// ([`crate::Request::map`]), on both sides.
+    pub maps: Vec<(String, PathBuf)>,
+    /// Look for a verified counterexample of every breaking verdict ([`witness`]).
+    pub witnesses: bool,
+}
+
 /// The three verdicts of one change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Verdict {
@@ -347,6 +466,39 @@ pub struct Change {
     pub senders: Compat,
     /// The semver bump of the generated Rust API.
     pub api: Bump,
+    /// Where the change is in each schema file.
+    pub site: Site,
+    /// Verified documents that show a breaking receivers or senders verdict (see
+    /// [`witness`]); empty until [`witness::attach`] runs.
+    pub witnesses: Vec<witness::Witness>,
+}
+
+/// Where a change is in the two schema files: the JSON pointer of the schema node in
+/// each, or, for something only one side has, the node it was added to or removed from
+/// on the other side (the object, or `/oneOf` for an event); and NEW's line and column
+/// of that node, when the file was read with positions ([`diff_sources`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Site {
+    /// The pointer in OLD.
+    pub old: Option<String>,
+    /// The pointer in NEW.
+    pub new: Option<String>,
+    /// The position of [`Site::new`] in NEW's file.
+    pub pos: Option<crate::diag::Pos>,
+}
+
+impl Site {
+    /// Whether `pointer` is this site's pointer on either side, or an ancestor of it
+    /// (segment-wise: `/a/b` holds `/a/b/c`, not `/a/bc`).
+    pub fn within(&self, pointer: &str) -> bool {
+        let under = |at: &Option<String>| {
+            at.as_deref().is_some_and(|at| {
+                at.strip_prefix(pointer)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+        };
+        under(&self.old) || under(&self.new)
+    }
 }
 
 impl Change {
@@ -415,6 +567,14 @@ pub struct Report {
     pub summary: Summary,
     /// Remarks about how the comparison was made (e.g. a side keyed by `name`).
     pub notes: Vec<String>,
+    /// The receiver policy the verdicts assume.
+    pub receiver: Receiver,
+    /// Changes an ignore rule took out of `changes` (and out of the summary), each with
+    /// the rule's index in the list given to [`ignore::apply`].
+    pub ignored: Vec<(Change, usize)>,
+    /// Whether counterexamples were searched ([`witness::attach`]): a breaking verdict
+    /// without one then says that none was found.
+    pub searched: bool,
 }
 
 impl Report {
@@ -440,7 +600,12 @@ impl fmt::Display for Report {
 
 /// Compares two checked schemas.
 pub fn diff(old: &Schema, new: &Schema) -> Report {
-    let changes = compare::compare(old, new);
+    diff_for(old, new, Receiver::Strict)
+}
+
+/// Compares two checked schemas, with verdicts for `receiver`s.
+pub fn diff_for(old: &Schema, new: &Schema, receiver: Receiver) -> Report {
+    let changes = compare::compare(old, new, receiver);
     let summary = Summary::of(&changes);
     Report {
         old: old.file.clone(),
@@ -448,6 +613,57 @@ pub fn diff(old: &Schema, new: &Schema) -> Report {
         changes,
         summary,
         notes: Vec::new(),
+        receiver,
+        ignored: Vec::new(),
+        searched: false,
+    }
+}
+
+/// [`diff_sources`] with `options`: the receiver policy, `--map`s, and counterexamples.
+/// Each change's [`Site::pos`] is its line and column in NEW's file.
+pub fn diff_sources_with(
+    old: &Source,
+    new: &Source,
+    options: &Options,
+) -> Result<Report, Diagnostics> {
+    let (old, new) = both(old.load(), new.load())?;
+    let (old_schema, new_schema) = both(
+        envelope::model(&old, &options.maps),
+        envelope::model(&new, &options.maps),
+    )?;
+    let mut report = diff_for(&old_schema, &new_schema, options.receiver);
+    for change in &mut report.changes {
+        change.site.pos = change
+            .site
+            .new
+            .as_deref()
+            .filter(|pointer| new.get(pointer).is_some())
+            .and_then(|pointer| new.key_pos(pointer));
+    }
+    if options.witnesses {
+        witness::attach(
+            &mut report,
+            witness::Side::new(&old, &old_schema),
+            witness::Side::new(&new, &new_schema),
+        );
+    }
+    Ok(report)
+}
+
+/// Both results, or the problems of either.
+fn both<T>(
+    old: Result<T, Diagnostics>,
+    new: Result<T, Diagnostics>,
+) -> Result<(T, T), Diagnostics> {
+    match (old, new) {
+        (Ok(old), Ok(new)) => Ok((old, new)),
+        (old, new) => {
+            let mut problems = Diagnostics::default();
+            for side in [old.err(), new.err()].into_iter().flatten() {
+                problems.0.extend(side.0);
+            }
+            Err(problems)
+        }
     }
 }
 

@@ -9,7 +9,8 @@ use std::fmt;
 use des_events_core::terminal::escape;
 use serde_json::{Value, json};
 
-use super::{Change, Report};
+use super::witness::Direction;
+use super::{Change, Compat, Report};
 
 /// Where a change is: `event path`, or the path alone outside events (escaped).
 fn location(change: &Change) -> String {
@@ -41,6 +42,7 @@ pub fn text(report: &Report, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             change.senders.as_str(),
             change.api.as_str()
         )?;
+        witnesses(report, change, f)?;
     }
     for note in &report.notes {
         writeln!(f, "note: {}", escape(note))?;
@@ -60,6 +62,50 @@ pub fn text(report: &Report, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             "nothing breaks"
         }
     )
+}
+
+/// The counterexamples of a change's breaking verdicts, indented under it, when they
+/// were searched: each verified document, or that none was found.
+fn witnesses(report: &Report, change: &Change, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    if !report.searched {
+        return Ok(());
+    }
+    let sides = [
+        (
+            Direction::Receivers,
+            change.receivers,
+            "OLD accepts, NEW rejects",
+        ),
+        (
+            Direction::Senders,
+            change.senders,
+            "NEW accepts, OLD rejects",
+        ),
+    ];
+    for (direction, verdict, meaning) in sides {
+        if verdict != Compat::Breaking {
+            continue;
+        }
+        match change
+            .witnesses
+            .iter()
+            .find(|witness| witness.direction == direction)
+        {
+            Some(witness) => writeln!(
+                f,
+                "  counterexample ({}: {meaning}): {}\n    rejected: {}",
+                direction.as_str(),
+                escape(&witness.document.to_string()),
+                escape(&witness.rejected)
+            )?,
+            None => writeln!(
+                f,
+                "  counterexample ({}): none verified; the verdict follows from the rule",
+                direction.as_str()
+            )?,
+        }
+    }
+    Ok(())
 }
 
 /// `{"changes": [...], "summary": {...}, "notes": [...]}`.

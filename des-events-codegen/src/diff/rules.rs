@@ -2,7 +2,7 @@
 //! Every rule is one small function here, with its test below; [`super::compare`] only
 //! finds changes and asks these for their verdicts.
 
-use super::{Bump, Change, Compat, Kind, Verdict};
+use super::{Bump, Change, Compat, Kind, Receiver, Verdict};
 
 const fn verdict(receivers: Compat, senders: Compat, api: Bump) -> Verdict {
     Verdict {
@@ -35,6 +35,12 @@ pub fn envelope_changed(detail: String) -> Change {
         receivers: rule.receivers,
         senders: rule.senders,
         api: rule.api,
+        site: super::Site {
+            old: Some(String::new()),
+            new: Some(String::new()),
+            pos: None,
+        },
+        witnesses: Vec::new(),
     }
 }
 
@@ -245,6 +251,37 @@ pub const fn order_changed() -> Verdict {
     verdict(COMPATIBLE, COMPATIBLE, Bump::Patch)
 }
 
+/// The verdict for `receiver`s. A tolerant receiver ([`Receiver::Tolerant`], the
+/// runtime's `Policy::Tolerant`) drops a field its closed object does not declare and
+/// keeps an unknown enum value or event as `Other`, so the changes that only add such
+/// things for the reading side are compatible for it: on the receivers side (NEW reads
+/// OLD's documents) a removed event, field or enum value, a legacy value no longer
+/// accepted, a closed object; on the senders side (OLD reads NEW's) an added event,
+/// field or enum value, an opened object. Missing fields, wrong types and constraints
+/// stay breaking. The caller does not ask inside union alternatives or objects a
+/// validator checks whole, which tolerant receivers read strictly.
+pub fn as_read_by(receiver: Receiver, kind: Kind, rule: Verdict) -> Verdict {
+    if receiver == Receiver::Strict {
+        return rule;
+    }
+    let mut rule = rule;
+    match kind {
+        Kind::EventRemoved
+        | Kind::RequiredFieldRemoved
+        | Kind::OptionalFieldRemoved
+        | Kind::AdditionalPropertiesClosed
+        | Kind::EnumValueRemoved
+        | Kind::LegacyValueRemoved => rule.receivers = COMPATIBLE,
+        Kind::EventAdded
+        | Kind::RequiredFieldAdded
+        | Kind::OptionalFieldAdded
+        | Kind::AdditionalPropertiesOpened
+        | Kind::EnumValueAdded => rule.senders = COMPATIBLE,
+        _ => {}
+    }
+    rule
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,6 +429,42 @@ mod tests {
         assert_eq!(triple(mobile_function_changed(false)), (C, C, "patch"));
         assert_eq!(triple(mobile_function_changed(true)), (C, B, "patch"));
         assert_eq!(triple(mobile_handler_changed()), (B, B, "patch"));
+    }
+
+    #[test]
+    fn a_tolerant_receiver_drops_what_it_does_not_know() {
+        let tolerant = |kind, rule| triple(as_read_by(Receiver::Tolerant, kind, rule));
+        // A field added into a closed object breaks a strict OLD receiver only.
+        let added = field_added(false, false);
+        assert_eq!(triple(added), (C, B, "major"));
+        assert_eq!(tolerant(Kind::OptionalFieldAdded, added), (C, C, "major"));
+        // A required field added is still missing from OLD's documents.
+        let required = field_added(true, false);
+        assert_eq!(
+            tolerant(Kind::RequiredFieldAdded, required),
+            (B, C, "major")
+        );
+        assert_eq!(
+            tolerant(Kind::OptionalFieldRemoved, field_removed(false, false)),
+            (C, C, "major")
+        );
+        assert_eq!(
+            tolerant(Kind::RequiredFieldRemoved, field_removed(true, false)),
+            (C, B, "major")
+        );
+        assert_eq!(tolerant(Kind::EventAdded, event_added()), (C, C, "major"));
+        assert_eq!(
+            tolerant(Kind::EventRemoved, event_removed()),
+            (C, C, "major")
+        );
+        assert_eq!(
+            tolerant(Kind::EnumValueAdded, enum_value_added()),
+            (C, C, "major")
+        );
+        // Types and constraints are not tolerated.
+        assert_eq!(tolerant(Kind::TypeChanged, type_changed()), (B, B, "major"));
+        let strict = as_read_by(Receiver::Strict, Kind::EventAdded, event_added());
+        assert_eq!(triple(strict), (C, B, "major"));
     }
 
     #[test]

@@ -148,22 +148,15 @@ enum Command {
     /// Compare two versions of a schema: every change with its receivers, senders and
     /// Rust API verdicts, then the summary.
     ///
-    /// Exit status: 0 when nothing breaks, 1 when something breaks (a breaking
-    /// receivers or senders verdict, or a major API bump), 2 on a usage error or a
-    /// schema that cannot be read or modelled.
-    Diff {
-        /// Print one JSON object: {"changes": [...], "summary": {...}, "notes": [...]}.
-        #[arg(long)]
-        json: bool,
-        /// The older schema (`-` is stdin).
-        #[arg(value_name = "OLD")]
-        old: PathBuf,
-        /// The newer schema (`-` is stdin).
-        #[arg(value_name = "NEW")]
-        new: PathBuf,
-        #[command(flatten)]
-        map: settings::MapArgs,
-    },
+    /// Also: a history of versions (--history), OLD from git (--against), registry
+    /// modes (--mode), ignore rules (--ignore), a version check (--declared-version),
+    /// counterexamples (--counterexamples), JUnit, SARIF and GitHub output (--format).
+    ///
+    /// Exit status: 0 when the run passes, 1 when something breaks (by default a
+    /// breaking receivers or senders verdict, or a major API bump; with --mode, that
+    /// mode's verdicts), an ignore rule matches nothing or a version bump is too small,
+    /// 2 on a usage error or a schema that cannot be read or modelled.
+    Diff(diff::DiffArgs),
     /// Print the public Rust API that `include_schema!` generates for a schema, as
     /// stable text (types, fields, variants, methods, trait impls, the handler trait).
     ///
@@ -326,12 +319,7 @@ pub fn run() -> ExitCode {
             fit: &fit,
         }),
         Command::List { json } => list::run(json),
-        Command::Diff {
-            json,
-            old,
-            new,
-            map,
-        } => diff::run(&old, &new, json, &map),
+        Command::Diff(args) => diff::run(&args),
         Command::Api {
             schema,
             bundled,
