@@ -1,6 +1,8 @@
 //! `--against REF[:PATH]`: the OLD schema as git has it, read with the local `git`
-//! (`git show REF:PATH`). Without PATH, NEW's path inside its repository is used
-//! (resolved through symbolic links, as git stores the real path).
+//! (`git show REF:PATH`, PATH as git reads it: from the top of the repository of the
+//! current directory, or relative to it when it starts with `./`). Without PATH, NEW's
+//! path inside its own repository is used (resolved through symbolic links, as git
+//! stores the real path).
 
 use std::path::Path;
 use std::process::Command;
@@ -38,10 +40,15 @@ pub fn show(spec: &str, new: &Path) -> Result<Entry, String> {
     if reference.is_empty() {
         return Err(format!("--against `{spec}`: the git reference is empty"));
     }
-    let folder = new
-        .parent()
-        .filter(|parent| !parent.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    // With a PATH, the repository is the current directory's (NEW may be anywhere,
+    // e.g. a staged copy); without, NEW's.
+    let folder = match path {
+        Some(_) => Path::new("."),
+        None => new
+            .parent()
+            .filter(|parent| !parent.as_os_str().is_empty())
+            .unwrap_or(Path::new(".")),
+    };
     let top = git(folder, &["rev-parse", "--show-toplevel"]).map_err(|err| {
         format!(
             "--against: `{}` is not inside a git repository ({err})",
@@ -68,7 +75,12 @@ pub fn show(spec: &str, new: &Path) -> Result<Entry, String> {
         }
     };
     let object = format!("{reference}:{path}");
-    let text = git(top, &["show", &object])
+    let dir = if spec.contains(':') {
+        Path::new(".")
+    } else {
+        top
+    };
+    let text = git(dir, &["show", &object])
         .map_err(|err| format!("--against: git show {object} failed: {err}"))?;
     Ok(Entry { name: object, text })
 }
