@@ -85,6 +85,7 @@ fn main() {
             table,
             "    SuiteCase {{\n        name: {stem:?},\n        schema: {schema:?},\n        documents: {documents:?},\n        \
              ours: |text| {module}::{title}::from_json(text).map(drop).map_err(|err| err.to_string()),\n        \
+             typed: |text| {module}::{title}::from_json(text).map(drop),\n        \
              derived: || ::serde_json::to_value(::schemars::schema_for!({module}::{title})).expect(\"a derived schema is JSON\"),\n    }},"
         )
         .unwrap();

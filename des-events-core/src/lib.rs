@@ -17,10 +17,12 @@
 //! Nothing here depends on serde's data model or on code generation: plain functions on
 //! plain values.
 
+pub mod assertion;
 pub mod format;
 pub mod ident;
 pub mod json;
 pub mod keyword;
+pub mod number;
 pub mod path;
 pub mod pattern;
 pub mod terminal;

@@ -63,6 +63,7 @@ pub fn is_match(source: &str, text: &str) -> Option<bool> {
 /// the whole pattern when it is simple enough to match without the regex engine.
 pub struct Matcher {
     regex: regress::Regex,
+    source: String,
     prefix: String,
     /// The whole pattern, when it is simple enough to match without the regex engine.
     simple: Option<Simple>,
@@ -76,9 +77,15 @@ impl Matcher {
         let simple = Simple::after(source, &prefix);
         Ok(Matcher {
             regex,
+            source: source.to_owned(),
             prefix,
             simple,
         })
+    }
+
+    /// The pattern as the schema wrote it.
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     /// Whether `text` contains a match.

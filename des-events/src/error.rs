@@ -213,11 +213,8 @@ impl Error {
             let secrets = secrets(text, invalid.event.as_deref(), credentials);
             if !secrets.is_empty() {
                 match &mut invalid.problem {
-                    Problem::WrongType { expected, found }
-                    | Problem::Constraint {
-                        expected, found, ..
-                    } => {
-                        scrub(expected, &secrets);
+                    // What was expected comes from the schema, never the document.
+                    Problem::WrongType { found, .. } | Problem::Constraint { found, .. } => {
                         scrub(found, &secrets);
                     }
                     Problem::OutOfRange { found, .. } => scrub(found, &secrets),
@@ -243,6 +240,23 @@ impl Error {
             }
         }
         self
+    }
+}
+
+impl Problem {
+    /// The JSON Schema keyword the problem breaks, as a validator names it: `required`
+    /// for a missing field, `type` for a value of the wrong JSON type, the keyword of a
+    /// [`Problem::Constraint`]. `None` where the keyword depends on the schema (an
+    /// unknown field breaks `additionalProperties`, `unevaluatedProperties` or a `false`
+    /// schema) or where none applies (a duplicated key, a value the Rust type cannot
+    /// hold).
+    pub fn keyword(&self) -> Option<&str> {
+        match self {
+            Problem::MissingField { .. } => Some("required"),
+            Problem::WrongType { .. } => Some("type"),
+            Problem::Constraint { keyword, .. } => Some(keyword.name()),
+            _ => None,
+        }
     }
 }
 
@@ -294,19 +308,41 @@ pub(crate) fn secrets(
 }
 
 /// Replaces every occurrence of a secret in `text` (and its JSON-escaped form, as
-/// errors quote strings) with `<redacted>`.
+/// errors quote strings) with `<redacted>`, in one pass over `text`: a replacement is
+/// never searched again (a secret `e` must not redact the `e`s of `<redacted>`), and
+/// where two forms start at one place the longer one goes.
 pub(crate) fn scrub(text: &mut String, secrets: &[String]) {
+    let mut forms: Vec<String> = Vec::new();
     for secret in secrets {
         let escaped = serde_json::Value::from(secret.as_str()).to_string();
         let inner = escaped
             .get(1..escaped.len().saturating_sub(1))
             .unwrap_or_default();
         for form in [secret.as_str(), inner] {
-            if !form.is_empty() && text.contains(form) {
-                *text = text.replace(form, "<redacted>");
+            if !form.is_empty() && !forms.iter().any(|known| known == form) {
+                forms.push(form.to_owned());
             }
         }
     }
+    forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
+    if !forms.iter().any(|form| text.contains(form.as_str())) {
+        return;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(next) = rest.chars().next() {
+        match forms.iter().find(|form| rest.starts_with(form.as_str())) {
+            Some(form) => {
+                out.push_str("<redacted>");
+                rest = &rest[form.len()..];
+            }
+            None => {
+                out.push(next);
+                rest = &rest[next.len_utf8()..];
+            }
+        }
+    }
+    *text = out;
 }
 
 /// The path of an envelope member (`event`, `message`).
@@ -395,3 +431,22 @@ impl fmt::Display for Problem {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::scrub;
+
+    #[test]
+    fn a_secret_is_redacted_once_and_never_inside_a_redaction() {
+        let secrets = ["t".to_owned(), "e".to_owned()];
+        let mut found = "\"t\" and \"e\"".to_owned();
+        scrub(&mut found, &secrets);
+        assert_eq!(found, "\"<redacted>\" and \"<redacted>\"");
+        let mut quoted = r#""a\"b""#.to_owned();
+        scrub(&mut quoted, &["a\"b".to_owned()]);
+        assert_eq!(quoted, r#""<redacted>""#);
+        let mut untouched = "nothing secret".to_owned();
+        scrub(&mut untouched, &["xyz".to_owned()]);
+        assert_eq!(untouched, "nothing secret");
+    }
+}

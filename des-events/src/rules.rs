@@ -8,6 +8,8 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
+use des_events_core::assertion::{self, Broken};
+use des_events_core::number::Num;
 use des_events_core::{Format, Keyword, Pattern, json};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, SeqAccess, Unexpected, Visitor};
@@ -30,6 +32,27 @@ pub fn violation<E: de::Error>(
     hand_off(problem, |problem| E::custom(problem))
 }
 
+/// The error for a keyword of [`assertion`] that a value broke: the same keyword and
+/// text as the validator's, shown after what was `found`.
+pub fn broken<E: de::Error>(broken: Broken, found: impl fmt::Display) -> E {
+    violation(broken.keyword(), broken.expected(), found)
+}
+
+/// How an array is shown in an error (as the validator's errors show it).
+pub(crate) fn array_shown(items: usize) -> String {
+    format!("an array of {items} items")
+}
+
+/// The error for a tuple that ended after `read` items where `min` are required.
+pub fn too_few_items<E: de::Error>(min: u64, read: usize) -> E {
+    broken(Broken::min_items(min), array_shown(read))
+}
+
+/// How an object is shown in an error (as the validator's errors show it).
+pub(crate) fn object_shown(members: u64) -> String {
+    format!("an object with {members} properties")
+}
+
 /// The error for a key that appears twice in one object.
 pub(crate) fn duplicate<E: de::Error>(key: &str) -> E {
     let problem = Problem::DuplicateField {
@@ -49,7 +72,7 @@ pub fn check_format<E: de::Error>(format: Format, text: &str, credential: bool) 
 
 /// The error for `text`, which does not have `format`.
 pub(crate) fn format_violation<E: de::Error>(format: Format, text: &str, credential: bool) -> E {
-    violation(Keyword::Format, format.describe(), quote(text, credential))
+    broken(Broken::format(format), quote(text, credential))
 }
 
 /// String constraints of one schema.
@@ -82,28 +105,15 @@ impl StrRules {
         }
         if !self.lengths_hold_for(text.len() as u64) {
             let length = json::string_length(text);
-            if let Some(min) = self.min_length.filter(|min| length < *min) {
-                return Err(violation(
-                    Keyword::MinLength,
-                    format_args!("at least {min} characters"),
-                    format_args!("{length}"),
-                ));
-            }
-            if let Some(max) = self.max_length.filter(|max| length > *max) {
-                return Err(violation(
-                    Keyword::MaxLength,
-                    format_args!("at most {max} characters"),
-                    format_args!("{length}"),
-                ));
-            }
+            assertion::length(length, self.min_length, self.max_length)
+                .map_err(|err| broken(err, quote(text, self.credential)))?;
         }
         if let Some(pattern) = &self.pattern {
             match pattern.is_match(text) {
                 Some(true) => {}
                 Some(false) => {
-                    return Err(violation(
-                        Keyword::Pattern,
-                        format_args!("a match of /{}/", pattern.source()),
+                    return Err(broken(
+                        Broken::pattern(pattern.source()),
                         quote(text, self.credential),
                     ));
                 }
@@ -143,30 +153,19 @@ impl NumRules {
         multiple_of: None,
     };
 
-    fn check<E: de::Error>(&self, value: f64, shown: &dyn fmt::Display) -> Result<(), E> {
-        let bounds = [
-            self.minimum,
-            self.maximum,
-            self.exclusive_minimum,
-            self.exclusive_maximum,
-        ];
-        if let Some((keyword, op, bound)) = broken_bound(value, bounds) {
-            return Err(violation(
-                keyword,
-                format_args!("a number {op} {bound}"),
-                shown,
-            ));
-        }
-        if let Some(multiple) = self.multiple_of
-            && !json::is_multiple(value, multiple)
-        {
-            return Err(violation(
-                Keyword::MultipleOf,
-                format_args!("a multiple of {multiple}"),
-                shown,
-            ));
-        }
-        Ok(())
+    /// Checks the rules on `value`, exactly (see [`des_events_core::number`]): the value
+    /// is the JSON number as read, the bounds are the schema's numbers as `f64`, which
+    /// is how the validator reads them too, except an integer bound beyond 2^53.
+    fn check<E: de::Error>(&self, value: Num) -> Result<(), E> {
+        let exact = |bound: Option<f64>| bound.map(Num::Float);
+        let rules = assertion::NumberRules {
+            minimum: exact(self.minimum),
+            maximum: exact(self.maximum),
+            exclusive_minimum: exact(self.exclusive_minimum),
+            exclusive_maximum: exact(self.exclusive_maximum),
+            multiple_of: exact(self.multiple_of),
+        };
+        rules.check(value).map_err(|err| broken(err, value))
     }
 }
 
@@ -239,33 +238,6 @@ impl<'de, T: de::DeserializeOwned> DeserializeSeed<'de> for ConvertSeed<T> {
     }
 }
 
-/// The first of `[minimum, maximum, exclusiveMinimum, exclusiveMaximum]` that `value`
-/// breaks: its keyword, its operator and the bound.
-fn broken_bound<T: PartialOrd + Copy>(
-    value: T,
-    bounds: [Option<T>; 4],
-) -> Option<(Keyword, &'static str, T)> {
-    const KEYWORDS: [(Keyword, &str); 4] = [
-        (Keyword::Minimum, ">="),
-        (Keyword::Maximum, "<="),
-        (Keyword::ExclusiveMinimum, ">"),
-        (Keyword::ExclusiveMaximum, "<"),
-    ];
-    bounds
-        .into_iter()
-        .zip(KEYWORDS)
-        .find_map(|(bound, (keyword, op))| {
-            let bound = bound?;
-            let ok = match keyword {
-                Keyword::Minimum => value >= bound,
-                Keyword::Maximum => value <= bound,
-                Keyword::ExclusiveMinimum => value > bound,
-                _ => value < bound,
-            };
-            (!ok).then_some((keyword, op, bound))
-        })
-}
-
 /// Integer bounds of one schema (the engine guarantees a lower and an upper one).
 pub struct IntRules {
     /// `minimum`.
@@ -281,18 +253,17 @@ pub struct IntRules {
 }
 
 impl IntRules {
-    /// The keyword and text of the bound that `value` breaks, if any. `value` is exact:
-    /// JSON integers outside `i64` arrive as `i128` (or saturated from a float).
-    fn broken(&self, value: i128) -> Option<(Keyword, String)> {
-        let bounds = [
-            self.minimum,
-            self.maximum,
-            self.exclusive_minimum,
-            self.exclusive_maximum,
-        ];
-        let widened = bounds.map(|bound| bound.map(i128::from));
-        broken_bound(value, widened)
-            .map(|(keyword, op, bound)| (keyword, format!("an integer {op} {bound}")))
+    /// The keyword `value` breaks, if any.
+    fn check(&self, value: Num) -> Result<(), Broken> {
+        let exact = |bound: Option<i64>| bound.map(Num::from);
+        let rules = assertion::NumberRules {
+            minimum: exact(self.minimum),
+            maximum: exact(self.maximum),
+            exclusive_minimum: exact(self.exclusive_minimum),
+            exclusive_maximum: exact(self.exclusive_maximum),
+            multiple_of: exact(self.multiple_of),
+        };
+        rules.check(value)
     }
 }
 
@@ -321,22 +292,16 @@ impl<T> Copy for IntSeed<T> {}
 impl<'de, T: TryFrom<i128>> DeserializeSeed<'de> for IntSeed<T> {
     type Value = T;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
-        let (value, shown) = deserializer.deserialize_any(IntVisitor)?;
-        if let Some((keyword, expected)) = self.0.broken(value) {
-            return Err(violation(keyword, expected, shown));
-        }
-        if let Some(multiple) = self.0.multiple_of
-            && value % i128::from(multiple) != 0
-        {
-            return Err(violation(
-                Keyword::MultipleOf,
-                format_args!("a multiple of {multiple}"),
-                shown,
-            ));
-        }
+        let value = deserializer.deserialize_any(IntVisitor)?;
+        self.0
+            .check(value)
+            .map_err(|err| broken::<D::Error>(err, value))?;
         // The engine picked `T` to hold every value the bounds allow; without bounds (or
         // with a `format` such as `int32`) the Rust type is the limit.
-        T::try_from(value).map_err(|_| out_of_range::<T, D::Error>(shown))
+        value
+            .as_integer()
+            .and_then(|value| T::try_from(value).ok())
+            .ok_or_else(|| out_of_range::<T, D::Error>(value))
     }
 }
 
@@ -363,103 +328,57 @@ fn out_of_range<T: TryFrom<i128>, E: de::Error>(shown: impl fmt::Display) -> E {
 
 struct IntVisitor;
 
-/// How a read integer is shown in an error: as the number it was read from. Kept as a
-/// number and only written out when an error needs it.
-#[derive(Clone, Copy)]
-enum Shown {
-    Integer(i128),
-    Float(f64),
-}
-
-impl fmt::Display for Shown {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Shown::Integer(value) => fmt::Display::fmt(value, f),
-            Shown::Float(value) => fmt::Display::fmt(value, f),
-        }
-    }
-}
-
 impl Visitor<'_> for IntVisitor {
-    /// The exact value (saturated for huge floats) and how to show it.
-    type Value = (i128, Shown);
+    /// The number as read: an integer, or an integral float such as `1.0`.
+    type Value = Num;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an integer")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok((i128::from(v), Shown::Integer(i128::from(v))))
+        Ok(Num::from(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok((i128::from(v), Shown::Integer(i128::from(v))))
+        Ok(Num::from(v))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        if v.fract() == 0.0 && v.is_finite() {
-            // `as` saturates; every value beyond i64 breaks a bound either way.
-            Ok((v as i128, Shown::Float(v)))
+        if Num::Float(v).is_integral() {
+            Ok(Num::Float(v))
         } else {
             Err(E::invalid_type(Unexpected::Float(v), &self))
         }
     }
 }
 
-/// Reads a JSON number into `f64` and checks [`NumRules`].
+/// Reads a JSON number into `f64` and checks [`NumRules`] on the number as read, so an
+/// integer beyond 2^53 is judged exactly although the `f64` it is stored in is rounded.
 #[derive(Clone, Copy)]
 pub struct NumSeed(pub &'static NumRules);
 
 impl<'de> DeserializeSeed<'de> for NumSeed {
     type Value = f64;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<f64, D::Error> {
-        let (value, integer) = deserializer.deserialize_f64(NumVisitor)?;
-        // An integer in the JSON is compared exactly with integral bounds: beyond 2^53
-        // its f64 is rounded, and 9007199254740993 must still exceed 9007199254740992.
-        let bounds = [
-            self.0.minimum,
-            self.0.maximum,
-            self.0.exclusive_minimum,
-            self.0.exclusive_maximum,
-        ];
-        let integral = bounds
-            .iter()
-            .flatten()
-            .all(|bound| bound.fract() == 0.0 && bound.abs() < 1e38);
-        match integer {
-            Some(exact) if integral => {
-                let widened = bounds.map(|bound| bound.map(|bound| bound as i128));
-                if let Some((keyword, op, bound)) = broken_bound(exact, widened) {
-                    return Err(violation(
-                        keyword,
-                        format_args!("a number {op} {bound}"),
-                        exact,
-                    ));
-                }
-                let unbounded = NumRules {
-                    multiple_of: self.0.multiple_of,
-                    ..NumRules::NONE
-                };
-                unbounded.check(value, &exact)?;
-            }
-            _ => self.0.check(value, &value)?,
-        }
-        Ok(value)
+        let value = deserializer.deserialize_f64(NumVisitor)?;
+        self.0.check::<D::Error>(value)?;
+        Ok(value.to_f64())
     }
 }
 
 struct NumVisitor;
 
 impl Visitor<'_> for NumVisitor {
-    /// The value, and its exact integer when the JSON wrote an integer.
-    type Value = (f64, Option<i128>);
+    /// The number as read.
+    type Value = Num;
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a number")
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-        Ok((v as f64, Some(i128::from(v))))
+        Ok(Num::from(v))
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-        Ok((v as f64, Some(i128::from(v))))
+        Ok(Num::from(v))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Ok((v, None))
+        Ok(Num::Float(v))
     }
 }
 
@@ -521,30 +440,30 @@ where
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
         while let Some(item) = seq.next_element_seed(self.0)? {
             if let Some(max) = self.1.max_items.filter(|max| items.len() as u64 >= *max) {
-                return Err(violation(
-                    Keyword::MaxItems,
-                    format_args!("at most {max} items"),
-                    "more",
-                ));
+                // The rest is only counted, for the error to say how long the array is.
+                let mut count = items.len() + 1;
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {
+                    count += 1;
+                }
+                return Err(broken(Broken::max_items(max), array_shown(count)));
             }
             if self.1.unique
-                && let Some(index) = items.iter().position(|seen| *seen == item)
+                && let Some(first) = items.iter().position(|seen| *seen == item)
             {
-                return Err(violation(
-                    Keyword::UniqueItems,
-                    "items that are all different",
-                    format_args!("item {} equal to item {index}", items.len()),
+                let second = items.len();
+                let mut count = second + 1;
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {
+                    count += 1;
+                }
+                return Err(broken(
+                    Broken::unique_items(first, second),
+                    array_shown(count),
                 ));
             }
             items.push(item);
         }
-        if let Some(min) = self.1.min_items.filter(|min| (items.len() as u64) < *min) {
-            return Err(violation(
-                Keyword::MinItems,
-                format_args!("at least {min} items"),
-                format_args!("{}", items.len()),
-            ));
-        }
+        assertion::item_count(items.len() as u64, self.1.min_items, None)
+            .map_err(|err| broken(err, array_shown(items.len())))?;
         Ok(items)
     }
 }
@@ -582,21 +501,7 @@ pub fn property_count<E: de::Error>(
     min: Option<u64>,
     max: Option<u64>,
 ) -> Result<(), E> {
-    if let Some(min) = min.filter(|min| count < *min) {
-        return Err(violation(
-            Keyword::MinProperties,
-            format_args!("at least {min} properties"),
-            count,
-        ));
-    }
-    if let Some(max) = max.filter(|max| count > *max) {
-        return Err(violation(
-            Keyword::MaxProperties,
-            format_args!("at most {max} properties"),
-            count,
-        ));
-    }
-    Ok(())
+    assertion::property_count(count, min, max).map_err(|err| broken(err, object_shown(count)))
 }
 
 /// Any JSON value, read with duplicate object keys rejected at every depth

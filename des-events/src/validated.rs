@@ -9,6 +9,7 @@
 use std::cell::Cell;
 use std::sync::OnceLock;
 
+use des_events_core::assertion::Broken;
 use des_events_core::validate::{Options, Validator};
 use des_events_core::{Keyword, Path};
 use serde::de::{self, DeserializeOwned, Deserializer};
@@ -16,7 +17,7 @@ use serde::de::{self, DeserializeOwned, Deserializer};
 use crate::envelope;
 use crate::error::{Error, Problem, hand_off_at};
 use crate::located::{Node, NodeDeserializer};
-use crate::rules::StrictValue;
+use crate::rules::{self, StrictValue};
 
 /// The validator of one generated type: the schema's URI among the embedded documents.
 pub struct JsonValidator {
@@ -80,11 +81,8 @@ impl JsonValidator {
                 let problem = match Keyword::from_name(&violation.keyword) {
                     Some(keyword) => Problem::Constraint {
                         keyword,
-                        // The validator says "must be ...": after "expected", "to be ...".
-                        expected: match violation.message.strip_prefix("must ") {
-                            Some(rest) => format!("to {rest}"),
-                            None => violation.message.clone(),
-                        },
+                        // The requirement as the typed path frames it (`Broken::expected`).
+                        expected: Broken::new(keyword, &violation.requirement).expected(),
                         found: found(value, &violation.path),
                     },
                     None => Problem::Other {
@@ -110,8 +108,8 @@ fn found(value: &serde_json::Value, path: &Path) -> String {
     }
     match at {
         None => "nothing".to_owned(),
-        Some(serde_json::Value::Object(_)) => "an object".to_owned(),
-        Some(serde_json::Value::Array(items)) => format!("an array of {} items", items.len()),
+        Some(serde_json::Value::Object(members)) => rules::object_shown(members.len() as u64),
+        Some(serde_json::Value::Array(items)) => rules::array_shown(items.len()),
         Some(serde_json::Value::String(text)) => crate::text::quote(text, false),
         Some(other) => {
             let text = other.to_string();

@@ -40,6 +40,8 @@ pub struct SuiteCase {
     pub documents: &'static str,
     /// Our verdict: the generated enum's `from_json`.
     pub ours: fn(&str) -> Result<(), String>,
+    /// Our verdict with its typed error (keyword and path).
+    pub typed: fn(&str) -> Result<(), des_events::Error>,
     /// The schema `schemars` derives from the generated enum.
     pub derived: fn() -> Value,
 }
@@ -435,4 +437,230 @@ fn rejected_schemas_have_documents_ready() {
         total - valid
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// How the typed path and the validator alone judged one document.
+#[derive(Default)]
+struct Equivalence {
+    /// Documents judged by both.
+    documents: usize,
+    /// Rejected by both, with the same keyword at the same path.
+    same_error: usize,
+    /// Rejected by both, where the typed error names no keyword (an unknown field, a
+    /// duplicated key, a value the Rust type cannot hold).
+    no_keyword: usize,
+    /// Documents the validator could not be built for (schemas that reference other
+    /// files, which the validator alone does not fetch here).
+    skipped_schemas: Vec<&'static str>,
+    /// Different verdicts.
+    verdicts: Vec<String>,
+    /// Both reject, naming a different keyword or path.
+    errors: Vec<String>,
+    /// Both reject on the same keyword of `SHARED_KEYWORDS`, in different words.
+    texts: Vec<String>,
+}
+
+/// The keywords whose verdict and text come from `des_events_core::assertion` on both
+/// paths: where both paths name one of these, they must name the same one, at the same
+/// path, in the same words.
+const SHARED_KEYWORDS: &[&str] = &[
+    "multipleOf",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "format",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minProperties",
+    "maxProperties",
+];
+
+/// Issue 21's equivalence: every document of the suite goes through the typed path
+/// (`from_json`) and through `des_events_core`'s validator alone. The verdicts must be
+/// identical; where both reject, the keyword and the JSON pointer must be too.
+///
+/// A document with a duplicated key is out (the validator reads a `serde_json::Value`,
+/// which keeps one of the two), and so is an integer the Rust type cannot hold (the one
+/// documented deviation, see `OUT_OF_RANGE`).
+#[test]
+fn the_typed_path_and_the_validator_give_the_same_errors() {
+    use des_events_core::validate::{Options, Validator};
+    let mut seen = Equivalence::default();
+    for case in SUITE {
+        let schema = read_json(case.schema);
+        let uri = format!("file:///suite/{}.json", case.name);
+        let compile = |entry: &str| {
+            Validator::new(
+                &format!("{uri}#{entry}"),
+                vec![(uri.clone(), schema.clone())],
+                &Options::default(),
+            )
+        };
+        let Ok(whole) = compile("") else {
+            seen.skipped_schemas.push(case.name);
+            continue;
+        };
+        // The validator judges the branch of the document's event, as the typed path
+        // does (against the whole union its first error would be the union's `oneOf`).
+        let branches: Vec<(String, Validator)> = event_branches(&schema)
+            .into_iter()
+            .filter_map(|(event, pointer)| Some((event, compile(&pointer).ok()?)))
+            .collect();
+        for (index, text) in documents(case.documents).iter().enumerate() {
+            let origin = format!("{}:{}", case.documents, index + 1);
+            let Ok(value) = oracle::parse(text) else {
+                continue;
+            };
+            let validator = value
+                .get("event")
+                .and_then(Value::as_str)
+                .and_then(|event| branches.iter().find(|(name, _)| name == event))
+                .map_or(&whole, |(_, validator)| validator);
+            let typed = (case.typed)(text);
+            if matches!(&typed, Err(err) if err.to_string().contains(OUT_OF_RANGE)) {
+                continue;
+            }
+            seen.documents += 1;
+            let validated = validator.validate(&value);
+            match (&typed, &validated) {
+                (Ok(()), Ok(())) => {}
+                (Err(des_events::Error::Invalid(invalid)), Err(violation)) => {
+                    // A missing field's path ends with the field (documented on
+                    // `Problem::MissingField`); the validator's is the object.
+                    let typed_pointer = match &invalid.problem {
+                        des_events::Problem::MissingField { .. } => {
+                            let pointer = invalid.path.pointer();
+                            pointer
+                                .rfind('/')
+                                .map_or(pointer.clone(), |cut| pointer[..cut].to_owned())
+                        }
+                        _ => invalid.path.pointer(),
+                    };
+                    match invalid.problem.keyword() {
+                        None => seen.no_keyword += 1,
+                        Some(keyword)
+                            if keyword == violation.keyword
+                                && typed_pointer == violation.path.pointer() =>
+                        {
+                            seen.same_error += 1;
+                            // One constructor, one text (`des_events_core::assertion`).
+                            if let des_events::Problem::Constraint { expected, .. } =
+                                &invalid.problem
+                                && SHARED_KEYWORDS.contains(&keyword)
+                                && *expected != format!("to {}", violation.requirement)
+                            {
+                                seen.texts.push(format!(
+                                    "{origin}: `{keyword}`: typed \"expected {expected}\", validator \"{}\"",
+                                    violation.message
+                                ));
+                            }
+                        }
+                        Some(keyword) => seen.errors.push(format!(
+                            "{origin}: typed `{keyword}` at {:?}, validator `{}` at {:?} ({})",
+                            invalid.path.pointer(),
+                            violation.keyword,
+                            violation.path.pointer(),
+                            violation.message
+                        )),
+                    }
+                }
+                (Err(_), Err(_)) => seen.no_keyword += 1,
+                _ => seen.verdicts.push(format!(
+                    "{origin}: typed {}, validator {}",
+                    match &typed {
+                        Ok(()) => "valid".to_owned(),
+                        Err(err) => format!("invalid ({err})"),
+                    },
+                    match &validated {
+                        Ok(()) => "valid".to_owned(),
+                        Err(violation) => format!("invalid ({violation})"),
+                    }
+                )),
+            }
+        }
+    }
+    eprintln!(
+        "equivalence: {} documents, {} rejected by both with the same keyword and path, \
+         {} rejected with no keyword to compare; {} verdicts and {} errors differ; {} schemas skipped",
+        seen.documents,
+        seen.same_error,
+        seen.no_keyword,
+        seen.verdicts.len(),
+        seen.errors.len(),
+        seen.skipped_schemas.len()
+    );
+    for line in seen.verdicts.iter().chain(&seen.errors).chain(&seen.texts) {
+        eprintln!("  {line}");
+    }
+    assert!(
+        seen.verdicts.is_empty(),
+        "{} documents get different verdicts",
+        seen.verdicts.len()
+    );
+    // Both name a shared keyword: it must be the same one, at the same place. (Other
+    // differences are in the list above: a string `enum` read as a typed enum reports
+    // `type` for a number, a `const` reports `enum`, a union reports its own keyword
+    // where the validator names the branch's first failure.)
+    let shared = |keyword: &str| SHARED_KEYWORDS.contains(&keyword);
+    let shared_differences: Vec<&String> = seen
+        .errors
+        .iter()
+        .filter(|line| {
+            let keywords: Vec<&str> = line.split('`').skip(1).step_by(2).take(2).collect();
+            keywords.len() == 2 && keywords.iter().all(|keyword| shared(keyword))
+        })
+        .collect();
+    assert!(
+        shared_differences.is_empty(),
+        "the shared keywords differ: {shared_differences:#?}"
+    );
+    assert!(seen.texts.is_empty(), "different words: {:#?}", seen.texts);
+    assert!(
+        seen.same_error * 10 >= (seen.same_error + seen.errors.len()) * 9,
+        "fewer than 90% of the errors agree on keyword and path"
+    );
+}
+
+/// The branches of an event union: the event name of each (its `event` property's
+/// `const`, or one-value `enum`) and the JSON pointer of the branch (a local `$ref`
+/// followed once).
+fn event_branches(schema: &Value) -> Vec<(String, String)> {
+    let Some((keyword, branches)) = ["oneOf", "anyOf"]
+        .iter()
+        .find_map(|keyword| Some((*keyword, schema.get(*keyword)?.as_array()?)))
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (index, branch) in branches.iter().enumerate() {
+        let mut pointer = format!("/{keyword}/{index}");
+        let mut target = branch;
+        if let Some(reference) = branch.get("$ref").and_then(Value::as_str)
+            && let Some(local) = reference.strip_prefix('#')
+            && let Some(found) = schema.pointer(local)
+        {
+            pointer = local.to_owned();
+            target = found;
+        }
+        let event = target.pointer("/properties/event");
+        let name = event
+            .and_then(|event| event.get("const"))
+            .or_else(|| {
+                event
+                    .and_then(|event| event.get("enum"))
+                    .and_then(Value::as_array)
+                    .filter(|values| values.len() == 1)
+                    .and_then(|values| values.first())
+            })
+            .and_then(Value::as_str);
+        if let Some(name) = name {
+            out.push((name.to_owned(), pointer));
+        }
+    }
+    out
 }

@@ -36,12 +36,12 @@ pub(crate) fn tuple_def(schema: &Schema, def: &TupleDef, shared: &Shared) -> Tok
             shared,
         );
         statics.push(rules);
-        let expected = format!("an array of {count} items");
+        let min = count as u64;
         reads.push(quote! {
             match __seq.next_element_seed(#seed)? {
                 ::core::option::Option::Some(value) => value,
                 ::core::option::Option::None => {
-                    return ::core::result::Result::Err(#private::violation(#private::Keyword::MinItems, #expected, #index));
+                    return ::core::result::Result::Err(#private::too_few_items(#min, #index));
                 }
             }
         });

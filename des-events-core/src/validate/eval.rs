@@ -1,12 +1,12 @@
 //! Evaluating an instance against the compiled nodes.
 
-use std::cmp::Ordering;
-
-use serde_json::{Number, Value};
+use serde_json::Value;
 
 use super::compile::{Check, Kind, Node, NodeId};
 use super::{Validator, Violation};
+use crate::assertion::{self, Broken};
 use crate::json;
+use crate::number::{BoundKind, Num};
 use crate::path::{Path, Segment};
 
 /// How many schemas may be evaluated inside one another (a guard against the stack).
@@ -166,16 +166,20 @@ pub(crate) fn run(validator: &Validator, instance: &Value, detail: bool) -> Resu
     };
     if too_deep(instance) {
         return Err(detail.then(|| {
-            Box::new(Violation {
-                path: Path::root(),
-                keyword: "depth".to_owned(),
-                schema_pointer: validator
-                    .nodes
-                    .get(validator.entry)
-                    .map(|node| node.location.clone())
-                    .unwrap_or_default(),
-                message: format!("nests deeper than {MAX_INSTANCE_DEPTH} levels"),
-            })
+            Box::new(
+                Violation {
+                    path: Path::root(),
+                    keyword: "depth".to_owned(),
+                    schema_pointer: validator
+                        .nodes
+                        .get(validator.entry)
+                        .map(|node| node.location.clone())
+                        .unwrap_or_default(),
+                    message: String::new(),
+                    requirement: format!("not nest deeper than {MAX_INSTANCE_DEPTH} levels"),
+                }
+                .framed(),
+            )
         }));
     }
     let mut ctx = Ctx {
@@ -214,7 +218,7 @@ impl<'v> Ctx<'v> {
         node: &Node,
         keyword: &str,
         loc: &Loc<'_>,
-        message: impl FnOnce() -> String,
+        requirement: impl FnOnce() -> String,
     ) -> Fail {
         self.detail.then(|| {
             let schema_pointer = if keyword == "false" {
@@ -224,13 +228,30 @@ impl<'v> Ctx<'v> {
                 crate::path::push_token(&mut pointer, keyword);
                 pointer
             };
-            Box::new(Violation {
-                path: loc.path(),
-                keyword: keyword.to_owned(),
-                schema_pointer,
-                message: message(),
-            })
+            Box::new(
+                Violation {
+                    path: loc.path(),
+                    keyword: keyword.to_owned(),
+                    schema_pointer,
+                    message: String::new(),
+                    requirement: requirement(),
+                }
+                .framed(),
+            )
         })
+    }
+
+    /// The validator's side of a verdict of [`assertion`]: the keyword as the schema
+    /// spelled it (`maximum` with draft 4's boolean `exclusiveMaximum`), the text of the
+    /// shared constructor.
+    fn judge(
+        &self,
+        node: &Node,
+        keyword: &str,
+        loc: &Loc<'_>,
+        verdict: Result<(), Broken>,
+    ) -> Result<(), Fail> {
+        verdict.map_err(|broken| self.fail(node, keyword, loc, || broken.requirement().to_owned()))
     }
 
     /// Evaluates `instance` against a subschema without building violations.
@@ -436,7 +457,7 @@ impl<'v> Ctx<'v> {
                 }
                 found.ok_or_else(|| {
                     self.fail(node, keyword, loc, || {
-                        "must match at least one of the schemas of `anyOf`".to_owned()
+                        "match at least one of the schemas of `anyOf`".to_owned()
                     })
                 })
             }
@@ -446,7 +467,7 @@ impl<'v> Ctx<'v> {
                     if let Some(ann) = self.probe(*schema, instance, loc) {
                         if let Some((first, _)) = found {
                             return Err(self.fail(node, keyword, loc, || {
-                                format!("must match exactly one of the schemas of `oneOf`, but matches {first} and {index}")
+                                format!("match exactly one of the schemas of `oneOf`, but matches {first} and {index}")
                             }));
                         }
                         found = Some((index, ann));
@@ -455,14 +476,13 @@ impl<'v> Ctx<'v> {
                 match found {
                     Some((_, ann)) => Ok(ann),
                     None => Err(self.fail(node, keyword, loc, || {
-                        "must match exactly one of the schemas of `oneOf`, but matches none"
-                            .to_owned()
+                        "match exactly one of the schemas of `oneOf`, but matches none".to_owned()
                     })),
                 }
             }
             Check::Not(schema) => match self.probe(*schema, instance, loc) {
                 Some(_) => Err(self.fail(node, keyword, loc, || {
-                    "must not match the schema of `not`".to_owned()
+                    "not match the schema of `not`".to_owned()
                 })),
                 None => ok,
             },
@@ -540,9 +560,9 @@ impl<'v> Ctx<'v> {
                     if count < *min {
                         let keyword = if *min == 1 { "contains" } else { "minContains" };
                         return Err(self.fail(node, keyword, loc, || match min {
-                            1 => "must contain an item that matches `contains`".to_owned(),
+                            1 => "contain an item that matches `contains`".to_owned(),
                             min => {
-                                format!("must contain at least {min} items that match `contains`")
+                                format!("contain at least {min} items that match `contains`")
                             }
                         }));
                     }
@@ -550,7 +570,7 @@ impl<'v> Ctx<'v> {
                         && count > *max
                     {
                         return Err(self.fail(node, "maxContains", loc, || {
-                            format!("must contain at most {max} items that match `contains`")
+                            format!("contain at most {max} items that match `contains`")
                         }));
                     }
                     Ok(ann)
@@ -668,8 +688,8 @@ impl<'v> Ctx<'v> {
                     ok
                 } else {
                     Err(self.fail(node, keyword, loc, || match types.as_slice() {
-                        [one] => format!("must be of type {one}"),
-                        many => format!("must be of one of the types {}", many.join(", ")),
+                        [one] => format!("be of type {one}"),
+                        many => format!("be of one of the types {}", many.join(", ")),
                     }))
                 }
             }
@@ -678,8 +698,8 @@ impl<'v> Ctx<'v> {
                     ok
                 } else {
                     Err(self.fail(node, keyword, loc, || match values.len() {
-                        1 => "must be the one value the `enum` allows".to_owned(),
-                        count => format!("must be one of the {count} values the `enum` allows"),
+                        1 => "be the one value the `enum` allows".to_owned(),
+                        count => format!("be one of the {count} values the `enum` allows"),
                     }))
                 }
             }
@@ -687,36 +707,28 @@ impl<'v> Ctx<'v> {
                 if json::equal(value, instance) {
                     ok
                 } else {
-                    Err(self.fail(node, keyword, loc, || {
-                        "must equal the `const` value".to_owned()
-                    }))
+                    Err(self.fail(node, keyword, loc, || "equal the `const` value".to_owned()))
                 }
             }
             Check::MultipleOf(factor) => match instance {
-                Value::Number(number) if !is_multiple(number, factor) => {
-                    Err(self.fail(node, keyword, loc, || {
-                        format!("must be a multiple of {factor}")
-                    }))
-                }
+                Value::Number(number) => self.judge(
+                    node,
+                    keyword,
+                    loc,
+                    assertion::multiple_of(Num::of(number), Num::of(factor)),
+                ),
                 _ => ok,
             },
             Check::Maximum {
                 limit, exclusive, ..
             } => match instance {
                 Value::Number(number) => {
-                    let order = compare(number, limit);
-                    let fine = match exclusive {
-                        true => order == Some(Ordering::Less),
-                        false => matches!(order, Some(Ordering::Less | Ordering::Equal)),
+                    let kind = match exclusive {
+                        true => BoundKind::ExclusiveMaximum,
+                        false => BoundKind::Maximum,
                     };
-                    if fine {
-                        ok
-                    } else {
-                        Err(self.fail(node, keyword, loc, || match exclusive {
-                            true => format!("must be less than {limit}"),
-                            false => format!("must be at most {limit}"),
-                        }))
-                    }
+                    let verdict = assertion::bound(kind, Num::of(number), Num::of(limit));
+                    self.judge(node, keyword, loc, verdict)
                 }
                 _ => ok,
             },
@@ -724,105 +736,81 @@ impl<'v> Ctx<'v> {
                 limit, exclusive, ..
             } => match instance {
                 Value::Number(number) => {
-                    let order = compare(number, limit);
-                    let fine = match exclusive {
-                        true => order == Some(Ordering::Greater),
-                        false => matches!(order, Some(Ordering::Greater | Ordering::Equal)),
+                    let kind = match exclusive {
+                        true => BoundKind::ExclusiveMinimum,
+                        false => BoundKind::Minimum,
                     };
-                    if fine {
-                        ok
-                    } else {
-                        Err(self.fail(node, keyword, loc, || match exclusive {
-                            true => format!("must be greater than {limit}"),
-                            false => format!("must be at least {limit}"),
-                        }))
-                    }
+                    let verdict = assertion::bound(kind, Num::of(number), Num::of(limit));
+                    self.judge(node, keyword, loc, verdict)
                 }
                 _ => ok,
             },
             Check::MaxLength(max) => match instance {
-                Value::String(text) if json::string_length(text) > *max => {
-                    Err(self.fail(node, keyword, loc, || {
-                        format!("must be at most {max} characters long")
-                    }))
+                Value::String(text) => {
+                    let verdict = assertion::length(json::string_length(text), None, Some(*max));
+                    self.judge(node, keyword, loc, verdict)
                 }
                 _ => ok,
             },
             Check::MinLength(min) => match instance {
-                Value::String(text) if json::string_length(text) < *min => {
-                    Err(self.fail(node, keyword, loc, || {
-                        format!("must be at least {min} characters long")
-                    }))
+                Value::String(text) => {
+                    let verdict = assertion::length(json::string_length(text), Some(*min), None);
+                    self.judge(node, keyword, loc, verdict)
                 }
                 _ => ok,
             },
             Check::Pattern(regex) => match instance {
                 Value::String(text) if !regex.is_match(text) => {
-                    Err(self.fail(node, keyword, loc, || "must match the `pattern`".to_owned()))
+                    let broken = Broken::pattern(regex.source());
+                    self.judge(node, keyword, loc, Err(broken))
                 }
                 _ => ok,
             },
             Check::Format(format) => match instance {
                 Value::String(text) if !format.is_valid(text) => {
-                    Err(self.fail(node, keyword, loc, || {
-                        format!("must be {}", format.describe())
-                    }))
+                    self.judge(node, keyword, loc, Err(Broken::format(*format)))
                 }
                 _ => ok,
             },
             Check::MaxItems(max) => match instance {
-                Value::Array(items) if items.len() as u64 > *max => {
-                    Err(self.fail(node, keyword, loc, || {
-                        format!("must have at most {max} items")
-                    }))
+                Value::Array(items) => {
+                    let verdict = assertion::item_count(items.len() as u64, None, Some(*max));
+                    self.judge(node, keyword, loc, verdict)
                 }
                 _ => ok,
             },
             Check::MinItems(min) => match instance {
-                Value::Array(items) if (items.len() as u64) < *min => {
-                    Err(self.fail(node, keyword, loc, || {
-                        format!("must have at least {min} items")
-                    }))
+                Value::Array(items) => {
+                    let verdict = assertion::item_count(items.len() as u64, Some(*min), None);
+                    self.judge(node, keyword, loc, verdict)
                 }
                 _ => ok,
             },
             Check::UniqueItems => match instance {
                 Value::Array(items) => {
-                    let duplicate = items.iter().enumerate().find_map(|(i, a)| {
-                        items[i + 1..]
-                            .iter()
-                            .position(|b| json::equal(a, b))
-                            .map(|j| (i, i + 1 + j))
-                    });
-                    match duplicate {
-                        Some((i, j)) => Err(self.fail(node, keyword, loc, || {
-                            format!("must have unique items, but items {i} and {j} are equal")
-                        })),
-                        None => ok,
-                    }
+                    let verdict = assertion::unique_items(items, json::equal);
+                    self.judge(node, keyword, loc, verdict)
                 }
                 _ => ok,
             },
             Check::MaxProperties(max) => match instance {
-                Value::Object(map) if map.len() as u64 > *max => {
-                    Err(self.fail(node, keyword, loc, || {
-                        format!("must have at most {max} properties")
-                    }))
+                Value::Object(map) => {
+                    let verdict = assertion::property_count(map.len() as u64, None, Some(*max));
+                    self.judge(node, keyword, loc, verdict)
                 }
                 _ => ok,
             },
             Check::MinProperties(min) => match instance {
-                Value::Object(map) if (map.len() as u64) < *min => {
-                    Err(self.fail(node, keyword, loc, || {
-                        format!("must have at least {min} properties")
-                    }))
+                Value::Object(map) => {
+                    let verdict = assertion::property_count(map.len() as u64, Some(*min), None);
+                    self.judge(node, keyword, loc, verdict)
                 }
                 _ => ok,
             },
             Check::Required(names) => match instance {
                 Value::Object(map) => match names.iter().find(|name| !map.contains_key(*name)) {
                     Some(name) => Err(self.fail(node, keyword, loc, || {
-                        format!("must have the property {}", quoted(name))
+                        format!("have the property {}", quoted(name))
                     })),
                     None => ok,
                 },
@@ -837,7 +825,7 @@ impl<'v> Ctx<'v> {
                         if let Some(name) = names.iter().find(|name| !map.contains_key(*name)) {
                             return Err(self.fail(node, keyword, loc, || {
                                 format!(
-                                    "must have the property {} because it has {}",
+                                    "have the property {} because it has {}",
                                     quoted(name),
                                     quoted(trigger)
                                 )
@@ -899,42 +887,6 @@ fn quoted(name: &str) -> String {
         format!("{}…", Value::String(short))
     } else {
         Value::String(name.to_owned()).to_string()
-    }
-}
-
-/// Numbers compared by value, exactly for integers.
-fn compare(a: &Number, b: &Number) -> Option<Ordering> {
-    if let (Some(x), Some(y)) = (a.as_i64(), b.as_i64()) {
-        return Some(x.cmp(&y));
-    }
-    if let (Some(x), Some(y)) = (a.as_u64(), b.as_u64()) {
-        return Some(x.cmp(&y));
-    }
-    // One is a negative i64 and the other a u64 above i64::MAX.
-    if a.as_i64().is_some() && b.as_u64().is_some() {
-        return Some(Ordering::Less);
-    }
-    if a.as_u64().is_some() && b.as_i64().is_some() {
-        return Some(Ordering::Greater);
-    }
-    a.as_f64()?.partial_cmp(&b.as_f64()?)
-}
-
-/// Whether `value` is a multiple of `factor` (> 0), exactly for integers.
-fn is_multiple(value: &Number, factor: &Number) -> bool {
-    if let (Some(x), Some(y)) = (value.as_i64(), factor.as_i64())
-        && y != 0
-    {
-        return x % y == 0;
-    }
-    if let (Some(x), Some(y)) = (value.as_u64(), factor.as_u64())
-        && y != 0
-    {
-        return x % y == 0;
-    }
-    match (value.as_f64(), factor.as_f64()) {
-        (Some(x), Some(y)) => json::is_multiple(x, y),
-        _ => false,
     }
 }
 

@@ -134,12 +134,16 @@ impl Validator {
     pub fn validate(&self, instance: &Value) -> Result<(), Violation> {
         eval::run(self, instance, true).map_err(|violation| {
             *violation.unwrap_or_else(|| {
-                Box::new(Violation {
-                    path: Path::root(),
-                    keyword: String::new(),
-                    schema_pointer: String::new(),
-                    message: "invalid".to_owned(),
-                })
+                Box::new(
+                    Violation {
+                        path: Path::root(),
+                        keyword: String::new(),
+                        schema_pointer: String::new(),
+                        message: String::new(),
+                        requirement: "be valid".to_owned(),
+                    }
+                    .framed(),
+                )
             })
         })
     }
@@ -155,8 +159,21 @@ pub struct Violation {
     /// The absolute keyword location: the document's URI, `#`, and the JSON Pointer of
     /// the keyword in it.
     pub schema_pointer: String,
-    /// What was expected, for people (never a copy of a long value).
+    /// What was expected, for people (never a copy of a long value): "must " and
+    /// [`Violation::requirement`].
     pub message: String,
+    /// What the keyword requires, as a verb phrase ("be at least 5"): the text of
+    /// [`crate::assertion::Broken::requirement`], which the code generated for typed
+    /// fields shows too.
+    pub requirement: String,
+}
+
+impl Violation {
+    /// Sets `message` from `requirement`.
+    pub(crate) fn framed(mut self) -> Violation {
+        self.message = format!("must {}", self.requirement);
+        self
+    }
 }
 
 impl fmt::Display for Violation {
