@@ -220,7 +220,7 @@ fn transitive_backward_catches_a_field_re_added_with_another_type() {
         .iter()
         .find(|witness| witness.direction == Direction::Receivers)
         .expect("a counterexample");
-    assert_eq!(witness.document["message"]["note"].is_string(), true);
+    assert!(witness.document["message"]["note"].is_string());
 }
 
 #[test]

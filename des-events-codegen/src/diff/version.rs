@@ -297,7 +297,7 @@ mod tests {
         assert_eq!(v("1.2.3-rc.1+build.5").to_string(), "1.2.3-rc.1");
         assert_eq!(Version::parse("1.2"), None);
         assert_eq!(Version::parse("01.2.3"), None);
-        let mut versions = vec![
+        let mut versions = [
             v("1.0.0"),
             v("1.0.0-rc.1"),
             v("1.0.0-alpha"),
