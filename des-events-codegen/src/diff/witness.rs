@@ -146,6 +146,111 @@ impl<'a> Side<'a> {
         out
     }
 
+    /// A small document the schema at `pointer` describes (its required members,
+    /// constants, first enum values, lower bounds, format samples), for events without
+    /// examples; the validator decides later whether it is one.
+    fn sample(&self, pointer: &str) -> Option<Value> {
+        self.sample_of(self.node(Some(pointer))?, 0)
+    }
+
+    fn sample_of(&self, node: &Value, depth: usize) -> Option<Value> {
+        if depth > 16 {
+            return None;
+        }
+        let node = match node.get("$ref").and_then(Value::as_str) {
+            Some(target) if target.starts_with('#') => self.doc.get(&target[1..])?,
+            _ => node,
+        };
+        if let Some(value) = node.get("const") {
+            return Some(value.clone());
+        }
+        if let Some(first) = node
+            .get("enum")
+            .and_then(Value::as_array)
+            .and_then(|v| v.first())
+        {
+            return Some(first.clone());
+        }
+        for key in ["examples"] {
+            if let Some(first) = node
+                .get(key)
+                .and_then(Value::as_array)
+                .and_then(|v| v.first())
+            {
+                return Some(first.clone());
+            }
+        }
+        for key in ["oneOf", "anyOf", "allOf"] {
+            if let Some(first) = node
+                .get(key)
+                .and_then(Value::as_array)
+                .and_then(|v| v.first())
+                && node.get("type").is_none()
+                && node.get("properties").is_none()
+            {
+                return self.sample_of(first, depth + 1);
+            }
+        }
+        let ty = match node.get("type") {
+            Some(Value::String(ty)) => ty.as_str(),
+            Some(Value::Array(types)) => types
+                .iter()
+                .filter_map(Value::as_str)
+                .find(|ty| *ty != "null")
+                .unwrap_or("null"),
+            _ if node.get("properties").is_some() => "object",
+            _ => "string",
+        };
+        let bound = |key: &str| node.get(key).and_then(Value::as_f64);
+        Some(match ty {
+            "object" => {
+                let mut members = Map::new();
+                let required = node.get("required").and_then(Value::as_array);
+                for name in required.into_iter().flatten().filter_map(Value::as_str) {
+                    let schema = node
+                        .get("properties")
+                        .and_then(|properties| properties.get(name))
+                        .cloned()
+                        .unwrap_or(json!({}));
+                    members.insert(name.to_owned(), self.sample_of(&schema, depth + 1)?);
+                }
+                Value::Object(members)
+            }
+            "array" => {
+                let count = node.get("minItems").and_then(Value::as_u64).unwrap_or(0);
+                let item = node.get("items").cloned().unwrap_or(json!({}));
+                let item = self.sample_of(&item, depth + 1)?;
+                Value::Array(vec![item; usize::try_from(count.min(16)).unwrap_or(0)])
+            }
+            "integer" | "number" => {
+                let low = bound("minimum").or_else(|| bound("exclusiveMinimum").map(|b| b + 1.0));
+                let high = bound("maximum").or_else(|| bound("exclusiveMaximum").map(|b| b - 1.0));
+                let value = low.unwrap_or(0.0).ceil();
+                let value = match high {
+                    Some(high) if value > high => high.floor(),
+                    _ => value,
+                };
+                if value.abs() < 9.0e15 {
+                    json!(value as i64)
+                } else {
+                    json!(value)
+                }
+            }
+            "boolean" => json!(true),
+            "null" => Value::Null,
+            _ => {
+                let mut candidates = Vec::new();
+                suggested(Some(node), &mut candidates);
+                if node.get("format").is_some() {
+                    candidates.last().cloned().unwrap_or(json!("a"))
+                } else {
+                    let length = node.get("minLength").and_then(Value::as_u64).unwrap_or(1);
+                    Value::String("a".repeat(usize::try_from(length.clamp(1, 64)).unwrap_or(1)))
+                }
+            }
+        })
+    }
+
     /// The schema node at `pointer`, following local `$ref`s a few times.
     fn node(&self, pointer: Option<&str>) -> Option<&Value> {
         let mut node = self.doc.get(pointer?)?;
@@ -406,6 +511,32 @@ fn candidates(
     let event = change.event.as_deref();
     let mut bases = writer.examples(event);
     bases.extend(reader.examples(event));
+    // A document made from each side's schema of the event (or root), for schemas
+    // without examples.
+    for side in [writer, reader] {
+        let pointers: Vec<&str> = match event {
+            Some(event) => side
+                .schema
+                .event(event)
+                .map(|found| found.pointer.as_str())
+                .into_iter()
+                .collect(),
+            None if side.schema.events.is_empty() => side
+                .schema
+                .roots
+                .iter()
+                .map(|root| root.pointer.as_str())
+                .collect(),
+            None => Vec::new(),
+        };
+        for pointer in pointers {
+            if let Some(sample) = side.sample(pointer)
+                && !bases.contains(&sample)
+            {
+                bases.push(sample);
+            }
+        }
+    }
     if bases.is_empty() && event.is_some() {
         return Vec::new();
     }
@@ -464,6 +595,140 @@ fn candidates(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A one-event schema without examples: `ping` with a closed message.
+    fn ping(properties: Value, required: &[&str], extra: Value) -> crate::Source {
+        let mut message = json!({
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": false
+        });
+        if let (Some(message), Value::Object(extra)) = (message.as_object_mut(), extra) {
+            message.extend(extra);
+        }
+        let schema = json!({
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Events",
+            "oneOf": [{
+                "type": "object",
+                "properties": {"event": {"const": "ping"}, "message": message},
+                "required": ["event", "message"],
+                "additionalProperties": false
+            }, {
+                "type": "object",
+                "properties": {"event": {"const": "pong"}, "message": {"type": "object"}},
+                "required": ["event", "message"],
+                "additionalProperties": false
+            }]
+        });
+        crate::Source::text("t.json", schema.to_string())
+    }
+
+    #[test]
+    fn schemas_without_examples_get_counterexamples_too() {
+        let string = || json!({"type": "string"});
+        let cases = [
+            // type changed
+            (
+                ping(json!({"a": string()}), &["a"], json!({})),
+                ping(json!({"a": {"type": "integer"}}), &["a"], json!({})),
+                2,
+            ),
+            // optional -> required
+            (
+                ping(json!({"a": string()}), &[], json!({})),
+                ping(json!({"a": string()}), &["a"], json!({})),
+                1,
+            ),
+            // enum value removed and added
+            (
+                ping(json!({"a": {"enum": ["x", "y"]}}), &["a"], json!({})),
+                ping(json!({"a": {"enum": ["x", "z"]}}), &["a"], json!({})),
+                2,
+            ),
+            // bounds tightened
+            (
+                ping(
+                    json!({"a": {"type": "integer", "minimum": 0, "maximum": 100}}),
+                    &["a"],
+                    json!({}),
+                ),
+                ping(
+                    json!({"a": {"type": "integer", "minimum": 10, "maximum": 100}}),
+                    &["a"],
+                    json!({}),
+                ),
+                1,
+            ),
+            // length and format
+            (
+                ping(json!({"a": string()}), &["a"], json!({})),
+                ping(
+                    json!({"a": {"type": "string", "format": "uuid", "maxLength": 36}}),
+                    &["a"],
+                    json!({}),
+                ),
+                2,
+            ),
+            // a field added to a closed object, required
+            (
+                ping(json!({}), &[], json!({})),
+                ping(json!({"b": {"type": "boolean"}}), &["b"], json!({})),
+                2,
+            ),
+            // minProperties
+            (
+                ping(json!({"a": string()}), &[], json!({})),
+                ping(json!({"a": string()}), &[], json!({"minProperties": 1})),
+                1,
+            ),
+        ];
+        let options = crate::diff::Options {
+            witnesses: true,
+            ..crate::diff::Options::default()
+        };
+        for (index, (old, new, breaking)) in cases.iter().enumerate() {
+            let report = crate::diff::diff_sources_with(old, new, &options)
+                .unwrap_or_else(|err| panic!("{err}"));
+            let verdicts: usize = report
+                .changes
+                .iter()
+                .map(|change| {
+                    usize::from(change.receivers == Compat::Breaking)
+                        + usize::from(change.senders == Compat::Breaking)
+                })
+                .sum();
+            let proven: usize = report
+                .changes
+                .iter()
+                .map(|change| change.witnesses.len())
+                .sum();
+            assert_eq!(
+                (verdicts, proven),
+                (*breaking, *breaking),
+                "case {index}:\n{report}"
+            );
+        }
+        // The event removed: OLD's `pong` is unknown to NEW.
+        let two = ping(json!({}), &[], json!({}));
+        let crate::Source::Text { text, .. } = &two else {
+            panic!("text")
+        };
+        let mut one: Value = serde_json::from_str(text).expect("JSON");
+        if let Some(alternatives) = one["oneOf"].as_array_mut() {
+            alternatives.truncate(1);
+        }
+        let one = crate::Source::text("t.json", one.to_string());
+        let report = crate::diff::diff_sources_with(&two, &one, &options)
+            .unwrap_or_else(|err| panic!("{err}"));
+        let removed = &report.changes[0];
+        assert_eq!(removed.kind, Kind::EventRemoved);
+        assert_eq!(
+            removed.witnesses[0].document,
+            json!({"event": "pong", "message": {}})
+        );
+    }
 
     #[test]
     fn paths_become_steps() {
