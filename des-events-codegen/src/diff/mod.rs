@@ -67,6 +67,21 @@
 //! "unknown" is an explicit verdict: `diff` does not guess, and the summary counts it as
 //! worse than compatible (a CI gate on "compatible" fails).
 //!
+//! Each kind also has a stable kebab-case rule ID ([`Kind::id`]: `event-added`), the
+//! name `--ignore` takes and the JUnit, SARIF and GitHub forms show (docs/diff-rules.md
+//! lists them). The verdicts above are for a strict receiver; [`Receiver::Tolerant`]
+//! relaxes those of unknown fields, enum values and events ([`diff_for`]).
+//!
+//! # Around a report
+//!
+//! - [`ignore`]: rules `ID[@pointer]` that take vetted changes out of a report;
+//! - [`gate`]: the registry modes (backward = receivers, forward = senders, full,
+//!   `-transitive`) and the [`gate::Outcome`] of a run over one or more comparisons;
+//! - [`history`]: the order of a folder of versions; [`version`]: semver and the bump
+//!   changes need;
+//! - [`witness`]: counterexamples, verified with the core validator on both sides;
+//! - [`format`](mod@format): text, JSON, JUnit XML, SARIF 2.1.0, GitHub annotations.
+//!
 //! # What is not a change
 //!
 //! Annotations produce no entry at all: `description`, `$comment`, `examples`, `$id`, a

@@ -1076,3 +1076,83 @@ fn a_validated_value_that_becomes_a_checked_newtype_changes_its_rust_type() {
     let kinds: Vec<Kind> = report.changes.iter().map(|c| c.kind).collect();
     assert_eq!(kinds, [Kind::RustTypeChanged], "{report}");
 }
+
+#[test]
+fn each_change_knows_its_pointer_on_both_sides() {
+    let old = ping(message(json!({"a": string()}), &["a"]));
+    let new = ping(message(json!({"b": string()}), &[]));
+    let report = report(&old, &new);
+    let sites: Vec<(Kind, Option<&str>, Option<&str>)> = report
+        .changes
+        .iter()
+        .map(|change| {
+            (
+                change.kind,
+                change.site.old.as_deref(),
+                change.site.new.as_deref(),
+            )
+        })
+        .collect();
+    let message = "/oneOf/0/properties/message";
+    assert_eq!(
+        sites,
+        [
+            (
+                Kind::RequiredFieldRemoved,
+                Some(format!("{message}/properties/a").as_str()),
+                Some(message)
+            ),
+            (
+                Kind::OptionalFieldAdded,
+                Some(message),
+                Some(format!("{message}/properties/b").as_str())
+            ),
+        ]
+    );
+    assert!(report.changes[1].site.within(message));
+    assert!(!report.changes[1].site.within("/oneOf/0/properties/mess"));
+}
+
+#[test]
+fn a_tolerant_receiver_is_strict_inside_union_alternatives() {
+    let object = |properties: Value| json!({"type": "object", "properties": properties, "additionalProperties": false});
+    // `v` is an object or a string; `w` a plain object.
+    let schema = |extra: Value| {
+        ping(message(
+            json!({
+                "v": {"oneOf": [object(extra.clone()), {"type": "string"}]},
+                "w": object(extra)
+            }),
+            &[],
+        ))
+    };
+    let (old, new) = (
+        generated(&schema(json!({}))),
+        generated(&schema(json!({"n": string()}))),
+    );
+    let strict = diff(old.schema(), new.schema());
+    let tolerant = diff_for(old.schema(), new.schema(), Receiver::Tolerant);
+    let senders = |report: &Report| {
+        report
+            .changes
+            .iter()
+            .map(|change| (change.path.clone(), change.senders))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        senders(&strict),
+        [
+            ("message.v|0.n".to_owned(), Compat::Breaking),
+            ("message.w.n".to_owned(), Compat::Breaking)
+        ],
+        "{strict}"
+    );
+    assert_eq!(
+        senders(&tolerant),
+        [
+            ("message.v|0.n".to_owned(), Compat::Breaking),
+            ("message.w.n".to_owned(), Compat::Compatible)
+        ],
+        "{tolerant}"
+    );
+}
