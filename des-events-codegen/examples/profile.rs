@@ -12,6 +12,13 @@
 //! target/release/examples/profile 100 stats
 //! # the raw tokens of every bundled and test schema, to compare before and after:
 //! target/release/examples/profile 0 dump > before.txt
+//! # the same for schema files (e.g. the real-world corpus):
+//! target/release/examples/profile 0 dump-files tests/corpus/real-world/*.json > before.txt
+//! # the time of generating a file, 5 times:
+//! target/release/examples/profile 5 file path/to/schema.json
+//! # a synthetic schema of the shape of large real-world ones, of 2,000 KB:
+//! target/release/examples/profile 2000 large
+//! target/release/examples/profile 2000 large-check   # without the expansion
 //! ```
 
 use std::collections::BTreeMap;
@@ -27,6 +34,16 @@ fn main() {
         "dump" => dump(),
         "bundled" => bundled(events),
         "stats" => stats(events),
+        "file" => file(events, &args.next().unwrap_or_default()),
+        "dump-files" => {
+            for path in args {
+                match generate(&Request::new(Source::file(&path, &path))) {
+                    Ok(generated) => println!("{}", generated.tokens()),
+                    Err(err) => println!("{err}"),
+                }
+            }
+        }
+        "large" | "large-check" => large(events, mode == "large-check"),
         _ => {
             let mut request = Request::new(Source::text(
                 "synthetic.json",
@@ -43,6 +60,45 @@ fn main() {
                 Err(err) => eprintln!("{err}"),
             }
         }
+    }
+}
+
+/// Generates the schema file at `path` `times` times, printing the time of each run.
+fn file(times: usize, path: &str) {
+    let request = Request::new(Source::file(path, path));
+    for _ in 0..times.max(1) {
+        let start = std::time::Instant::now();
+        let outcome = generate(&request);
+        let elapsed = start.elapsed();
+        match outcome {
+            Ok(generated) => println!(
+                "{path}: generated, {} top-level token trees, {elapsed:.3?}",
+                generated.tokens().clone().into_iter().count()
+            ),
+            Err(err) => println!("{path}: refused ({} problems), {elapsed:.3?}", err.0.len()),
+        }
+    }
+}
+
+/// Generates a synthetic schema of the shape of large real-world ones, of `kilobytes`
+/// KB (`synthetic::definitions`), printing the time.
+fn large(kilobytes: usize, check: bool) {
+    let text = synthetic::definitions(kilobytes * 1000);
+    let size = text.len();
+    let mut request = Request::new(Source::text("large.json", text));
+    if check {
+        request = request.check_only();
+    }
+    let start = std::time::Instant::now();
+    let outcome = generate(&request);
+    let elapsed = start.elapsed();
+    match outcome {
+        Ok(generated) => println!(
+            "{size} bytes: generated, {} types, {} top-level token trees, {elapsed:.3?}",
+            generated.schema().types.len(),
+            generated.tokens().clone().into_iter().count()
+        ),
+        Err(err) => println!("{size} bytes: refused, {elapsed:.3?}\n{err}"),
     }
 }
 

@@ -14,7 +14,7 @@
 
 use std::path::{Path, PathBuf};
 
-use des_events_core::validate::{Draft, Options, SchemaError, Validator, Violation};
+use des_events_core::validate::{Checker, Draft, Options, SchemaError, Validator, Violation};
 
 use super::refs::percent_decode;
 use super::*;
@@ -67,6 +67,29 @@ impl Resources {
                 .and_then(Value::as_str)?;
             (id.trim_end_matches('#') == uri).then_some(value)
         })
+    }
+}
+
+/// Adds to `known` (the documents of the generated code's validators) those of
+/// `documents` it does not hold yet.
+fn adopt<'v>(
+    known: &mut Vec<(String, Value)>,
+    draft: Draft,
+    documents: impl IntoIterator<Item = (&'v str, &'v Value)>,
+) {
+    for (uri, value) in documents {
+        if !known.iter().any(|(known, _)| known == uri) {
+            // A referenced document without `$schema` is read in the draft of the root;
+            // the embedded copy says so, for the validator at run time.
+            let mut value = value.clone();
+            if let Value::Object(object) = &mut value
+                && !object.contains_key("$schema")
+                && draft != Draft::Draft202012
+            {
+                object.insert("$schema".to_owned(), draft.uri().into());
+            }
+            known.push((uri.to_owned(), value));
+        }
     }
 }
 
@@ -159,10 +182,66 @@ impl Modeler<'_> {
             .collect()
     }
 
+    /// The absolute URI the validator knows the schema at model pointer `pointer` by.
+    fn entry_uri(&self, pointer: &str) -> String {
+        let (index, plain) = locate(pointer);
+        format!("{}#{}", self.document_uri(index), fragment(plain))
+    }
+
+    /// The [`Checker`] of the loaded documents, made again when a document was loaded
+    /// since (`None` when they do not register: every validator then says why).
+    fn checker(&mut self) -> Option<&mut Checker> {
+        let key = (self.others.len(), self.unknown_dialect);
+        if self.checker.as_ref().is_none_or(|(known, _)| *known != key) {
+            let resources = self.resources;
+            let mut retrieve = |uri: &str| resources.retrieve(uri);
+            let checker = Checker::new(self.loaded_documents(), &self.options(), &mut retrieve);
+            self.checker = Some((key, checker.ok()));
+        }
+        self.checker
+            .as_mut()
+            .and_then(|(_, checker)| checker.as_mut())
+    }
+
+    /// Whether the schema at model pointer `pointer` compiles; if it does, its
+    /// validator's documents are kept for the generated code (see [`Self::adopt`]).
+    /// What [`Self::validator`] and `adopt` do, through the shared [`Checker`] (every
+    /// subschema compiled once) where it answers.
+    fn compiles(&mut self, pointer: &str) -> Result<(), SchemaError> {
+        let entry = self.entry_uri(pointer);
+        let draft = self.draft;
+        let mut known = std::mem::take(&mut self.validator_documents);
+        let shared = match self.checker() {
+            Some(checker) => checker
+                .documents(&entry)
+                .map(|documents| adopt(&mut known, draft, documents)),
+            None => None,
+        };
+        self.validator_documents = known;
+        if shared.is_some() {
+            return Ok(());
+        }
+        let validator = self.validator(pointer)?;
+        self.adopt(&validator);
+        Ok(())
+    }
+
+    /// Whether the schema at model pointer `pointer` compiles and accepts `value`.
+    pub(super) fn accepts(&mut self, pointer: &str, value: &Value) -> bool {
+        let entry = self.entry_uri(pointer);
+        if let Some(valid) = self
+            .checker()
+            .and_then(|checker| checker.is_valid(&entry, value))
+        {
+            return valid;
+        }
+        self.validator(pointer)
+            .is_ok_and(|validator| validator.is_valid(value))
+    }
+
     /// Compiles the validator of the schema at model pointer `pointer`.
     pub(super) fn validator(&self, pointer: &str) -> Result<Validator, SchemaError> {
-        let (index, plain) = locate(pointer);
-        let entry = format!("{}#{}", self.document_uri(index), fragment(plain));
+        let entry = self.entry_uri(pointer);
         let resources = &self.resources;
         let mut retrieve = |uri: &str| resources.retrieve(uri);
         Validator::with_retriever(
@@ -215,8 +294,8 @@ impl Modeler<'_> {
             );
             return None;
         }
-        let validator = match self.validator(pointer) {
-            Ok(validator) => validator,
+        match self.compiles(pointer) {
+            Ok(()) => {}
             Err(err) => {
                 // The schema is not valid JSON Schema. When the problems found so far
                 // include the validator's (same place), they stand: every one is
@@ -239,7 +318,6 @@ impl Modeler<'_> {
             .map(|diag| diag.message.clone())
             .unwrap_or_else(|| "a whole document of it needs a named Rust type".to_owned());
         self.diags.truncate(diags_from);
-        self.adopt(&validator);
         let docs = Docs::of(schema);
         let name = self.type_name_for(pointer, docs.title.as_deref(), suggested);
         let (index, plain) = locate(pointer);
@@ -271,9 +349,8 @@ impl Modeler<'_> {
     /// The absolute URI of the schema at `pointer` when the validator compiles it (its
     /// documents are kept for the generated code); `None` with the error reported.
     pub(super) fn checked_entry(&mut self, pointer: &str) -> Option<String> {
-        match self.validator(pointer) {
-            Ok(validator) => {
-                self.adopt(&validator);
+        match self.compiles(pointer) {
+            Ok(()) => {
                 let (index, plain) = locate(pointer);
                 Some(format!("{}#{}", self.document_uri(index), fragment(plain)))
             }
@@ -286,24 +363,9 @@ impl Modeler<'_> {
 
     /// Keeps the documents `validator` read, for the validators of the generated code.
     fn adopt(&mut self, validator: &Validator) {
-        for (uri, value) in validator.documents() {
-            if !self
-                .validator_documents
-                .iter()
-                .any(|(known, _)| *known == uri)
-            {
-                // A referenced document without `$schema` is read in the draft of the
-                // root; the embedded copy says so, for the validator at run time.
-                let mut value = value.clone();
-                if let Value::Object(object) = &mut value
-                    && !object.contains_key("$schema")
-                    && self.draft != Draft::Draft202012
-                {
-                    object.insert("$schema".to_owned(), self.draft.uri().into());
-                }
-                self.validator_documents.push((uri, value));
-            }
-        }
+        let documents = validator.documents();
+        let documents = documents.iter().map(|(uri, value)| (uri.as_str(), *value));
+        adopt(&mut self.validator_documents, self.draft, documents);
     }
 
     /// The plain JSON pointer a validator compile error is reported at, when it is in

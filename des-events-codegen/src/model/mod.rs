@@ -50,6 +50,7 @@ pub fn model(doc: &Document, resources: &Resources) -> Result<Schema, Diagnostic
         doc,
         resources,
         validator_documents: Vec::new(),
+        checker: None,
         draft: draft_of(&doc.value),
         diags: Vec::new(),
         warnings: Vec::new(),
@@ -140,6 +141,10 @@ struct Modeler<'d> {
     resources: &'d Resources,
     /// The documents the validators of [`TypeDef::Json`] types need.
     validator_documents: Vec<(String, Value)>,
+    /// Compiles the validators of the schema's subschemas, sharing the work (see
+    /// `json::compiles`); made for the loaded documents and `unknown_dialect` it is
+    /// keyed by.
+    checker: Option<((usize, bool), Option<des_events_core::validate::Checker>)>,
     /// The draft of the root document (`$schema`; 2020-12 without it).
     draft: Draft,
     diags: Vec<Diagnostic>,

@@ -568,9 +568,7 @@ impl Modeler<'_> {
                     // A `default` the property's schema accepts, but of a type no accessor
                     // returns (a validated value, an object...), stays an annotation; one
                     // the schema rejects is a mistake in the schema.
-                    let valid = self
-                        .validator(&field_pointer)
-                        .is_ok_and(|validator| validator.is_valid(&value));
+                    let valid = self.accepts(&field_pointer, &value);
                     if !valid {
                         self.warn(
                             &join(&field_pointer, "default"),

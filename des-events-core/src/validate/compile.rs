@@ -235,85 +235,139 @@ struct Builder<'r> {
     uses_dynamic: bool,
     uses_recursive: bool,
     collect: bool,
+    /// Set by [`Shared`] once the given documents are registered: no document may be
+    /// added any more (a reference that needs one fails, and is compiled on its own).
+    frozen: bool,
 }
 
-/// Compiles a validator (see [`Validator::new`]).
-pub(crate) fn build(
-    entry: &str,
-    documents: Vec<(String, Value)>,
-    options: &Options,
-    retrieve: Option<Retrieve<'_>>,
-) -> Result<Validator, SchemaError> {
-    let mut builder = Builder {
-        options: options.clone(),
-        retrieve,
-        given: documents.into_iter().rev().collect(),
-        docs: Vec::new(),
-        resources: Vec::new(),
-        by_uri: HashMap::new(),
-        anchors: HashMap::new(),
-        places: HashMap::new(),
-        nodes: Vec::new(),
-        memo: HashMap::new(),
-        pending: Vec::new(),
-        uses_dynamic: false,
-        uses_recursive: false,
-        collect: false,
-    };
-    while let Some((uri, value)) = builder.given.pop() {
-        builder.add_document(uri, value)?;
+impl<'r> Builder<'r> {
+    /// A builder of `documents` (not registered yet).
+    fn new(
+        documents: Vec<(String, Value)>,
+        options: &Options,
+        retrieve: Option<Retrieve<'r>>,
+    ) -> Builder<'r> {
+        Builder {
+            options: options.clone(),
+            retrieve,
+            given: documents.into_iter().rev().collect(),
+            docs: Vec::new(),
+            resources: Vec::new(),
+            by_uri: HashMap::new(),
+            anchors: HashMap::new(),
+            places: HashMap::new(),
+            nodes: Vec::new(),
+            memo: HashMap::new(),
+            pending: Vec::new(),
+            uses_dynamic: false,
+            uses_recursive: false,
+            collect: false,
+            frozen: false,
+        }
     }
-    let entry_error = |message: String| SchemaError {
-        uri: entry.to_owned(),
-        pointer: String::new(),
-        message,
-        hint: None,
-    };
-    if !uri::is_absolute(uri::split_fragment(entry).0) {
-        return Err(entry_error(format!(
-            "the entry `{entry}` is not an absolute URI"
-        )));
+
+    /// Registers every given document, in order.
+    fn add_given(&mut self) -> Result<(), SchemaError> {
+        while let Some((uri, value)) = self.given.pop() {
+            self.add_document(uri, value)?;
+        }
+        Ok(())
     }
-    let place = builder
-        .lookup(entry)
-        .map_err(|message| entry_error(message.0))?;
-    let entry_node = builder.compile(&place, 0)?;
-    builder.finish()?;
-    let Builder {
-        docs,
-        resources,
-        nodes,
-        memo,
-        collect,
-        ..
-    } = builder;
-    let mut dynamic_anchors = Vec::with_capacity(resources.len());
-    let mut recursive_anchors = Vec::with_capacity(resources.len());
-    for resource in &resources {
-        let anchors = resource
-            .dynamic_anchors
-            .iter()
-            .filter_map(|(name, pointer)| {
-                let node = memo.get(&Place {
-                    doc: resource.doc,
-                    pointer: pointer.clone(),
-                })?;
-                Some((name.clone(), *node))
-            })
-            .collect();
-        dynamic_anchors.push(anchors);
-        let root = Place {
-            doc: resource.doc,
-            pointer: resource.pointer.clone(),
+
+    /// The place of `entry`, a URI with its fragment (see [`build`]).
+    fn entry_place(&mut self, entry: &str) -> Result<Place, SchemaError> {
+        let entry_error = |message: String| SchemaError {
+            uri: entry.to_owned(),
+            pointer: String::new(),
+            message,
+            hint: None,
         };
-        recursive_anchors.push(
-            resource
-                .recursive_anchor
-                .then(|| memo.get(&root).copied())
-                .flatten(),
-        );
+        if !uri::is_absolute(uri::split_fragment(entry).0) {
+            return Err(entry_error(format!(
+                "the entry `{entry}` is not an absolute URI"
+            )));
+        }
+        self.lookup(entry).map_err(|message| entry_error(message.0))
     }
-    let scoped = nodes.iter().any(|node| match &node.kind {
+
+    /// The same builder without its retriever (so that it can be kept).
+    fn detached(self) -> Builder<'static> {
+        let Builder {
+            options,
+            retrieve: _,
+            given,
+            docs,
+            resources,
+            by_uri,
+            anchors,
+            places,
+            nodes,
+            memo,
+            pending,
+            uses_dynamic,
+            uses_recursive,
+            collect,
+            frozen,
+        } = self;
+        Builder {
+            options,
+            retrieve: None,
+            given,
+            docs,
+            resources,
+            by_uri,
+            anchors,
+            places,
+            nodes,
+            memo,
+            pending,
+            uses_dynamic,
+            uses_recursive,
+            collect,
+            frozen,
+        }
+    }
+
+    /// The anchors of every resource, by node: its `$dynamicAnchor`s that are compiled,
+    /// and its root when it has `"$recursiveAnchor": true` (and is compiled).
+    fn anchor_nodes(&self) -> (DynamicAnchors, Vec<Option<NodeId>>) {
+        let mut dynamic_anchors = Vec::with_capacity(self.resources.len());
+        let mut recursive_anchors = Vec::with_capacity(self.resources.len());
+        for resource in &self.resources {
+            let anchors = resource
+                .dynamic_anchors
+                .iter()
+                .filter_map(|(name, pointer)| {
+                    let node = self.memo.get(&Place {
+                        doc: resource.doc,
+                        pointer: pointer.clone(),
+                    })?;
+                    Some((name.clone(), *node))
+                })
+                .collect();
+            dynamic_anchors.push(anchors);
+            let root = Place {
+                doc: resource.doc,
+                pointer: resource.pointer.clone(),
+            };
+            recursive_anchors.push(
+                resource
+                    .recursive_anchor
+                    .then(|| self.memo.get(&root).copied())
+                    .flatten(),
+            );
+        }
+        (dynamic_anchors, recursive_anchors)
+    }
+}
+
+/// Per schema resource: its compiled `$dynamicAnchor`s, by name.
+type DynamicAnchors = Vec<Vec<(String, NodeId)>>;
+
+/// Whether some compiled schema holds a dynamic reference (`$dynamicRef` to a
+/// `$dynamicAnchor`, `$recursiveRef` to a `$recursiveAnchor`).
+fn scoped(nodes: &[Node]) -> bool {
+    nodes.iter().any(|node| match &node.kind {
         Kind::Checks(checks) => checks.iter().any(|check| {
             matches!(
                 check,
@@ -325,16 +379,133 @@ pub(crate) fn build(
             )
         }),
         Kind::True | Kind::False => false,
-    });
+    })
+}
+
+/// Compiles a validator (see [`Validator::new`]).
+pub(crate) fn build(
+    entry: &str,
+    documents: Vec<(String, Value)>,
+    options: &Options,
+    retrieve: Option<Retrieve<'_>>,
+) -> Result<Validator, SchemaError> {
+    let mut builder = Builder::new(documents, options, retrieve);
+    builder.add_given()?;
+    let place = builder.entry_place(entry)?;
+    let entry_node = builder.compile(&place, 0)?;
+    builder.finish()?;
+    let (dynamic_anchors, recursive_anchors) = builder.anchor_nodes();
     Ok(Validator {
-        documents: docs,
-        nodes,
+        scoped: scoped(&builder.nodes),
+        documents: builder.docs,
+        nodes: builder.nodes,
         entry: entry_node,
         dynamic_anchors,
         recursive_anchors,
-        collect,
-        scoped,
+        collect: builder.collect,
     })
+}
+
+/// Many entries into one set of documents, compiled one after the other into one arena
+/// (see [`super::Checker`]): the documents are registered once, and a schema that two
+/// entries reach is compiled once. After a successful entry, every compiled node is
+/// whole (its references resolved, everything it reaches compiled without error), so
+/// an entry that reaches it compiles exactly as it would on its own.
+pub(crate) struct Shared {
+    builder: Builder<'static>,
+    /// Whether a compiled node holds a dynamic reference (see [`scoped`]).
+    scoped: bool,
+}
+
+impl Shared {
+    /// Registers `documents` (with `retrieve` for the metaschemas their `$schema`s name);
+    /// the error is the one every [`build`] of these documents gives.
+    pub(crate) fn new(
+        documents: Vec<(String, Value)>,
+        options: &Options,
+        retrieve: Option<Retrieve<'_>>,
+    ) -> Result<Shared, SchemaError> {
+        let mut builder = Builder::new(documents, options, retrieve);
+        builder.add_given()?;
+        let mut builder = builder.detached();
+        builder.frozen = true;
+        Ok(Shared {
+            builder,
+            scoped: false,
+        })
+    }
+
+    /// The node of `entry`, compiled with everything it reaches. `None` when it fails or
+    /// needs a document that is not registered: [`build`] then says what
+    /// [`Validator::new`] says (nothing of the failed attempt is kept).
+    pub(crate) fn entry(&mut self, entry: &str) -> Option<NodeId> {
+        let builder = &mut self.builder;
+        let mark = builder.nodes.len();
+        let flags = (
+            builder.uses_dynamic,
+            builder.uses_recursive,
+            builder.collect,
+        );
+        let node = builder
+            .entry_place(entry)
+            .and_then(|place| builder.compile(&place, 0))
+            .and_then(|node| builder.finish().map(|()| node));
+        match node {
+            Ok(node) => {
+                // Only the new nodes can hold a new dynamic reference: the others were
+                // whole before.
+                self.scoped |= builder.nodes.get(mark..).is_some_and(scoped);
+                Some(node)
+            }
+            Err(_) => {
+                builder.nodes.truncate(mark);
+                builder.memo.retain(|_, node| *node < mark);
+                builder.pending.clear();
+                (
+                    builder.uses_dynamic,
+                    builder.uses_recursive,
+                    builder.collect,
+                ) = flags;
+                None
+            }
+        }
+    }
+
+    /// Every document, `(absolute URI, JSON)`, as [`Validator::documents`] lists them
+    /// for an entry that [`Shared::entry`] compiled.
+    pub(crate) fn documents(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.builder
+            .docs
+            .iter()
+            .map(|(uri, value)| (uri.as_str(), value.as_ref()))
+    }
+
+    /// Runs `judge` with a validator of the node `entry` (from [`Shared::entry`]), which
+    /// borrows the arena for the time of the call.
+    pub(crate) fn with_validator<T>(
+        &mut self,
+        entry: NodeId,
+        judge: impl FnOnce(&Validator) -> T,
+    ) -> T {
+        let builder = &mut self.builder;
+        // The anchors are read only along dynamic references.
+        let (dynamic_anchors, recursive_anchors) = match self.scoped {
+            true => builder.anchor_nodes(),
+            false => (Vec::new(), Vec::new()),
+        };
+        let validator = Validator {
+            scoped: self.scoped,
+            documents: builder.docs.clone(),
+            nodes: std::mem::take(&mut builder.nodes),
+            entry,
+            dynamic_anchors,
+            recursive_anchors,
+            collect: builder.collect,
+        };
+        let judged = judge(&validator);
+        builder.nodes = validator.nodes;
+        judged
+    }
 }
 
 /// A lookup failure, with a hint.
@@ -645,6 +816,12 @@ impl Builder<'_> {
 
     /// Makes the document at `uri` known: a built-in metaschema or a retrieved one.
     fn fetch(&mut self, uri: &str) -> Result<(), Missing> {
+        if self.frozen {
+            return Err(Missing(
+                format!("`{uri}` is not among the registered documents"),
+                None,
+            ));
+        }
         let given = self
             .given
             .iter()

@@ -149,6 +149,56 @@ impl Validator {
     }
 }
 
+/// Many schemas of one set of documents, checked one after the other: whether each
+/// compiles, which documents its validator holds, and whether it accepts a value. It
+/// gives what [`Validator::with_retriever`] gives for each entry, without registering
+/// the documents again or compiling a schema twice, so that checking every subschema
+/// of a large document costs about as much as compiling it once.
+///
+/// It answers only where the answer is the same as a [`Validator`]'s: an entry that does
+/// not compile, or that refers to a document not given (a metaschema, a retrieved
+/// file), gets `None`, and the caller compiles it with [`Validator::with_retriever`],
+/// which says why (and reads what it needs).
+pub struct Checker {
+    shared: compile::Shared,
+}
+
+impl fmt::Debug for Checker {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Checker").finish_non_exhaustive()
+    }
+}
+
+impl Checker {
+    /// Registers `documents` as [`Validator::with_retriever`] does (`retrieve` is asked
+    /// only for the metaschemas their `$schema`s name, now). The error is the one
+    /// `Validator::with_retriever` gives for any entry into these documents.
+    pub fn new(
+        documents: Vec<(String, Value)>,
+        options: &Options,
+        retrieve: &mut dyn FnMut(&str) -> Option<Value>,
+    ) -> Result<Checker, SchemaError> {
+        compile::Shared::new(documents, options, Some(retrieve)).map(|shared| Checker { shared })
+    }
+
+    /// The documents the validator of `entry` holds ([`Validator::documents`]), when it
+    /// compiles; `None` when `Validator::with_retriever` must say.
+    pub fn documents(&mut self, entry: &str) -> Option<Vec<(&str, &Value)>> {
+        self.shared.entry(entry)?;
+        Some(self.shared.documents().collect())
+    }
+
+    /// Whether the schema at `entry` accepts `instance` ([`Validator::is_valid`]), when
+    /// it compiles; `None` when `Validator::with_retriever` must say.
+    pub fn is_valid(&mut self, entry: &str, instance: &Value) -> Option<bool> {
+        let node = self.shared.entry(entry)?;
+        Some(
+            self.shared
+                .with_validator(node, |validator| validator.is_valid(instance)),
+        )
+    }
+}
+
 /// Why an instance is not valid: where, which keyword, and what was expected.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Violation {
