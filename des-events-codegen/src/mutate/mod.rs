@@ -6,6 +6,7 @@ mod text;
 
 use serde_json::{Value, json};
 
+use des_events_core::number::{self, Num};
 use des_events_core::{Keyword, Path};
 
 use crate::ir::{Additional, Event, Schema, Type, TypeDef};
@@ -340,17 +341,27 @@ impl Walk<'_> {
                 }
             }
             Type::Integer(rules) => {
+                // A value that breaks one bound and nothing else: a multiple of
+                // `multipleOf` where there is one (both paths report `multipleOf` first).
+                let m = i128::from(rules.multiple_of.unwrap_or(1).max(1));
+                let below = |b: i64| i64::try_from((i128::from(b) - 1).div_euclid(m) * m).ok();
+                let above = |b: i64| i64::try_from((i128::from(b).div_euclid(m) + 1) * m).ok();
+                let at_or_below = |b: i64| i64::try_from(i128::from(b).div_euclid(m) * m).ok();
+                let at_or_above = |b: i64| {
+                    let b = i128::from(b);
+                    i64::try_from((b + (m - b.rem_euclid(m)) % m).max(b)).ok()
+                };
                 let cases = [
+                    (rules.minimum.and_then(below), Keyword::Minimum),
+                    (rules.maximum.and_then(above), Keyword::Maximum),
                     (
-                        rules.minimum.and_then(|b| b.checked_sub(1)),
-                        Keyword::Minimum,
+                        rules.exclusive_minimum.and_then(at_or_below),
+                        Keyword::ExclusiveMinimum,
                     ),
                     (
-                        rules.maximum.and_then(|b| b.checked_add(1)),
-                        Keyword::Maximum,
+                        rules.exclusive_maximum.and_then(at_or_above),
+                        Keyword::ExclusiveMaximum,
                     ),
-                    (rules.exclusive_minimum, Keyword::ExclusiveMinimum),
-                    (rules.exclusive_maximum, Keyword::ExclusiveMaximum),
                 ];
                 for (bad, keyword) in cases {
                     let Some(bad) = bad else { continue };
@@ -380,11 +391,37 @@ impl Walk<'_> {
                 }
             }
             Type::Number(rules) => {
+                // As for integers: with `multipleOf`, a multiple that breaks the bound
+                // (checked exactly; a float step that is not a decimal multiple is left
+                // out rather than expected to break the wrong keyword).
+                let step = rules.multiple_of;
+                let aligned = |bad: f64, down: bool| -> Option<f64> {
+                    let Some(m) = step else { return Some(bad) };
+                    let k = if down {
+                        (bad / m).floor()
+                    } else {
+                        (bad / m).ceil()
+                    };
+                    let candidate = k * m;
+                    number::is_multiple(Num::Float(candidate), Num::Float(m)).then_some(candidate)
+                };
                 let cases = [
-                    (rules.minimum.map(|b| b - 1.0), Keyword::Minimum),
-                    (rules.maximum.map(|b| b + 1.0), Keyword::Maximum),
-                    (rules.exclusive_minimum, Keyword::ExclusiveMinimum),
-                    (rules.exclusive_maximum, Keyword::ExclusiveMaximum),
+                    (
+                        rules.minimum.and_then(|b| aligned(b - 1.0, true)),
+                        Keyword::Minimum,
+                    ),
+                    (
+                        rules.maximum.and_then(|b| aligned(b + 1.0, false)),
+                        Keyword::Maximum,
+                    ),
+                    (
+                        rules.exclusive_minimum.and_then(|b| aligned(b, true)),
+                        Keyword::ExclusiveMinimum,
+                    ),
+                    (
+                        rules.exclusive_maximum.and_then(|b| aligned(b, false)),
+                        Keyword::ExclusiveMaximum,
+                    ),
                 ];
                 for (bad, keyword) in cases {
                     let Some(bad) = bad else { continue };
