@@ -1029,6 +1029,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "bundled")]
     fn canonical_reader_agrees_with_the_general_one() {
         use crate::des::DesEvent;
         use crate::partner::PartnerEvent;

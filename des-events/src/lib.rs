@@ -166,6 +166,8 @@ pub trait EventUnion:
 /// assert!(!format!("{event:?}").contains("eyJhbGci"));
 /// # Ok::<(), des_events::Error>(())
 /// ```
+#[cfg(feature = "bundled")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bundled")))]
 pub mod partner {
     crate::include_schema!("schema/partner-events.schema.json");
 }
@@ -197,6 +199,8 @@ pub mod partner {
 /// assert!(err.is_unknown_event());
 /// # Ok::<(), des_events::Error>(())
 /// ```
+#[cfg(feature = "bundled")]
+#[cfg_attr(docsrs, doc(cfg(feature = "bundled")))]
 pub mod des {
     crate::include_schema!(
         "schema/des-events.schema.json",
@@ -234,16 +238,16 @@ pub mod __private {
 }
 
 /// The README's examples are compiled and run as doctests.
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "bundled"))]
 #[doc = include_str!("../../README.md")]
 mod readme {}
 
 /// The guide's examples too (`docs/guide.md`).
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "bundled"))]
 #[doc = include_str!("../../docs/guide.md")]
 mod guide {}
 
 /// And those of the chapter on fitting the types into your code (`docs/fit.md`).
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "bundled"))]
 #[doc = include_str!("../../docs/fit.md")]
 mod fit {}

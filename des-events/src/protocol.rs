@@ -1133,5 +1133,5 @@ fn show(value: &Value, secret: bool) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "bundled"))]
 mod tests;
