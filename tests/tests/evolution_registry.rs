@@ -221,6 +221,14 @@ fn transitive_backward_catches_a_field_re_added_with_another_type() {
         .find(|witness| witness.direction == Direction::Receivers)
         .expect("a counterexample");
     assert!(witness.document["message"]["note"].is_string());
+    // Under the tolerant receiver too, checked against NEW's tolerant view.
+    let change = &transitive.reports[0].changes[0];
+    let witness = change
+        .witnesses
+        .iter()
+        .find(|witness| witness.direction == Direction::Receivers)
+        .expect("a counterexample for the tolerant receiver");
+    assert!(witness.document["message"]["note"].is_string());
 }
 
 #[test]

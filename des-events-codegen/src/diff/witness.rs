@@ -8,8 +8,8 @@
 //! checks is kept, so a counterexample shown is a proof, and a breaking verdict without
 //! one says that none was found.
 //!
-//! The check is the strict reading of each schema: under a tolerant receiver no
-//! counterexample is searched (the validator does not drop unknown fields).
+//! The writing side is read strictly; a tolerant reading side is checked in its
+//! [`tolerant_view`], which accepts at least what a tolerant receiver reads.
 
 use serde_json::{Map, Value, json};
 
@@ -54,22 +54,34 @@ pub struct Side<'a> {
     doc: &'a Document,
     schema: &'a Schema,
     validator: Option<Validator>,
+    /// The validator of the tolerant view ([`tolerant_view`]), when a tolerant receiver
+    /// reads this side.
+    tolerant: Option<Validator>,
 }
 
 impl<'a> Side<'a> {
     /// The side of `doc`, modelled as `schema`; its validator is compiled here (`None`
     /// when it cannot be: then nothing is verified against it).
     pub fn new(doc: &'a Document, schema: &'a Schema) -> Side<'a> {
-        let validator = Side::compile(doc, schema, "");
+        let validator = Side::compile(doc, &doc.value, schema, "");
         Side {
             doc,
             schema,
             validator,
+            tolerant: None,
         }
     }
 
-    /// The validator of the schema at `pointer` in `doc` (the root for `""`).
-    fn compile(doc: &Document, schema: &Schema, pointer: &str) -> Option<Validator> {
+    /// The same side, read by a tolerant receiver.
+    fn tolerating(mut self) -> Self {
+        let view = tolerant_view(&self.doc.value, &self.schema.tagging.tag);
+        self.tolerant = Side::compile(self.doc, &view, self.schema, "");
+        self
+    }
+
+    /// The validator of the schema at `pointer` in `value`, the JSON of `doc` (or a
+    /// view of it; the root for `""`).
+    fn compile(doc: &Document, value: &Value, schema: &Schema, pointer: &str) -> Option<Validator> {
         let name = doc
             .file
             .rsplit(['/', '\\'])
@@ -92,7 +104,7 @@ impl<'a> Side<'a> {
         };
         Validator::with_retriever(
             &entry,
-            vec![(uri, doc.value.clone())],
+            vec![(uri, value.clone())],
             &Options::default(),
             &mut retrieve,
         )
@@ -101,6 +113,17 @@ impl<'a> Side<'a> {
 
     fn accepts(&self, document: &Value) -> Option<bool> {
         self.validator
+            .as_ref()
+            .map(|validator| validator.is_valid(document))
+    }
+
+    /// Whether a receiver reading this side accepts `document` (`tolerant`: its
+    /// tolerant view).
+    fn reads(&self, document: &Value, tolerant: bool) -> Option<bool> {
+        if !tolerant {
+            return self.accepts(document);
+        }
+        self.tolerant
             .as_ref()
             .map(|validator| validator.is_valid(document))
     }
@@ -115,7 +138,9 @@ impl<'a> Side<'a> {
         let alternative = tag
             .and_then(|tag| self.schema.event(tag))
             .filter(|event| !event.pointer.is_empty())
-            .and_then(|event| Side::compile(self.doc, self.schema, &event.pointer));
+            .and_then(|event| {
+                Side::compile(self.doc, &self.doc.value, self.schema, &event.pointer)
+            });
         if let Some(Err(violation)) = alternative.map(|validator| validator.validate(document)) {
             return Some(violation.to_string());
         }
@@ -267,20 +292,24 @@ impl<'a> Side<'a> {
 }
 
 /// Attaches a verified counterexample to every breaking receivers or senders verdict
-/// of `report` that has one (strict receivers only).
+/// of `report` that has one. For a tolerant receiver the reading side is checked in its
+/// tolerant view ([`tolerant_view`]).
 pub fn attach(report: &mut Report, old: Side<'_>, new: Side<'_>) {
-    if report.receiver != Receiver::Strict {
-        return;
-    }
+    let tolerant = report.receiver == Receiver::Tolerant;
+    let (old, new) = if tolerant {
+        (old.tolerating(), new.tolerating())
+    } else {
+        (old, new)
+    };
     report.searched = true;
     for change in &mut report.changes {
         if change.receivers == Compat::Breaking
-            && let Some(witness) = find(change, Direction::Receivers, &old, &new)
+            && let Some(witness) = find(change, Direction::Receivers, (&old, &new), tolerant)
         {
             change.witnesses.push(witness);
         }
         if change.senders == Compat::Breaking
-            && let Some(witness) = find(change, Direction::Senders, &old, &new)
+            && let Some(witness) = find(change, Direction::Senders, (&old, &new), tolerant)
         {
             change.witnesses.push(witness);
         }
@@ -288,14 +317,19 @@ pub fn attach(report: &mut Report, old: Side<'_>, new: Side<'_>) {
 }
 
 /// The first candidate the writer accepts and the reader rejects.
-fn find(change: &Change, direction: Direction, old: &Side<'_>, new: &Side<'_>) -> Option<Witness> {
+fn find(
+    change: &Change,
+    direction: Direction,
+    (old, new): (&Side<'_>, &Side<'_>),
+    tolerant: bool,
+) -> Option<Witness> {
     let (writer, reader) = match direction {
         Direction::Receivers => (old, new),
         Direction::Senders => (new, old),
     };
     for candidate in candidates(change, writer, reader, old, new) {
         if writer.accepts(&candidate) == Some(true)
-            && reader.accepts(&candidate) == Some(false)
+            && reader.reads(&candidate, tolerant) == Some(false)
             && let Some(rejected) = reader.rejection(&candidate)
         {
             return Some(Witness {
@@ -306,6 +340,79 @@ fn find(change: &Change, direction: Direction, old: &Side<'_>, new: &Side<'_>) -
         }
     }
     None
+}
+
+/// A schema that accepts at least what a tolerant receiver of `root` reads: every
+/// `additionalProperties: false` and `unevaluatedProperties: false` dropped (unknown
+/// fields are dropped), every `enum` and `const` but the events' tags dropped (unknown
+/// values are kept as `Other`), every `oneOf` below the root read as `anyOf` (relaxed
+/// alternatives may overlap), and the root union open to events it does not name. The
+/// runtime is stricter (inside alternatives, in validated values), so a document this
+/// view rejects is rejected by a tolerant receiver too: a counterexample stays a proof.
+pub fn tolerant_view(root: &Value, tag: &str) -> Value {
+    fn relax(value: &mut Value) {
+        match value {
+            Value::Object(members) => {
+                for key in ["additionalProperties", "unevaluatedProperties"] {
+                    if members.get(key) == Some(&Value::Bool(false)) {
+                        members.remove(key);
+                    }
+                }
+                members.remove("enum");
+                members.remove("const");
+                if let Some(alternatives) = members.remove("oneOf") {
+                    let relaxed = json!({"anyOf": alternatives});
+                    let all = members
+                        .entry("allOf")
+                        .or_insert_with(|| Value::Array(Vec::new()));
+                    if let Value::Array(all) = all {
+                        all.push(relaxed);
+                    }
+                }
+                members.values_mut().for_each(relax);
+            }
+            Value::Array(items) => items.iter_mut().for_each(relax),
+            _ => {}
+        }
+    }
+    let mut view = root.clone();
+    let Some(members) = view.as_object_mut() else {
+        return view;
+    };
+    let Some(Value::Array(mut events)) = members.remove("oneOf") else {
+        relax(&mut view);
+        return view;
+    };
+    let mut names = Vec::new();
+    for event in &mut events {
+        let name = event
+            .pointer(&format!("/properties/{}/const", escape_pointer(tag)))
+            .cloned();
+        relax(event);
+        if let (Some(name), Some(properties)) = (
+            name,
+            event.get_mut("properties").and_then(Value::as_object_mut),
+        ) {
+            properties.insert(tag.to_owned(), json!({"const": name}));
+            names.push(name);
+        }
+    }
+    relax(&mut view);
+    events.push(json!({
+        "type": "object",
+        "required": [tag],
+        "properties": {tag: {"type": "string"}},
+        "not": {"properties": {tag: {"enum": names}}},
+    }));
+    if let Some(members) = view.as_object_mut() {
+        members.insert("oneOf".to_owned(), Value::Array(events));
+    }
+    view
+}
+
+/// `key` as one JSON Pointer segment.
+fn escape_pointer(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Whether the change's path is a place in the data (not `event`, a keyword or `title`).
@@ -728,6 +835,40 @@ mod tests {
             removed.witnesses[0].document,
             json!({"event": "pong", "message": {}})
         );
+    }
+
+    #[test]
+    fn the_tolerant_view_reads_unknown_fields_values_and_events_only() {
+        let crate::Source::Text { text, .. } = ping(
+            json!({"a": {"enum": ["x"]}, "n": {"type": "integer"}}),
+            &["n"],
+            json!({}),
+        ) else {
+            panic!("text")
+        };
+        let root: Value = serde_json::from_str(&text).expect("JSON");
+        let view = tolerant_view(&root, "event");
+        let validator = Validator::new(
+            "file:///v.json",
+            vec![("file:///v.json".into(), view)],
+            &Options::default(),
+        )
+        .unwrap_or_else(|err| panic!("{err}"));
+        for accepted in [
+            json!({"event": "ping", "message": {"n": 1, "extra": true}}),
+            json!({"event": "ping", "message": {"n": 1, "a": "unknown"}}),
+            json!({"event": "somethingNew", "message": {}}),
+        ] {
+            assert!(validator.is_valid(&accepted), "{accepted}");
+        }
+        for rejected in [
+            json!({"event": "ping", "message": {"n": "one"}}),
+            json!({"event": "ping", "message": {}}),
+            json!({"event": "pong"}),
+            json!({"message": {}}),
+        ] {
+            assert!(!validator.is_valid(&rejected), "{rejected}");
+        }
     }
 
     #[test]

@@ -77,7 +77,8 @@ pub struct DiffArgs {
     #[arg(long, value_name = "POLICY", default_value = "strict", value_parser = clap::builder::PossibleValuesParser::new(["strict", "tolerant"]))]
     receiver: String,
     /// For each breaking receivers or senders verdict, print a document that proves it,
-    /// checked with the validator against both schemas (strict receivers only).
+    /// checked with the validator against both schemas (for a tolerant receiver, the
+    /// reading side in a tolerant view of its schema).
     #[arg(long)]
     counterexamples: bool,
     /// OLD and NEW (`-` is stdin): two files, or only NEW with --against, or none with
