@@ -16,6 +16,8 @@ rm -rf "$WORK" && mkdir -p "$WORK/ws"
 tar -C "$root" --exclude=./target --exclude=./.git --exclude=./fuzz -cf - . | tar -C "$WORK/ws" -xf -
 export CARGO_INCREMENTAL=0
 echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(rustc --version)"
+# Make both crates first, then build them alternately (on, off, on, off...), so that load
+# from other work on the machine falls on both alike.
 for variant in on off; do
     crate="$WORK/user-$variant"
     mkdir -p "$crate/src" "$crate/schema"
@@ -36,11 +38,17 @@ TOML
 des_events::include_schema!("schema/mine.schema.json", tests = false);
 RUST
     cp "$root/Cargo.lock" "$crate/Cargo.lock"
-    for run in $(seq "$RUNS"); do
+    # Resolve once (offline from the copied lock where it can), outside the timing.
+    (cd "$crate" && { cargo fetch -q --offline 2>/dev/null || cargo fetch -q; })
+done
+for run in $(seq "$RUNS"); do
+    for variant in on off; do
+        crate="$WORK/user-$variant"
         rm -rf "$crate/target"
         start=$(date +%s.%N)
-        (cd "$crate" && cargo build -q --offline 2>/dev/null || cargo build -q)
+        (cd "$crate" && cargo build -q --offline)
         end=$(date +%s.%N)
-        echo "bundled $variant, run $run: $(echo "$end - $start" | bc) s"
+        units=$(cd "$crate" && find target/debug/deps -name '*.rlib' -o -name '*.so' | wc -l)
+        echo "bundled $variant, run $run: $(echo "$end - $start" | bc) s, $units libraries, load $(cut -d' ' -f1 /proc/loadavg)"
     done
 done
