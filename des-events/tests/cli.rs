@@ -343,8 +343,8 @@ fn expand_prints_the_partner_code_by_default() {
 #[test]
 fn expand_matches_the_checked_in_snapshots() {
     for (args, snapshot) in [
-        (&["expand"][..], "partner-events.rs"),
-        (&["expand", "--bundled", "des"], "des-events.rs"),
+        (&["expand"][..], "snapshot__partner-events.snap"),
+        (&["expand", "--bundled", "des"], "snapshot__des-events.snap"),
         // From files on disk, named as the user typed them, with the macro's options.
         (
             &[
@@ -355,22 +355,19 @@ fn expand_matches_the_checked_in_snapshots() {
                 "--replies-module",
                 "crate::partner",
             ],
-            "des-events.rs",
+            "snapshot__des-events.snap",
         ),
         (
             &["expand", "schema/partner-events.schema.json"],
-            "partner-events.rs",
+            "snapshot__partner-events.snap",
         ),
     ] {
         let output = run(args, "");
         assert_eq!(status(&output), 0, "{args:?}: {}", stderr(&output));
-        let path = root().join("tests/snapshots").join(snapshot);
-        let expected = std::fs::read_to_string(&path).expect("the snapshot exists");
         assert!(
-            stdout(&output) == expected.replace("\r\n", "\n"),
-            "`des-events {}` differs from {}; see tests/tests/snapshot.rs",
+            stdout(&output) == common::snapshot(snapshot),
+            "`des-events {}` differs from tests/tests/snapshots/{snapshot}; see tests/tests/snapshot.rs",
             args.join(" "),
-            path.display()
         );
     }
 }

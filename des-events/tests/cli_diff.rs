@@ -245,15 +245,19 @@ fn diff_usage_errors_exit_2() {
 #[test]
 fn api_prints_the_checked_in_snapshots() {
     for (args, snapshot) in [
-        (&["api"][..], "partner-events.api"),
-        (&["api", "--bundled", "partner"][..], "partner-events.api"),
-        (&["api", "--bundled", "des"][..], "des-events.api"),
+        (&["api"][..], "api_snapshot__partner-events.snap"),
+        (
+            &["api", "--bundled", "partner"][..],
+            "api_snapshot__partner-events.snap",
+        ),
+        (
+            &["api", "--bundled", "des"][..],
+            "api_snapshot__des-events.snap",
+        ),
     ] {
         let output = run(args, "");
         assert_eq!(status(&output), 0, "{}", stderr(&output));
-        let expected = std::fs::read_to_string(root().join("tests/api").join(snapshot))
-            .expect("the snapshot exists")
-            .replace("\r\n", "\n");
+        let expected = common::snapshot(snapshot);
         assert_eq!(stdout(&output), expected, "des-events {}", args.join(" "));
     }
 }

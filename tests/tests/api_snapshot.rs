@@ -1,19 +1,18 @@
-//! Snapshots of the public API: `tests/api/*.api` hold the output of `des-events api`
-//! for the two bundled schemas (types, fields and their Rust types, variants, methods,
-//! trait impls, the handler trait, reply helpers), so that every change to what users
-//! can name shows up in review, with the semver bump it needs.
+//! Snapshots of the public API: `tests/tests/snapshots/api_snapshot__*.snap` hold the output of
+//! `des-events api` for the two bundled schemas (types, fields and their Rust types,
+//! variants, methods, trait impls, the handler trait, reply helpers), so that every
+//! change to what users can name shows up in review, with the semver bump it needs.
 //!
 //! To accept a change, run
-//! `UPDATE_SNAPSHOTS=1 cargo test -p des-events-tests --test api_snapshot`
-//! and review `git diff tests/api/`: a removed or changed line breaks users' code.
+//! `INSTA_UPDATE=always cargo test -p des-events-tests --test api_snapshot` (or
+//! `cargo insta review`) and review `git diff tests/tests/snapshots/`: a removed or
+//! changed line breaks users' code.
+
+use std::path::Path;
 
 use des_events_codegen::{api, generate};
 
 mod bundled;
-use bundled::workspace;
-
-/// The command that rewrites the snapshots.
-const UPDATE: &str = "UPDATE_SNAPSHOTS=1 cargo test -p des-events-tests --test api_snapshot";
 
 /// The API of `schema/<file>`, as `des-events api --bundled` prints it: the DES schema
 /// gets reply helpers from the partner schema, whose API lives in `crate::partner`.
@@ -24,49 +23,42 @@ fn surface(file: &str) -> String {
         .unwrap_or_else(|err| panic!("the code generated from {file} does not parse: {err}"))
 }
 
-/// Compares the API with the snapshot, or rewrites the snapshot when
-/// `UPDATE_SNAPSHOTS=1`.
-fn assert_snapshot(schema: &str, snapshot: &str) {
-    let actual = surface(schema);
-    let path = workspace().join("tests/api").join(snapshot);
-    let shown = format!("tests/api/{snapshot}");
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|value| value == "1") {
-        std::fs::write(&path, &actual).unwrap_or_else(|err| panic!("cannot write {shown}: {err}"));
+/// Before insta's diff, says which semver bump a change of the recorded API needs
+/// (a removed or changed line breaks users' code: a major version).
+fn print_the_bump(snapshot: &str, actual: &str) {
+    let Some(recorded) = recorded(snapshot) else {
         return;
-    }
-    let expected = match std::fs::read_to_string(&path) {
-        Ok(text) => text.replace("\r\n", "\n"),
-        Err(err) => panic!("cannot read {shown}: {err}\nCreate it with `{UPDATE}`."),
     };
-    if expected != actual {
-        let change = api::compare(&expected, &actual);
-        let mut listing = String::new();
-        for line in &change.removed {
-            listing.push_str(&format!("- {line}\n"));
-        }
-        for line in &change.added {
-            listing.push_str(&format!("+ {line}\n"));
-        }
-        if listing.is_empty() {
-            listing.push_str("(the same items, in another order or with another banner)\n");
-        }
-        panic!(
-            "the public API generated from schema/{schema} differs from {shown}: a {} change\n{listing}\
-             If the change is intended, run `{UPDATE}`, review `git diff tests/api/` \
-             (a removed or changed line breaks users' code: release it as a major version) \
-             and commit the snapshot with the change. `des-events diff` tells the same \
-             change from the schema's side.",
-            change.bump.as_str()
+    if recorded.trim_end() != actual.trim_end() {
+        let bump = api::compare(&recorded, actual).bump;
+        eprintln!(
+            "the public API differs from the snapshot {snapshot}: a {} change. \
+             `des-events diff` tells the same change from the schema's side.",
+            bump.as_str()
         );
     }
 }
 
+/// The recorded API of a snapshot: its `.snap` file after insta's `---` header.
+fn recorded(snapshot: &str) -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(format!("api_snapshot__{snapshot}.snap"));
+    let text = std::fs::read_to_string(path).ok()?.replace("\r\n", "\n");
+    let (_header, body) = text.strip_prefix("---\n")?.split_once("\n---\n")?;
+    Some(body.to_owned())
+}
+
 #[test]
 fn partner_events_api() {
-    assert_snapshot("partner-events.schema.json", "partner-events.api");
+    let actual = surface("partner-events.schema.json");
+    print_the_bump("partner-events", &actual);
+    insta::assert_snapshot!("partner-events", actual);
 }
 
 #[test]
 fn des_events_api() {
-    assert_snapshot("des-events.schema.json", "des-events.api");
+    let actual = surface("des-events.schema.json");
+    print_the_bump("des-events", &actual);
+    insta::assert_snapshot!("des-events", actual);
 }

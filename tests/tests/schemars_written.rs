@@ -2,8 +2,10 @@
 //! `include_schema!`, and the generated types agree with serde on the documents serde
 //! writes for those types (and with the `jsonschema` oracle on every document).
 //!
-//! The schema file `schemars/written.schema.json` is checked in (the macro reads files)
-//! and must stay what `schema_for!` writes today: `DES_BLESS=1` rewrites it.
+//! The schema file is checked in (the macro reads files) as an insta binary snapshot,
+//! `tests/tests/snapshots/schemars_written__written.snap.json`, and must stay what
+//! `schema_for!` writes today: `INSTA_UPDATE=always cargo test -p des-events-tests
+//! --test schemars_written` (or `cargo insta review`) rewrites it.
 
 use std::collections::BTreeMap;
 
@@ -87,10 +89,12 @@ struct Root {
 
 #[allow(dead_code)]
 mod generated {
-    des_events::include_schema!("schemars/written.schema.json");
+    des_events::include_schema!("tests/snapshots/schemars_written__written.snap.json");
 }
 
-const SCHEMA_FILE: &str = "schemars/written.schema.json";
+/// The schema file: the data file of the binary snapshot `written`, stored as insta
+/// names it (`<test file>__<snapshot>.snap.<extension>`).
+const SCHEMA_FILE: &str = "tests/snapshots/schemars_written__written.snap.json";
 
 fn schema_path() -> std::path::PathBuf {
     std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(SCHEMA_FILE)
@@ -101,15 +105,7 @@ fn the_checked_in_schema_is_what_schemars_writes() {
     let written = serde_json::to_string_pretty(&schemars::schema_for!(Root))
         .expect("a schema is JSON")
         + "\n";
-    if std::env::var_os("DES_BLESS").is_some() {
-        std::fs::write(schema_path(), &written).expect("the schema file is writable");
-    }
-    let checked_in = std::fs::read_to_string(schema_path()).expect("the schema file exists");
-    assert_eq!(
-        checked_in.replace("\r\n", "\n"),
-        written,
-        "{SCHEMA_FILE} is not what schemars writes now: rerun with DES_BLESS=1"
-    );
+    insta::assert_binary_snapshot!("written.json", written.into_bytes());
 }
 
 fn sample(depth: usize) -> Root {

@@ -5,7 +5,8 @@
 //! A bundled schema is described as `des_events` itself expands it (the DES schema with
 //! the reply helpers built from the bundled partner schema, in `crate::partner`), so
 //! the output is the API of `des_events::partner` / `des_events::des`; the repository
-//! keeps both in `tests/api/` and a test fails when they drift.
+//! keeps both as insta snapshots in `tests/tests/snapshots/` and a test fails when they
+//! drift.
 
 use std::path::Path;
 

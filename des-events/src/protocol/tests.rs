@@ -703,22 +703,9 @@ fn mixed_session_with_many_open() -> String {
 }
 
 /// Many open requests give the findings that the first, scanning implementation gave
-/// (recorded in `many_open.expected`; `DES_BLESS=1` rewrites it).
+/// (recorded in `snapshots/des_events__protocol__tests__many_open.snap`;
+/// `INSTA_UPDATE=always cargo test -p des-events --lib protocol` rewrites it).
 #[test]
 fn many_open_requests_give_the_recorded_findings() {
-    let got = mixed_session_with_many_open();
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src/protocol/many_open.expected"
-    );
-    if std::env::var_os("DES_BLESS").is_some() {
-        std::fs::write(path, &got).unwrap();
-    }
-    let expected = include_str!("many_open.expected");
-    let (got, expected): (Vec<&str>, Vec<&str>) =
-        (got.lines().collect(), expected.lines().collect());
-    for (line, (got, expected)) in got.iter().zip(&expected).enumerate() {
-        assert_eq!(got, expected, "line {}", line + 1);
-    }
-    assert_eq!(got.len(), expected.len());
+    insta::assert_snapshot!("many_open", mixed_session_with_many_open());
 }

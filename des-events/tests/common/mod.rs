@@ -11,6 +11,22 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// The recorded text of the insta snapshot `tests/tests/snapshots/<file>` (the
+/// des-events-tests snapshots of the bundled schemas' generated code and API): the file
+/// after insta's `---` header.
+pub fn snapshot(file: &str) -> String {
+    let path = root().join("tests/tests/snapshots").join(file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|err| panic!("cannot read {}: {err}", path.display()))
+        .replace("\r\n", "\n");
+    let body = text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map(|(_header, body)| body);
+    body.unwrap_or_else(|| panic!("{} has no insta header", path.display()))
+        .to_owned()
+}
+
 /// Runs the binary in the workspace root with `args` and `stdin`.
 pub fn run(args: &[&str], stdin: &str) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_des-events"))

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use des_events_codegen::{Request, Source};
 
 /// The workspace root.
-pub fn workspace() -> PathBuf {
+fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
