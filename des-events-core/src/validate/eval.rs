@@ -269,7 +269,7 @@ impl<'v> Ctx<'v> {
         };
         if self.depth >= MAX_EVAL_DEPTH {
             return Err(self.fail(node, "$ref", loc, || {
-                format!("needs schemas nested deeper than {MAX_EVAL_DEPTH} levels to check")
+                format!("be checkable within {MAX_EVAL_DEPTH} levels of nested schemas")
             }));
         }
         let entered = self.scoped && self.scope.last() != Some(&node.resource);
@@ -279,7 +279,9 @@ impl<'v> Ctx<'v> {
         self.depth += 1;
         let result = match &node.kind {
             Kind::True => Ok(Ann::default()),
-            Kind::False => Err(self.fail(node, "false", loc, || "is not allowed here".to_owned())),
+            Kind::False => Err(self.fail(node, "false", loc, || {
+                "not be here (the schema is `false`)".to_owned()
+            })),
             Kind::Checks(checks) => {
                 let mut ann = Ann::default();
                 let mut result = Ok(());
@@ -322,7 +324,7 @@ impl<'v> Ctx<'v> {
         let key = (target, instance as *const Value as usize);
         if self.active.contains(&key) {
             return Err(self.fail(node, keyword, loc, || {
-                "cannot be checked: the schema refers to itself without going deeper into the value"
+                "be checkable, but the schema refers to itself without going deeper into the value"
                     .to_owned()
             }));
         }
