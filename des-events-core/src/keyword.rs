@@ -126,6 +126,13 @@ keywords! {
 }
 
 impl Keyword {
+    /// The error for a schema whose value of this keyword has the wrong shape, e.g.
+    /// "`uniqueItems` must be a boolean": one text for the validator's compiler and the
+    /// engine's model, which both read schemas.
+    pub fn must_be(self, what: &str) -> String {
+        format!("`{}` must be {what}", self.name())
+    }
+
     /// The keyword spelled `name`, if it is in the catalogue.
     pub fn from_name(name: &str) -> Option<Keyword> {
         Keyword::ALL

@@ -9,6 +9,7 @@ use serde_json::{Map, Number, Value};
 use super::draft::{self, Draft, Vocabularies};
 use super::uri;
 use super::{Options, SchemaError, Validator, metaschemas};
+use crate::Keyword;
 use crate::format::Format;
 use crate::pattern::Matcher;
 
@@ -64,13 +65,13 @@ pub(crate) enum Check {
     Maximum {
         limit: Number,
         exclusive: bool,
-        keyword: &'static str,
+        keyword: Keyword,
     },
     /// `minimum` or `exclusiveMinimum`.
     Minimum {
         limit: Number,
         exclusive: bool,
-        keyword: &'static str,
+        keyword: Keyword,
     },
     /// `maxLength`.
     MaxLength(u64),
@@ -92,7 +93,7 @@ pub(crate) enum Check {
     Required(Vec<String>),
     /// `dependentRequired`, or the array form of `dependencies`.
     DependentRequired {
-        keyword: &'static str,
+        keyword: Keyword,
         entries: Vec<(String, Vec<String>)>,
     },
     /// `format` (asserted).
@@ -115,7 +116,7 @@ pub(crate) enum Check {
     Items {
         prefix: Vec<NodeId>,
         rest: Option<NodeId>,
-        rest_keyword: &'static str,
+        rest_keyword: Keyword,
     },
     /// `contains` with `minContains`/`maxContains`.
     Contains {
@@ -136,7 +137,7 @@ pub(crate) enum Check {
     PropertyNames(NodeId),
     /// `dependentSchemas`, or the schema form of `dependencies`.
     DependentSchemas {
-        keyword: &'static str,
+        keyword: Keyword,
         entries: Vec<(String, NodeId)>,
     },
     /// `unevaluatedItems`.
@@ -147,40 +148,40 @@ pub(crate) enum Check {
 
 impl Check {
     /// The keyword reported when this check fails as a whole.
-    pub(crate) fn keyword(&self) -> &'static str {
+    pub(crate) fn keyword(&self) -> Keyword {
         match self {
-            Check::Ref(_) => "$ref",
-            Check::RecursiveRef { .. } => "$recursiveRef",
-            Check::DynamicRef { .. } => "$dynamicRef",
-            Check::Type(_) => "type",
-            Check::Enum(_) => "enum",
-            Check::Const(_) => "const",
-            Check::MultipleOf(_) => "multipleOf",
-            Check::Maximum { keyword, .. } | Check::Minimum { keyword, .. } => keyword,
-            Check::MaxLength(_) => "maxLength",
-            Check::MinLength(_) => "minLength",
-            Check::Pattern(_) => "pattern",
-            Check::MaxItems(_) => "maxItems",
-            Check::MinItems(_) => "minItems",
-            Check::UniqueItems => "uniqueItems",
-            Check::MaxProperties(_) => "maxProperties",
-            Check::MinProperties(_) => "minProperties",
-            Check::Required(_) => "required",
+            Check::Ref(_) => Keyword::Ref,
+            Check::RecursiveRef { .. } => Keyword::RecursiveRef,
+            Check::DynamicRef { .. } => Keyword::DynamicRef,
+            Check::Type(_) => Keyword::Type,
+            Check::Enum(_) => Keyword::Enum,
+            Check::Const(_) => Keyword::Const,
+            Check::MultipleOf(_) => Keyword::MultipleOf,
+            Check::Maximum { keyword, .. } | Check::Minimum { keyword, .. } => *keyword,
+            Check::MaxLength(_) => Keyword::MaxLength,
+            Check::MinLength(_) => Keyword::MinLength,
+            Check::Pattern(_) => Keyword::Pattern,
+            Check::MaxItems(_) => Keyword::MaxItems,
+            Check::MinItems(_) => Keyword::MinItems,
+            Check::UniqueItems => Keyword::UniqueItems,
+            Check::MaxProperties(_) => Keyword::MaxProperties,
+            Check::MinProperties(_) => Keyword::MinProperties,
+            Check::Required(_) => Keyword::Required,
             Check::DependentRequired { keyword, .. } | Check::DependentSchemas { keyword, .. } => {
-                keyword
+                *keyword
             }
-            Check::Format(_) => "format",
-            Check::AllOf(_) => "allOf",
-            Check::AnyOf(_) => "anyOf",
-            Check::OneOf(_) => "oneOf",
-            Check::Not(_) => "not",
-            Check::If { .. } => "if",
-            Check::Items { rest_keyword, .. } => rest_keyword,
-            Check::Contains { .. } => "contains",
-            Check::Properties { .. } => "properties",
-            Check::PropertyNames(_) => "propertyNames",
-            Check::UnevaluatedItems(_) => "unevaluatedItems",
-            Check::UnevaluatedProperties(_) => "unevaluatedProperties",
+            Check::Format(_) => Keyword::Format,
+            Check::AllOf(_) => Keyword::AllOf,
+            Check::AnyOf(_) => Keyword::AnyOf,
+            Check::OneOf(_) => Keyword::OneOf,
+            Check::Not(_) => Keyword::Not,
+            Check::If { .. } => Keyword::If,
+            Check::Items { rest_keyword, .. } => *rest_keyword,
+            Check::Contains { .. } => Keyword::Contains,
+            Check::Properties { .. } => Keyword::Properties,
+            Check::PropertyNames(_) => Keyword::PropertyNames,
+            Check::UnevaluatedItems(_) => Keyword::UnevaluatedItems,
+            Check::UnevaluatedProperties(_) => Keyword::UnevaluatedProperties,
         }
     }
 }
@@ -1132,10 +1133,11 @@ impl Builder<'_> {
                 }
             }
         }
-        for (keyword, exclusive_keyword, is_max) in [
-            ("maximum", "exclusiveMaximum", true),
-            ("minimum", "exclusiveMinimum", false),
+        for (bound, exclusive_bound, is_max) in [
+            (Keyword::Maximum, Keyword::ExclusiveMaximum, true),
+            (Keyword::Minimum, Keyword::ExclusiveMinimum, false),
         ] {
+            let (keyword, exclusive_keyword) = (bound.name(), exclusive_bound.name());
             let number = |builder: &Self, keyword: &str| -> Result<Option<Number>, SchemaError> {
                 match map.get(keyword) {
                     None => Ok(None),
@@ -1169,14 +1171,14 @@ impl Builder<'_> {
                     }
                 };
                 if let Some(limit) = number(self, keyword)? {
-                    checks.push(make(limit, exclusive, keyword));
+                    checks.push(make(limit, exclusive, bound));
                 }
             } else {
                 if let Some(limit) = number(self, keyword)? {
-                    checks.push(make(limit, false, keyword));
+                    checks.push(make(limit, false, bound));
                 }
                 if let Some(limit) = number(self, exclusive_keyword)? {
-                    checks.push(make(limit, true, exclusive_keyword));
+                    checks.push(make(limit, true, exclusive_bound));
                 }
             }
         }
@@ -1200,7 +1202,10 @@ impl Builder<'_> {
             None | Some(Value::Bool(false)) => {}
             Some(Value::Bool(true)) => checks.push(Check::UniqueItems),
             Some(_) => {
-                return Err(self.error(&at("uniqueItems"), "`uniqueItems` must be a boolean"));
+                return Err(self.error(
+                    &at("uniqueItems"),
+                    Keyword::UniqueItems.must_be("a boolean"),
+                ));
             }
         }
         if let Some(value) = map.get("required") {
@@ -1226,7 +1231,7 @@ impl Builder<'_> {
                 entries.push((name.clone(), names));
             }
             checks.push(Check::DependentRequired {
-                keyword: "dependentRequired",
+                keyword: Keyword::DependentRequired,
                 entries,
             });
         }
@@ -1256,7 +1261,7 @@ impl Builder<'_> {
                 checks.push(Check::Items {
                     prefix,
                     rest,
-                    rest_keyword: "items",
+                    rest_keyword: Keyword::Items,
                 });
             }
         } else {
@@ -1270,7 +1275,7 @@ impl Builder<'_> {
                     checks.push(Check::Items {
                         prefix,
                         rest,
-                        rest_keyword: "additionalItems",
+                        rest_keyword: Keyword::AdditionalItems,
                     });
                 }
                 Some(_) => {
@@ -1278,7 +1283,7 @@ impl Builder<'_> {
                     checks.push(Check::Items {
                         prefix: Vec::new(),
                         rest: Some(rest),
-                        rest_keyword: "items",
+                        rest_keyword: Keyword::Items,
                     });
                 }
                 None => {}
@@ -1356,8 +1361,9 @@ impl Builder<'_> {
                 self.compile(&at("propertyNames"), depth + 1)?,
             ));
         }
-        for keyword in ["dependencies", "dependentSchemas"] {
-            if keyword == "dependentSchemas" && draft < Draft::Draft201909 {
+        for catalogued in [Keyword::Dependencies, Keyword::DependentSchemas] {
+            let keyword = catalogued.name();
+            if catalogued == Keyword::DependentSchemas && draft < Draft::Draft201909 {
                 continue;
             }
             let Some(value) = map.get(keyword) else {
@@ -1382,13 +1388,13 @@ impl Builder<'_> {
             }
             if !required.is_empty() {
                 checks.push(Check::DependentRequired {
-                    keyword,
+                    keyword: catalogued,
                     entries: required,
                 });
             }
             if !schemas.is_empty() {
                 checks.push(Check::DependentSchemas {
-                    keyword,
+                    keyword: catalogued,
                     entries: schemas,
                 });
             }

@@ -375,7 +375,7 @@ impl<'v> Ctx<'v> {
         _seen: &Ann,
     ) -> Result<Ann, Fail> {
         let validator = self.validator;
-        let keyword = check.keyword();
+        let keyword = check.keyword().name();
         let ok = Ok(Ann::default());
         match check {
             Check::Ref(target) => self.follow(node, keyword, *target, instance, loc),
@@ -422,7 +422,7 @@ impl<'v> Ctx<'v> {
         loc: &Loc<'_>,
         _seen: &Ann,
     ) -> Result<Ann, Fail> {
-        let keyword = check.keyword();
+        let keyword = check.keyword().name();
         let ok = Ok(Ann::default());
         match check {
             Check::DependentSchemas { entries, .. } => match instance {
@@ -682,7 +682,7 @@ impl<'v> Ctx<'v> {
         instance: &Value,
         loc: &Loc<'_>,
     ) -> Result<(), Fail> {
-        let keyword = check.keyword();
+        let keyword = check.keyword().name();
         let ok = Ok(());
         match check {
             Check::Type(types) => {
