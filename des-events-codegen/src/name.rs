@@ -249,14 +249,16 @@ pub fn type_name_candidates(
         .filter(|segment| !STRUCTURAL.contains(&segment.as_str()))
         .collect();
     let titled = preferred != suggested;
-    let mut located = Vec::new();
-    for length in 1..=words.len() {
-        let base = type_name(&words[words.len() - length..].join("_"));
-        if titled && !base.ends_with(preferred) {
-            located.push(format!("{base}{preferred}"));
+    // Made only when asked for: most names are free at the first candidate.
+    let located = (1..=words.len()).flat_map({
+        let preferred = preferred.to_owned();
+        move |length| {
+            let base = type_name(&words[words.len() - length..].join("_"));
+            let titled =
+                (titled && !base.ends_with(&preferred)).then(|| format!("{base}{preferred}"));
+            titled.into_iter().chain(std::iter::once(base))
         }
-        located.push(base);
-    }
+    });
     let preferred = preferred.to_owned();
     let numbered = (2..).map({
         let preferred = preferred.clone();

@@ -267,12 +267,10 @@ impl Modeler<'_> {
         // modelled at `pointer` may be a rewrite of the one there (an `allOf` merge, a
         // property schema less `null` and `default`): the validator then checks the
         // original, which accepts the same documents where the value reaches it.
-        self.value_at(pointer)?;
+        let value = self.schema_at(pointer)?;
         // A format JSON Schema defines but the catalogue does not check yet must not go
         // unchecked through the validator (which ignores formats it does not know).
-        if let Some(value) = self.value_at(pointer)
-            && let Some((at, format)) = unasserted_format(&value, "")
-        {
+        if let Some((at, format)) = unasserted_format(&value, "") {
             self.diags.truncate(diags_from);
             self.error(
                 &format!("{pointer}{at}"),
@@ -283,9 +281,7 @@ impl Modeler<'_> {
         }
         // JSON numbers are read as `f64` (or 64-bit integers): a bound that is an integer
         // beyond 2^53 that `f64` cannot hold would be compared inexactly.
-        if let Some(value) = self.value_at(pointer)
-            && let Some(at) = inexact_bound(&value, "")
-        {
+        if let Some(at) = inexact_bound(&value, "") {
             self.diags.truncate(diags_from);
             self.error(
                 &format!("{pointer}{at}"),
@@ -327,12 +323,12 @@ impl Modeler<'_> {
             docs,
             entry,
             reason,
-            schema: self
-                .value_at(pointer)
+            schema: Some(value.into_owned())
                 .filter(|original| {
-                    !mentions_ref(original)
-                        && !original.to_string().contains("$dynamicRef")
-                        && !original.to_string().contains("$recursiveRef")
+                    !mentions_ref(original) && {
+                        let text = original.to_string();
+                        !text.contains("$dynamicRef") && !text.contains("$recursiveRef")
+                    }
                 })
                 .map(|mut original| {
                     if let Value::Object(object) = &mut original {

@@ -20,7 +20,28 @@ impl Modeler<'_> {
         let (index, plain) = locate(pointer);
         self.document(index).get(plain).cloned()
     }
+}
 
+impl<'d> Modeler<'d> {
+    /// The schema at a model pointer, as [`Self::value_at`], without a copy when it is in
+    /// the root document (which outlives the modeler): a large definition that many
+    /// `$ref`s name is not copied for each of them.
+    pub(super) fn schema_at(&self, pointer: &str) -> Option<std::borrow::Cow<'d, Value>> {
+        let (index, plain) = locate(pointer);
+        match index
+            .checked_sub(1)
+            .and_then(|other| self.others.get(other))
+        {
+            Some(doc) => doc.get(plain).cloned().map(std::borrow::Cow::Owned),
+            None => {
+                let root: &'d Document = self.doc;
+                root.get(plain).map(std::borrow::Cow::Borrowed)
+            }
+        }
+    }
+}
+
+impl Modeler<'_> {
     /// Reads the file a `$ref` names, relative to the file holding the `$ref`, once.
     pub(super) fn load_other(&mut self, ref_pointer: &str, relative: &str) -> Option<usize> {
         // A draft's metaschema (OpenAPI 2.0 refers to draft-04's for its schema
@@ -236,8 +257,8 @@ impl Modeler<'_> {
         if self.failed.iter().any(|pointer| pointer == target) {
             return None;
         }
-        let value = self.value_at(target)?;
-        let value = &value;
+        let value = self.schema_at(target)?;
+        let value = value.as_ref();
         let (index, plain) = locate(target);
         let last = if plain.is_empty() {
             // A whole other file: named after it (`money.schema.json` -> `Money`).

@@ -156,11 +156,11 @@ impl Modeler<'_> {
             // Since 2019-09 the siblings of a `$ref` apply too: those that say what the
             // target says already change nothing; any other makes it an `allOf` of the
             // target and the siblings, merged like one.
-            let referenced = self.value_at(&target);
+            let referenced = self.schema_at(&target);
             let adds = object.iter().any(|(key, value)| {
                 key != "$ref"
                     && keyword::asserts(key)
-                    && referenced.as_ref().and_then(|target| target.get(key)) != Some(value)
+                    && referenced.as_deref().and_then(|target| target.get(key)) != Some(value)
             });
             if !adds {
                 return self.resolve(&target, &join(pointer, "$ref"));
