@@ -210,26 +210,33 @@ impl NumberRules {
     }
 }
 
-/// Checks `minLength` and `maxLength` on a string of `length` code points.
-pub fn length(length: u64, min: Option<u64>, max: Option<u64>) -> Result<(), Broken> {
-    if let Some(min) = min.filter(|min| length < *min) {
-        return Err(Broken::min_length(min));
+/// Checks a count against a lower and an upper limit; the lower one is reported first.
+fn within(
+    count: u64,
+    (min, too_few): (Option<u64>, fn(u64) -> Broken),
+    (max, too_many): (Option<u64>, fn(u64) -> Broken),
+) -> Result<(), Broken> {
+    if let Some(min) = min.filter(|min| count < *min) {
+        return Err(too_few(min));
     }
-    if let Some(max) = max.filter(|max| length > *max) {
-        return Err(Broken::max_length(max));
+    if let Some(max) = max.filter(|max| count > *max) {
+        return Err(too_many(max));
     }
     Ok(())
 }
 
-/// Checks `minItems` and `maxItems` on an array of `count` items.
+/// Checks `minLength` and `maxLength` on a string of `length` code points.
+pub fn length(length: u64, min: Option<u64>, max: Option<u64>) -> Result<(), Broken> {
+    within(length, (min, Broken::min_length), (max, Broken::max_length))
+}
+
+/// Checks `minItems` and `maxItems` on an array of `count` items (`maxItems` first: a
+/// streaming reader knows it is broken before the array ends).
 pub fn item_count(count: u64, min: Option<u64>, max: Option<u64>) -> Result<(), Broken> {
     if let Some(max) = max.filter(|max| count > *max) {
         return Err(Broken::max_items(max));
     }
-    if let Some(min) = min.filter(|min| count < *min) {
-        return Err(Broken::min_items(min));
-    }
-    Ok(())
+    within(count, (min, Broken::min_items), (None, Broken::max_items))
 }
 
 /// Checks `uniqueItems` with JSON Schema's `equal`. The pair reported is the one a
@@ -246,13 +253,11 @@ pub fn unique_items<T>(items: &[T], equal: impl Fn(&T, &T) -> bool) -> Result<()
 
 /// Checks `minProperties` and `maxProperties` on an object of `count` members.
 pub fn property_count(count: u64, min: Option<u64>, max: Option<u64>) -> Result<(), Broken> {
-    if let Some(min) = min.filter(|min| count < *min) {
-        return Err(Broken::min_properties(min));
-    }
-    if let Some(max) = max.filter(|max| count > *max) {
-        return Err(Broken::max_properties(max));
-    }
-    Ok(())
+    within(
+        count,
+        (min, Broken::min_properties),
+        (max, Broken::max_properties),
+    )
 }
 
 #[cfg(test)]

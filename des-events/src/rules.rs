@@ -157,15 +157,34 @@ impl NumRules {
     /// is the JSON number as read, the bounds are the schema's numbers as `f64`, which
     /// is how the validator reads them too, except an integer bound beyond 2^53.
     fn check<E: de::Error>(&self, value: Num) -> Result<(), E> {
-        let exact = |bound: Option<f64>| bound.map(Num::Float);
-        let rules = assertion::NumberRules {
-            minimum: exact(self.minimum),
-            maximum: exact(self.maximum),
-            exclusive_minimum: exact(self.exclusive_minimum),
-            exclusive_maximum: exact(self.exclusive_maximum),
-            multiple_of: exact(self.multiple_of),
-        };
-        rules.check(value).map_err(|err| broken(err, value))
+        number_rules([
+            self.minimum,
+            self.maximum,
+            self.exclusive_minimum,
+            self.exclusive_maximum,
+            self.multiple_of,
+        ])
+        .check(value)
+        .map_err(|err| broken(err, value))
+    }
+}
+
+/// The shared rules of `[minimum, maximum, exclusiveMinimum, exclusiveMaximum,
+/// multipleOf]`, whichever Rust type the engine stored them in.
+fn number_rules<T: Into<Num>>(bounds: [Option<T>; 5]) -> assertion::NumberRules {
+    let [
+        minimum,
+        maximum,
+        exclusive_minimum,
+        exclusive_maximum,
+        multiple_of,
+    ] = bounds.map(|bound| bound.map(Into::into));
+    assertion::NumberRules {
+        minimum,
+        maximum,
+        exclusive_minimum,
+        exclusive_maximum,
+        multiple_of,
     }
 }
 
@@ -255,15 +274,14 @@ pub struct IntRules {
 impl IntRules {
     /// The keyword `value` breaks, if any.
     fn check(&self, value: Num) -> Result<(), Broken> {
-        let exact = |bound: Option<i64>| bound.map(Num::from);
-        let rules = assertion::NumberRules {
-            minimum: exact(self.minimum),
-            maximum: exact(self.maximum),
-            exclusive_minimum: exact(self.exclusive_minimum),
-            exclusive_maximum: exact(self.exclusive_maximum),
-            multiple_of: exact(self.multiple_of),
-        };
-        rules.check(value)
+        number_rules([
+            self.minimum,
+            self.maximum,
+            self.exclusive_minimum,
+            self.exclusive_maximum,
+            self.multiple_of,
+        ])
+        .check(value)
     }
 }
 
