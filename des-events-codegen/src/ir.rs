@@ -914,6 +914,11 @@ pub struct EnumDef {
     /// The Rust name of the variant that keeps an unknown value under a tolerant read
     /// (`Other`, or another name when a value takes it).
     pub other: String,
+    /// Declared with `const` rather than `enum`: errors name `const`.
+    pub constant: bool,
+    /// The schema states a `type` next to the values: a value of another JSON type
+    /// breaks `type` (else it breaks the `enum` or `const` itself).
+    pub typed: bool,
     /// The schema's JSON pointer.
     pub pointer: String,
 }

@@ -148,6 +148,38 @@ impl fmt::Display for Limit {
     }
 }
 
+/// How many values an `enum` error lists before it only counts the rest.
+const SHOWN_VALUES: usize = 8;
+
+/// A value's JSON text in an error, cut after 40 characters (an `enum` may list large
+/// objects).
+fn short(text: &str) -> String {
+    const MAX: usize = 40;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
+    }
+}
+
+impl Broken {
+    /// The error for `enum` (`keyword` [`Keyword::Enum`]) or `const`
+    /// ([`Keyword::Const`]): the allowed `values` as JSON texts, the first few listed.
+    pub fn values<T: fmt::Display>(keyword: Keyword, values: &[T]) -> Broken {
+        let listed = values
+            .iter()
+            .take(SHOWN_VALUES)
+            .map(|value| short(&value.to_string()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let requirement = match values.len() {
+            1 => format!("be {listed}"),
+            count if count <= SHOWN_VALUES => format!("be one of {listed}"),
+            count => format!("be one of {listed}, … ({count} values)"),
+        };
+        Broken::new(keyword, requirement)
+    }
+}
+
 impl fmt::Display for Broken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "`{}`: must {}", self.keyword, self.requirement)
@@ -293,6 +325,28 @@ mod tests {
         );
         assert_eq!(rules.check(Num::Int(9_007_199_254_740_993)), Ok(()));
         assert!(rules.check(Num::Int(9_007_199_254_740_995)).is_err());
+    }
+
+    #[test]
+    fn values_are_listed_as_json() {
+        assert_eq!(
+            Broken::values(Keyword::Const, &["\"v1\""]).message(),
+            "must be \"v1\""
+        );
+        assert_eq!(
+            Broken::values(Keyword::Enum, &[1, 2]).message(),
+            "must be one of 1, 2"
+        );
+        let long = format!("\"{}\"", "x".repeat(50));
+        assert_eq!(
+            Broken::values(Keyword::Const, &[long]).requirement(),
+            format!("be \"{}…", "x".repeat(39))
+        );
+        let many: Vec<u32> = (0..10).collect();
+        assert_eq!(
+            Broken::values(Keyword::Enum, &many).requirement(),
+            "be one of 0, 1, 2, 3, 4, 5, 6, 7, … (10 values)"
+        );
     }
 
     #[test]

@@ -217,10 +217,10 @@ pub mod __private {
     pub use crate::envelope::{self, EventSet};
     pub use crate::policy::{tolerating, unknown_key};
     pub use crate::rules::{
-        ArrayRules, ConvertSeed, IntRules, IntSeed, Key, MapSeed, NullableSeed, NumRules, NumSeed,
-        PlainSeed, StrRules, StrSeed, StrictValue, VecSeed, json_literal, null_alternative,
-        property_count, put, put_extra, put_typed_extra, required, str_enum, too_few_items, union,
-        value_enum, violation,
+        ArrayRules, ConvertSeed, Declared, IntRules, IntSeed, Key, MapSeed, NullableSeed, NumRules,
+        NumSeed, PlainSeed, StrRules, StrSeed, StrictValue, VecSeed, json_literal,
+        null_alternative, property_count, put, put_extra, put_typed_extra, required, str_enum,
+        too_few_items, union, value_enum, violation,
     };
     pub use crate::validated::{AnySeed, JsonValidator, any_value, from_json, json_value, to_json};
     #[cfg(feature = "chrono")]

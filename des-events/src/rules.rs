@@ -748,6 +748,39 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+/// How the schema declared an enum: `enum` or `const`, with or without a `type`. It
+/// decides the keyword an error names, as the validator would: a value of another JSON
+/// type breaks `type` when the schema states one, else the `enum` (or `const`) itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Declared {
+    /// `enum`, no `type`.
+    Enum,
+    /// `enum` next to `type`.
+    TypedEnum,
+    /// `const`, no `type`.
+    Const,
+    /// `const` next to `type`.
+    TypedConst,
+}
+
+impl Declared {
+    fn keyword(self) -> Keyword {
+        match self {
+            Declared::Enum | Declared::TypedEnum => Keyword::Enum,
+            Declared::Const | Declared::TypedConst => Keyword::Const,
+        }
+    }
+
+    fn typed(self) -> bool {
+        matches!(self, Declared::TypedEnum | Declared::TypedConst)
+    }
+
+    /// The error for a value that is none of `values` (JSON texts), shown as `found`.
+    fn broken<E: de::Error, T: fmt::Display>(self, values: &[T], found: impl fmt::Display) -> E {
+        broken(Broken::values(self.keyword(), values), found)
+    }
+}
+
 /// Reads one of `values` (a string enum): `Ok(index)`, or, under a tolerant read, the
 /// unknown value kept (`Err`). `legacy` are the declared legacy values
 /// (`x-des-legacy`) with the index of their current synonym.
@@ -756,11 +789,19 @@ pub fn str_enum<'de, D: Deserializer<'de>>(
     deserializer: D,
     values: &'static [&'static str],
     legacy: &'static [(&'static str, usize)],
+    declared: Declared,
 ) -> Result<Result<usize, UnknownValue>, D::Error> {
-    let text = deserializer.deserialize_str(StringVisitor("a string"))?;
+    let text = if declared.typed() {
+        deserializer.deserialize_str(StringVisitor("a string"))?
+    } else {
+        match deserializer.deserialize_any(StringOrShown)? {
+            Ok(text) => text,
+            Err(shown) => return other_value(shown, values, declared),
+        }
+    };
     match values.iter().position(|value| *value == text) {
         Some(index) => Ok(Ok(index)),
-        None => other_str(&text, values, legacy),
+        None => other_str(&text, values, legacy, declared),
     }
 }
 
@@ -770,6 +811,7 @@ fn other_str<E: de::Error>(
     text: &str,
     values: &'static [&'static str],
     legacy: &'static [(&'static str, usize)],
+    declared: Declared,
 ) -> Result<Result<usize, UnknownValue>, E> {
     if let Some((old, index)) = legacy.iter().find(|(old, _)| *old == text) {
         let current = values.get(*index).copied().unwrap_or_default();
@@ -778,7 +820,103 @@ fn other_str<E: de::Error>(
     }
     match policy::unknown_value(|| serde_json::Value::String(text.to_owned())) {
         Some(kept) => Ok(Err(kept)),
-        None => Err(violation(Keyword::Enum, OneOf(values), quote(text, false))),
+        None => Err(declared.broken(&json_strings(values), quote(text, false))),
+    }
+}
+
+/// A value of another JSON type than the string enum's, where the schema states no
+/// `type`: kept under a tolerant read, else an `enum` (`const`) error.
+#[cold]
+fn other_value<E: de::Error>(
+    shown: Shown,
+    values: &'static [&'static str],
+    declared: Declared,
+) -> Result<Result<usize, UnknownValue>, E> {
+    match shown {
+        Shown::Value(value) => match policy::unknown_value(|| value.clone()) {
+            Some(kept) => Ok(Err(kept)),
+            None => Err(declared.broken(&json_strings(values), shown_value(&value))),
+        },
+        Shown::Container(text) => Err(declared.broken(&json_strings(values), text)),
+    }
+}
+
+/// Strings as JSON texts (`"red"`), as an error lists allowed values.
+fn json_strings(values: &[&str]) -> Vec<String> {
+    values
+        .iter()
+        .map(|value| serde_json::Value::from(*value).to_string())
+        .collect()
+}
+
+/// How a scalar is shown in an error (as the validator's errors show it).
+fn shown_value(value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::String(text) => quote(text, false),
+        other => other.to_string(),
+    }
+}
+
+/// What [`StringOrShown`] read instead of a string.
+enum Shown {
+    /// A scalar (kept whole: a tolerant read keeps it).
+    Value(serde_json::Value),
+    /// An array or an object, read through and described (`an array of 2 items`).
+    Container(String),
+}
+
+/// Reads a string, or anything else as [`Shown`] (the string enum of a schema without
+/// `type`).
+struct StringOrShown;
+
+impl<'de> Visitor<'de> for StringOrShown {
+    type Value = Result<Cow<'de, str>, Shown>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Ok(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Ok(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Ok(Cow::Owned(v)))
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Err(Shown::Value(v.into())))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Err(Shown::Value(v.into())))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(Err(Shown::Value(v.into())))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Err(Shown::Value(v.into())))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Err(Shown::Value(serde_json::Value::Null)))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Err(Shown::Value(serde_json::Value::Null)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut count = 0;
+        while seq.next_element::<de::IgnoredAny>()?.is_some() {
+            count += 1;
+        }
+        Ok(Err(Shown::Container(array_shown(count))))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut count = 0;
+        while map
+            .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+            .is_some()
+        {
+            count += 1;
+        }
+        Ok(Err(Shown::Container(object_shown(count))))
     }
 }
 
@@ -795,6 +933,7 @@ pub fn value_enum<'de, D: Deserializer<'de>>(
     deserializer: D,
     values: &'static [&'static str],
     legacy: &'static [(&'static str, usize)],
+    declared: Declared,
 ) -> Result<Result<usize, UnknownValue>, D::Error> {
     let StrictValue(value) = StrictValue::deserialize(deserializer)?;
     let equal = |text: &&str| json::equal(&json_literal(text), &value);
@@ -806,13 +945,10 @@ pub fn value_enum<'de, D: Deserializer<'de>>(
         policy::legacy_value(old, current);
         return Ok(Ok(*index));
     }
-    let shown = match &value {
-        serde_json::Value::String(text) => quote(text, false),
-        other => other.to_string(),
-    };
+    let shown = shown_value(&value);
     match policy::unknown_value(|| value) {
         Some(kept) => Ok(Err(kept)),
-        None => Err(violation(Keyword::Enum, JsonOneOf(values), shown)),
+        None => Err(declared.broken(values, shown)),
     }
 }
 
@@ -882,37 +1018,6 @@ pub fn null_alternative(value: &serde_json::Value) -> Result<(), serde_json::Err
         Ok(())
     } else {
         Err(de::Error::custom("expected null"))
-    }
-}
-
-/// Displays a list of allowed JSON values.
-struct JsonOneOf(&'static [&'static str]);
-
-impl fmt::Display for JsonOneOf {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let [only] = self.0 {
-            return f.write_str(only);
-        }
-        write!(f, "one of {}", self.0.join(", "))
-    }
-}
-
-/// Displays a list of allowed values.
-pub(crate) struct OneOf(pub(crate) &'static [&'static str]);
-
-impl fmt::Display for OneOf {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let [only] = self.0 {
-            return write!(f, "\"{only}\"");
-        }
-        f.write_str("one of ")?;
-        for (index, value) in self.0.iter().enumerate() {
-            if index > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "\"{value}\"")?;
-        }
-        Ok(())
     }
 }
 

@@ -460,6 +460,13 @@ struct Equivalence {
     texts: Vec<String>,
 }
 
+/// Cases whose errors may differ in words, each with the reason.
+const WORDS_DIFFER: &[(&str, &str)] = &[(
+    "259-enum-type-mismatch",
+    "the engine leaves out the `enum` value \"a\", which can never match the declared \
+     `type` (a warning), so the typed error lists one value fewer than the validator's",
+)];
+
 /// The keywords whose verdict and text come from `des_events_core::assertion` on both
 /// paths: where both paths name one of these, they must name the same one, at the same
 /// path, in the same words.
@@ -478,6 +485,8 @@ const SHARED_KEYWORDS: &[&str] = &[
     "uniqueItems",
     "minProperties",
     "maxProperties",
+    "enum",
+    "const",
 ];
 
 /// Issue 21's equivalence: every document of the suite goes through the typed path
@@ -552,6 +561,7 @@ fn the_typed_path_and_the_validator_give_the_same_errors() {
                             if let des_events::Problem::Constraint { expected, .. } =
                                 &invalid.problem
                                 && SHARED_KEYWORDS.contains(&keyword)
+                                && !WORDS_DIFFER.iter().any(|(name, _)| *name == case.name)
                                 && *expected != format!("to {}", violation.requirement)
                             {
                                 seen.texts.push(format!(
@@ -603,9 +613,10 @@ fn the_typed_path_and_the_validator_give_the_same_errors() {
         seen.verdicts.len()
     );
     // Both name a shared keyword: it must be the same one, at the same place. (Other
-    // differences are in the list above: a string `enum` read as a typed enum reports
-    // `type` for a number, a `const` reports `enum`, a union reports its own keyword
-    // where the validator names the branch's first failure.)
+    // differences are in the list above: mostly a union, which reports its own keyword
+    // where the validator names the first failure inside a branch, or the reverse; and a
+    // JSON-value `enum` next to a `type`, which reports `enum` for a value of another
+    // type.)
     let shared = |keyword: &str| SHARED_KEYWORDS.contains(&keyword);
     let shared_differences: Vec<&String> = seen
         .errors

@@ -558,6 +558,7 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
     };
     let other = ident(&def.other);
     let legacy = legacy_table(def);
+    let declared = declared(def);
     // The bodies depend on the values only: enums of the same values share them.
     let values = format!("{:?} {:?} {}", def.variants, def.legacy, def.other);
     let skip = shared.json_schema(|| quote!(#[schemars(skip)]));
@@ -625,7 +626,7 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
             where
                 __D: ::des_events::__private::serde::Deserializer<'de>,
             {
-                match ::des_events::__private::str_enum(deserializer, &#wire_list, #legacy)? {
+                match ::des_events::__private::str_enum(deserializer, &#wire_list, #legacy, #declared)? {
                     ::core::result::Result::Ok(index) => Self::ALL.get(index).cloned().ok_or_else(|| {
                         <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
                     }),
@@ -634,6 +635,17 @@ fn enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
             }
         }
     }
+}
+
+/// How the enum was declared (`des_events::__private::Declared`), for its errors.
+fn declared(def: &EnumDef) -> TokenStream {
+    let variant = match (def.constant, def.typed) {
+        (false, false) => quote!(Enum),
+        (false, true) => quote!(TypedEnum),
+        (true, false) => quote!(Const),
+        (true, true) => quote!(TypedConst),
+    };
+    quote!(::des_events::__private::Declared::#variant)
 }
 
 /// The `&[(legacy value, index)]` table of an enum's `x-des-legacy` values.
@@ -659,6 +671,7 @@ fn value_enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
         .collect();
     let other = ident(&def.other);
     let legacy = legacy_table(def);
+    let declared = declared(def);
     let variant_docs = texts.iter().map(|text| format!(" `{text}`"));
     let expecting = format!("one of the {} values", def.name);
     let extras = shared.item_attrs(&def.name);
@@ -725,7 +738,7 @@ fn value_enum_def(def: &EnumDef, shared: &Shared) -> TokenStream {
             where
                 __D: ::des_events::__private::serde::Deserializer<'de>,
             {
-                match ::des_events::__private::value_enum(deserializer, &[#(#texts),*], #legacy)? {
+                match ::des_events::__private::value_enum(deserializer, &[#(#texts),*], #legacy, #declared)? {
                     ::core::result::Result::Ok(index) => Self::ALL.get(index).cloned().ok_or_else(|| {
                         <__D::Error as ::des_events::__private::serde::de::Error>::custom(#expecting)
                     }),

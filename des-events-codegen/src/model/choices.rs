@@ -123,6 +123,8 @@ impl Modeler<'_> {
             json_values,
             legacy,
             other,
+            constant: !object.contains_key("enum"),
+            typed: declared.is_some(),
             pointer: pointer.to_owned(),
         }))?;
         Some(Type::Named(name))

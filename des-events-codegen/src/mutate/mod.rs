@@ -197,10 +197,12 @@ impl Walk<'_> {
                         // So does a union, by its alternatives.
                         let judged_by = match &field.ty {
                             Type::Named(name) => match self.schema.type_def(name) {
-                                Some(TypeDef::Enum(def)) if def.json_values => Some((
-                                    Keyword::Enum,
-                                    def.variants.iter().any(|(wire, _)| wire == "null"),
-                                )),
+                                Some(TypeDef::Enum(def)) if def.json_values || !def.typed => {
+                                    Some((
+                                        enum_keyword(def),
+                                        def.variants.iter().any(|(wire, _)| wire == "null"),
+                                    ))
+                                }
                                 Some(TypeDef::Union(def)) => Some((
                                     if def.exclusive {
                                         Keyword::OneOf
@@ -257,19 +259,19 @@ impl Walk<'_> {
                 }
             }
             Some(TypeDef::Enum(def)) => {
-                let json_values = def.json_values;
+                let keyword = enum_keyword(def);
                 self.emit(
                     keys,
                     "is not an allowed value",
                     Edit::Replace(&json!("__notAValue__")),
-                    Expectation::Constraint(Keyword::Enum, keys.pointer()),
+                    Expectation::Constraint(keyword, keys.pointer()),
                 );
-                // A string enum rejects other JSON types as such; a JSON-value enum
-                // only knows its values.
+                // A string enum with a `type` rejects other JSON types as such; without
+                // one, and a JSON-value enum, only know their values.
                 let number_allowed = def.variants.iter().any(|(wire, _)| wire == "7");
                 if !number_allowed {
-                    let expect = if json_values {
-                        Expectation::Constraint(Keyword::Enum, keys.pointer())
+                    let expect = if def.json_values || !def.typed {
+                        Expectation::Constraint(keyword, keys.pointer())
                     } else {
                         Expectation::WrongType(keys.pointer())
                     };
@@ -468,5 +470,15 @@ impl Walk<'_> {
             Type::Named(name) => self.named(name, value, keys),
             Type::Boolean | Type::Map | Type::Any => {}
         }
+    }
+}
+
+/// The keyword an enum's errors name: `const` for a schema that declared one value with
+/// `const`, else `enum`.
+fn enum_keyword(def: &crate::ir::EnumDef) -> Keyword {
+    if def.constant {
+        Keyword::Const
+    } else {
+        Keyword::Enum
     }
 }

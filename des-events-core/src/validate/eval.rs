@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use super::compile::{Check, Kind, Node, NodeId};
 use super::{Validator, Violation};
+use crate::Keyword;
 use crate::assertion::{self, Broken};
 use crate::json;
 use crate::number::{BoundKind, Num};
@@ -699,17 +700,20 @@ impl<'v> Ctx<'v> {
                 if values.iter().any(|value| json::equal(value, instance)) {
                     ok
                 } else {
-                    Err(self.fail(node, keyword, loc, || match values.len() {
-                        1 => "be the one value the `enum` allows".to_owned(),
-                        count => format!("be one of the {count} values the `enum` allows"),
-                    }))
+                    self.judge(
+                        node,
+                        keyword,
+                        loc,
+                        Err(Broken::values(Keyword::Enum, values)),
+                    )
                 }
             }
             Check::Const(value) => {
                 if json::equal(value, instance) {
                     ok
                 } else {
-                    Err(self.fail(node, keyword, loc, || "equal the `const` value".to_owned()))
+                    let broken = Broken::values(Keyword::Const, std::slice::from_ref(value));
+                    self.judge(node, keyword, loc, Err(broken))
                 }
             }
             Check::MultipleOf(factor) => match instance {
