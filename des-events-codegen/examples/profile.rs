@@ -19,6 +19,7 @@
 //! # a synthetic schema of the shape of large real-world ones, of 2,000 KB:
 //! target/release/examples/profile 2000 large
 //! target/release/examples/profile 2000 large-check   # without the expansion
+//! target/release/examples/profile 2000 large-text > large.json   # its text
 //! ```
 
 use std::collections::BTreeMap;
@@ -44,6 +45,7 @@ fn main() {
             }
         }
         "large" | "large-check" => large(events, mode == "large-check"),
+        "large-text" => print!("{}", synthetic::definitions(events * 1000)),
         _ => {
             let mut request = Request::new(Source::text(
                 "synthetic.json",

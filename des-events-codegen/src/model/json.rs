@@ -214,12 +214,12 @@ impl Modeler<'_> {
         let shared = match self.checker() {
             Some(checker) => checker
                 .documents(&entry)
-                .map(|documents| adopt(&mut known, draft, documents)),
+                .map(|documents| documents.map(|documents| adopt(&mut known, draft, documents))),
             None => None,
         };
         self.validator_documents = known;
-        if shared.is_some() {
-            return Ok(());
+        if let Some(shared) = shared {
+            return shared;
         }
         let validator = self.validator(pointer)?;
         self.adopt(&validator);

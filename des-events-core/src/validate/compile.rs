@@ -239,6 +239,10 @@ struct Builder<'r> {
     /// Set by [`Shared`] once the given documents are registered: no document may be
     /// added any more (a reference that needs one fails, and is compiled on its own).
     frozen: bool,
+    /// Whether a reference needed a document while `frozen`.
+    fetch_blocked: bool,
+    /// While `frozen`: the places compiled for the current entry (forgotten if it fails).
+    journal: Vec<Place>,
 }
 
 impl<'r> Builder<'r> {
@@ -264,6 +268,8 @@ impl<'r> Builder<'r> {
             uses_recursive: false,
             collect: false,
             frozen: false,
+            fetch_blocked: false,
+            journal: Vec::new(),
         }
     }
 
@@ -309,6 +315,8 @@ impl<'r> Builder<'r> {
             uses_recursive,
             collect,
             frozen,
+            fetch_blocked,
+            journal,
         } = self;
         Builder {
             options,
@@ -326,6 +334,8 @@ impl<'r> Builder<'r> {
             uses_recursive,
             collect,
             frozen,
+            fetch_blocked,
+            journal,
         }
     }
 
@@ -436,10 +446,16 @@ impl Shared {
         })
     }
 
-    /// The node of `entry`, compiled with everything it reaches. `None` when it fails or
-    /// needs a document that is not registered: [`build`] then says what
-    /// [`Validator::new`] says (nothing of the failed attempt is kept).
-    pub(crate) fn entry(&mut self, entry: &str) -> Option<NodeId> {
+    /// The node of `entry`, compiled with everything it reaches, or the error
+    /// [`build`] gives for it. `Err(None)` when only [`build`] can say: the entry needs
+    /// a document that is not registered, or the compilation of the dynamic anchors
+    /// (which [`build`] compiles only for an entry that reaches a dynamic reference)
+    /// failed. Nothing of a failed attempt is kept.
+    ///
+    /// A failure is [`build`]'s own: the nodes compiled before are whole, so they hold no
+    /// error and everything they reach is compiled too; the places left to compile are
+    /// met in the order [`build`] meets them, and so is the first error.
+    pub(crate) fn entry(&mut self, entry: &str) -> Result<NodeId, Option<SchemaError>> {
         let builder = &mut self.builder;
         let mark = builder.nodes.len();
         let flags = (
@@ -453,21 +469,27 @@ impl Shared {
             .and_then(|node| builder.finish().map(|()| node));
         match node {
             Ok(node) => {
+                builder.journal.clear();
                 // Only the new nodes can hold a new dynamic reference: the others were
                 // whole before.
                 self.scoped |= builder.nodes.get(mark..).is_some_and(scoped);
-                Some(node)
+                Ok(node)
             }
-            Err(_) => {
+            Err(error) => {
+                let own =
+                    !builder.fetch_blocked && !builder.uses_dynamic && !builder.uses_recursive;
+                for place in builder.journal.drain(..) {
+                    builder.memo.remove(&place);
+                }
                 builder.nodes.truncate(mark);
-                builder.memo.retain(|_, node| *node < mark);
                 builder.pending.clear();
+                builder.fetch_blocked = false;
                 (
                     builder.uses_dynamic,
                     builder.uses_recursive,
                     builder.collect,
                 ) = flags;
-                None
+                Err(own.then_some(error))
             }
         }
     }
@@ -818,6 +840,7 @@ impl Builder<'_> {
     /// Makes the document at `uri` known: a built-in metaschema or a retrieved one.
     fn fetch(&mut self, uri: &str) -> Result<(), Missing> {
         if self.frozen {
+            self.fetch_blocked = true;
             return Err(Missing(
                 format!("`{uri}` is not among the registered documents"),
                 None,
@@ -907,6 +930,9 @@ impl Builder<'_> {
             kind: Kind::True,
         });
         self.memo.insert(place.clone(), id);
+        if self.frozen {
+            self.journal.push(place.clone());
+        }
         let kind = match value {
             Value::Bool(true) => Kind::True,
             Value::Bool(false) => Kind::False,

@@ -155,10 +155,9 @@ impl Validator {
 /// the documents again or compiling a schema twice, so that checking every subschema
 /// of a large document costs about as much as compiling it once.
 ///
-/// It answers only where the answer is the same as a [`Validator`]'s: an entry that does
-/// not compile, or that refers to a document not given (a metaschema, a retrieved
-/// file), gets `None`, and the caller compiles it with [`Validator::with_retriever`],
-/// which says why (and reads what it needs).
+/// It answers only where the answer is the same as a [`Validator`]'s, errors included:
+/// an entry that refers to a document not given (a retrieved file) gets `None`, and the
+/// caller compiles it with [`Validator::with_retriever`], which reads what it needs.
 pub struct Checker {
     shared: compile::Shared,
 }
@@ -181,21 +180,25 @@ impl Checker {
         compile::Shared::new(documents, options, Some(retrieve)).map(|shared| Checker { shared })
     }
 
-    /// The documents the validator of `entry` holds ([`Validator::documents`]), when it
-    /// compiles; `None` when `Validator::with_retriever` must say.
-    pub fn documents(&mut self, entry: &str) -> Option<Vec<(&str, &Value)>> {
-        self.shared.entry(entry)?;
-        Some(self.shared.documents().collect())
+    /// The documents the validator of `entry` holds ([`Validator::documents`]), or the
+    /// error `Validator::with_retriever` gives; `None` when only it can say.
+    pub fn documents(&mut self, entry: &str) -> Option<Result<Vec<(&str, &Value)>, SchemaError>> {
+        match self.shared.entry(entry) {
+            Ok(_) => Some(Ok(self.shared.documents().collect())),
+            Err(error) => error.map(Err),
+        }
     }
 
-    /// Whether the schema at `entry` accepts `instance` ([`Validator::is_valid`]), when
-    /// it compiles; `None` when `Validator::with_retriever` must say.
+    /// Whether the schema at `entry` compiles and accepts `instance`
+    /// ([`Validator::is_valid`]); `None` when only `Validator::with_retriever` can say.
     pub fn is_valid(&mut self, entry: &str, instance: &Value) -> Option<bool> {
-        let node = self.shared.entry(entry)?;
-        Some(
-            self.shared
-                .with_validator(node, |validator| validator.is_valid(instance)),
-        )
+        match self.shared.entry(entry) {
+            Ok(node) => Some(
+                self.shared
+                    .with_validator(node, |validator| validator.is_valid(instance)),
+            ),
+            Err(error) => error.map(|_| false),
+        }
     }
 }
 
