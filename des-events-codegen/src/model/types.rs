@@ -334,7 +334,7 @@ impl Modeler<'_> {
             Some(_) => {
                 self.error(
                     &join(pointer, "uniqueItems"),
-                    "`uniqueItems` must be a boolean",
+                    des_events_core::Keyword::UniqueItems.must_be("a boolean"),
                     None,
                 );
                 false
