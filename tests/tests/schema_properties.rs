@@ -66,7 +66,7 @@
 //! - `cargo test -p des-events-tests --test schema_properties -- --ignored --nocapture`:
 //!   batches for `DES_SCHEMA_PROPS_MINUTES` minutes (default 15). 12 minutes on
 //!   2026-12-02: 62 batches, 1,240 schemas, 37,200 documents, 614 of 730 s compiling;
-//!   every disagreement one of [`KNOWN_BUGS`] (numbers in the README).
+//!   every disagreement one of [`KNOWN_BUGS`] (numbers in benches/results/2026-12-02-property-tests.md).
 //! - `DES_SCHEMA_PROPS_SEED=<u64>` replays a batch (the first one of a long run; a batch
 //!   of a long run in the one-batch test with `DES_SCHEMA_PROPS_AVOID_KNOWN_BUGS=none`);
 //!   `DES_SCHEMA_PROPS_SCHEMAS` / `DES_SCHEMA_PROPS_DOCUMENTS` change the batch size.
