@@ -95,7 +95,7 @@ const KINDS: [&str; 12] = [
 ///   same names;
 /// - objects with nested objects three levels deep, string enums, patterns, bounds,
 ///   arrays, maps (`additionalProperties` schemas);
-/// - `$ref` chains of [`CHAIN`] definitions (`Resource0` -> `Resource1` -> ...), and
+/// - `$ref` chains of 16 definitions (`Resource0` -> `Resource1` -> ...), and
 ///   references from everywhere to a few shared definitions;
 /// - `oneOf` and `anyOf` of objects (tagged by a `const`, and untagged), of `$ref`s and
 ///   of scalars;
