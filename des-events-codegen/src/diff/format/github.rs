@@ -6,9 +6,8 @@
 
 use std::fmt::Write as _;
 
-use super::super::Compat;
 use super::super::gate::Outcome;
-use super::{fails, message};
+use super::{Severity, message, severity};
 
 /// A command's message: `%`, CR and LF escaped as GitHub reads them back.
 fn data(text: &str) -> String {
@@ -27,13 +26,10 @@ pub fn render(outcome: &Outcome) -> String {
     let mut out = String::new();
     for report in &outcome.reports {
         for change in &report.changes {
-            let level = if fails(outcome, change) {
-                "error"
-            } else if change.receivers != Compat::Compatible || change.senders != Compat::Compatible
-            {
-                "warning"
-            } else {
-                "notice"
+            let level = match severity(outcome, change) {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "notice",
             };
             let mut properties = format!("file={}", property(&report.new));
             if let Some(pos) = change.site.pos {

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use des_events_core::terminal::escape;
 
 use super::gate::Outcome;
-use super::{Change, Summary};
+use super::{Change, Compat, Summary};
 
 /// An output form.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -69,6 +69,26 @@ pub(crate) fn fails(outcome: &Outcome, change: &Change) -> bool {
     outcome
         .mode
         .fails(&Summary::of(std::slice::from_ref(change)))
+}
+
+/// How serious a change is for the chosen mode: it fails it, it breaks a side the mode
+/// does not gate, or it breaks nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+/// The severity of `change` under the outcome's mode (GitHub and SARIF levels).
+pub(crate) fn severity(outcome: &Outcome, change: &Change) -> Severity {
+    if fails(outcome, change) {
+        Severity::Error
+    } else if change.receivers != Compat::Compatible || change.senders != Compat::Compatible {
+        Severity::Warning
+    } else {
+        Severity::Note
+    }
 }
 
 /// The change's place: `event path`, or the path.

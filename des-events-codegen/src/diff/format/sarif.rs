@@ -6,9 +6,9 @@
 
 use serde_json::{Value, json};
 
+use super::super::Kind;
 use super::super::gate::Outcome;
-use super::super::{Compat, Kind};
-use super::{fails, message};
+use super::{Severity, message, severity};
 
 /// The outcome as a SARIF 2.1.0 log.
 pub fn render(outcome: &Outcome) -> String {
@@ -32,13 +32,10 @@ pub fn render(outcome: &Outcome) -> String {
     let mut results = Vec::new();
     for report in &outcome.reports {
         for change in &report.changes {
-            let level = if fails(outcome, change) {
-                "error"
-            } else if change.receivers != Compat::Compatible || change.senders != Compat::Compatible
-            {
-                "warning"
-            } else {
-                "note"
+            let level = match severity(outcome, change) {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Note => "note",
             };
             let mut region = json!({});
             if let Some(pos) = change.site.pos {
